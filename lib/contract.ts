@@ -1,0 +1,156 @@
+/**
+ * The analysis result: what the engine returns for one page or text.
+ *
+ * Field names and meanings follow ../shared/docs/analyze-contract.md exactly; extra fields are
+ * allowed by the contract and are marked "extra" here. The extension (background, popup, content
+ * script) and the `analyze` command all speak this one shape.
+ */
+
+export const ENTITY_TYPES = [
+  'threat-actor',
+  'agency',
+  'malware',
+  'sanctioned-jurisdiction',
+  'exchange',
+  'protocol',
+  'mixer',
+  'incident',
+  'person',
+  'organization',
+  'cryptocurrency',
+  'address',
+] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** Where the article names something: offsets are into `AnalysisInput.text` (UTF-16 code units). */
+export interface Mention {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** One link of an inference chain: "<from> is attributed to <to> by <by> (<level>)". */
+export interface AttributionStep {
+  from: string; // entity id
+  to: string; // entity id
+  relation: string; // e.g. 'attributed-to', 'part-of', 'alias-of'
+  by: string; // who says so: "US Department of Justice", "Mandiant"...
+  level: 'official' | 'vendor' | 'press';
+  source: { title: string; url: string };
+}
+
+export interface AnalysisEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  mentions: Mention[];
+  inferred: boolean;
+  /** extra: for inferred entities, the chain from something the article names to this entity. */
+  via?: AttributionStep[];
+  /** extra: one line for readers: why this was highlighted / reported. */
+  why?: string;
+  /** extra: true when the entity comes from the knowledge base (false: compromise NER, generated id). */
+  known?: boolean;
+}
+
+export interface Amount {
+  text: string;
+  value: number;
+  /** ISO 4217 code (USD, JPY, EUR...) or a crypto ticker (BTC, ETH, USDT...). */
+  currency: string;
+  usd: number | null;
+  /** extra: offsets into the article text. */
+  start?: number;
+  end?: number;
+  /** extra: what the amount is, when the sentence says so. */
+  role?: 'stolen' | 'laundered' | 'recovered' | 'seized' | 'ransom' | 'other';
+}
+
+export interface AddressHit {
+  text: string;
+  chain: string;
+  valid: boolean;
+  sanctioned: boolean;
+  /** extra */
+  start?: number;
+  end?: number;
+  /** extra: the designated person or entity, when the OFAC data names it. */
+  designated?: string;
+}
+
+export type DisclaimerKind =
+  | 'informational' // not financial or legal advice
+  | 'automatic' // automatic extraction can be wrong
+  | 'attribution' // attribution as stated by the named authority
+  | 'knowledge-date' // knowledge as of a date
+  | 'page-risk-warning' // the page carries an investment risk warning
+  | 'page-promotional' // promotional / affiliate content ("Join our Telegram")
+  | 'page-hedged'; // claims hedged as "believed", "allegedly"
+
+export interface Disclaimer {
+  kind: DisclaimerKind;
+  text: string;
+}
+
+export interface RelatedItem {
+  title: string;
+  url: string;
+  why: string;
+  /** extra */
+  date?: string;
+  kind?: 'incident' | 'source' | 'search';
+  entityId?: string;
+  amountUsd?: number | null;
+}
+
+export interface Detection {
+  detected: boolean;
+  score: number;
+  reasons: string[];
+}
+
+/** extra: the key facts block of the popup. */
+export interface KeyFacts {
+  stolen: Amount[];
+  actors: { id: string; name: string; by: string[]; level: 'official' | 'vendor' | 'press' | 'article'; inferred: boolean }[];
+  victims: { id?: string; name: string }[];
+  dates: string[];
+}
+
+export interface Analysis {
+  input?: string;
+  title: string | null;
+  isArticle: boolean;
+  cryptoSecurity: Detection;
+  entities: AnalysisEntity[];
+  amounts: Amount[];
+  addresses: AddressHit[];
+  summary: string[];
+  disclaimers: Disclaimer[];
+  related: RelatedItem[];
+  timingsMs: Record<string, number> & { total: number };
+  /** extra */
+  url?: string | null;
+  siteName?: string | null;
+  publishedAt?: string | null;
+  keyFacts?: KeyFacts;
+  kb?: { version: string; asOf: string };
+}
+
+/** What the engine reads: DOM-free. The page adapter and the CLI both produce this. */
+export interface AnalysisInput {
+  text: string;
+  title?: string | null;
+  url?: string | null;
+  siteName?: string | null;
+  publishedAt?: string | null;
+  /** JSON-LD / OpenGraph type of the page, e.g. "NewsArticle", "article", "website". */
+  pageType?: string | null;
+  /** Signals from the page structure (the adapter fills these; the CLI for .md/.txt guesses). */
+  structure?: {
+    paragraphs?: number;
+    linkDensity?: number;
+    readabilityOk?: boolean;
+  };
+}
