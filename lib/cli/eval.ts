@@ -1,0 +1,516 @@
+/**
+ * `npm run -s eval [-- --data <path>] [--json] [--spawn]`
+ *
+ * Runs the engine over the shared corpus and reports figures: detection precision/recall/F1 on the
+ * labelled articles (by source, topic, scope, with the worst misses), false positives on the
+ * Readability test pages, entity and amount recall on the hand-checked lists in
+ * test/eval/expected-entities.json, the seed-article checks, whether summaries lead with the central
+ * fact, and timings. It is a measurement, not a test: it exits 0 whatever the figures (1 only when
+ * the data is missing or the arguments are wrong).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Analysis, AnalysisEntity } from '../contract';
+import {
+  confusion,
+  entityMatches,
+  firstSentenceStatesFact,
+  groupBy,
+  lowercaseMentions,
+  median,
+  scoreAmounts,
+  scoreEntities,
+  type ExpectedAmount,
+  type ExpectedEntity,
+  type Prf,
+} from './eval-score';
+import { createRunner, REPO_ROOT, type Outcome } from './eval-runner';
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+
+interface ManifestEntry {
+  file: string;
+  title: string;
+  label: 'positive' | 'negative';
+  source: string;
+  format: string;
+  topics: string[];
+  scope: string | null;
+}
+
+interface ExpectedList {
+  /** "positives/<file>" (relative to articles/) or a path relative to the data folder ("seed-article.txt") */
+  file: string;
+  checkedBy: string;
+  entities: ExpectedEntity[];
+  amounts: ExpectedAmount[];
+  notExpected?: string[];
+}
+
+type ItemKind = 'article' | 'readability' | 'seed';
+
+interface Item {
+  kind: ItemKind;
+  /** data-relative name used in the report: "positives/x.md", "readability/001", "seed-article.txt" */
+  key: string;
+  path: string;
+  manifest?: ManifestEntry;
+}
+
+interface Args {
+  data: string;
+  json: boolean;
+  spawn: boolean;
+}
+
+const USAGE = `usage: npm run -s eval [-- --data <path>] [--json] [--spawn]
+  --data <path>  the shared data folder (default: ../shared/data relative to the repo root)
+  --json         print machine-readable figures (also written to test-output/eval.json)
+  --spawn        call the engine through \`npm run -s analyze -- --json\` instead of in-process`;
+
+function parseArgs(argv: readonly string[]): Args | string {
+  const args: Args = { data: resolve(REPO_ROOT, '..', 'shared', 'data'), json: false, spawn: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') args.json = true;
+    else if (a === '--spawn') args.spawn = true;
+    else if (a === '--data') {
+      const v = argv[++i];
+      if (v === undefined) return '--data needs a path';
+      args.data = resolve(v);
+    } else if (a === '--help' || a === '-h') return USAGE;
+    else return `unknown argument: ${a}`;
+  }
+  return args;
+}
+
+function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+/** Resolve an expected list's `file` to an item key and path. */
+function listPath(data: string, file: string): { key: string; path: string } {
+  if (file.startsWith('positives/') || file.startsWith('negatives/')) return { key: file, path: join(data, 'articles', file) };
+  return { key: file, path: join(data, file) };
+}
+
+function collectItems(data: string): { items: Item[]; problems: string[] } {
+  const problems: string[] = [];
+  const items: Item[] = [];
+  for (const label of ['positives', 'negatives'] as const) {
+    const dir = join(data, 'articles', label);
+    const manifestPath = join(dir, 'manifest.json');
+    if (!existsSync(manifestPath)) {
+      problems.push(`missing ${manifestPath}`);
+      continue;
+    }
+    for (const m of readJson<ManifestEntry[]>(manifestPath)) {
+      items.push({ kind: 'article', key: `${label}/${m.file}`, path: join(dir, m.file), manifest: m });
+    }
+  }
+  const rtp = join(data, 'readability-test-pages');
+  if (!existsSync(rtp)) problems.push(`missing ${rtp}`);
+  else {
+    for (const name of readdirSync(rtp).sort()) {
+      const p = join(rtp, name, 'source.html');
+      if (existsSync(p)) items.push({ kind: 'readability', key: `readability-test-pages/${name}`, path: p });
+    }
+  }
+  const seed = join(data, 'seed-article.txt');
+  if (existsSync(seed)) items.push({ kind: 'seed', key: 'seed-article.txt', path: seed });
+  else problems.push(`missing ${seed}`);
+  return { items, problems };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures
+
+interface Row {
+  item: Item;
+  outcome: Outcome;
+}
+
+const analysisOf = (r: Row): Analysis | null => (r.outcome.ok ? r.outcome.analysis : null);
+const detectedOf = (r: Row): boolean => analysisOf(r)?.cryptoSecurity.detected ?? false;
+const scoreOf = (r: Row): number => analysisOf(r)?.cryptoSecurity.score ?? 0;
+
+function round(n: number | null, digits = 3): number | null {
+  if (n === null) return null;
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+function prfOf(rows: readonly Row[]): Prf {
+  return confusion(rows.map((r) => ({ positive: r.item.manifest?.label === 'positive', detected: detectedOf(r) })));
+}
+
+function breakdown(rows: readonly Row[], keys: (r: Row) => readonly string[]): Record<string, Prf> {
+  const out: Record<string, Prf> = {};
+  const groups = [...groupBy(rows, keys).entries()].sort((a, b) => b[1].length - a[1].length);
+  for (const [k, g] of groups) out[k] = prfOf(g);
+  return out;
+}
+
+function missRow(r: Row): { file: string; title: string | null; score: number; reasons: string[]; error?: string } {
+  const a = analysisOf(r);
+  const base = { file: r.item.key, title: r.item.manifest?.title ?? a?.title ?? null, score: round(scoreOf(r)) ?? 0, reasons: a?.cryptoSecurity.reasons ?? [] };
+  return r.outcome.ok ? base : { ...base, error: r.outcome.error };
+}
+
+interface SeedCheck {
+  check: string;
+  ok: boolean;
+  detail: string;
+}
+
+const entityLabel = (e: AnalysisEntity): string => `${e.name} [${e.type}${e.inferred ? ', inferred' : ''}]`;
+
+function seedChecks(a: Analysis | null, error: string | null): SeedCheck[] {
+  if (!a) return [{ check: 'seed article analysed', ok: false, detail: error ?? 'no result' }];
+  const ents = a.entities;
+  const find = (exp: ExpectedEntity): AnalysisEntity | undefined => ents.find((e) => entityMatches(exp, e));
+  const checks: SeedCheck[] = [];
+  checks.push({ check: 'detected as crypto-security', ok: a.cryptoSecurity.detected, detail: `score ${round(a.cryptoSecurity.score)}` });
+  const wanted: ExpectedEntity[] = [
+    { name: 'Reconnaissance General Bureau', type: 'agency', aliases: ['RGB'] },
+    { name: 'WannaCry', type: 'malware', aliases: ['WannaCrypt', 'WanaCrypt0r', 'WannaCry ransomware attack'] },
+    { name: 'Sony', type: 'incident', aliases: ['Sony Pictures', 'Sony Entertainment', 'Sony Pictures Entertainment', 'Sony Pictures hack'] },
+    { name: 'Bangladesh Bank', type: 'incident', aliases: ['Bangladesh Bank heist', 'Bangladesh Bank robbery'] },
+    {
+      name: 'UN sanctions committee',
+      type: 'agency',
+      aliases: ['1718 Committee', 'UN 1718 Committee', 'North Korea sanctions committee', 'UN Security Council 1718 Committee', 'UN Panel of Experts', 'UN Security Council', 'United Nations Security Council'],
+    },
+    { name: 'Iran', type: 'sanctioned-jurisdiction' },
+    { name: 'Venezuela', type: 'sanctioned-jurisdiction' },
+    { name: 'Petro', type: 'cryptocurrency', aliases: ['Petro coin', 'El Petro'] },
+  ];
+  for (const w of wanted) {
+    const hit = find(w);
+    checks.push({ check: `${w.name} found`, ok: hit !== undefined, detail: hit ? entityLabel(hit) : 'not in entities' });
+  }
+  const laz = find({ name: 'Lazarus Group', type: 'threat-actor', aliases: ['Lazarus'] });
+  checks.push({
+    check: 'Lazarus Group inferred',
+    ok: laz !== undefined && laz.inferred,
+    detail: laz ? `${entityLabel(laz)}${laz.via?.length ? ` via ${laz.via.map((s) => `${s.from}->${s.to} (${s.by})`).join(', ')}` : ''}` : 'not in entities',
+  });
+  const two = a.amounts.find((m) => m.value === 2e9 && m.currency.toUpperCase() === 'USD');
+  checks.push({
+    check: '"$2 billion" = 2e9 USD',
+    ok: two !== undefined,
+    detail: two ? `${two.text} -> ${two.value} ${two.currency}` : `amounts: ${a.amounts.map((m) => `${m.text}=${m.value} ${m.currency}`).join('; ') || 'none'}`,
+  });
+  const ibm = ents.find((e) => entityMatches({ name: 'IBM', type: 'organization', aliases: ['IBMs', 'International Business Machines'] }, e));
+  checks.push({ check: 'IBM not reported', ok: ibm === undefined, detail: ibm ? `reported: ${entityLabel(ibm)}` : 'ok' });
+  return checks;
+}
+
+function pct(n: number | null): string {
+  return n === null ? '  n/a' : `${(n * 100).toFixed(1).padStart(5)}%`;
+}
+
+function prfLine(label: string, p: Prf, width = 44): string {
+  const l = label.length > width ? `${label.slice(0, width - 1)}…` : label.padEnd(width);
+  return `  ${l} P ${pct(p.precision)}  R ${pct(p.recall)}  F1 ${pct(p.f1)}   tp ${p.tp} fp ${p.fp} fn ${p.fn} tn ${p.tn}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  const parsed = parseArgs(process.argv.slice(2));
+  if (typeof parsed === 'string') {
+    const isHelp = parsed === USAGE;
+    (isHelp ? process.stdout : process.stderr).write(`${parsed}\n`);
+    return isHelp ? 0 : 2;
+  }
+  const args = parsed;
+  if (!existsSync(args.data)) {
+    process.stderr.write(
+      `eval: data folder not found: ${args.data}\n` +
+        `The evaluation needs the shared corpus (articles/, readability-test-pages/, seed-article.txt).\n` +
+        `Pass its location with: npm run -s eval -- --data <path>\n`,
+    );
+    return 1;
+  }
+  const { items, problems } = collectItems(args.data);
+  if (items.length === 0) {
+    process.stderr.write(`eval: no inputs under ${args.data}:\n  ${problems.join('\n  ')}\n`);
+    return 1;
+  }
+
+  const listsFile = join(REPO_ROOT, 'test', 'eval', 'expected-entities.json');
+  const lists: ExpectedList[] = existsSync(listsFile) ? readJson<ExpectedList[]>(listsFile) : [];
+
+  const runner = await createRunner(args.spawn);
+  const log = (s: string): void => {
+    if (!args.json) process.stderr.write(s);
+  };
+  log(`eval: ${items.length} inputs, engine ${runner.mode}\n`);
+  const t0 = performance.now();
+  const outcomes = await runner.run(
+    items.map((i) => i.path),
+    (done, total) => {
+      if (done % 50 === 0 || done === total) log(`\r  analysed ${done}/${total}`);
+    },
+  );
+  const totalMs = performance.now() - t0;
+  log('\n');
+  const rows: Row[] = items.map((item, i) => ({ item, outcome: outcomes[i] ?? { ok: false, error: 'no outcome', ms: 0 } }));
+  const byKey = new Map(rows.map((r) => [r.item.key, r]));
+
+  // Detection on articles
+  const articles = rows.filter((r) => r.item.kind === 'article');
+  const overall = prfOf(articles);
+  const bySource = breakdown(articles, (r) => [r.item.manifest?.source ?? '?']);
+  const byTopic = breakdown(articles, (r) => {
+    const m = r.item.manifest;
+    return m ? m.topics.map((t) => `${m.label === 'positive' ? '+' : '-'}${t}`) : [];
+  });
+  const byScope = breakdown(articles, (r) => [r.item.manifest?.label === 'positive' ? `+${r.item.manifest.scope ?? '?'}` : '-negative']);
+  const fns = articles.filter((r) => r.item.manifest?.label === 'positive' && !detectedOf(r)).sort((a, b) => scoreOf(a) - scoreOf(b));
+  const fps = articles.filter((r) => r.item.manifest?.label === 'negative' && detectedOf(r)).sort((a, b) => scoreOf(b) - scoreOf(a));
+  const errors = rows.filter((r) => !r.outcome.ok).map((r) => ({ file: r.item.key, error: r.outcome.ok ? '' : r.outcome.error }));
+
+  // Readability pages
+  const rtp = rows.filter((r) => r.item.kind === 'readability');
+  const rtpFp = rtp.filter(detectedOf).sort((a, b) => scoreOf(b) - scoreOf(a));
+
+  // Entities and amounts on the hand-checked lists
+  const perArticle = lists.map((l) => {
+    const { key } = listPath(args.data, l.file);
+    const row = byKey.get(key);
+    const a = row ? analysisOf(row) : null;
+    const ents = a?.entities ?? [];
+    const es = scoreEntities(l.entities, ents, l.notExpected ?? []);
+    const am = scoreAmounts(l.amounts, a?.amounts ?? []);
+    return {
+      file: l.file,
+      analysed: a !== null,
+      detected: a?.cryptoSecurity.detected ?? false,
+      error: row && !row.outcome.ok ? row.outcome.error : row ? undefined : 'file not in the corpus',
+      entities: {
+        expected: es.expected,
+        found: es.found,
+        recall: round(es.recall),
+        missed: es.missed.map((m) => `${m.name} [${m.type}]`),
+        unexpected: es.unexpected.map((u) => u.name),
+        extra: es.extra.map((u) => u.name),
+        output: ents.length,
+      },
+      amounts: {
+        expected: am.expected,
+        found: am.found,
+        recall: round(am.recall),
+        missed: am.missed.map((m) => m.text),
+        output: (a?.amounts ?? []).map((m) => `${m.text}=${m.value} ${m.currency}`),
+      },
+    };
+  });
+  const sum = (f: (p: (typeof perArticle)[number]) => number): number => perArticle.reduce((s, p) => s + f(p), 0);
+  const entExpected = sum((p) => p.entities.expected);
+  const entFound = sum((p) => p.entities.found);
+  const unexpectedTotal = sum((p) => p.entities.unexpected.length);
+  const extraTotal = sum((p) => p.entities.extra.length);
+  const outputTotal = sum((p) => p.entities.output);
+  const amExpected = sum((p) => p.amounts.expected);
+  const amFound = sum((p) => p.amounts.found);
+
+  // Missed entities by type (patterns, not files)
+  const missedByType: Record<string, { expected: number; missed: number }> = {};
+  for (const l of lists) {
+    const row = byKey.get(listPath(args.data, l.file).key);
+    const ents = row ? (analysisOf(row)?.entities ?? []) : [];
+    for (const e of l.entities) {
+      const t = (missedByType[e.type] ??= { expected: 0, missed: 0 });
+      t.expected++;
+      if (!ents.some((f) => entityMatches(e, f))) t.missed++;
+    }
+  }
+
+  // Ambiguous-word hits: lower-case mentions of capitalised names, anywhere in the corpus
+  const ambiguous = new Map<string, { entity: string; mentions: Set<string>; files: string[]; onNegative: number }>();
+  for (const r of rows) {
+    const a = analysisOf(r);
+    if (!a) continue;
+    for (const e of a.entities) {
+      const lower = lowercaseMentions(e);
+      if (lower.length === 0) continue;
+      const k = e.id;
+      const entry = ambiguous.get(k) ?? { entity: `${e.name} [${e.type}]`, mentions: new Set<string>(), files: [], onNegative: 0 };
+      lower.forEach((m) => entry.mentions.add(m));
+      entry.files.push(r.item.key);
+      if (r.item.manifest?.label !== 'positive') entry.onNegative++;
+      ambiguous.set(k, entry);
+    }
+  }
+  const ambiguousList = [...ambiguous.values()]
+    .sort((a, b) => b.files.length - a.files.length)
+    .map((a) => ({ entity: a.entity, mentions: [...a.mentions], pages: a.files.length, onNonPositive: a.onNegative, examples: a.files.slice(0, 3) }));
+
+  // Entities on pages that are not crypto-security (negatives + readability), by entity
+  const negEntityCounts = new Map<string, number>();
+  for (const r of rows) {
+    if (r.item.kind === 'seed' || r.item.manifest?.label === 'positive') continue;
+    for (const e of analysisOf(r)?.entities ?? []) if (!e.inferred) negEntityCounts.set(`${e.name} [${e.type}]`, (negEntityCounts.get(`${e.name} [${e.type}]`) ?? 0) + 1);
+  }
+  const negEntities = [...negEntityCounts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([entity, pages]) => ({ entity, pages }));
+
+  // Seed
+  const seedRow = byKey.get('seed-article.txt');
+  const seed = seedChecks(seedRow ? analysisOf(seedRow) : null, seedRow && !seedRow.outcome.ok ? seedRow.outcome.error : null);
+
+  // Summaries: detected positives (and the seed)
+  const summaryRows = rows.filter((r) => (r.item.manifest?.label === 'positive' || r.item.kind === 'seed') && detectedOf(r));
+  const summaryResults = summaryRows.map((r) => {
+    const a = analysisOf(r) as Analysis;
+    const first = a.summary[0] ?? '';
+    return { file: r.item.key, first, ...firstSentenceStatesFact(first, a.entities) };
+  });
+  const summaryOk = summaryResults.filter((s) => s.ok).length;
+
+  // Timings
+  const okMs = rows.filter((r) => r.outcome.ok).map((r) => r.outcome.ms);
+  const engineMs = rows.map(analysisOf).filter((a): a is Analysis => a !== null).map((a) => a.timingsMs.total);
+  const slowest = [...rows].sort((a, b) => b.outcome.ms - a.outcome.ms).slice(0, 5).map((r) => ({ file: r.item.key, ms: Math.round(r.outcome.ms) }));
+
+  const report = {
+    generatedAt: new Date().toISOString(),
+    data: args.data,
+    engine: runner.mode,
+    inputs: { articles: articles.length, readabilityPages: rtp.length, seed: seedRow ? 1 : 0, errors: errors.length, problems },
+    detection: {
+      overall,
+      bySource,
+      byTopic,
+      byScope,
+      falseNegatives: fns.length,
+      falsePositives: fps.length,
+      worstFalseNegatives: fns.slice(0, 10).map(missRow),
+      worstFalsePositives: fps.slice(0, 10).map(missRow),
+    },
+    readabilityPages: { pages: rtp.length, falsePositives: rtpFp.length, detected: rtpFp.map(missRow) },
+    entities: {
+      lists: lists.length,
+      expected: entExpected,
+      found: entFound,
+      recall: round(entExpected === 0 ? null : entFound / entExpected),
+      missedByType,
+      unexpected: unexpectedTotal,
+      extra: extraTotal,
+      outputOnListedArticles: outputTotal,
+      ambiguousWordHits: ambiguousList,
+      entitiesOnNonPositivePages: negEntities,
+    },
+    amounts: { expected: amExpected, found: amFound, recall: round(amExpected === 0 ? null : amFound / amExpected) },
+    perArticle,
+    seed,
+    summaries: {
+      checked: summaryResults.length,
+      leadsWithFact: summaryOk,
+      rate: round(summaryResults.length === 0 ? null : summaryOk / summaryResults.length),
+      failures: summaryResults.filter((s) => !s.ok).slice(0, 10).map((s) => ({ file: s.file, first: s.first.slice(0, 200) })),
+    },
+    timings: {
+      totalMs: Math.round(totalMs),
+      perFileMedianMs: round(median(okMs), 1),
+      engineTotalMedianMs: round(median(engineMs), 1),
+      engineTotalMaxMs: engineMs.length ? round(Math.max(...engineMs), 1) : null,
+      slowest,
+    },
+    errors: errors.slice(0, 50),
+  };
+
+  const outDir = join(REPO_ROOT, 'test-output');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'eval.json'), `${JSON.stringify(report, null, 2)}\n`);
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+    return 0;
+  }
+
+  // Readable report
+  const L: string[] = [];
+  const h = (s: string): void => {
+    L.push('', s, '-'.repeat(s.length));
+  };
+  L.push(`Crypto News Context - evaluation (${report.generatedAt})`, `data: ${args.data}`, `engine: ${runner.mode}`);
+  L.push(`inputs: ${articles.length} articles, ${rtp.length} Readability pages, seed ${seedRow ? 'yes' : 'no'}; errors: ${errors.length}`);
+  if (problems.length) L.push(`problems: ${problems.join('; ')}`);
+  if (errors.length === rows.length) L.push('WARNING: every input failed - the figures below measure nothing (see Errors at the end).');
+
+  h('Detection on articles/ (positives vs negatives)');
+  L.push(prfLine('overall', overall));
+  L.push('  by source:');
+  for (const [k, p] of Object.entries(bySource)) L.push(prfLine(`  ${k}`, p));
+  L.push('  by scope (+ positives / - negatives):');
+  for (const [k, p] of Object.entries(byScope)) L.push(prfLine(`  ${k}`, p));
+  L.push('  by topic (+ positive topic: recall matters / - negative tag: fp matters):');
+  for (const [k, p] of Object.entries(byTopic)) L.push(prfLine(`  ${k}`, p));
+  L.push('', `  worst false negatives (${fns.length} in all, lowest score first):`);
+  for (const m of report.detection.worstFalseNegatives)
+    L.push(`    ${m.score.toFixed(2)}  ${m.title ?? m.file}`, `          ${m.error ? `error: ${m.error}` : `reasons: ${m.reasons.join('; ') || '(none)'}`}`);
+  L.push('', `  worst false positives (${fps.length} in all, highest score first):`);
+  for (const m of report.detection.worstFalsePositives) L.push(`    ${m.score.toFixed(2)}  ${m.title ?? m.file}`, `          reasons: ${m.reasons.join('; ') || '(none)'}`);
+
+  h('Readability test pages (none is a crypto-security article)');
+  L.push(`  false positives: ${rtpFp.length} of ${rtp.length}`);
+  for (const m of report.readabilityPages.detected) L.push(`    ${m.score.toFixed(2)}  ${m.file}  ${m.title ?? ''}`, `          reasons: ${m.reasons.join('; ')}`);
+
+  h(`Entities on ${lists.length} hand-checked lists (test/eval/expected-entities.json)`);
+  L.push(`  recall: ${entFound}/${entExpected} = ${pct(report.entities.recall)}`);
+  L.push(`  flagged wrong (notExpected) reported: ${unexpectedTotal}; other entities not on the lists: ${extraTotal} of ${outputTotal} output entities`);
+  L.push('  missed by expected type:');
+  for (const [t, v] of Object.entries(missedByType).sort((a, b) => b[1].expected - a[1].expected))
+    L.push(`    ${t.padEnd(24)} missed ${String(v.missed).padStart(3)} of ${String(v.expected).padStart(3)}`);
+  L.push('  per article (recall, missed):');
+  for (const p of perArticle) {
+    const flag = p.error ? `  ERROR ${p.error}` : p.detected ? '' : '  (not detected)';
+    L.push(`    ${pct(p.entities.recall)}  ${p.entities.found}/${p.entities.expected}  ${p.file}${flag}`);
+    if (p.entities.missed.length) L.push(`           missed: ${p.entities.missed.join(', ')}`);
+    if (p.entities.unexpected.length) L.push(`           WRONG: ${p.entities.unexpected.join(', ')}`);
+  }
+  L.push('  ambiguous-word hits (lower-case mentions of capitalised names), most pages first:');
+  if (ambiguousList.length === 0) L.push('    none');
+  for (const a of ambiguousList.slice(0, 15))
+    L.push(`    ${a.entity}: "${a.mentions.join('", "')}" on ${a.pages} pages (${a.onNonPositive} not positive), e.g. ${a.examples.join(', ')}`);
+  L.push('  entities most often reported on negatives / Readability pages (named, not inferred):');
+  if (negEntities.length === 0) L.push('    none');
+  for (const n of negEntities.slice(0, 10)) L.push(`    ${String(n.pages).padStart(4)}  ${n.entity}`);
+
+  h('Amounts on the hand-checked lists');
+  L.push(`  recall: ${amFound}/${amExpected} = ${pct(report.amounts.recall)}`);
+  for (const p of perArticle) if (p.amounts.missed.length) L.push(`    ${p.file}: missed ${p.amounts.missed.join(', ')}`);
+
+  h('Seed article (seed-article.txt)');
+  for (const c of seed) L.push(`  [${c.ok ? 'ok' : 'NO'}] ${c.check}: ${c.detail}`);
+
+  h('Summaries: first sentence states the central fact (names an actor/victim or an amount)');
+  L.push(`  ${summaryOk}/${summaryResults.length} = ${pct(report.summaries.rate)} of detected positives`);
+  for (const f of report.summaries.failures.slice(0, 5)) L.push(`    ${f.file}: "${f.first}"`);
+
+  h('Timings');
+  L.push(`  total ${(totalMs / 1000).toFixed(1)} s for ${rows.length} inputs; per file median ${report.timings.perFileMedianMs} ms (engine timingsMs.total median ${report.timings.engineTotalMedianMs} ms, max ${report.timings.engineTotalMaxMs} ms)`);
+  L.push(`  slowest: ${slowest.map((s) => `${s.file} ${s.ms} ms`).join('; ')}`);
+
+  if (errors.length) {
+    h(`Errors (${errors.length})`);
+    const byMessage = groupBy(errors, (e) => [e.error]);
+    for (const [msg, es] of [...byMessage.entries()].sort((a, b) => b[1].length - a[1].length).slice(0, 10))
+      L.push(`  ${es.length} x ${msg.slice(0, 300)}`, `      e.g. ${es.slice(0, 3).map((e) => e.file).join(', ')}`);
+  }
+  L.push('', `figures written to ${join('test-output', 'eval.json')}`);
+  process.stdout.write(`${L.join('\n')}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`eval: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);
