@@ -1,0 +1,300 @@
+/**
+ * Where settings live and how they are read and written.
+ *
+ *   storage.sync  "settings"        preferences (small; follow the user across devices)
+ *   storage.local "settings.sites"  per-site lists (can grow past sync's 8 KB item quota)
+ *   storage.local "settings.notice" what was reset because it could not be read (the UI shows it)
+ *   storage.local "settings.backup.v<N>"  the stored object as it was before a migration from vN
+ *
+ * When storage.sync is not available (some Firefox configurations, enterprise policy), the
+ * preferences are kept in storage.local under "settings.prefs".
+ *
+ * Reading never throws: anything unreadable falls back to its default, the valid parts are kept,
+ * the repaired object is written back once and a notice records what was reset. Keys this build
+ * does not know (written by a newer version) are kept on every write.
+ */
+import { browser } from 'wxt/browser';
+import { migrate, storedVersion, type StoredObject } from './migrations';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, repairSettings, settingsSchema, type SettingKey } from './schema';
+import { normalizeHostname } from './sites';
+import type { Settings } from './types';
+
+export const SYNC_KEY = 'settings';
+export const PREFS_LOCAL_KEY = 'settings.prefs';
+export const SITES_KEY = 'settings.sites';
+export const NOTICE_KEY = 'settings.notice';
+export const BACKUP_KEY_PREFIX = 'settings.backup.v';
+
+/** Fields stored with the per-site lists in storage.local; everything else is a preference. */
+const SITE_FIELDS = ['disabledSites', 'mutedEntities'] as const satisfies readonly SettingKey[];
+const PREF_FIELDS = (Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]).filter(
+  (k): k is SettingKey => k !== 'version' && !(SITE_FIELDS as readonly string[]).includes(k),
+);
+
+export interface SettingsNotice {
+  /** ISO time of the latest reset */
+  at: string;
+  fields: SettingKey[];
+}
+
+export class SettingsValidationError extends Error {
+  constructor(
+    message: string,
+    readonly fields: SettingKey[],
+  ) {
+    super(message);
+    this.name = 'SettingsValidationError';
+  }
+}
+
+type Area = 'sync' | 'local';
+
+function isRecord(value: unknown): value is StoredObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** storage.sync if it works here, else storage.local. Decided once per context. */
+let prefsAreaPromise: Promise<Area> | undefined;
+function prefsArea(): Promise<Area> {
+  prefsAreaPromise ??= (async (): Promise<Area> => {
+    try {
+      if (!browser.storage.sync) return 'local';
+      await browser.storage.sync.get(SYNC_KEY);
+      return 'sync';
+    } catch {
+      return 'local';
+    }
+  })();
+  return prefsAreaPromise;
+}
+
+/** For tests: forget the storage-area decision. */
+export function resetSettingsStorageForTests(): void {
+  prefsAreaPromise = undefined;
+}
+
+interface RawStored {
+  prefsArea: Area;
+  prefs: unknown;
+  sites: unknown;
+}
+
+async function readRaw(): Promise<RawStored> {
+  const area = await prefsArea();
+  const prefsKey = area === 'sync' ? SYNC_KEY : PREFS_LOCAL_KEY;
+  const [prefsGot, localGot] = await Promise.all([
+    browser.storage[area].get(prefsKey),
+    browser.storage.local.get(SITES_KEY),
+  ]);
+  return { prefsArea: area, prefs: prefsGot[prefsKey], sites: localGot[SITES_KEY] };
+}
+
+function pick(obj: StoredObject, keys: readonly string[]): StoredObject {
+  const out: StoredObject = {};
+  for (const k of keys) if (k in obj) out[k] = obj[k];
+  return out;
+}
+
+function omit(obj: StoredObject, keys: readonly string[]): StoredObject {
+  const out: StoredObject = {};
+  for (const [k, v] of Object.entries(obj)) if (!keys.includes(k)) out[k] = v;
+  return out;
+}
+
+async function writeAreas(
+  raw: RawStored,
+  settings: Settings,
+  which: { prefs: boolean; sites: boolean },
+  version: number,
+): Promise<void> {
+  const writes: Promise<void>[] = [];
+  if (which.prefs) {
+    // unknown keys (from a newer version) are kept; known ones come from `settings`
+    const keep = isRecord(raw.prefs) ? omit(raw.prefs, [...PREF_FIELDS, 'version']) : {};
+    const value = { ...keep, ...pick(settings as unknown as StoredObject, PREF_FIELDS), version };
+    const key = raw.prefsArea === 'sync' ? SYNC_KEY : PREFS_LOCAL_KEY;
+    writes.push(browser.storage[raw.prefsArea].set({ [key]: value }));
+  }
+  if (which.sites) {
+    const keep = isRecord(raw.sites) ? omit(raw.sites, [...SITE_FIELDS, 'version']) : {};
+    const value = { ...keep, ...pick(settings as unknown as StoredObject, SITE_FIELDS), version };
+    writes.push(browser.storage.local.set({ [SITES_KEY]: value }));
+  }
+  await Promise.all(writes);
+}
+
+async function recordNotice(fields: SettingKey[]): Promise<void> {
+  const got = await browser.storage.local.get(NOTICE_KEY);
+  const old = got[NOTICE_KEY];
+  const previous = isRecord(old) && Array.isArray(old.fields) ? (old.fields as SettingKey[]) : [];
+  const notice: SettingsNotice = { at: new Date().toISOString(), fields: [...new Set([...previous, ...fields])] };
+  await browser.storage.local.set({ [NOTICE_KEY]: notice });
+}
+
+export interface LoadedSettings {
+  settings: Settings;
+  /** fields reset during this read (already recorded in the notice) */
+  problems: SettingKey[];
+  /** migration steps that ran during this read, by `from` version */
+  migratedFrom?: number;
+}
+
+/** Reads, migrates and repairs; writes back once when anything changed. Never throws on bad data. */
+export async function loadSettings(): Promise<LoadedSettings> {
+  const raw = await readRaw();
+  if (raw.prefs === undefined && raw.sites === undefined) {
+    return { settings: repairSettings(undefined).settings, problems: [] };
+  }
+
+  const problems = new Set<SettingKey>();
+  // a whole area of the wrong kind (a string, an array...): every field in it is reset
+  if (raw.prefs !== undefined && !isRecord(raw.prefs)) PREF_FIELDS.forEach((f) => problems.add(f));
+  if (raw.sites !== undefined && !isRecord(raw.sites)) SITE_FIELDS.forEach((f) => problems.add(f));
+
+  const prefs = isRecord(raw.prefs) ? raw.prefs : {};
+  const sites = isRecord(raw.sites) ? raw.sites : {};
+  const version = isRecord(raw.prefs) && 'version' in prefs ? storedVersion(prefs) : storedVersion(sites);
+  const combined: StoredObject = { ...sites, ...prefs, version };
+
+  const migration = migrate(combined);
+  const repaired = repairSettings(migration.value);
+  repaired.problems.forEach((p) => problems.add(p));
+  const migrated = migration.applied.length > 0 || migration.failed !== undefined;
+
+  if (migrated || problems.size > 0) {
+    try {
+      if (migrated) {
+        await browser.storage.local.set({ [`${BACKUP_KEY_PREFIX}${migration.fromVersion}`]: { prefs: raw.prefs, sites: raw.sites } });
+      }
+      const bad = [...problems];
+      const touchPrefs = migrated || bad.some((p) => (PREF_FIELDS as string[]).includes(p));
+      const touchSites = migrated || bad.some((p) => (SITE_FIELDS as readonly string[]).includes(p));
+      await writeAreas(raw, repaired.settings, { prefs: touchPrefs, sites: touchSites }, Math.max(SETTINGS_VERSION, migration.toVersion));
+      if (bad.length) await recordNotice(bad);
+    } catch {
+      // storage full or gone: the repaired settings still apply for this read
+    }
+  }
+  return {
+    settings: repaired.settings,
+    problems: [...problems],
+    ...(migration.applied.length ? { migratedFrom: migration.fromVersion } : {}),
+  };
+}
+
+/** The current settings (defaults for anything missing or unreadable). */
+export async function getSettings(): Promise<Settings> {
+  return (await loadSettings()).settings;
+}
+
+export type SettingsPatch = Partial<Omit<Settings, 'version'>>;
+
+/**
+ * Validates and stores a change. Hostnames are normalised ("https://www.x.com/a" -> "x.com");
+ * anything invalid throws SettingsValidationError naming the fields, and nothing is written.
+ */
+export async function saveSettings(patch: SettingsPatch): Promise<Settings> {
+  const current = await getSettings();
+  const next: Settings = { ...current, ...patch, version: SETTINGS_VERSION };
+  const bad: SettingKey[] = [];
+
+  if (patch.disabledSites) {
+    const sites: string[] = [];
+    for (const s of patch.disabledSites) {
+      const host = typeof s === 'string' ? normalizeHostname(s) : null;
+      if (host) sites.push(host);
+      else if (!bad.includes('disabledSites')) bad.push('disabledSites');
+    }
+    next.disabledSites = [...new Set(sites)];
+  }
+  if (patch.mutedEntities) {
+    const muted: Record<string, string[]> = {};
+    for (const [site, ids] of Object.entries(patch.mutedEntities)) {
+      const host = normalizeHostname(site);
+      if (!host) {
+        if (!bad.includes('mutedEntities')) bad.push('mutedEntities');
+        continue;
+      }
+      muted[host] = [...new Set([...(muted[host] ?? []), ...ids])];
+    }
+    next.mutedEntities = muted;
+  }
+  if (patch.types) next.types = { ...current.types, ...patch.types };
+
+  const parsed = settingsSchema.safeParse(next);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if (typeof field === 'string' && field !== 'version' && !bad.includes(field as SettingKey)) bad.push(field as SettingKey);
+    }
+  }
+  if (bad.length) throw new SettingsValidationError(`Invalid settings: ${bad.join(', ')}`, bad);
+
+  const keys = Object.keys(patch);
+  const raw = await readRaw();
+  await writeAreas(
+    raw,
+    next,
+    {
+      prefs: keys.some((k) => (PREF_FIELDS as string[]).includes(k)),
+      sites: keys.some((k) => (SITE_FIELDS as readonly string[]).includes(k)),
+    },
+    Math.max(SETTINGS_VERSION, isRecord(raw.prefs) ? storedVersion(raw.prefs) : SETTINGS_VERSION),
+  );
+  return next;
+}
+
+/** Puts every setting back to its default (unknown keys from newer versions are kept). */
+export async function resetSettings(): Promise<Settings> {
+  const { version: _v, ...defaults } = repairSettings(undefined).settings;
+  return saveSettings(defaults);
+}
+
+/**
+ * Calls `cb` with fresh settings whenever they change in any context (options page, another
+ * device through sync). Returns the function that stops watching.
+ */
+export function watchSettings(cb: (settings: Settings) => void): () => void {
+  const listener = (changes: Record<string, unknown>, areaName: string): void => {
+    const relevant =
+      (areaName === 'sync' && SYNC_KEY in changes) ||
+      (areaName === 'local' && (SITES_KEY in changes || PREFS_LOCAL_KEY in changes));
+    if (relevant) void getSettings().then(cb);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/** What was reset because it could not be read, until the user dismisses it. */
+export async function getSettingsNotice(): Promise<SettingsNotice | null> {
+  const got = await browser.storage.local.get(NOTICE_KEY);
+  const n = got[NOTICE_KEY];
+  if (!isRecord(n) || !Array.isArray(n.fields) || n.fields.length === 0) return null;
+  return {
+    at: typeof n.at === 'string' ? n.at : '',
+    fields: n.fields.filter((f): f is SettingKey => typeof f === 'string'),
+  };
+}
+
+export async function dismissSettingsNotice(): Promise<void> {
+  await browser.storage.local.remove(NOTICE_KEY);
+}
+
+/** Turns the extension off (or on again) for a site; `host` may be a URL or a hostname. */
+export async function setSiteDisabled(host: string, disabled: boolean): Promise<Settings> {
+  const site = normalizeHostname(host);
+  if (!site) throw new SettingsValidationError(`Not a hostname: ${host}`, ['disabledSites']);
+  const current = await getSettings();
+  const rest = current.disabledSites.filter((s) => s !== site);
+  return saveSettings({ disabledSites: disabled ? [...rest, site] : rest });
+}
+
+/** "Not this?": stop marking an entity on one site. */
+export async function muteEntityOnSite(host: string, entityId: string): Promise<Settings> {
+  const site = normalizeHostname(host);
+  if (!site) throw new SettingsValidationError(`Not a hostname: ${host}`, ['mutedEntities']);
+  const current = await getSettings();
+  const ids = new Set(current.mutedEntities[site] ?? []);
+  ids.add(entityId);
+  return saveSettings({ mutedEntities: { ...current.mutedEntities, [site]: [...ids] } });
+}
