@@ -1,0 +1,108 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
+import {
+  HISTORY_KEY,
+  HISTORY_MAX_ENTRIES,
+  canonicalArticleUrl,
+  clearHistory,
+  countOtherArticlesAbout,
+  countOtherArticlesByEntity,
+  getHistory,
+  otherArticlesAbout,
+  recordArticle,
+} from '../../../lib/history';
+import { saveSettings } from '../../../lib/settings';
+import { resetSettingsStorageForTests } from '../../../lib/settings/storage';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  resetSettingsStorageForTests();
+});
+
+const at = (i: number) => new Date(Date.UTC(2026, 0, 1, 0, i));
+
+describe('reading history', () => {
+  it('records an article with only what the popup needs, in storage.local', async () => {
+    expect(await recordArticle({ url: 'https://news.example/a?utm_source=x#top', title: ' Hack ', siteName: 'News', entityIds: ['lazarus-group', 'lazarus-group', 'bybit'], readAt: at(0) })).toBe(true);
+    expect(await getHistory()).toEqual([
+      { url: 'https://news.example/a', title: 'Hack', siteName: 'News', entityIds: ['lazarus-group', 'bybit'], readAt: at(0).toISOString() },
+    ]);
+    expect(await browser.storage.sync.get(null)).toEqual({});
+  });
+
+  it('keeps one entry per article, moved to the top when read again', async () => {
+    await recordArticle({ url: 'https://a.example/1', title: 'One', entityIds: ['x'], readAt: at(0) });
+    await recordArticle({ url: 'https://a.example/2', title: 'Two', entityIds: ['x'], readAt: at(1) });
+    await recordArticle({ url: 'https://a.example/1#again', title: 'One', entityIds: ['x', 'y'], readAt: at(2) });
+    const h = await getHistory();
+    expect(h.map((e) => e.url)).toEqual(['https://a.example/1', 'https://a.example/2']);
+    expect(h[0]?.entityIds).toEqual(['x', 'y']);
+  });
+
+  it(`is bounded to ${HISTORY_MAX_ENTRIES} entries, dropping the oldest`, async () => {
+    const seed = Array.from({ length: HISTORY_MAX_ENTRIES }, (_, i) => ({
+      url: `https://a.example/${HISTORY_MAX_ENTRIES - 1 - i}`,
+      title: 't',
+      entityIds: ['x'],
+      readAt: at(HISTORY_MAX_ENTRIES - 1 - i).toISOString(),
+    }));
+    await browser.storage.local.set({ [HISTORY_KEY]: seed });
+    await recordArticle({ url: 'https://a.example/new', title: 'new', entityIds: ['x'] });
+    const h = await getHistory();
+    expect(h).toHaveLength(HISTORY_MAX_ENTRIES);
+    expect(h[0]?.url).toBe('https://a.example/new');
+    expect(h.some((e) => e.url === 'https://a.example/0')).toBe(false); // the oldest went
+    expect(h.some((e) => e.url === 'https://a.example/1')).toBe(true);
+  });
+
+  it('records nothing when reading history is off', async () => {
+    await saveSettings({ history: false });
+    expect(await recordArticle({ url: 'https://a.example/1', title: 'One', entityIds: ['x'] })).toBe(false);
+    expect(await getHistory()).toEqual([]);
+  });
+
+  it('ignores non-web URLs and unreadable entries', async () => {
+    expect(await recordArticle({ url: 'file:///etc/passwd', title: 'x', entityIds: [] })).toBe(false);
+    await browser.storage.local.set({ [HISTORY_KEY]: [{ url: 1 }, 'junk', { url: 'https://ok.example/', title: 'ok', entityIds: [], readAt: 'x' }] });
+    expect((await getHistory()).map((e) => e.url)).toEqual(['https://ok.example/']);
+    await browser.storage.local.set({ [HISTORY_KEY]: 'not a list' });
+    expect(await getHistory()).toEqual([]);
+  });
+
+  it('serialises concurrent records', async () => {
+    await Promise.all(Array.from({ length: 20 }, (_, i) => recordArticle({ url: `https://a.example/${i}`, title: 't', entityIds: ['x'] })));
+    expect(await getHistory()).toHaveLength(20);
+  });
+
+  it('clears in one call', async () => {
+    await recordArticle({ url: 'https://a.example/1', title: 'One', entityIds: ['x'] });
+    await clearHistory();
+    expect(await getHistory()).toEqual([]);
+  });
+});
+
+describe('other articles about an entity', () => {
+  beforeEach(async () => {
+    await recordArticle({ url: 'https://a.example/1', title: 'One', entityIds: ['lazarus-group'], readAt: at(0) });
+    await recordArticle({ url: 'https://a.example/2', title: 'Two', entityIds: ['lazarus-group', 'tornado-cash'], readAt: at(1) });
+    await recordArticle({ url: 'https://a.example/3', title: 'Three', entityIds: ['tornado-cash'], readAt: at(2) });
+  });
+
+  it('counts articles other than the current one', async () => {
+    expect(await countOtherArticlesAbout('lazarus-group', 'https://a.example/2?utm_medium=x#c')).toBe(1);
+    expect(await countOtherArticlesAbout('lazarus-group', 'https://elsewhere.example/')).toBe(2);
+    expect(await countOtherArticlesAbout('garantex', null)).toBe(0);
+    expect((await otherArticlesAbout('tornado-cash', null)).map((e) => e.title)).toEqual(['Three', 'Two']);
+  });
+
+  it('counts many entities in one read', async () => {
+    const m = await countOtherArticlesByEntity(['lazarus-group', 'tornado-cash', 'nope'], 'https://a.example/3');
+    expect(Object.fromEntries(m)).toEqual({ 'lazarus-group': 2, 'tornado-cash': 1 });
+  });
+
+  it('canonicalises URLs', () => {
+    expect(canonicalArticleUrl('https://u:p@x.example/a?id=3&utm_campaign=z&fbclid=1#f')).toBe('https://x.example/a?id=3');
+    expect(canonicalArticleUrl('not a url')).toBeNull();
+  });
+});
