@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Analysis } from '../contract';
 
 export type Outcome =
@@ -52,7 +52,9 @@ async function findInProcess(): Promise<{ mode: string; fn: AnalyzeOne } | null>
     if (name === 'analyze.ts' && !hasMainGuard(file)) continue;
     let mod: Record<string, unknown>;
     try {
-      mod = (await import(file)) as Record<string, unknown>;
+      // The specifier comes from the fixed list above (modules of this repository), never from input.
+      // eslint-disable-next-line no-unsanitized/method
+      mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     } catch (e) {
       process.stderr.write(`eval: could not import lib/cli/${name}: ${String(e)}\n`);
       continue;
