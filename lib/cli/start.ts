@@ -16,20 +16,20 @@ const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && pr
 
 const server = await startFixtureServer(undefined, DEMO_PORT).catch(() => startFixtureServer(undefined, 0));
 const demoUrl = server.url('demo-article.html');
-const chrome = await launchChromium({ headless: !headed });
-const page = await chrome.context.newPage();
+const cr = await launchChromium({ headless: !headed });
+const page = await cr.context.newPage();
 await page.goto(demoUrl);
 
 if (headed) {
   console.log(`Chromium is open on ${demoUrl} with Crypto News Context loaded.`);
   console.log('Hover a highlighted name, or click the toolbar button (puzzle icon → pin it). Close the browser or press Ctrl+C to stop.');
   const stop = async () => {
-    await chrome.close().catch(() => undefined);
+    await cr.close().catch(() => undefined);
     await server.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
-  chrome.context.on('close', () => void stop());
+  cr.context.on('close', () => void stop());
 } else {
   const saved: string[] = [];
   const mark = page.locator('[data-cnc-entity]').first();
@@ -47,14 +47,14 @@ if (headed) {
     saved.push(screenshotPath('demo-hover-card.png'));
     await page.screenshot({ path: saved.at(-1) });
   }
-  const tabId = await chrome.worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id ?? null, demoUrl);
-  const popup = await chrome.context.newPage();
+  const tabId = await cr.worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id ?? null, demoUrl);
+  const popup = await cr.context.newPage();
   await popup.setViewportSize({ width: 400, height: 800 });
-  await popup.goto(`chrome-extension://${chrome.extensionId}/popup.html${tabId === null ? '' : `?tab=${tabId}`}`);
+  await popup.goto(`chrome-extension://${cr.extensionId}/popup.html${tabId === null ? '' : `?tab=${tabId}`}`);
   await popup.waitForTimeout(1_000);
   saved.push(screenshotPath('demo-popup.png'));
   await popup.screenshot({ path: saved.at(-1), fullPage: true });
-  await chrome.close();
+  await cr.close();
   await server.close();
   console.log(`No display found: ran Chromium headless on ${demoUrl}.`);
   console.log(annotated ? `The extension marked ${count} names in the demo article.` : `No annotations appeared within ${ANNOTATION_WAIT_MS / 1000} s.`);

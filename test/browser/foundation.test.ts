@@ -14,46 +14,46 @@ afterAll(async () => {
 });
 
 describe('Chromium (playwright-core)', () => {
-  let chrome: ChromiumWithExtension;
+  let cr: ChromiumWithExtension;
   beforeAll(async () => {
-    chrome = await launchChromium();
+    cr = await launchChromium();
   });
   afterAll(async () => {
-    await chrome?.close();
+    await cr?.close();
   });
 
   it('loads the MV3 service worker with the manifest we built', async () => {
-    expect(chrome.extensionId).toMatch(/^[a-p]{32}$/);
-    const manifest = await chrome.worker.evaluate(() => chrome.runtime.getManifest());
+    expect(cr.extensionId).toMatch(/^[a-p]{32}$/);
+    const manifest = await cr.worker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.name).toBe('Crypto News Context');
     expect(manifest.manifest_version).toBe(3);
   });
 
   it('runs the content script on a page from 127.0.0.1, which reaches the background', async () => {
     // Test-only listener, added from outside through the worker: records what content scripts send.
-    await chrome.worker.evaluate(() => {
+    await cr.worker.evaluate(() => {
       const g = globalThis as unknown as { __cncSeen?: { type: string; url?: string }[] };
       g.__cncSeen = [];
-      chrome.runtime.onMessage.addListener((m: { type: string }, sender) => {
+      chrome.runtime.onMessage.addListener((m: { type: string }, sender: { tab?: { url?: string } }) => {
         g.__cncSeen?.push({ type: m?.type, url: sender.tab?.url });
       });
     });
-    const page = await chrome.context.newPage();
+    const page = await cr.context.newPage();
     const url = server.url('demo-article.html');
     await page.goto(url);
     await expect
-      .poll(() => chrome.worker.evaluate(() => (globalThis as unknown as { __cncSeen: { url?: string }[] }).__cncSeen.map((m) => m.url)), { timeout: 10_000 })
+      .poll(() => cr.worker.evaluate(() => (globalThis as unknown as { __cncSeen: { url?: string }[] }).__cncSeen.map((m) => m.url)), { timeout: 10_000 })
       .toContain(url);
     await page.screenshot({ path: screenshotPath('foundation-chromium-demo-article.png') });
     await page.close();
   });
 
   it('renders the popup page', async () => {
-    const page = await chrome.context.newPage();
+    const page = await cr.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.setViewportSize({ width: 400, height: 600 });
-    await page.goto(`chrome-extension://${chrome.extensionId}/popup.html`);
+    await page.goto(`chrome-extension://${cr.extensionId}/popup.html`);
     await expect(page.getByRole('heading', { level: 1 })).toBeTruthy();
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     expect(await page.title()).toContain('Crypto News Context');
