@@ -67,6 +67,10 @@ export interface KbEntity {
   incident?: KbIncident;
   /** where the entry came from: 'curated' or a derived file name. */
   origin?: string;
+  /** extra (additive): finer kind, e.g. 'ransomware', 'stealer', 'drainer', 'rat', 'loader', 'clipper', 'state-sponsored', 'criminal'. */
+  tags?: string[];
+  /** extra (additive): year or date first reported / active since, when the data says so. */
+  firstSeen?: string;
 }
 
 export interface KbAddress {
@@ -74,12 +78,16 @@ export interface KbAddress {
   chain: string; // 'BTC', 'ETH', 'TRX', ...
   asOf: string;
   entity?: string; // designated entity name or KB id, when known
+  /** extra (additive): OFAC currency codes the address is listed under ('XBT', 'ETH', 'USDT'...). */
+  assets?: string[];
   source: KbSource;
 }
 
 export interface CompiledKb {
   version: string;
   asOf: string;
+  /** extra (additive): as-of date of the OFAC address list (can be older than `asOf`). */
+  addressesAsOf?: string;
   entities: KbEntity[];
   addresses: KbAddress[];
 }

@@ -1,0 +1,150 @@
+/**
+ * Build the knowledge base.
+ *
+ *   npm run kb:build -- --from ../shared/data   regenerate lib/kb/data/derived/* from the shared data, then compile
+ *   npm run kb:build                            compile from the committed source files only
+ *   npm run kb:build -- --check                 compile in memory and fail if lib/kb/compiled/kb.json is stale
+ *
+ * Output: lib/kb/compiled/kb.json (committed; the extension imports it).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { kbAddressFileSchema, kbEntityFileSchema } from '../kb/schema';
+import type { KbAddress, KbEntity } from '../kb/types';
+import { DEFI_COMMIT, MISP_DATE, OFAC_AS_OF } from '../kb/build/common';
+import { deriveIncidents } from '../kb/build/incidents';
+import { compileKb, latestDate, mergeEntities, readCurated, type SourceFile } from '../kb/build/merge';
+import { deriveFromMisp } from '../kb/build/misp';
+import { deriveOfacAddresses, type AddressEntityMapping } from '../kb/build/ofac';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const KB_DIR = join(ROOT, 'lib/kb');
+const CURATED_DIR = join(KB_DIR, 'data/curated');
+const DERIVED_DIR = join(KB_DIR, 'data/derived');
+const ADDRESS_ENTITIES = join(KB_DIR, 'data/address-entities.json');
+export const COMPILED_FILE = join(KB_DIR, 'compiled/kb.json');
+
+/** Date of the defi_exploits snapshot (its commit) — the newest incident data we hold. */
+const DEFI_DATE = '2026-02-17';
+
+const DERIVED_ENTITY_FILES = ['misp-groups.json', 'misp-ransomware.json', 'misp-malware.json', 'incidents.json'] as const;
+const DERIVED_ADDRESS_FILE = 'ofac-addresses.json';
+
+function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+function writeJson(file: string, data: unknown, pretty: boolean): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, pretty ? `${JSON.stringify(data, null, 2)}\n` : JSON.stringify(data));
+}
+
+function derive(from: string): void {
+  const abs = resolve(process.cwd(), from);
+  console.log(`deriving from ${abs}`);
+  const misp = deriveFromMisp(join(abs, 'misp-galaxy'));
+  for (const w of misp.warnings) console.warn(`  misp: ${w}`);
+  const incidents = deriveIncidents(join(abs, 'incidents/defi_exploits.csv'), join(abs, 'incidents/dprk_attributed_incidents_tayvano.csv'), 'lazarus-group');
+  const mapping = existsSync(ADDRESS_ENTITIES) ? (readJson(ADDRESS_ENTITIES) as AddressEntityMapping[]) : [];
+  const { addresses } = deriveOfacAddresses(join(abs, 'ofac-addresses'), mapping);
+  const out: Record<(typeof DERIVED_ENTITY_FILES)[number], KbEntity[]> = {
+    'misp-groups.json': misp.groups,
+    'misp-ransomware.json': misp.ransomware,
+    'misp-malware.json': misp.malware,
+    'incidents.json': incidents,
+  };
+  for (const [file, entries] of Object.entries(out)) {
+    kbEntityFileSchema.parse(entries);
+    writeJson(join(DERIVED_DIR, file), entries, true);
+    console.log(`  wrote derived/${file}: ${entries.length} entries`);
+  }
+  kbAddressFileSchema.parse(addresses);
+  writeJson(join(DERIVED_DIR, DERIVED_ADDRESS_FILE), addresses, true);
+  console.log(`  wrote derived/${DERIVED_ADDRESS_FILE}: ${addresses.length} addresses (commit ${DEFI_COMMIT.slice(0, 7)} incidents)`);
+}
+
+export function readSources(): { curatedFiles: SourceFile[]; derived: KbEntity[]; addresses: KbAddress[] } {
+  const curatedFiles: SourceFile[] = existsSync(CURATED_DIR)
+    ? readdirSync(CURATED_DIR)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => {
+          let entries: unknown;
+          try {
+            entries = readJson(join(CURATED_DIR, f));
+          } catch (e) {
+            entries = { error: String(e) };
+          }
+          return { file: `curated/${f}`, origin: 'curated', entries };
+        })
+    : [];
+  const derived: KbEntity[] = [];
+  for (const f of DERIVED_ENTITY_FILES) {
+    const file = join(DERIVED_DIR, f);
+    if (existsSync(file)) derived.push(...(kbEntityFileSchema.parse(readJson(file)) as KbEntity[]));
+  }
+  const addrFile = join(DERIVED_DIR, DERIVED_ADDRESS_FILE);
+  let addresses = existsSync(addrFile) ? (kbAddressFileSchema.parse(readJson(addrFile)) as KbAddress[]) : [];
+  // entity names for addresses can change without re-deriving
+  if (existsSync(ADDRESS_ENTITIES)) {
+    const map = new Map((readJson(ADDRESS_ENTITIES) as AddressEntityMapping[]).map((m) => [m.address.toLowerCase(), m.entity]));
+    addresses = addresses.map((a) => {
+      const entity = map.get(a.address.toLowerCase());
+      return entity ? { ...a, entity } : a;
+    });
+  }
+  return { curatedFiles, derived, addresses };
+}
+
+export function buildFromSources() {
+  const { curatedFiles, derived, addresses } = readSources();
+  const curatedProblems: string[] = [];
+  const curated = readCurated(curatedFiles, curatedProblems);
+  const merged = mergeEntities(curated, derived, curatedProblems);
+  const dates = merged.entities.flatMap((e) => [e.incident?.date, ...e.sources.map((s) => s.date), ...e.sanctions.map((s) => s.date)]);
+  // knowledge is as of the newest dated fact, but never later than the newest snapshot we built from
+  const newestSnapshot = latestDate([MISP_DATE, DEFI_DATE, OFAC_AS_OF]);
+  const newestFact = latestDate(dates);
+  const asOf = newestFact > newestSnapshot ? newestFact.slice(0, 10) : newestSnapshot;
+  const kb = compileKb(merged.entities, addresses, asOf.length === 10 ? asOf : newestSnapshot, OFAC_AS_OF);
+  return { kb, warnings: merged.warnings, curatedProblems: merged.curatedProblems, curatedCount: curated.length };
+}
+
+function main(argv: string[]): number {
+  const fromIdx = argv.indexOf('--from');
+  const from = fromIdx >= 0 ? argv[fromIdx + 1] : undefined;
+  if (fromIdx >= 0 && !from) {
+    console.error('usage: kb-build [--from <shared data dir>] [--check]');
+    return 2;
+  }
+  if (from) derive(from);
+  const { kb, warnings, curatedProblems, curatedCount } = buildFromSources();
+  for (const w of warnings) console.warn(`  merge: ${w}`);
+  for (const p of curatedProblems) console.warn(`  curated: ${p}`);
+  const json = JSON.stringify(kb);
+  if (argv.includes('--check')) {
+    const current = existsSync(COMPILED_FILE) ? readFileSync(COMPILED_FILE, 'utf8') : '';
+    if (current !== json) {
+      console.error('lib/kb/compiled/kb.json is stale: run npm run kb:build');
+      return 1;
+    }
+    console.log('compiled KB is up to date');
+    return 0;
+  }
+  writeJson(COMPILED_FILE, kb, false);
+  const counts: Record<string, number> = {};
+  for (const e of kb.entities) counts[e.type] = (counts[e.type] ?? 0) + 1;
+  console.log(
+    `compiled ${kb.entities.length} entities (${curatedCount} curated in), ${kb.addresses.length} addresses, as of ${kb.asOf}, version ${kb.version}`,
+  );
+  console.log(`  by type: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  console.log(`  size: ${(json.length / 1024).toFixed(1)} KiB raw, ${(gzipSync(json).length / 1024).toFixed(1)} KiB gzip`);
+  if (curatedProblems.length) console.warn(`  ${curatedProblems.length} problem(s) in curated files (left out or reported above)`);
+  return 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,181 @@
+/**
+ * Helpers shared by the derivation steps of `npm run kb:build` (Node only: never imported by the
+ * extension).
+ */
+import type { KbAlias, KbSource } from '../types';
+import { normalizeName } from '../normalize';
+
+/** Commits of the shared snapshots we derive from (see each folder's SOURCE.md). */
+export const MISP_COMMIT = '9434ace4eb925c9a1c9b3bccf014a25f9d14f0b0';
+export const MISP_DATE = '2026-08-06';
+export const OFAC_LIST_COMMIT = 'f2aee2265956bf28ce71824c2c2c8cab02c2e173';
+export const OFAC_AS_OF = '2024-09-27';
+export const DEFI_COMMIT = 'd0ce02cc8f301e21057963cad83952d39393f379';
+export const TAYVANO_COMMIT = '000ce4a904b729c8d5a147b263a8af442bcbaf0f';
+
+export function mispGalaxySource(galaxy: string): KbSource {
+  return {
+    title: `MISP galaxy cluster "${galaxy}"`,
+    publisher: 'MISP Project',
+    url: `https://github.com/MISP/misp-galaxy/blob/${MISP_COMMIT}/clusters/${galaxy}.json`,
+    date: MISP_DATE,
+  };
+}
+
+/** https only; http links are upgraded (same resource), anything else is dropped. */
+export function toHttps(url: string | undefined | null): string | undefined {
+  if (!url) return undefined;
+  const trimmed = url.trim();
+  let u: URL;
+  try {
+    u = new URL(trimmed.replace(/^http:\/\//i, 'https://'));
+  } catch {
+    return undefined;
+  }
+  if (u.protocol !== 'https:' || !u.hostname.includes('.')) return undefined;
+  // tracking parameters of tweet links add nothing
+  if (/(^|\.)(twitter|x)\.com$/.test(u.hostname)) {
+    u.search = '';
+  }
+  return u.toString();
+}
+
+const PUBLISHERS: [RegExp, string][] = [
+  [/(^|\.)attack\.mitre\.org$/, 'MITRE ATT&CK'],
+  [/(^|\.)(cisa|us-cert)\.gov$/, 'CISA'],
+  [/(^|\.)fbi\.gov$/, 'FBI'],
+  [/(^|\.)ic3\.gov$/, 'FBI IC3'],
+  [/(^|\.)justice\.gov$/, 'US Department of Justice'],
+  [/(^|\.)treasury\.gov$/, 'US Department of the Treasury'],
+  [/(^|\.)microsoft\.com$/, 'Microsoft'],
+  [/(^|\.)(mandiant\.com|cloud\.google\.com)$/, 'Mandiant / Google Cloud'],
+  [/(^|\.)crowdstrike\.com$/, 'CrowdStrike'],
+  [/(^|\.)securelist\.com$/, 'Kaspersky'],
+  [/(^|\.)proofpoint\.com$/, 'Proofpoint'],
+  [/(^|\.)unit42\.paloaltonetworks\.com$/, 'Palo Alto Networks Unit 42'],
+  [/(^|\.)malpedia\.caad\.fkie\.fraunhofer\.de$/, 'Malpedia (Fraunhofer FKIE)'],
+  [/(^|\.)rekt\.news$/, 'rekt.news'],
+  [/(^|\.)(twitter|x)\.com$/, 'X (Twitter)'],
+  [/(^|\.)medium\.com$/, 'Medium'],
+  [/(^|\.)github\.com$/, 'GitHub'],
+];
+
+/** A source record for a bare reference URL: the publisher is the site, the title says what it is. */
+export function urlSource(url: string, title: string, date?: string): KbSource | undefined {
+  const https = toHttps(url);
+  if (!https) return undefined;
+  const host = new URL(https).hostname.replace(/^www\./, '');
+  const publisher = PUBLISHERS.find(([re]) => re.test(host))?.[1] ?? host;
+  return { title, publisher, url: https, ...(date ? { date } : {}) };
+}
+
+/** Who uses a threat-group name, judged from the vendor's naming scheme. */
+const NAMING_SCHEMES: [RegExp, string][] = [
+  [/^(.+ (sleet|tempest|typhoon|blizzard|sandstorm|hail|dust|flood|cyclone|rain|tsunami))$/i, 'Microsoft'],
+  [/^(storm|dev)-\d{3,4}$/i, 'Microsoft'],
+  [/^(zinc|plutonium|thallium|copernicium|cerium|osmium|lawrencium|americium|chromium|iridium)$/i, 'Microsoft'],
+  [/^.+ (chollima|spider|panda|bear|kitten|jackal)$/i, 'CrowdStrike'],
+  [/^(apt|unc|temp\.)\s?-?\d+$|^temp\.[a-z]+$/i, 'Mandiant'],
+  [/^(nickel|gold|bronze|iron|cobalt) [a-z]+$/i, 'Secureworks'],
+  [/^.+ pisces$|^.+ (libra|ursa|scorpius|serpens)$/i, 'Palo Alto Networks Unit 42'],
+  [/^ta\d{3,4}$/i, 'Proofpoint'],
+  [/^atk\d+$/i, 'Thales'],
+  [/^apt-c-\d+$/i, 'Qihoo 360'],
+  [/^g\d{4}$/i, 'MITRE'],
+  [/^hidden cobra$/i, 'US government'],
+  [/^(stonefly|springtail|appleworm|stardust|whitefly|.+fly)$/i, 'Symantec'],
+  [/^(earth|water|void) [a-z]+$/i, 'Trend Micro'],
+  [/^black [a-z]+$/i, 'PwC'],
+];
+
+export function vendorOfName(name: string): string | undefined {
+  return NAMING_SCHEMES.find(([re]) => re.test(name.trim()))?.[1];
+}
+
+/**
+ * Aliases we never index: too short, or ordinary words that would light up every page. A family
+ * whose *name* is an ordinary word keeps it, flagged through the entity's `ambiguous` block.
+ */
+const ORDINARY_WORDS = new Set(
+  [
+    'gop', 'reaper', 'sun', 'hydra', 'snake', 'zeta', 'global', 'karma', 'pandora', 'fog', 'bert', 'play', 'royal',
+    'hive', 'matrix', 'jigsaw', 'cuba', 'rook', 'cheers', 'hades', 'quantum', 'cactus', 'smoke', 'meh', 'socmer',
+    'fidel', 'sharik', 'avos', 'trickster', 'thetrick', 'pandora', 'nightsky', 'bluesky', 'atlas', 'phoenix',
+    'legion', 'raccoon', 'racoon', 'inferno', 'guardian', 'medusa', 'lynx', 'akira', 'interlock', 'mimic', 'money',
+    'sugar', 'magic', 'ragnarok', 'prometheus', 'egregor', 'darkside', 'dark', 'vice', 'lilith', 'kairos', 'mora',
+    'orova', 'kazu', 'labubu', 'cardinal', 'gammax', 'iron', 'carbanak', 'venus', 'redeyes', 'red', 'vedalia',
+    'konni', 'greendinosa', 'fusioncore', 'silence', 'cobalt', 'lockbit', 'conti', 'maze', 'ryuk', 'clop',
+  ].map(normalizeName),
+);
+/** Of the list above, names that are not ordinary words and stay indexed (kept here to be explicit). */
+const NOT_ORDINARY = new Set(
+  ['konni', 'vedalia', 'greendinosa', 'fusioncore', 'lockbit', 'conti', 'ryuk', 'clop', 'carbanak', 'egregor', 'darkside', 'kairos', 'orova', 'gammax', 'labubu'].map(normalizeName),
+);
+
+export function isOrdinaryWord(name: string): boolean {
+  const key = normalizeName(name);
+  return ORDINARY_WORDS.has(key) && !NOT_ORDINARY.has(key);
+}
+
+/** True when an alias should not be indexed at all. */
+export function isJunkAlias(name: string): boolean {
+  const key = normalizeName(name);
+  if (key.length <= 2) return true;
+  if (/^\d+$/.test(key)) return true;
+  if (/\.exe$/i.test(name.trim())) return true;
+  return false;
+}
+
+/** Adds an alias once (by normalised key), merging `usedBy`. */
+export function addAlias(list: KbAlias[], name: string, usedBy?: string | string[], ambiguous?: boolean): void {
+  const clean = name.replace(/^subgroup:\s*/i, '').replace(/\s+/g, ' ').trim();
+  if (!clean) return;
+  const key = normalizeName(clean);
+  const who = (Array.isArray(usedBy) ? usedBy : usedBy ? [usedBy] : []).filter(Boolean);
+  const existing = list.find((a) => normalizeName(a.name) === key);
+  if (existing) {
+    for (const w of who) {
+      existing.usedBy ??= [];
+      if (!existing.usedBy.includes(w)) existing.usedBy.push(w);
+    }
+    if (ambiguous) existing.ambiguous = true;
+    return;
+  }
+  list.push({ name: clean, ...(who.length ? { usedBy: [...who] } : {}), ...(ambiguous ? { ambiguous: true } : {}) });
+}
+
+const MONTHS: Record<string, string> = {
+  jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12',
+};
+
+/** "June 2021" -> "2021-06", "2019" -> "2019", "November/December 2016" -> "2016". Undefined when unsure. */
+export function parseLooseDate(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const t = text.trim().toLowerCase();
+  const m = /^([a-z]{3})[a-z]*\.?\s+(\d{4})$/.exec(t);
+  if (m && m[1] && m[2] && MONTHS[m[1]]) return `${m[2]}-${MONTHS[m[1]]}`;
+  const y = /\b((?:19|20)\d{2})\b/.exec(t);
+  return y?.[1];
+}
+
+/** Joins sentence parts and cuts to the description limit at a word boundary. */
+export function sentence(parts: (string | undefined | false)[], max = 400): string {
+  let out = parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join(' ');
+  if (out.length > max) {
+    out = out.slice(0, max - 1);
+    out = out.slice(0, out.lastIndexOf(' ')).replace(/[,;:]$/, '') + '…';
+  }
+  return out;
+}
+
+export function listNames(names: string[], max: number): string {
+  const shown = names.slice(0, max);
+  return shown.join(', ') + (names.length > max ? ' and others' : '');
+}
+
+export function formatUsd(amount: number): string {
+  if (amount >= 1e9) return `$${(amount / 1e9).toFixed(amount % 1e9 === 0 ? 0 : 2).replace(/\.?0+$/, '')} billion`;
+  if (amount >= 1e6) return `$${(amount / 1e6).toFixed(1).replace(/\.0$/, '')} million`;
+  if (amount >= 1e3) return `$${Math.round(amount / 1e3)} thousand`;
+  return `$${amount}`;
+}

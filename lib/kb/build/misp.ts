@@ -1,0 +1,324 @@
+/**
+ * Threat groups, agencies, ransomware and malware entries from the MISP galaxy clusters.
+ * We take names, synonyms, countries, ATT&CK ids, first-seen dates and reference URLs; descriptions
+ * are written here from those facts (never the galaxies' prose).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KbAlias, KbEntity, KbSource } from '../types';
+import type { EntityType } from '../../contract';
+import { normalizeName } from '../normalize';
+import {
+  addAlias,
+  isJunkAlias,
+  isOrdinaryWord,
+  listNames,
+  mispGalaxySource,
+  parseLooseDate,
+  sentence,
+  urlSource,
+  vendorOfName,
+} from './common';
+import { AGENCIES, DPRK_GROUPS, GALAXY_FILES, GALAXY_OWNER, MALWARE, OTHER_GROUPS, RANSOMWARE, type ClusterSpec, type GalaxyKey } from './selection';
+
+interface Cluster {
+  value: string;
+  description?: string;
+  uuid?: string;
+  meta?: {
+    synonyms?: string[];
+    country?: string | string[];
+    refs?: string[];
+    external_id?: string;
+    date?: string;
+    since?: string;
+    observed_motivations?: string[];
+    group_attack_id?: string;
+  };
+}
+
+export type Galaxies = Record<GalaxyKey, Map<string, Cluster>>;
+
+export function readGalaxies(dir: string): Galaxies {
+  const out = {} as Galaxies;
+  for (const [key, file] of Object.entries(GALAXY_FILES) as [GalaxyKey, string][]) {
+    const json = JSON.parse(readFileSync(join(dir, `${file}.json`), 'utf8')) as { values: Cluster[] };
+    out[key] = new Map(json.values.map((c) => [c.value, c]));
+  }
+  return out;
+}
+
+const COUNTRY_NAMES: Record<string, string> = {
+  KP: 'North Korea', RU: 'Russia', CN: 'China', IR: 'Iran', UA: 'Ukraine', BY: 'Belarus', VN: 'Vietnam', KR: 'South Korea', PS: 'Palestine',
+  US: 'the United States', IT: 'Italy', ID: 'Indonesia', IN: 'India', PK: 'Pakistan', TR: 'Turkey',
+};
+
+function countryOf(c: Cluster): string | undefined {
+  const v = c.meta?.country;
+  const code = Array.isArray(v) ? v[0] : v;
+  return code && /^[A-Z]{2}$/.test(code) ? code : undefined;
+}
+
+/** "Lazarus Group - G0032" -> "Lazarus Group"; "LockBit (Windows)" -> "LockBit". */
+function baseName(value: string): string {
+  return value
+    .replace(/\s+-\s+[GS]\d{4}$/, '')
+    .replace(/\s*\((ELF|Windows|OS X|Android|Javascript|iOS|Python|Powershell|Go|PHP)\)\s*$/i, '')
+    .trim();
+}
+
+const PREFERRED_REF_HOSTS = [
+  /attack\.mitre\.org/,
+  /malpedia\.caad\.fkie\.fraunhofer\.de/,
+  /(cisa|us-cert|fbi|ic3|justice|treasury)\.gov/,
+  /microsoft\.com/,
+  /(mandiant\.com|cloud\.google\.com)/,
+  /crowdstrike\.com/,
+  /securelist\.com/,
+  /proofpoint\.com/,
+  /unit42\.paloaltonetworks\.com/,
+];
+
+/** Up to `max` reference URLs, official and vendor sites first. */
+function pickRefs(refs: string[], max: number, what: string): KbSource[] {
+  const rank = (u: string): number => {
+    const i = PREFERRED_REF_HOSTS.findIndex((re) => re.test(u));
+    return i < 0 ? PREFERRED_REF_HOSTS.length : i;
+  };
+  const sorted = [...new Set(refs)].filter((u) => !/\.(zip|exe|bin)$/i.test(u)).sort((a, b) => rank(a) - rank(b));
+  const out: KbSource[] = [];
+  for (const u of sorted) {
+    const s = urlSource(u, `Reference on ${what} cited by the MISP galaxy`);
+    if (s && !out.some((o) => o.url === s.url)) out.push(s);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+interface Claim {
+  specId: string;
+  alias: string;
+  usedBy: string[];
+  votes: number;
+  own: boolean; // the spec's own name, or its cluster's primary name
+}
+
+interface Draft {
+  spec: ClusterSpec;
+  type: EntityType;
+  clusters: { galaxy: GalaxyKey; cluster: Cluster }[];
+  claims: Map<string, Claim>;
+}
+
+function collect(spec: ClusterSpec, type: EntityType, g: Galaxies, warn: (m: string) => void): Draft {
+  const clusters: Draft['clusters'] = [];
+  for (const [galaxy, values] of Object.entries(spec.members) as [GalaxyKey, string[]][]) {
+    for (const v of values) {
+      const c = g[galaxy].get(v);
+      if (c) clusters.push({ galaxy, cluster: c });
+      else warn(`${spec.id}: no cluster "${v}" in ${GALAXY_FILES[galaxy]}`);
+    }
+  }
+  const claims = new Map<string, Claim>();
+  const drop = new Set((spec.dropAliases ?? []).map(normalizeName));
+  const claim = (alias: string, usedBy: string | undefined, own: boolean, vote: boolean): void => {
+    const clean = alias.replace(/^subgroup:\s*/i, '').replace(/\s+/g, ' ').trim();
+    const key = normalizeName(clean);
+    if (!key || drop.has(key) || isJunkAlias(clean)) return;
+    if (!own && isOrdinaryWord(clean)) return;
+    const prev = claims.get(key);
+    const who = [usedBy, vendorOfName(clean)].filter((x): x is string => !!x);
+    if (prev) {
+      if (vote) prev.votes++;
+      prev.own ||= own;
+      for (const w of who) if (!prev.usedBy.includes(w)) prev.usedBy.push(w);
+    } else claims.set(key, { specId: spec.id, alias: clean, usedBy: [...new Set(who)], votes: vote ? 1 : 0, own });
+  };
+  claim(spec.name, undefined, true, false);
+  for (const { galaxy, cluster } of clusters) {
+    claim(baseName(cluster.value), GALAXY_OWNER[galaxy], true, true);
+    for (const s of cluster.meta?.synonyms ?? []) claim(s, undefined, false, true);
+    const attackId = cluster.meta?.external_id ?? (galaxy === 'mis' ? /\s-\s(G\d{4})$/.exec(cluster.value)?.[1] : undefined);
+    if (attackId && /^[GS]\d{4}$/.test(attackId)) claim(attackId, 'MITRE', false, true);
+  }
+  for (const a of spec.extraAliases ?? []) claim(a.name, a.usedBy, false, true);
+  return { spec, type, clusters, claims };
+}
+
+/** Each alias goes to one entry: its own name first, then most votes, then the more specific entry. */
+function resolveClaims(drafts: Draft[]): Map<string, string> {
+  const owner = new Map<string, Claim>();
+  const umbrella = new Set(drafts.filter((d) => d.spec.umbrella).map((d) => d.spec.id));
+  const order = new Map(drafts.map((d, i) => [d.spec.id, i]));
+  const better = (a: Claim, b: Claim): boolean => {
+    if (a.own !== b.own) return a.own;
+    if (a.votes !== b.votes) return a.votes > b.votes;
+    const ua = umbrella.has(a.specId);
+    const ub = umbrella.has(b.specId);
+    if (ua !== ub) return ub;
+    return (order.get(a.specId) ?? 0) < (order.get(b.specId) ?? 0);
+  };
+  for (const d of drafts) {
+    for (const [key, c] of d.claims) {
+      const prev = owner.get(key);
+      if (!prev || better(c, prev)) owner.set(key, c);
+    }
+  }
+  return new Map([...owner].map(([k, c]) => [k, c.specId]));
+}
+
+function platforms(clusters: Draft['clusters']): string[] {
+  const out = new Set<string>();
+  for (const { cluster } of clusters) {
+    const m = /\((ELF|Windows|OS X|Android|Javascript)\)\s*$/i.exec(cluster.value);
+    if (m?.[1]) out.add(m[1] === 'ELF' ? 'Linux' : m[1] === 'OS X' ? 'macOS' : m[1]);
+  }
+  return [...out];
+}
+
+const TAG_WORDS: Record<string, string> = {
+  stealer: 'information stealer',
+  clipper: 'clipboard hijacker (swaps copied wallet addresses)',
+  loader: 'loader',
+  rat: 'remote access trojan',
+  banking: 'banking trojan',
+  trojan: 'trojan',
+  tunneler: 'tunnelling tool',
+  atm: 'ATM and payment-switch cash-out malware',
+  wiper: 'destructive wiper disguised as ransomware',
+};
+
+function describeDraft(d: Draft, aliases: KbAlias[], country: string | undefined, attackId: string | undefined, firstSeen: string | undefined): string {
+  const others = aliases.map((a) => a.name).filter((n) => normalizeName(n) !== normalizeName(d.spec.name) && !/^[GS]\d{4}$/.test(n));
+  const msName = d.clusters.find((c) => c.galaxy === 'mag')?.cluster.value;
+  const motivations = d.clusters.flatMap((c) => c.cluster.meta?.observed_motivations ?? []);
+  const text = (d.clusters.map((c) => `${c.cluster.description ?? ''}`).join(' ')).toLowerCase();
+  const aka = others.length ? `Also known as ${listNames(others, 6)}.` : undefined;
+  if (d.type === 'threat-actor') {
+    const where = country ? `linked to ${COUNTRY_NAMES[country] ?? country}` : 'of unstated origin';
+    const topics = [
+      /cryptocurrenc|bitcoin|crypto exchange|blockchain|defi\b/.test(text) ? 'cryptocurrency theft or fraud' : undefined,
+      /ransomware/.test(text) ? 'ransomware' : undefined,
+      /cryptomin|monero|coinmin/.test(text) ? 'cryptomining' : undefined,
+    ].filter(Boolean);
+    return sentence([
+      `Threat group ${where} in the MISP threat-actor galaxy${country === 'KP' ? ' (North Korea, DPRK)' : ''}.`,
+      attackId ? `MITRE ATT&CK id ${attackId}.` : undefined,
+      msName && normalizeName(msName) !== normalizeName(d.spec.name) ? `Microsoft tracks it as ${msName}.` : undefined,
+      motivations.length ? `Observed motivations: ${[...new Set(motivations)].map((m) => m.toLowerCase()).join(', ')}.` : undefined,
+      topics.length ? `Public reporting on it concerns ${topics.join(' and ')}.` : undefined,
+      aka,
+    ]);
+  }
+  if (d.type === 'agency') {
+    return sentence([`Intelligence agency of ${COUNTRY_NAMES[country ?? ''] ?? 'a state'}.`, aka]);
+  }
+  const plat = platforms(d.clusters);
+  const isRansomware = d.spec.tags?.includes('ransomware');
+  const kind = isRansomware
+    ? d.spec.tags?.includes('wiper')
+      ? (TAG_WORDS.wiper ?? 'wiper')
+      : 'ransomware family'
+    : (d.spec.tags ?? []).map((t) => TAG_WORDS[t]).filter(Boolean).join(' and ') || 'malware family';
+  return sentence([
+    `${kind.charAt(0).toUpperCase()}${kind.slice(1)}${firstSeen ? ` first reported in ${firstSeen}` : ''}.`,
+    plat.length ? `Builds for ${plat.join(', ')} are tracked.` : undefined,
+    attackId ? `MITRE ATT&CK id ${attackId}.` : undefined,
+    d.spec.tags?.includes('dprk') ? 'Public reporting ties it to North Korean operators.' : undefined,
+    aka,
+  ]);
+}
+
+function toEntity(d: Draft, owners: Map<string, string>, origin: string): KbEntity {
+  const aliases: KbAlias[] = [];
+  const nameKey = normalizeName(d.spec.name);
+  for (const [key, c] of d.claims) {
+    if (key === nameKey || owners.get(key) !== d.spec.id) continue;
+    const extra = d.spec.extraAliases?.find((a) => normalizeName(a.name) === key);
+    addAlias(aliases, c.alias, c.usedBy, extra?.ambiguous);
+  }
+  // an alias that contains the family's context word is safe even when the name is not ("Hive ransomware")
+  if (d.spec.context && d.spec.tags?.includes('ransomware')) addAlias(aliases, `${d.spec.name} ransomware`);
+  const country = d.clusters.map((c) => countryOf(c.cluster)).find(Boolean) ?? (DPRK_GROUPS.includes(d.spec) ? 'KP' : undefined);
+  const attackId =
+    d.clusters.map((c) => c.cluster.meta?.external_id).find((x) => x && /^[GS]\d{4}$/.test(x)) ??
+    d.clusters.map((c) => /\s-\s([GS]\d{4})$/.exec(c.cluster.value)?.[1]).find(Boolean);
+  const firstSeen = d.clusters
+    .map((c) => parseLooseDate(c.cluster.meta?.date ?? c.cluster.meta?.since))
+    .filter((x): x is string => !!x)
+    .sort()[0];
+  const sources: KbSource[] = [];
+  if (attackId) {
+    sources.push({
+      title: `MITRE ATT&CK ${attackId.startsWith('G') ? 'group' : 'software'} ${attackId}`,
+      publisher: 'MITRE ATT&CK',
+      url: `https://attack.mitre.org/${attackId.startsWith('G') ? 'groups' : 'software'}/${attackId}/`,
+    });
+  }
+  const refs = d.clusters.flatMap((c) => c.cluster.meta?.refs ?? []).filter((u) => !/attack\.mitre\.org/.test(u));
+  sources.push(...pickRefs(refs, 3, d.spec.name));
+  for (const g of [...new Set(d.clusters.map((c) => c.galaxy))]) sources.push(mispGalaxySource(GALAXY_FILES[g]));
+  const entity: KbEntity = {
+    id: d.spec.id,
+    name: d.spec.name,
+    type: d.type,
+    aliases,
+    description: describeDraft(d, aliases, country, attackId, firstSeen),
+    ...(country ? { country } : {}),
+    relations: [],
+    sanctions: [],
+    sources,
+    ...(d.spec.context ? { ambiguous: { context: d.spec.context, note: `"${d.spec.name}" is also an ordinary word or another name.` } } : {}),
+    origin,
+    ...(d.spec.tags?.length ? { tags: d.spec.tags } : {}),
+    ...(firstSeen ? { firstSeen } : {}),
+  };
+  return entity;
+}
+
+export interface MispDerived {
+  groups: KbEntity[];
+  ransomware: KbEntity[];
+  malware: KbEntity[];
+  warnings: string[];
+}
+
+/** KP clusters of the actor galaxies that no spec lists get a spec of their own. */
+function leftoverDprkSpecs(g: Galaxies): ClusterSpec[] {
+  const listed = new Set<string>();
+  for (const s of DPRK_GROUPS) for (const [galaxy, values] of Object.entries(s.members)) for (const v of values) listed.add(`${galaxy}:${v}`);
+  const out: ClusterSpec[] = [];
+  for (const galaxy of ['ta', 'mag'] as const) {
+    for (const c of g[galaxy].values()) {
+      if (countryOf(c) !== 'KP' || listed.has(`${galaxy}:${c.value}`)) continue;
+      const id = normalizeName(c.value) ? c.value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') : '';
+      if (!id || out.some((o) => o.id === id)) continue;
+      out.push({ id, name: c.value, members: { [galaxy]: [c.value] } });
+    }
+  }
+  return out;
+}
+
+export function deriveFromMisp(dir: string): MispDerived {
+  const g = readGalaxies(dir);
+  const warnings: string[] = [];
+  const warn = (m: string): void => {
+    warnings.push(m);
+  };
+  const dprk = [...DPRK_GROUPS, ...leftoverDprkSpecs(g)];
+  const groupDrafts = [...dprk, ...OTHER_GROUPS].map((s) => collect(s, 'threat-actor', g, warn));
+  const agencyDrafts = AGENCIES.map((s) => collect(s, 'agency', g, warn));
+  const ransomSpecs = RANSOMWARE.map((s) => ({ ...s, tags: ['ransomware', ...(s.tags ?? [])] }));
+  const ransomDrafts = ransomSpecs.map((s) => collect(s, 'malware', g, warn));
+  const malwareDrafts = MALWARE.map((s) => collect(s, 'malware', g, warn));
+  for (const d of [...groupDrafts, ...agencyDrafts, ...ransomDrafts, ...malwareDrafts]) if (!d.clusters.length) warn(`${d.spec.id}: no cluster found, left out`);
+  const found = (d: Draft): boolean => d.clusters.length > 0;
+  const all = [...groupDrafts, ...agencyDrafts, ...ransomDrafts, ...malwareDrafts].filter(found);
+  const owners = resolveClaims(all);
+  return {
+    groups: [...groupDrafts, ...agencyDrafts].filter(found).map((d) => toEntity(d, owners, 'derived:misp-groups')),
+    ransomware: ransomDrafts.filter(found).map((d) => toEntity(d, owners, 'derived:misp-ransomware')),
+    malware: malwareDrafts.filter(found).map((d) => toEntity(d, owners, 'derived:misp-malware')),
+    warnings,
+  };
+}
