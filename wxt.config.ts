@@ -19,7 +19,7 @@ export default defineConfig({
     name: 'Crypto News Context',
     short_name: 'Crypto News Context',
     description:
-      'Explains crypto-security news in place: hacks, North Korean cyber operations, ransomware, sanctions and laundering. Runs on your device.',
+      'Explains crypto-security news in place: hacks, North Korean hackers, ransomware, sanctions, laundering. Runs on your device.',
     homepage_url: HOMEPAGE_URL,
     // storage: settings, local reading history, cached analyses. contextMenus: "Look up" on selected text.
     permissions: ['storage', 'contextMenus'],
