@@ -1,0 +1,60 @@
+/**
+ * The names found in the article, grouped by type. A named entity is a button: it asks the tab to
+ * scroll to its first mention and open its card. Inferred ones (not in the text) say how they link.
+ */
+import type { AnalysisEntity, EntityType } from '../../lib/contract';
+import { TYPE_LABELS, TYPE_ORDER, plural } from './format';
+
+export function groupEntities(entities: readonly AnalysisEntity[]): [EntityType, AnalysisEntity[]][] {
+  const groups = new Map<EntityType, AnalysisEntity[]>();
+  for (const e of entities) {
+    const list = groups.get(e.type) ?? [];
+    list.push(e);
+    groups.set(e.type, list);
+  }
+  for (const list of groups.values()) {
+    // named before inferred, then most mentioned first
+    list.sort((a, b) => Number(a.inferred) - Number(b.inferred) || b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+  }
+  return TYPE_ORDER.filter((t) => groups.has(t)).map((t) => [t, groups.get(t)!]);
+}
+
+export function EntityGroups(props: { entities: readonly AnalysisEntity[]; onShow: (e: AnalysisEntity) => void; canScroll: boolean }) {
+  const groups = groupEntities(props.entities);
+  const names = new Map(props.entities.map((e) => [e.id, e.name]));
+  const nameOf = (id: string) => names.get(id) ?? id;
+  return (
+    <div class="entity-groups">
+      {groups.map(([type, list]) => (
+        <section key={type} class="entity-group" aria-label={TYPE_LABELS[type].many}>
+          <h4 class="group-title">
+            {TYPE_LABELS[type].many} <span class="muted">({list.length})</span>
+          </h4>
+          <ul class="entity-list">
+            {list.map((e) => (
+              <li key={e.id}>
+                {!e.inferred && e.mentions.length > 0 && props.canScroll ? (
+                  <button type="button" class="entity-chip" onClick={() => props.onShow(e)} title={`Show ${e.name} in the page`}>
+                    <span class="wrap-anywhere">{e.name}</span>
+                    <span class="badge">{plural(e.mentions.length, 'mention')}</span>
+                  </button>
+                ) : (
+                  <span class="entity-chip static">
+                    <span class="wrap-anywhere">{e.name}</span>
+                    <span class="badge">{e.inferred ? 'inferred' : plural(e.mentions.length, 'mention')}</span>
+                  </span>
+                )}
+                {e.inferred && (e.why || e.via?.length) ? (
+                  <p class="entity-why muted wrap-anywhere">
+                    {e.why ??
+                      e.via!.map((s) => `${nameOf(s.from)} ${s.relation.replace(/-/g, ' ')} ${nameOf(s.to)} (${s.by}, ${s.level})`).join('; ')}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

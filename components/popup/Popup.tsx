@@ -1,0 +1,235 @@
+/**
+ * The toolbar popup (also openable in a tab): what the extension made of one tab, plus the look-up.
+ * All data comes through `PopupBackend`; this file only decides what to show.
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { TabAnalysisState } from '../../lib/messaging';
+import type { Settings } from '../../lib/settings/types';
+import { SettingsResetNotice } from '../ui/Notice';
+import { applyTheme } from '../ui/theme';
+import type { PopupBackend, TabInfo } from './backend';
+import { Lookup } from './Lookup';
+import { Results } from './Results';
+import { Transparency } from './Transparency';
+import { hostOf } from './format';
+import { popupPageUrl, type PopupParams } from './params';
+
+/** How often to ask again while the tab is being analysed, and for how long at most (the engine takes < 1 s). */
+export const ANALYSING_POLL_MS = 400;
+export const ANALYSING_POLL_LIMIT = 75;
+
+type View = { state: 'loading' } | { state: 'no-tab' } | TabAnalysisState;
+
+export interface PopupProps {
+  backend: PopupBackend;
+  params: PopupParams;
+  /** URL of popup.html, for "Open in a tab" */
+  pageUrl: string;
+}
+
+export function Popup({ backend, params, pageUrl }: PopupProps) {
+  const [tab, setTab] = useState<TabInfo | null>(null);
+  const [view, setView] = useState<View>({ state: 'loading' });
+  const [theme, setTheme] = useState<Settings['theme']>('system');
+  const polls = useRef(0);
+  const pollTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const refresh = useCallback(
+    async (t: TabInfo | null) => {
+      clearTimeout(pollTimer.current);
+      if (!t) {
+        setView({ state: 'no-tab' });
+        return;
+      }
+      let next: TabAnalysisState;
+      try {
+        next = await backend.getTabAnalysis(t.id);
+      } catch {
+        next = { state: 'unavailable' };
+      }
+      setView(next ?? { state: 'unavailable' });
+      if (next?.state === 'analysing' && polls.current < ANALYSING_POLL_LIMIT) {
+        polls.current += 1;
+        pollTimer.current = setTimeout(() => void refresh(t), ANALYSING_POLL_MS);
+      }
+    },
+    [backend],
+  );
+
+  useEffect(() => {
+    let live = true;
+    void backend
+      .getSettings()
+      .then((s) => {
+        if (!live) return;
+        setTheme(s.theme);
+        applyTheme(s.theme);
+      })
+      .catch(() => undefined);
+    void backend.resolveTab(params.tab).then((t) => {
+      if (!live) return;
+      setTab(t);
+      void refresh(t);
+    });
+    return () => {
+      live = false;
+      clearTimeout(pollTimer.current);
+    };
+  }, [backend, params.tab, refresh]);
+
+  // settings changed (here, in the options page or on another device): theme and state follow
+  useEffect(
+    () =>
+      backend.watchSettings((s) => {
+        setTheme(s.theme);
+        applyTheme(s.theme);
+        polls.current = 0;
+        void refresh(tab);
+      }),
+    [backend, refresh, tab],
+  );
+
+  const host = hostOf(view.state === 'results' ? (view.analysis.url ?? tab?.url) : tab?.url);
+  const noResults = view.state !== 'results' && view.state !== 'loading' && view.state !== 'analysing';
+
+  return (
+    <div class={`popup${params.full ? ' full' : ''}`}>
+      <header class="popup-head">
+        <h1 class="popup-title">Crypto News Context</h1>
+        <div class="head-actions">
+          {!params.full && (
+            <button
+              type="button"
+              onClick={() => void backend.openInTab(popupPageUrl(pageUrl, { tab: tab?.id ?? params.tab, query: params.query, full: true }))}
+            >
+              Open in a tab
+            </button>
+          )}
+          <button type="button" onClick={() => void backend.openOptions()}>
+            Settings
+          </button>
+        </div>
+      </header>
+      <main class="popup-main">
+        <SettingsResetNotice optionsLink onOpenOptions={() => void backend.openOptions()} />
+        <Lookup backend={backend} initialQuery={params.query} autoFocus={noResults || params.query !== ''} theme={theme} />
+        <StateView view={view} backend={backend} tab={tab} host={host} onChanged={() => void refresh(tab)} />
+      </main>
+      <footer class="popup-foot muted small">Runs on your device. Nothing you read is sent anywhere.</footer>
+    </div>
+  );
+}
+
+function Reasons({ reasons }: { reasons: readonly string[] }) {
+  if (!reasons.length) return null;
+  return (
+    <>
+      <h3 class="group-title">Why</h3>
+      <ul class="reasons">
+        {reasons.map((r, i) => (
+          <li key={i}>{r}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function StateView(props: { view: View; backend: PopupBackend; tab: TabInfo | null; host: string | null; onChanged: () => void }) {
+  const { view, backend, tab, host } = props;
+  switch (view.state) {
+    case 'loading':
+      return (
+        <section class="state" aria-busy="true">
+          <p role="status">Loading…</p>
+        </section>
+      );
+    case 'no-tab':
+      return (
+        <section class="state" aria-labelledby="state-title">
+          <h2 id="state-title">No page to analyse</h2>
+          <p>Open the popup from a tab with a news article, or look up a name above.</p>
+        </section>
+      );
+    case 'unavailable':
+      return (
+        <section class="state" aria-labelledby="state-title">
+          <h2 id="state-title">Nothing to analyse on this page</h2>
+          <p>Crypto News Context reads web articles. Browser pages, extension stores, PDFs and local files are left alone.</p>
+          <Transparency headline="The extension did not read this page." />
+        </section>
+      );
+    case 'disabled':
+      return (
+        <section class="state" aria-labelledby="state-title">
+          {view.reason === 'off' ? (
+            <>
+              <h2 id="state-title">Crypto News Context is switched off</h2>
+              <p>It does not read or mark any page until you switch it on.</p>
+              <button type="button" class="primary" onClick={() => void backend.enable(null).then(props.onChanged)}>
+                Switch on
+              </button>
+            </>
+          ) : (
+            <>
+              <h2 id="state-title" class="wrap-anywhere">Turned off on {host ?? 'this site'}</h2>
+              <p>You turned Crypto News Context off for this site. It does not read its pages.</p>
+              {host ? (
+                <button type="button" class="primary" onClick={() => void backend.enable(host).then(props.onChanged)}>
+                  Turn on for {host}
+                </button>
+              ) : (
+                <button type="button" class="primary" onClick={() => void backend.openOptions()}>
+                  Manage sites in Settings
+                </button>
+              )}
+            </>
+          )}
+          <Transparency headline="The extension is off here: it did not read this page." />
+        </section>
+      );
+    case 'analysing':
+      return (
+        <section class="state" aria-busy="true" aria-labelledby="state-title">
+          <div role="status">
+            <h2 id="state-title">Analysing this page…</h2>
+          </div>
+          <p class="muted">This takes a moment on a long article. Everything happens on your device.</p>
+        </section>
+      );
+    case 'not-article':
+      return (
+        <section class="state" aria-labelledby="state-title">
+          <h2 id="state-title">This page doesn’t look like an article</h2>
+          <p>Crypto News Context marks names in news articles and reports. Home pages, lists, search results and apps are left alone.</p>
+          <Reasons reasons={view.reasons} />
+          <Transparency analysis={view.analysis} reasons={view.reasons} headline="Checked whether the page is an article: it is not, so nothing was marked." />
+        </section>
+      );
+    case 'not-crypto-security':
+      return (
+        <section class="state" aria-labelledby="state-title">
+          <h2 id="state-title">This article isn’t about crypto security</h2>
+          <p>
+            Articles are marked when they are about crypto hacks, ransomware, sanctions, mixers, laundering or state hacking groups. You can
+            still look up any name above.
+          </p>
+          <Reasons reasons={view.reasons} />
+          <Transparency
+            analysis={view.analysis}
+            reasons={view.reasons}
+            headline="Read the article and checked its topic: not crypto security, so nothing was marked."
+          />
+        </section>
+      );
+    case 'results':
+      return (
+        <>
+          <Results analysis={view.analysis} backend={backend} tabId={tab?.id ?? -1} annotationsShown={view.annotationsShown} host={host} />
+          <Transparency
+            analysis={view.analysis}
+            headline={`Recognised a crypto-security article and marked ${view.analysis.entities.filter((e) => !e.inferred).length} names in it.`}
+          />
+        </>
+      );
+  }
+}

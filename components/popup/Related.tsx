@@ -1,0 +1,97 @@
+/**
+ * Related coverage: knowledge-base incidents and primary sources (most relevant first, as the engine
+ * ranks them), what the reader already read about the same names (local history), and web searches
+ * set apart and labelled as searches.
+ */
+import type { ComponentChildren } from 'preact';
+import type { RelatedItem } from '../../lib/contract';
+import type { HistoryEntry } from '../../lib/history';
+import { formatDate, formatUsd, safeHref } from './format';
+
+export function splitRelated(items: readonly RelatedItem[]): { coverage: RelatedItem[]; searches: RelatedItem[] } {
+  return {
+    coverage: items.filter((r) => r.kind !== 'search'),
+    searches: items.filter((r) => r.kind === 'search'),
+  };
+}
+
+function ExternalLink({ href, children }: { href: string | null; children: ComponentChildren }) {
+  return href ? (
+    <a href={href} target="_blank" rel="noopener noreferrer" class="wrap-anywhere">
+      {children}
+    </a>
+  ) : (
+    <span class="wrap-anywhere">{children}</span>
+  );
+}
+
+export interface ReadBefore {
+  entityId: string;
+  name: string;
+  count: number;
+  articles?: HistoryEntry[];
+}
+
+export function Related(props: { items: readonly RelatedItem[]; readBefore: readonly ReadBefore[] }) {
+  const { coverage, searches } = splitRelated(props.items);
+  return (
+    <div class="related">
+      {coverage.length > 0 && (
+        <ul class="related-list">
+          {coverage.map((r, i) => (
+            <li key={`c${i}`} class="related-item">
+              <span class="badge">{r.kind === 'incident' ? 'Incident' : 'Source'}</span>{' '}
+              <ExternalLink href={safeHref(r.url)}>{r.title}</ExternalLink>
+              <span class="muted related-meta">
+                {[r.date ? formatDate(r.date) : null, typeof r.amountUsd === 'number' && r.amountUsd > 0 ? formatUsd(r.amountUsd) : null, r.why]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.readBefore.length > 0 && (
+        <ul class="read-before">
+          {props.readBefore.map((r) => (
+            <li key={r.entityId}>
+              <details>
+                <summary>
+                  You read {r.count} other {r.count === 1 ? 'article' : 'articles'} about <strong class="wrap-anywhere">{r.name}</strong>
+                </summary>
+                {r.articles && r.articles.length > 0 ? (
+                  <ul>
+                    {r.articles.slice(0, 5).map((a) => (
+                      <li key={a.url}>
+                        <ExternalLink href={safeHref(a.url)}>{a.title}</ExternalLink>
+                        <span class="muted"> · read {formatDate(a.readAt)}</span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+      {searches.length > 0 && (
+        <>
+          <h4 class="group-title">Search the web</h4>
+          <p class="muted small">These are searches, not checked sources: they open a search engine in a new tab.</p>
+          <ul class="related-list">
+            {searches.map((r, i) => (
+              <li key={`s${i}`} class="related-item">
+                <span class="badge">Search</span>{' '}
+                <ExternalLink href={safeHref(r.url)}>{r.title}</ExternalLink>
+                {r.why ? <span class="muted related-meta">{r.why}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {coverage.length === 0 && searches.length === 0 && props.readBefore.length === 0 && (
+        <p class="muted">No related coverage in the knowledge base.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+/** The popup for a crypto-security article: summary, key facts, names, disclaimers, related coverage. */
+import { useEffect, useState } from 'preact/hooks';
+import type { Analysis, AnalysisEntity } from '../../lib/contract';
+import type { PopupBackend } from './backend';
+import { Disclaimers } from './Disclaimers';
+import { EntityGroups } from './Entities';
+import { KeyFacts, hasKeyFacts, keyFactsOf } from './KeyFacts';
+import { Related, type ReadBefore } from './Related';
+import { TimelineChart, type TimelinePoint } from './TimelineChart';
+import { formatDate, siteLabel } from './format';
+
+/** "You read N other articles about X" lines: at most this many, the most-read names first. */
+const MAX_READ_BEFORE = 3;
+
+export function timelinePoints(a: Analysis): TimelinePoint[] {
+  return a.related
+    .filter((r) => r.kind === 'incident' && r.date && typeof r.amountUsd === 'number' && r.amountUsd > 0)
+    .map((r) => ({ label: r.title, date: r.date!, amountUsd: r.amountUsd as number }));
+}
+
+export function Results(props: {
+  analysis: Analysis;
+  backend: PopupBackend;
+  tabId: number;
+  annotationsShown: boolean;
+  host: string | null;
+}) {
+  const { analysis: a, backend, tabId } = props;
+  const [status, setStatus] = useState('');
+  const [shown, setShown] = useState(props.annotationsShown);
+  const [readBefore, setReadBefore] = useState<ReadBefore[]>([]);
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      try {
+        await backend.recordRead(a);
+        const known = a.entities.filter((e) => e.known !== false);
+        const counts = await backend.historyCounts(
+          known.map((e) => e.id),
+          a.url ?? null,
+        );
+        const top = known
+          .filter((e) => (counts.get(e.id) ?? 0) > 0)
+          .sort((x, y) => (counts.get(y.id) ?? 0) - (counts.get(x.id) ?? 0))
+          .slice(0, MAX_READ_BEFORE);
+        const lines = await Promise.all(
+          top.map(async (e) => ({
+            entityId: e.id,
+            name: e.name,
+            count: counts.get(e.id) ?? 0,
+            articles: await backend.otherArticles(e.id, a.url ?? null),
+          })),
+        );
+        if (live) setReadBefore(lines);
+      } catch {
+        // history is a nicety: without it the rest of the popup still works
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [a, backend]);
+
+  const show = async (e: AnalysisEntity) => {
+    setStatus(`Showing ${e.name} in the page…`);
+    const ok = await backend.scrollToEntity(tabId, e.id).catch(() => false);
+    setStatus(
+      ok
+        ? `Scrolled to the first mention of ${e.name} and opened its card.`
+        : `${e.name} is not marked in the page (marks may be hidden or turned off for its type).`,
+    );
+  };
+
+  const toggleMarks = async (on: boolean) => {
+    const r = await backend.toggleAnnotations(tabId, on).catch(() => ({ ok: false, show: !on }));
+    setShown(r.show);
+    setStatus(r.ok ? (r.show ? 'Marks shown on this page.' : 'Marks hidden on this page.') : 'Could not change the marks on this page.');
+  };
+
+  const facts = keyFactsOf(a);
+  const site = siteLabel(a.siteName, a.url);
+  const points = timelinePoints(a);
+
+  return (
+    <article class="results" aria-labelledby="article-title">
+      <header class="article-head">
+        <h2 id="article-title" class="article-title wrap-anywhere">
+          {a.title ?? 'Untitled article'}
+        </h2>
+        <p class="muted article-meta wrap-anywhere">{[site, a.publishedAt ? formatDate(a.publishedAt) : null].filter(Boolean).join(' · ')}</p>
+        <div class="article-controls">
+          <label class="switch">
+            <input type="checkbox" checked={shown} onChange={(e) => void toggleMarks((e.currentTarget as HTMLInputElement).checked)} />
+            Show marks on this page
+          </label>
+          {props.host ? (
+            <button type="button" class="link" onClick={() => void backend.disableSite(props.host!)}>
+              Turn off on {props.host}
+            </button>
+          ) : null}
+        </div>
+      </header>
+
+      <p class="status-line" role="status" aria-live="polite">
+        {status}
+      </p>
+
+      {a.summary.length > 0 && (
+        <section aria-labelledby="sec-summary">
+          <h3 id="sec-summary" class="section-title">
+            Summary
+          </h3>
+          <p class="summary">{a.summary.join(' ')}</p>
+        </section>
+      )}
+
+      {hasKeyFacts(facts) && (
+        <section aria-labelledby="sec-facts">
+          <h3 id="sec-facts" class="section-title">
+            Key facts
+          </h3>
+          <KeyFacts facts={facts} />
+        </section>
+      )}
+
+      {a.entities.length > 0 && (
+        <section aria-labelledby="sec-names">
+          <h3 id="sec-names" class="section-title">
+            Names in this article
+          </h3>
+          <p class="muted small">Choose a name to scroll to it in the page and open its card.</p>
+          <EntityGroups entities={a.entities} onShow={(e) => void show(e)} canScroll />
+        </section>
+      )}
+
+      {a.disclaimers.length > 0 && (
+        <section aria-labelledby="sec-disclaimers">
+          <h3 id="sec-disclaimers" class="section-title">
+            Disclaimers
+          </h3>
+          <Disclaimers items={a.disclaimers} />
+        </section>
+      )}
+
+      <section aria-labelledby="sec-related">
+        <h3 id="sec-related" class="section-title">
+          Related coverage
+        </h3>
+        <Related items={a.related} readBefore={readBefore} />
+        {points.length >= 2 && <TimelineChart points={points} />}
+      </section>
+    </article>
+  );
+}

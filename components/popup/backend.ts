@@ -1,0 +1,88 @@
+/**
+ * Everything the popup needs from the rest of the extension, behind one interface so the
+ * components can be tested with a fake. The real implementation uses lib/messaging's popupApi,
+ * the settings and the local reading history.
+ */
+import { browser } from 'wxt/browser';
+import { popupApi, type CardEntity, type LookupResult, type TabAnalysisState } from '../../lib/messaging';
+import { countOtherArticlesByEntity, otherArticlesAbout, recordArticle, type HistoryEntry } from '../../lib/history';
+import { getSettings, saveSettings, setSiteDisabled, watchSettings, type Settings } from '../../lib/settings';
+import type { Analysis } from '../../lib/contract';
+
+export interface TabInfo {
+  id: number;
+  url: string | null;
+  title: string | null;
+}
+
+export interface PopupBackend {
+  /** The tab the popup is about: `?tab=<id>` or the active tab of the current window. */
+  resolveTab(requested: number | null): Promise<TabInfo | null>;
+  getTabAnalysis(tabId: number): Promise<TabAnalysisState>;
+  lookup(query: string, limit?: number): Promise<LookupResult[]>;
+  getEntity(id: string): Promise<CardEntity | null>;
+  scrollToEntity(tabId: number, entityId: string): Promise<boolean>;
+  toggleAnnotations(tabId: number, on: boolean): Promise<{ ok: boolean; show: boolean }>;
+  getSettings(): Promise<Settings>;
+  watchSettings(cb: (s: Settings) => void): () => void;
+  /** Turn the whole extension on, or one site back on. */
+  enable(host: string | null): Promise<void>;
+  disableSite(host: string): Promise<void>;
+  /** entity id -> number of other articles read about it (empty when history is off) */
+  historyCounts(entityIds: readonly string[], currentUrl: string | null): Promise<Map<string, number>>;
+  otherArticles(entityId: string, currentUrl: string | null): Promise<HistoryEntry[]>;
+  /** Adds the article to the local reading history (a no-op when history is off). */
+  recordRead(analysis: Analysis): Promise<void>;
+  openInTab(url: string): Promise<void>;
+  openOptions(): Promise<void>;
+}
+
+export function createBrowserBackend(): PopupBackend {
+  return {
+    async resolveTab(requested) {
+      try {
+        if (requested !== null) {
+          const tab = await browser.tabs.get(requested);
+          return { id: requested, url: tab.url ?? null, title: tab.title ?? null };
+        }
+        const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+        if (!tab || tab.id === undefined) return null;
+        return { id: tab.id, url: tab.url ?? null, title: tab.title ?? null };
+      } catch {
+        return requested !== null ? { id: requested, url: null, title: null } : null;
+      }
+    },
+    getTabAnalysis: (tabId) => popupApi.getTabAnalysis(tabId),
+    lookup: (q, limit) => popupApi.lookup(q, limit),
+    getEntity: (id) => popupApi.getEntity(id),
+    scrollToEntity: (tabId, id) => popupApi.scrollToEntity(tabId, id),
+    toggleAnnotations: (tabId, on) => popupApi.toggleAnnotations(tabId, on),
+    getSettings,
+    watchSettings,
+    async enable(host) {
+      const s = await getSettings();
+      if (!s.enabled) await saveSettings({ enabled: true });
+      if (host) await setSiteDisabled(host, false);
+    },
+    async disableSite(host) {
+      await setSiteDisabled(host, true);
+    },
+    historyCounts: (ids, url) => countOtherArticlesByEntity(ids, url),
+    otherArticles: (id, url) => otherArticlesAbout(id, url),
+    async recordRead(a) {
+      if (!a.url) return;
+      await recordArticle({
+        url: a.url,
+        title: a.title,
+        siteName: a.siteName ?? null,
+        entityIds: a.entities.filter((e) => e.known !== false).map((e) => e.id),
+      });
+    },
+    async openInTab(url) {
+      await browser.tabs.create({ url });
+    },
+    async openOptions() {
+      await browser.runtime.openOptionsPage();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/** The "some settings were reset" notice, shared by the popup and the options page. */
+import { useEffect, useState } from 'preact/hooks';
+import { formatSettingsNotice } from '../../lib/settings/labels';
+import { dismissSettingsNotice, getSettingsNotice, type SettingsNotice } from '../../lib/settings';
+
+export function SettingsResetNotice(props: { optionsLink?: boolean; onOpenOptions?: () => void }) {
+  const [notice, setNotice] = useState<SettingsNotice | null>(null);
+  useEffect(() => {
+    let live = true;
+    void getSettingsNotice().then((n) => live && setNotice(n));
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!notice) return null;
+  return (
+    <div class="notice" role="status">
+      <p style={{ margin: 0 }}>{formatSettingsNotice(notice)}</p>
+      <p style={{ margin: '0.35em 0 0', display: 'flex', gap: '1em', flexWrap: 'wrap' }}>
+        {props.optionsLink && props.onOpenOptions ? (
+          <button type="button" class="link" onClick={props.onOpenOptions}>
+            Review settings
+          </button>
+        ) : null}
+        <button
+          type="button"
+          class="link"
+          onClick={() => {
+            void dismissSettingsNotice().then(() => setNotice(null));
+          }}
+        >
+          Dismiss
+        </button>
+      </p>
+    </div>
+  );
+}
