@@ -1,0 +1,40 @@
+/**
+ * The in-page card: a non-modal dialog around `EntityCard`, with a close button. No focus trap:
+ * Tab moves on through the page, Escape closes and returns focus to the mark (the controller does that).
+ */
+import type { CardEntity } from '../../lib/messaging';
+import { EntityCard, type EntityCardProps } from './EntityCard';
+
+export interface HoverCardProps {
+  entityId: string;
+  /** null while the background is fetching it; undefined: not found */
+  entity: CardEntity | null | undefined;
+  /** the name to show while loading */
+  fallbackName: string;
+  theme: 'system' | 'light' | 'dark';
+  headingId: string;
+  found?: EntityCardProps['found'];
+  onClose: () => void;
+  onMute?: () => void;
+  reportUrl?: string;
+}
+
+export function HoverCard({ entityId, entity, fallbackName, theme, headingId, found, onClose, onMute, reportUrl }: HoverCardProps) {
+  return (
+    <div class="cnc-card" role="dialog" aria-labelledby={headingId} data-theme={theme} data-cnc-card-entity={entityId} tabIndex={-1}>
+      <button type="button" class="cnc-card-close" aria-label="Close" onClick={onClose}>
+        ×
+      </button>
+      {entity ? (
+        <EntityCard entity={entity} found={found} headingId={headingId} onMute={onMute} reportUrl={reportUrl} />
+      ) : (
+        <div class="cnc-card-body">
+          <h2 id={headingId} class="cnc-card-title">
+            {fallbackName}
+          </h2>
+          <p class="cnc-card-loading">{entity === null ? 'Loading…' : 'No details in the knowledge base.'}</p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,228 @@
+/**
+ * The content script's work, start to end: cheap gate -> read the page -> ask the background ->
+ * paint the plan it sends back -> keep it right while the page changes. Knows nothing of the KB or
+ * the engine; every decision about what to mark is made in the background.
+ */
+import { TYPE_LABELS } from '../../components/card/labels';
+import type { GateResult } from '../engine/gate';
+import type { ContentStatus, HighlightPlan, PageReadAnswer, ToContent, Answers, CardEntity } from '../messaging';
+import { MAX_TEXT_CHARS } from '../messaging';
+import type { AnalysisInput } from '../contract';
+import type { PageReading, TextMap } from '../page/types';
+import { createCardController, type CardController } from './card-controller';
+import { Highlighter, MARK_TAG, UI_HOST_TAG, type MentionToMark } from './highlight';
+import { MARK_CSS, addStyles } from './styles';
+import { watchPage, type PageWatcher } from './observe';
+
+/** Re-reads closer together than this are merged: a page that mutates constantly costs little. */
+export const MIN_REREAD_INTERVAL_MS = 2_000;
+
+export interface AnnotatorDeps {
+  doc: Document;
+  signal: AbortSignal;
+  readGate(doc: Document): GateResult;
+  readPage(doc: Document): PageReading;
+  pageRead(readingId: number, input: AnalysisInput): Promise<PageReadAnswer | undefined>;
+  getEntity(id: string): Promise<CardEntity | undefined>;
+  muteEntity(id: string): Promise<void>;
+  homepage: string | null;
+}
+
+export interface Annotator {
+  /** gate, read, analyse, paint (or nothing when the gate says no) */
+  run(force?: boolean): Promise<void>;
+  handle(msg: ToContent): Promise<Answers[ToContent['type']]>;
+  readonly highlighter: Highlighter;
+  stop(): void;
+}
+
+export function mentionsOf(plan: HighlightPlan): MentionToMark[] {
+  const out: MentionToMark[] = [];
+  for (const e of plan.entities) {
+    e.mentions.forEach((m, i) => {
+      out.push({
+        entityId: e.id,
+        entityType: e.type,
+        label: `${m.text}: ${e.name}, ${TYPE_LABELS[e.type].toLowerCase()}. Show details`,
+        key: `${e.id}~${i}`,
+        start: m.start,
+        end: m.end,
+        text: m.text,
+      });
+    });
+  }
+  return out;
+}
+
+const withoutHash = (url: string): string => url.replace(/#.*$/, '');
+
+export function createAnnotator(deps: AnnotatorDeps): Annotator {
+  const { doc, signal } = deps;
+  const highlighter = new Highlighter(doc);
+  let gateResult: GateResult | null = null;
+  let readingId = 0;
+  let lastText: string | null = null;
+  let map: TextMap | null = null;
+  /** the map was used by a sync: node offsets in it may no longer hold */
+  let mapUsed = false;
+  let plan: HighlightPlan | null = null;
+  let removeMarkStyles: (() => void) | null = null;
+  let running: Promise<void> | null = null;
+  let lastRunAt = 0;
+  let rerunTimer: number | undefined;
+
+  const card: CardController = createCardController({
+    doc,
+    signal,
+    getEntity: deps.getEntity,
+    planEntity: (id) => plan?.entities.find((e) => e.id === id),
+    onMute: (id) => void deps.muteEntity(id),
+    theme: () => plan?.theme ?? 'system',
+    homepage: deps.homepage,
+  });
+
+  const isOurs = (node: Node): boolean => {
+    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    return !!el?.closest(`${MARK_TAG},${UI_HOST_TAG}`);
+  };
+
+  const watcher: PageWatcher = watchPage(doc, {
+    signal,
+    isOurs,
+    onChange: () => scheduleRun(),
+    onUrlChange: (url) => {
+      if (withoutHash(url) === withoutHash(lastUrl)) return;
+      lastUrl = url;
+      card.close();
+      lastText = null;
+      scheduleRun();
+    },
+  });
+  let lastUrl = doc.location?.href ?? '';
+
+  function scheduleRun(): void {
+    if (signal.aborted) return;
+    window.clearTimeout(rerunTimer);
+    const wait = Math.max(0, lastRunAt + MIN_REREAD_INTERVAL_MS - Date.now());
+    rerunTimer = window.setTimeout(() => void run(), wait);
+  }
+
+  /** A map that matches the page as it is now, or null when the article text changed. */
+  function freshMap(): TextMap | null {
+    if (map && !mapUsed) return map;
+    const reading = deps.readPage(doc);
+    if (reading.input.text !== lastText || !reading.map) return null;
+    map = reading.map;
+    mapUsed = false;
+    return map;
+  }
+
+  function paint(): void {
+    if (!plan) return;
+    if (!plan.show) {
+      card.close();
+      watcher.quietly(() => highlighter.clear());
+      removeMarkStyles?.();
+      removeMarkStyles = null;
+      return;
+    }
+    const m = freshMap();
+    if (!m) {
+      lastText = null;
+      scheduleRun();
+      return;
+    }
+    card.setDwell(plan.cardDelayMs);
+    if (!removeMarkStyles) removeMarkStyles = addStyles(doc, MARK_CSS);
+    const current = plan;
+    watcher.quietly(() => highlighter.sync(m, mentionsOf(current)));
+    mapUsed = true;
+  }
+
+  async function runOnce(force: boolean): Promise<void> {
+    lastRunAt = Date.now();
+    if (!(doc.documentElement instanceof HTMLElement) || !doc.body) return;
+    gateResult = deps.readGate(doc);
+    if (!gateResult.pass) {
+      // The page may have stopped being one we annotate (SPA navigation): take our marks away.
+      if (highlighter.all().length) watcher.quietly(() => highlighter.clear());
+      plan = null;
+      return;
+    }
+    const reading = deps.readPage(doc);
+    const text = reading.input.text;
+    if (!reading.map || !text.trim() || text.length > MAX_TEXT_CHARS) return;
+    if (!force && text === lastText) {
+      // Same article text: no need to ask the background again; repaint what the page may have lost.
+      if (plan?.show) {
+        map = reading.map;
+        mapUsed = false;
+        paint();
+      }
+      return;
+    }
+    lastText = text;
+    map = reading.map;
+    mapUsed = false;
+    const id = ++readingId;
+    const answer = await deps.pageRead(id, reading.input);
+    if (signal.aborted || id !== readingId) return; // a newer reading is on its way
+    if (!answer?.ok) {
+      if (highlighter.all().length) watcher.quietly(() => highlighter.clear());
+      plan = null;
+      return;
+    }
+    if (answer.plan.readingId !== id) return;
+    plan = answer.plan;
+    paint();
+  }
+
+  async function run(force = false): Promise<void> {
+    if (running) {
+      await running;
+    }
+    running = runOnce(force).finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  async function handle(msg: ToContent): Promise<Answers[ToContent['type']]> {
+    switch (msg.type) {
+      case 'background/analysis-ready':
+        if (msg.plan.readingId !== readingId) return { ok: false };
+        plan = msg.plan;
+        paint();
+        return { ok: true };
+      case 'background/toggle':
+        if (!plan) return { ok: false };
+        plan = { ...plan, show: msg.show };
+        paint();
+        return { ok: true };
+      case 'background/get-status': {
+        const status: ContentStatus = { url: withoutHash(doc.location?.href ?? '').slice(0, 2000), readingId, gate: gateResult ?? { pass: false, hits: [] }, marks: highlighter.all().length };
+        return status;
+      }
+      case 'popup/scroll-to-entity': {
+        const mark = highlighter.marksOf(msg.id).find((m) => m.hasAttribute('tabindex')) ?? highlighter.marksOf(msg.id)[0];
+        if (!mark) return { ok: false };
+        const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+        mark.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
+        mark.focus({ preventScroll: true });
+        card.openFor(mark);
+        return { ok: true };
+      }
+    }
+  }
+
+  function stop(): void {
+    window.clearTimeout(rerunTimer);
+    watcher.stop();
+    card.dispose();
+    highlighter.clear();
+    removeMarkStyles?.();
+  }
+  signal.addEventListener('abort', stop, { once: true });
+
+  return { run, handle, highlighter, stop };
+}

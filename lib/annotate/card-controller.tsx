@@ -1,0 +1,256 @@
+/**
+ * The hover card in the page: ONE shadow-root host (`<cnc-ui>`) for all our in-page UI, created on
+ * first use; delegated listeners for marks; timing from `card-timing.ts`; placement by floating-ui
+ * (flip and shift at the viewport edges, follows scrolling while open).
+ *
+ * The shadow root is open (as hypothesis does): page CSS cannot reach in, page scripts could read the
+ * card, which holds only knowledge-base facts. Card data comes from the background by entity id.
+ */
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { render } from 'preact';
+import { CARD_CSS } from '../../components/card/card-css';
+import { HoverCard } from '../../components/card/HoverCard';
+import { reportWrongMatchUrl } from '../../components/card/EntityCard';
+import type { CardEntity, HighlightEntity } from '../messaging';
+import { createCardTiming, HOVER_DWELL_MS, type CardTiming } from './card-timing';
+import { MARK_TAG, UI_HOST_TAG } from './highlight';
+import { addStyles } from './styles';
+
+/** Gap between the mark and the card, and the least distance kept from the viewport edges. */
+const CARD_OFFSET_PX = 6;
+const VIEWPORT_PADDING_PX = 8;
+
+export interface CardControllerOptions {
+  doc: Document;
+  signal: AbortSignal;
+  getEntity(id: string): Promise<CardEntity | undefined>;
+  /** what the current plan says about an entity (name, why) */
+  planEntity(id: string): HighlightEntity | undefined;
+  onMute(id: string): void;
+  theme(): 'system' | 'light' | 'dark';
+  /** homepage for "report a wrong match" (manifest homepage_url) */
+  homepage: string | null;
+}
+
+export interface CardController {
+  /** open the card for a mark from code (popup's "show in page") */
+  openFor(mark: HTMLElement): void;
+  close(): void;
+  setDwell(ms: number): void;
+  readonly timing: CardTiming<HTMLElement>;
+  dispose(): void;
+}
+
+const HEADING_ID = 'cnc-card-title';
+
+/** The first piece of the mention a mark belongs to (a mention may be split across elements). */
+function primaryOf(mark: HTMLElement): HTMLElement {
+  const key = mark.getAttribute('data-cnc-mention');
+  if (!key) return mark;
+  const first = mark.ownerDocument.querySelector<HTMLElement>(`${MARK_TAG}[data-cnc-mention="${CSS.escape(key)}"]`);
+  return first ?? mark;
+}
+
+function markFrom(target: EventTarget | null): HTMLElement | null {
+  const el = target instanceof Element ? target : target instanceof Node ? target.parentElement : null;
+  return el?.closest<HTMLElement>(`${MARK_TAG}[data-cnc-entity]`) ?? null;
+}
+
+export function createCardController(opts: CardControllerOptions): CardController {
+  const { doc, signal } = opts;
+  const cache = new Map<string, CardEntity | undefined>();
+  let host: HTMLElement | null = null;
+  let floating: HTMLDivElement | null = null;
+  let removeStyles: (() => void) | null = null;
+  let stopAutoUpdate: (() => void) | null = null;
+  let current: HTMLElement | null = null;
+  let lastPointerType = '';
+
+  const ensureHost = (): HTMLDivElement => {
+    if (floating && host?.isConnected) return floating;
+    host = doc.createElement(UI_HOST_TAG);
+    // The host itself takes no space and sits above the page; the card inside is position: fixed.
+    host.style.setProperty('all', 'initial');
+    host.style.setProperty('position', 'absolute');
+    host.style.setProperty('top', '0');
+    host.style.setProperty('left', '0');
+    host.style.setProperty('z-index', '2147483647');
+    const shadow = host.attachShadow({ mode: 'open' });
+    removeStyles = addStyles(shadow, CARD_CSS);
+    floating = doc.createElement('div');
+    floating.style.setProperty('position', 'fixed');
+    floating.style.setProperty('top', '0');
+    floating.style.setProperty('left', '0');
+    floating.style.setProperty('display', 'none');
+    shadow.appendChild(floating);
+    floating.addEventListener('pointerenter', () => timing.pointerEnterCard());
+    floating.addEventListener('pointerleave', () => timing.pointerLeaveCard());
+    floating.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        timing.escape();
+      }
+    });
+    doc.documentElement.appendChild(host);
+    return floating;
+  };
+
+  const paint = (mark: HTMLElement, entityId: string, entity: CardEntity | null | undefined): void => {
+    const box = ensureHost();
+    const planned = opts.planEntity(entityId);
+    const mentionText = [...doc.querySelectorAll<HTMLElement>(`${MARK_TAG}[data-cnc-mention="${CSS.escape(mark.getAttribute('data-cnc-mention') ?? '')}"]`)]
+      .map((m) => m.textContent ?? '')
+      .join('');
+    render(
+      <HoverCard
+        entityId={entityId}
+        entity={entity}
+        fallbackName={planned?.name ?? mark.textContent ?? ''}
+        theme={opts.theme()}
+        headingId={HEADING_ID}
+        found={planned ? { why: planned.why, inferred: false, mentionText } : undefined}
+        onClose={() => timing.escape()}
+        onMute={() => {
+          timing.dismiss();
+          opts.onMute(entityId);
+        }}
+        reportUrl={(entity && opts.homepage && reportWrongMatchUrl(opts.homepage, entity, mentionText)) || undefined}
+      />,
+      box,
+    );
+  };
+
+  const place = (mark: HTMLElement): void => {
+    const box = floating;
+    if (!box) return;
+    stopAutoUpdate?.();
+    stopAutoUpdate = autoUpdate(mark, box, () => {
+      void computePosition(mark, box, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [offset(CARD_OFFSET_PX), flip({ padding: VIEWPORT_PADDING_PX }), shift({ padding: VIEWPORT_PADDING_PX })],
+      }).then(({ x, y }) => {
+        box.style.setProperty('left', `${Math.round(x)}px`);
+        box.style.setProperty('top', `${Math.round(y)}px`);
+      });
+    });
+  };
+
+  const timing: CardTiming<HTMLElement> = createCardTiming<HTMLElement>(
+    {
+      open(mark, token, via) {
+        current?.setAttribute('aria-expanded', 'false');
+        current = mark;
+        if (mark.hasAttribute('aria-haspopup')) mark.setAttribute('aria-expanded', 'true');
+        const entityId = mark.getAttribute('data-cnc-entity') ?? '';
+        const box = ensureHost();
+        const cached = cache.has(entityId);
+        paint(mark, entityId, cached ? cache.get(entityId) : null);
+        box.style.setProperty('display', 'block');
+        place(mark);
+        const focusCard = (): void => {
+          if (via === 'keyboard') box.querySelector<HTMLElement>('.cnc-card')?.focus();
+        };
+        focusCard();
+        if (!cached) {
+          void opts.getEntity(entityId).then(
+            (entity) => {
+              cache.set(entityId, entity);
+              if (!timing.isCurrent(token)) return; // stale: another card was asked for meanwhile
+              paint(mark, entityId, entity);
+              focusCard();
+            },
+            () => {
+              if (timing.isCurrent(token)) paint(mark, entityId, undefined);
+            },
+          );
+        }
+      },
+      close(restoreFocus) {
+        stopAutoUpdate?.();
+        stopAutoUpdate = null;
+        if (floating) {
+          render(null, floating);
+          floating.style.setProperty('display', 'none');
+        }
+        const mark = current;
+        current = null;
+        if (mark) {
+          if (mark.hasAttribute('aria-haspopup')) mark.setAttribute('aria-expanded', 'false');
+          if (restoreFocus && mark.isConnected) mark.focus();
+        }
+      },
+      setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+      clearTimeout: (h) => window.clearTimeout(h as number),
+    },
+    HOVER_DWELL_MS,
+  );
+
+  const listen = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void): void =>
+    doc.addEventListener(type, fn, { capture: true, signal });
+
+  listen('pointerover', (e) => {
+    lastPointerType = e.pointerType;
+    if (e.pointerType === 'touch') return;
+    const mark = markFrom(e.target);
+    if (mark) timing.pointerEnterMark(primaryOf(mark));
+  });
+  listen('pointerout', (e) => {
+    if (e.pointerType === 'touch') return;
+    const mark = markFrom(e.target);
+    if (!mark) return;
+    const to = markFrom(e.relatedTarget);
+    const key = mark.getAttribute('data-cnc-mention');
+    if (to && to.getAttribute('data-cnc-mention') === key) return; // moving within one mention
+    timing.pointerLeaveMark(primaryOf(mark));
+  });
+  listen('pointerdown', (e) => {
+    lastPointerType = e.pointerType;
+    if (!timing.openMark) return;
+    const path = e.composedPath();
+    if ((host && path.includes(host)) || markFrom(e.target)) return;
+    timing.dismiss();
+  });
+  listen('click', (e) => {
+    const mark = markFrom(e.target);
+    if (!mark) return;
+    // Inside a link the click belongs to the link; hover and keyboard still open the card.
+    if (mark.closest('a[href]')) return;
+    const primary = primaryOf(mark);
+    if (lastPointerType === 'touch') timing.tap(primary);
+    else timing.activate(primary);
+  });
+  listen('keydown', (e) => {
+    if (e.key === 'Escape' && timing.openMark) {
+      timing.escape();
+      return;
+    }
+    if ((e.key === 'Enter' || e.key === ' ') && e.target instanceof HTMLElement && e.target.matches(`${MARK_TAG}[data-cnc-entity][tabindex]`)) {
+      e.preventDefault();
+      timing.activate(e.target);
+    }
+  });
+
+  return {
+    openFor(mark) {
+      timing.activate(primaryOf(mark));
+    },
+    close() {
+      timing.dismiss();
+    },
+    setDwell(ms) {
+      timing.setDwell(ms);
+    },
+    timing,
+    dispose() {
+      timing.dismiss();
+      timing.dispose();
+      stopAutoUpdate?.();
+      if (floating) render(null, floating);
+      removeStyles?.();
+      host?.remove();
+      host = null;
+      floating = null;
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Notices when the page changes after load: ONE batched MutationObserver on the document (debounced,
+ * blind to our own changes, with a cheap path for huge change sets) and URL changes of single-page apps
+ * (history.pushState is invisible to a content script, so the URL is compared on a slow timer too).
+ */
+
+/** Wait for the page to be quiet this long before re-reading: SPAs render in bursts. */
+export const MUTATION_QUIET_MS = 800;
+/** ...but never postpone a re-read longer than this while changes keep coming (live blogs, tickers). */
+export const MUTATION_MAX_WAIT_MS = 4_000;
+/** A batch with more records than this is not inspected one by one: it simply schedules a re-read. */
+export const HUGE_BATCH_RECORDS = 500;
+/** URL check interval for pushState navigation; a second is below what a reader notices for a re-read. */
+export const URL_POLL_MS = 1_000;
+
+export interface PageWatcher {
+  /** run our own DOM changes without seeing them as page changes */
+  quietly<T>(fn: () => T): T;
+  stop(): void;
+}
+
+export interface WatchOptions {
+  signal: AbortSignal;
+  /** true for nodes that belong to us (marks, UI host): changes inside them are ignored */
+  isOurs(node: Node): boolean;
+  /** the page changed (content), debounced */
+  onChange(): void;
+  /** the URL changed (SPA navigation or hash) */
+  onUrlChange(url: string): void;
+}
+
+export function watchPage(doc: Document, opts: WatchOptions): PageWatcher {
+  let quietTimer: number | undefined;
+  let firstChangeAt = 0;
+
+  const fire = (): void => {
+    window.clearTimeout(quietTimer);
+    quietTimer = undefined;
+    firstChangeAt = 0;
+    if (!opts.signal.aborted) opts.onChange();
+  };
+  const schedule = (): void => {
+    const now = Date.now();
+    if (!firstChangeAt) firstChangeAt = now;
+    window.clearTimeout(quietTimer);
+    const wait = Math.min(MUTATION_QUIET_MS, Math.max(0, firstChangeAt + MUTATION_MAX_WAIT_MS - now));
+    quietTimer = window.setTimeout(fire, wait);
+  };
+
+  const relevant = (r: MutationRecord): boolean => {
+    if (opts.isOurs(r.target)) return false;
+    if (r.type === 'childList') {
+      const all = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
+      return all.some((n) => !opts.isOurs(n));
+    }
+    return true;
+  };
+  const handle = (records: MutationRecord[]): void => {
+    if (!records.length) return;
+    if (records.length > HUGE_BATCH_RECORDS || records.some(relevant)) schedule();
+  };
+
+  const observer = new MutationObserver(handle);
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+
+  let lastUrl = doc.location?.href ?? '';
+  const checkUrl = (): void => {
+    const url = doc.location?.href ?? '';
+    if (url !== lastUrl) {
+      lastUrl = url;
+      opts.onUrlChange(url);
+    }
+  };
+  const poll = window.setInterval(checkUrl, URL_POLL_MS);
+  window.addEventListener('popstate', checkUrl, { signal: opts.signal });
+  window.addEventListener('hashchange', checkUrl, { signal: opts.signal });
+
+  const stop = (): void => {
+    observer.disconnect();
+    window.clearInterval(poll);
+    window.clearTimeout(quietTimer);
+  };
+  opts.signal.addEventListener('abort', stop, { once: true });
+
+  return {
+    quietly(fn) {
+      handle(observer.takeRecords()); // the page's own changes so far still count
+      try {
+        return fn();
+      } finally {
+        observer.takeRecords(); // ours: dropped
+      }
+    },
+    stop,
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * The knowledge base and the engine, built on first use and only here in the background: a page that
+ * fails the cheap gate never causes either to load, and a worker woken for a context-menu click or a
+ * settings change does not build the matcher.
+ */
+import type { Analysis, AnalysisInput } from '../contract';
+import { createEngine } from '../engine';
+import { loadKb, type KbLookup } from '../kb';
+
+interface Engine {
+  analyze(input: AnalysisInput): Analysis | Promise<Analysis>;
+}
+
+let engine: Engine | undefined;
+
+export function kb(): KbLookup {
+  return loadKb();
+}
+
+export async function analyze(input: AnalysisInput): Promise<Analysis> {
+  const e = (engine ??= createEngine(loadKb()));
+  return e.analyze(input);
+}

@@ -1,0 +1,35 @@
+/**
+ * Starts the background: message routing, per-tab state, badge, context menu and keyboard command.
+ * Listeners are registered synchronously at start-up (an MV3 worker woken by an event must have them
+ * before that event is dispatched).
+ */
+import { browser } from 'wxt/browser';
+import { setBadge } from './badge';
+import { createMenus, listenToMenus } from './menus';
+import { createBackgroundService } from './service';
+
+export function startBackground(): void {
+  const service = createBackgroundService();
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => service.onMessage(raw, sender));
+
+  browser.runtime.onInstalled.addListener(() => void createMenus());
+  browser.runtime.onStartup.addListener(() => void createMenus());
+  listenToMenus();
+
+  browser.commands.onCommand.addListener((command) => {
+    if (command !== 'toggle-annotations') return;
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+      if (tab?.id !== undefined) void service.toggle(tab.id);
+    });
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void service.forgetTab(tabId));
+  // A new document in the tab: what we knew about the old one no longer applies.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') {
+      void service.forgetTab(tabId);
+      void setBadge(tabId, null);
+    }
+  });
+}

@@ -1,0 +1,32 @@
+/**
+ * From an analysis and the user's settings to the plan the content script paints: which entities, which
+ * of their mentions. Pure: the same inputs give the same plan, in the background and in tests.
+ */
+import type { Analysis } from '../contract';
+import type { HighlightEntity, HighlightPlan } from '../messaging';
+import { mutedEntitiesFor } from '../settings';
+import type { Settings } from '../settings/types';
+
+export function buildPlan(analysis: Analysis, settings: Settings, host: string, show: boolean, readingId: number): HighlightPlan {
+  const muted = mutedEntitiesFor(settings, host);
+  const entities: HighlightEntity[] = [];
+  for (const e of analysis.entities) {
+    if (e.inferred || !e.mentions.length) continue; // nothing in the page to mark
+    if (settings.types[e.type] === false || muted.has(e.id)) continue;
+    const mentions = [...e.mentions].sort((a, b) => a.start - b.start);
+    const chosen = settings.density === 'all' ? mentions : mentions.slice(0, 1);
+    entities.push({
+      id: e.id,
+      name: e.name,
+      type: e.type,
+      ...(e.why ? { why: e.why.slice(0, 2000) } : {}),
+      mentions: chosen.map((m) => ({ start: m.start, end: m.end, text: m.text.slice(0, 2000) })),
+    });
+  }
+  return { readingId, show, entities, theme: settings.theme, cardDelayMs: settings.cardDelayMs };
+}
+
+/** The number on the toolbar badge: entities the article names (inferred ones are not counted). */
+export function badgeCount(analysis: Analysis): number {
+  return analysis.entities.filter((e) => !e.inferred && e.mentions.length > 0).length;
+}

@@ -1,0 +1,217 @@
+/**
+ * The background's message handling and per-tab state.
+ *
+ * Trust: `content/*` messages are accepted only from our content script in the top frame of a web page,
+ * and act only on that sender's own tab and site (taken from the sender, never from the message);
+ * `popup/*` messages only from our own extension pages. Nothing here fetches a URL.
+ */
+import { browser } from 'wxt/browser';
+import type { Analysis, AnalysisInput } from '../contract';
+import { recordArticle } from '../history';
+import {
+  backgroundApi,
+  contentToBackgroundSchema,
+  isExtensionPage,
+  isTopFrameContentScript,
+  parseMessage,
+  popupToBackgroundSchema,
+  type Answers,
+  type CardEntity,
+  type ContentToBackground,
+  type LookupResult,
+  type PageReadAnswer,
+  type PopupToBackground,
+  type SenderLike,
+  type TabAnalysisState,
+} from '../messaging';
+import { getSettings, isSiteDisabled, muteEntityOnSite, watchSettings } from '../settings';
+import type { Settings } from '../settings/types';
+import { setBadge } from './badge';
+import { toCardEntity } from './card-data';
+import { analyze, kb } from './engine';
+import { badgeCount, buildPlan } from './plan';
+import { createTabStore, type TabRecord, type TabStore } from './tab-store';
+
+const withoutHash = (url: string): string => url.replace(/#.*$/, '');
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** Why a page the gate let through is not annotated: shown in the popup. */
+function reasonsOf(a: Analysis): string[] {
+  return a.cryptoSecurity.reasons.length ? a.cryptoSecurity.reasons : ['The page does not read as a crypto-security article.'];
+}
+
+export interface BackgroundService {
+  onMessage(raw: unknown, sender: SenderLike): Promise<unknown> | undefined;
+  toggle(tabId: number, on?: boolean): Promise<{ ok: boolean; show: boolean }>;
+  forgetTab(tabId: number): Promise<void>;
+  store: TabStore;
+}
+
+export function createBackgroundService(store: TabStore = createTabStore()): BackgroundService {
+  const extensionId = browser.runtime.id;
+  const origin = browser.runtime.getURL('/');
+
+  async function pageRead(tabId: number, senderUrl: string, readingId: number, input: AnalysisInput): Promise<PageReadAnswer> {
+    const settings = await getSettings();
+    const url = withoutHash(senderUrl);
+    const host = hostOf(url);
+    const previous = await store.get(tabId);
+    // The toggle survives re-reads of the same page; a new page starts from the settings.
+    const show = previous && previous.url === url ? previous.show : settings.mode === 'auto';
+    const base: TabRecord = { url, host, phase: 'analysing', readingId, show, updatedAt: Date.now() };
+    if (!settings.enabled || isSiteDisabled(settings, host)) {
+      await store.set(tabId, { ...base, phase: 'disabled', disabledReason: settings.enabled ? 'site-off' : 'off' });
+      await setBadge(tabId, null);
+      return { ok: false, reason: 'disabled' };
+    }
+    await store.set(tabId, base);
+    let analysis: Analysis;
+    try {
+      // The page's own canonical URL is metadata for the engine; what we store is where the tab really is.
+      analysis = await analyze(input);
+    } catch (err) {
+      console.error('Crypto News Context: analysis failed', err);
+      await store.set(tabId, { ...base, phase: 'error' });
+      return { ok: false, reason: 'error' };
+    }
+    const latest = await store.get(tabId);
+    if (latest && latest.readingId !== readingId) return { ok: false, reason: 'stale' };
+    const phase = !analysis.isArticle ? 'not-article' : analysis.cryptoSecurity.detected ? 'results' : 'not-crypto-security';
+    await store.set(tabId, { ...base, phase, analysis, updatedAt: Date.now() });
+    if (phase !== 'results') {
+      await setBadge(tabId, null);
+      return { ok: false, reason: 'not-detected' };
+    }
+    await setBadge(tabId, badgeCount(analysis));
+    const ids = analysis.entities.filter((e) => !e.inferred && e.mentions.length).map((e) => e.id);
+    if (settings.history) {
+      void recordArticle({ url, title: analysis.title, siteName: analysis.siteName ?? null, entityIds: ids }).catch(() => undefined);
+    }
+    return { ok: true, plan: buildPlan(analysis, settings, host, show, readingId) };
+  }
+
+  function cardEntity(id: string): CardEntity | null {
+    const lookup = kb();
+    const e = lookup.byId(id);
+    return e ? toCardEntity(lookup, e) : null;
+  }
+
+  async function tabState(tabId: number): Promise<TabAnalysisState> {
+    const status = await backgroundApi.getStatus(tabId);
+    if (!status) return { state: 'unavailable' };
+    const settings = await getSettings();
+    const host = hostOf(status.url);
+    if (!settings.enabled) return { state: 'disabled', reason: 'off' };
+    if (isSiteDisabled(settings, host)) return { state: 'disabled', reason: 'site-off' };
+    const rec = await store.get(tabId);
+    const current = rec && rec.url === status.url ? rec : undefined;
+    if (!status.gate.pass && !current) {
+      return {
+        state: 'not-crypto-security',
+        reasons: ['A quick check of the title and first paragraphs found no crypto-security words, so the page was not analysed.'],
+      };
+    }
+    if (!current || current.phase === 'analysing') return { state: 'analysing' };
+    switch (current.phase) {
+      case 'disabled':
+        return { state: 'disabled', reason: current.disabledReason ?? 'off' };
+      case 'error':
+        return { state: 'not-article', reasons: ['The page could not be analysed.'] };
+      case 'not-article':
+        return { state: 'not-article', reasons: current.analysis ? reasonsOf(current.analysis) : [], ...(current.analysis ? { analysis: current.analysis } : {}) };
+      case 'not-crypto-security':
+        return {
+          state: 'not-crypto-security',
+          reasons: current.analysis ? reasonsOf(current.analysis) : [],
+          ...(current.analysis ? { analysis: current.analysis } : {}),
+        };
+      case 'results':
+        return current.analysis ? { state: 'results', analysis: current.analysis, annotationsShown: current.show } : { state: 'analysing' };
+    }
+  }
+
+  async function toggle(tabId: number, on?: boolean): Promise<{ ok: boolean; show: boolean }> {
+    const rec = await store.get(tabId);
+    if (!rec) return { ok: false, show: false };
+    const show = on ?? !rec.show;
+    await store.set(tabId, { ...rec, show });
+    const answer = await backgroundApi.sendToggle(tabId, show);
+    return { ok: answer?.ok === true, show };
+  }
+
+  async function pushPlans(settings: Settings): Promise<void> {
+    for (const [tabId, rec] of await store.all()) {
+      if (rec.phase !== 'results' || !rec.analysis) continue;
+      const active = settings.enabled && !isSiteDisabled(settings, rec.host);
+      const plan = buildPlan(rec.analysis, settings, rec.host, rec.show && active, rec.readingId);
+      void backgroundApi.sendPlan(tabId, plan);
+    }
+  }
+  watchSettings((s) => void pushPlans(s));
+
+  async function fromContent(msg: ContentToBackground, tabId: number, senderUrl: string): Promise<Answers[ContentToBackground['type']]> {
+    switch (msg.type) {
+      case 'content/page-read':
+        return pageRead(tabId, senderUrl, msg.readingId, msg.input);
+      case 'content/get-entity':
+        return cardEntity(msg.id);
+      case 'content/mute-entity': {
+        const host = hostOf(senderUrl);
+        try {
+          await muteEntityOnSite(host, msg.id); // settings watchers push the new plan to every tab
+          return { ok: true };
+        } catch {
+          return { ok: false };
+        }
+      }
+    }
+  }
+
+  async function fromPopup(msg: PopupToBackground): Promise<Answers[PopupToBackground['type']]> {
+    switch (msg.type) {
+      case 'popup/get-tab-analysis':
+        return tabState(msg.tabId);
+      case 'popup/lookup': {
+        const lookup = kb();
+        const results: LookupResult[] = msg.query.trim()
+          ? lookup.search(msg.query, msg.limit ?? 10).map((r) => ({ entity: toCardEntity(lookup, r.entity), score: r.score, matched: r.matched, exact: r.exact }))
+          : [];
+        return results;
+      }
+      case 'popup/get-entity':
+        return cardEntity(msg.id);
+      case 'popup/toggle-annotations':
+        return toggle(msg.tabId, msg.on);
+    }
+  }
+
+  return {
+    store,
+    toggle,
+    async forgetTab(tabId) {
+      await store.delete(tabId);
+    },
+    onMessage(raw, sender) {
+      const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+      if (typeof type !== 'string') return undefined;
+      if (type.startsWith('content/')) {
+        if (!isTopFrameContentScript(sender, extensionId, origin)) return undefined;
+        const msg = parseMessage(contentToBackgroundSchema, raw);
+        return msg ? fromContent(msg, sender.tab!.id!, sender.url!) : undefined;
+      }
+      if (type.startsWith('popup/')) {
+        if (!isExtensionPage(sender, extensionId, origin)) return undefined;
+        const msg = parseMessage(popupToBackgroundSchema, raw);
+        return msg ? fromPopup(msg) : undefined;
+      }
+      return undefined;
+    },
+  };
+}

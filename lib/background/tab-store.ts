@@ -1,0 +1,79 @@
+/**
+ * What the background knows about each tab: the state of its analysis, the analysis itself and whether
+ * annotations are shown. MV3 service workers are stopped after ~30 s idle, so records live in
+ * `storage.session` (memory-only, cleared when the browser closes, not readable by content scripts);
+ * where that area is missing, in this context's memory.
+ */
+import { browser } from 'wxt/browser';
+import type { Analysis } from '../contract';
+
+export type TabPhase = 'analysing' | 'disabled' | 'not-article' | 'not-crypto-security' | 'results' | 'error';
+
+export interface TabRecord {
+  /** page address without #fragment, as the content script's sender reported it */
+  url: string;
+  host: string;
+  phase: TabPhase;
+  readingId: number;
+  disabledReason?: 'off' | 'site-off';
+  analysis?: Analysis;
+  /** annotations shown in this tab (keyboard command / popup toggle) */
+  show: boolean;
+  updatedAt: number;
+}
+
+const KEY_PREFIX = 'tab:';
+
+export interface TabStore {
+  get(tabId: number): Promise<TabRecord | undefined>;
+  set(tabId: number, record: TabRecord): Promise<void>;
+  delete(tabId: number): Promise<void>;
+  all(): Promise<Map<number, TabRecord>>;
+}
+
+type Area = { get(keys?: string | string[] | null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void>; remove(keys: string | string[]): Promise<void> };
+
+export function memoryArea(): Area {
+  const data = new Map<string, unknown>();
+  return {
+    async get(keys) {
+      const out: Record<string, unknown> = {};
+      const list = keys == null ? [...data.keys()] : Array.isArray(keys) ? keys : [keys];
+      for (const k of list) if (data.has(k)) out[k] = data.get(k);
+      return out;
+    },
+    async set(items) {
+      for (const [k, v] of Object.entries(items)) data.set(k, v);
+    },
+    async remove(keys) {
+      for (const k of Array.isArray(keys) ? keys : [keys]) data.delete(k);
+    },
+  };
+}
+
+function sessionArea(): Area {
+  const session = (browser.storage as unknown as { session?: Area }).session;
+  return session ?? memoryArea();
+}
+
+export function createTabStore(area: Area = sessionArea()): TabStore {
+  return {
+    async get(tabId) {
+      const key = `${KEY_PREFIX}${tabId}`;
+      return (await area.get(key))[key] as TabRecord | undefined;
+    },
+    async set(tabId, record) {
+      await area.set({ [`${KEY_PREFIX}${tabId}`]: record });
+    },
+    async delete(tabId) {
+      await area.remove(`${KEY_PREFIX}${tabId}`);
+    },
+    async all() {
+      const out = new Map<number, TabRecord>();
+      for (const [k, v] of Object.entries(await area.get(null))) {
+        if (k.startsWith(KEY_PREFIX)) out.set(Number(k.slice(KEY_PREFIX.length)), v as TabRecord);
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,320 @@
+/**
+ * Every message between the extension's contexts, typed and validated in one place.
+ *
+ * A message's `type` names its sender and intent: `content/*` comes from the content script of a page,
+ * `popup/*` from an extension page (popup, options, the look-up tab), `background/*` from the background.
+ * Receivers validate with the zod schemas below before acting; anything malformed or oversized is
+ * dropped. See docs/adr/0004-messaging.md for why this is a small wrapper over `runtime`/`tabs`
+ * messaging rather than a library.
+ *
+ * Imported by the content script: only `zod/mini`, and only small schemas.
+ */
+import { browser } from 'wxt/browser';
+import * as z from 'zod/mini';
+import type { Analysis } from './contract';
+import { ENTITY_TYPES } from './contract';
+
+// ---------------------------------------------------------------------------------------------------
+// Limits
+
+/** Article text larger than this (UTF-16 code units, ~2 MB) is refused: no real article is that long. */
+export const MAX_TEXT_CHARS = 2_000_000;
+/** Titles, names, URLs, reasons: short strings. */
+const MAX_SHORT_CHARS = 2_000;
+/** Ids are kebab-case KB ids or short generated ids. */
+const MAX_ID_CHARS = 200;
+/** Entities in one highlight plan; mentions per entity. Real articles have dozens at most. */
+const MAX_ENTITIES = 500;
+const MAX_MENTIONS = 1_000;
+/** Look-up queries are what a person types or selects. */
+export const MAX_QUERY_CHARS = 200;
+
+const shortString = z.string().check(z.maxLength(MAX_SHORT_CHARS));
+const id = z.string().check(z.minLength(1), z.maxLength(MAX_ID_CHARS));
+const tabId = z.int().check(z.nonnegative());
+const offset = z.int().check(z.nonnegative(), z.lte(MAX_TEXT_CHARS));
+const entityType = z.enum(ENTITY_TYPES);
+
+// ---------------------------------------------------------------------------------------------------
+// Content script -> background
+
+const analysisInput = z.object({
+  text: z.string().check(z.maxLength(MAX_TEXT_CHARS)),
+  title: z.optional(z.nullable(shortString)),
+  url: z.optional(z.nullable(shortString)),
+  siteName: z.optional(z.nullable(shortString)),
+  publishedAt: z.optional(z.nullable(shortString)),
+  pageType: z.optional(z.nullable(shortString)),
+  structure: z.optional(
+    z.object({
+      paragraphs: z.optional(z.number()),
+      linkDensity: z.optional(z.number()),
+      readabilityOk: z.optional(z.boolean()),
+    }),
+  ),
+});
+
+/** The page passed the cheap gate and was read; `readingId` is echoed in the answer so stale plans are dropped. */
+const pageRead = z.object({ type: z.literal('content/page-read'), readingId: z.int(), input: analysisInput });
+/** Card data for one entity (KB facts only: never another tab's data). */
+const getEntity = z.object({ type: z.literal('content/get-entity'), id });
+/** "Not this?": mute an entity on the sender's own site. The site is taken from the sender, not the message. */
+const muteEntity = z.object({ type: z.literal('content/mute-entity'), id });
+
+export const contentToBackgroundSchema = z.discriminatedUnion('type', [pageRead, getEntity, muteEntity]);
+export type ContentToBackground = z.infer<typeof contentToBackgroundSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// Extension pages (popup, options, look-up tab) -> background
+
+const getTabAnalysis = z.object({ type: z.literal('popup/get-tab-analysis'), tabId });
+const lookup = z.object({
+  type: z.literal('popup/lookup'),
+  query: z.string().check(z.maxLength(MAX_QUERY_CHARS)),
+  limit: z.optional(z.int().check(z.gte(1), z.lte(50))),
+});
+const popupGetEntity = z.object({ type: z.literal('popup/get-entity'), id });
+/** Show or hide annotations in one tab; `on` omitted = flip. */
+const toggleAnnotations = z.object({ type: z.literal('popup/toggle-annotations'), tabId, on: z.optional(z.boolean()) });
+
+export const popupToBackgroundSchema = z.discriminatedUnion('type', [getTabAnalysis, lookup, popupGetEntity, toggleAnnotations]);
+export type PopupToBackground = z.infer<typeof popupToBackgroundSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// Background / popup -> content script
+
+const highlightEntity = z.object({
+  id,
+  name: shortString,
+  type: entityType,
+  why: z.optional(shortString),
+  mentions: z.array(z.object({ start: offset, end: offset, text: shortString })).check(z.maxLength(MAX_MENTIONS)),
+});
+export type HighlightEntity = z.infer<typeof highlightEntity>;
+
+/** What the content script paints: already filtered by the user's settings in the background. */
+export const highlightPlanSchema = z.object({
+  readingId: z.int(),
+  /** false: annotations are hidden in this tab (toggled off, or mode 'click' before a click) */
+  show: z.boolean(),
+  entities: z.array(highlightEntity).check(z.maxLength(MAX_ENTITIES)),
+  theme: z.enum(['system', 'light', 'dark']),
+  cardDelayMs: z.int().check(z.gte(0), z.lte(10_000)),
+});
+export type HighlightPlan = z.infer<typeof highlightPlanSchema>;
+
+/** Pushed when settings or the tab's toggle change after the first answer. */
+const analysisReady = z.object({ type: z.literal('background/analysis-ready'), plan: highlightPlanSchema });
+/** Keyboard command or popup: show or hide this tab's annotations. */
+const toggle = z.object({ type: z.literal('background/toggle'), show: z.boolean() });
+/** The popup asks what the content script saw when the background has no record (gate failed, nothing sent). */
+const getStatus = z.object({ type: z.literal('background/get-status') });
+/** Popup: scroll to an entity's first mark and open its card. Sent straight to the tab. */
+const scrollToEntity = z.object({ type: z.literal('popup/scroll-to-entity'), id });
+
+export const toContentSchema = z.discriminatedUnion('type', [analysisReady, toggle, getStatus, scrollToEntity]);
+export type ToContent = z.infer<typeof toContentSchema>;
+
+/** The content script's answer to `background/get-status`. */
+export const contentStatusSchema = z.object({
+  /** the page address without its #fragment */
+  url: shortString,
+  readingId: z.int(),
+  gate: z.object({ pass: z.boolean(), hits: z.array(shortString).check(z.maxLength(10)) }),
+  marks: z.int(),
+});
+export type ContentStatus = z.infer<typeof contentStatusSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// Card data: the KB facts a hover card shows (a KbEntity is assignable to this)
+
+const source = z.object({ title: shortString, publisher: z.optional(shortString), url: shortString, date: z.optional(shortString) });
+const attributionLevel = z.enum(['official', 'vendor', 'press']);
+
+export const cardEntitySchema = z.object({
+  id,
+  name: shortString,
+  type: entityType,
+  aliases: z.array(z.object({ name: shortString, usedBy: z.optional(z.array(shortString)) })).check(z.maxLength(200)),
+  description: z.string().check(z.maxLength(5_000)),
+  country: z.optional(shortString),
+  relations: z
+    .array(
+      z.object({
+        type: shortString,
+        target: id,
+        /** resolved by the background: the target's display name */
+        targetName: z.optional(shortString),
+        by: z.optional(shortString),
+        level: z.optional(attributionLevel),
+        source,
+      }),
+    )
+    .check(z.maxLength(200)),
+  sanctions: z
+    .array(
+      z.object({
+        authority: shortString,
+        programme: shortString,
+        date: shortString,
+        delisted: z.optional(shortString),
+        note: z.optional(shortString),
+        source,
+      }),
+    )
+    .check(z.maxLength(100)),
+  sources: z.array(source).check(z.maxLength(100)),
+  incident: z.optional(
+    z.object({
+      date: shortString,
+      victimName: shortString,
+      amountUsd: z.nullable(z.number()),
+      technique: z.optional(shortString),
+    }),
+  ),
+  /** resolved by the background: incidents in the KB attributed to this entity, newest first */
+  incidents: z.optional(
+    z
+      .array(z.object({ id, name: shortString, date: shortString, amountUsd: z.nullable(z.number()) }))
+      .check(z.maxLength(20)),
+  ),
+  tags: z.optional(z.array(shortString)),
+  firstSeen: z.optional(shortString),
+});
+export type CardEntity = z.infer<typeof cardEntitySchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// Answers
+
+/** What the popup shows for a tab. */
+export type TabAnalysisState =
+  | { state: 'unavailable' } // no content script: browser pages, stores, PDFs, file://
+  | { state: 'disabled'; reason: 'off' | 'site-off' }
+  | { state: 'analysing' }
+  | { state: 'not-article'; reasons: string[]; analysis?: Analysis }
+  | { state: 'not-crypto-security'; reasons: string[]; analysis?: Analysis }
+  | { state: 'results'; analysis: Analysis; annotationsShown: boolean };
+
+export interface LookupResult {
+  entity: CardEntity;
+  /** 0 = best */
+  score: number;
+  matched: string;
+  exact: boolean;
+}
+
+/** The background's answer to `content/page-read`: a plan to paint, or why there is none. */
+export type PageReadAnswer =
+  | { ok: true; plan: HighlightPlan }
+  | { ok: false; reason: 'disabled' | 'not-detected' | 'error' | 'stale' };
+
+export const pageReadAnswerSchema = z.union([
+  z.object({ ok: z.literal(true), plan: highlightPlanSchema }),
+  z.object({ ok: z.literal(false), reason: z.enum(['disabled', 'not-detected', 'error', 'stale']) }),
+]);
+
+export interface Answers {
+  'content/page-read': PageReadAnswer;
+  'content/get-entity': CardEntity | null;
+  'content/mute-entity': { ok: boolean };
+  'popup/get-tab-analysis': TabAnalysisState;
+  'popup/lookup': LookupResult[];
+  'popup/get-entity': CardEntity | null;
+  'popup/toggle-annotations': { ok: boolean; show: boolean };
+  'background/analysis-ready': { ok: boolean };
+  'background/toggle': { ok: boolean };
+  'background/get-status': ContentStatus;
+  'popup/scroll-to-entity': { ok: boolean };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Validation helpers
+
+interface SafeParser<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false };
+}
+
+/** Parse or return undefined: a receiver never throws on a bad message, it ignores it. */
+export function parseMessage<T>(schema: SafeParser<T>, raw: unknown): T | undefined {
+  const r = schema.safeParse(raw);
+  return r.success ? r.data : undefined;
+}
+
+/** Minimal view of `runtime.MessageSender` (the parts the checks use). */
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/** True when the sender is one of our own extension pages (popup, options, a tab showing popup.html). */
+export function isExtensionPage(sender: SenderLike, extensionId: string, extensionOrigin: string): boolean {
+  return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+}
+
+/** True when the sender is our content script in the top frame of a web page. */
+export function isTopFrameContentScript(sender: SenderLike, extensionId: string, extensionOrigin: string): boolean {
+  return (
+    sender.id === extensionId &&
+    typeof sender.tab?.id === 'number' &&
+    sender.tab.id >= 0 &&
+    (sender.frameId ?? 0) === 0 &&
+    typeof sender.url === 'string' &&
+    /^https?:/i.test(sender.url) &&
+    !sender.url.startsWith(extensionOrigin)
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Typed senders
+
+type Msg<T extends keyof Answers> = Extract<ContentToBackground | PopupToBackground | ToContent, { type: T }>;
+
+async function toBackground<T extends keyof Answers>(msg: Msg<T>): Promise<Answers[T]> {
+  return (await browser.runtime.sendMessage(msg)) as Answers[T];
+}
+
+async function toTab<T extends keyof Answers>(tab: number, msg: Msg<T>): Promise<Answers[T] | undefined> {
+  try {
+    return (await browser.tabs.sendMessage(tab, msg, { frameId: 0 })) as Answers[T];
+  } catch {
+    return undefined; // no content script in that tab (browser page, store, not loaded yet)
+  }
+}
+
+/** For the content script. */
+export const contentApi = {
+  async pageRead(readingId: number, input: z.infer<typeof analysisInput>): Promise<PageReadAnswer | undefined> {
+    return parseMessage(pageReadAnswerSchema, await toBackground({ type: 'content/page-read', readingId, input }));
+  },
+  async getEntity(entityId: string): Promise<CardEntity | undefined> {
+    return parseMessage(cardEntitySchema, await toBackground({ type: 'content/get-entity', id: entityId }));
+  },
+  async muteEntity(entityId: string): Promise<void> {
+    await toBackground({ type: 'content/mute-entity', id: entityId });
+  },
+};
+
+/** For the popup, options and look-up pages. */
+export const popupApi = {
+  getTabAnalysis: (tab: number): Promise<TabAnalysisState> => toBackground({ type: 'popup/get-tab-analysis', tabId: tab }),
+  lookup: (query: string, limit?: number): Promise<LookupResult[]> =>
+    toBackground({ type: 'popup/lookup', query: query.slice(0, MAX_QUERY_CHARS), ...(limit ? { limit } : {}) }),
+  getEntity: (entityId: string): Promise<CardEntity | null> => toBackground({ type: 'popup/get-entity', id: entityId }),
+  toggleAnnotations: (tab: number, on?: boolean): Promise<{ ok: boolean; show: boolean }> =>
+    toBackground({ type: 'popup/toggle-annotations', tabId: tab, ...(on === undefined ? {} : { on }) }),
+  /** Scrolls the tab to the entity's first mark and opens its card. false: nothing marked for it. */
+  async scrollToEntity(tab: number, entityId: string): Promise<boolean> {
+    return (await toTab(tab, { type: 'popup/scroll-to-entity', id: entityId }))?.ok === true;
+  },
+};
+
+/** For the background. */
+export const backgroundApi = {
+  sendPlan: (tab: number, plan: HighlightPlan) => toTab(tab, { type: 'background/analysis-ready', plan }),
+  sendToggle: (tab: number, show: boolean) => toTab(tab, { type: 'background/toggle', show }),
+  async getStatus(tab: number): Promise<ContentStatus | undefined> {
+    return parseMessage(contentStatusSchema, await toTab(tab, { type: 'background/get-status' }));
+  },
+};
