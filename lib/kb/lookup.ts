@@ -10,6 +10,10 @@ import type { CompiledKb, KbAddress, KbEntity } from './types';
 const FUZZY_THRESHOLD = 0.34;
 /** Queries shorter than this (after folding) are only matched exactly or by prefix. */
 const MIN_FUZZY_QUERY = 3;
+/** Substring matches ("cobra" in "hiddencobra") need this many characters, or "ra" would hit everything. */
+const MIN_SUBSTRING_QUERY = 4;
+/** With an exact hit, fuzzy suggestions are only added when fewer results than this were found. */
+const FUZZY_WHEN_FEWER_THAN = 3;
 
 export interface AliasEntry {
   /** the alias (or name) as written in the KB */
@@ -146,24 +150,35 @@ export function createLookup(kb: CompiledKb): KbLookup {
     };
     // 1. exact alias hits
     for (const a of aliases().get(key) ?? []) add(ids().get(a.entityId), 0, a.alias, true);
-    // 2. prefix hits on the normalised key ("garantex" -> "Garantex Europe"), shorter keys first
+    // 2. prefix hits on the normalised key ("garantex" -> "Garantex Europe"), shorter keys first;
+    // 3. then keys that contain the query ("cobra" -> "Hidden Cobra")
     if (results.length < limit) {
-      const prefix = aliasList()
-        .filter((a) => a.key.startsWith(key) && a.key !== key)
-        .sort((x, y) => x.key.length - y.key.length || Number(y.isName) - Number(x.isName));
-      for (const a of prefix) {
+      const partial = aliasList()
+        .filter((a) => a.key !== key && (a.key.startsWith(key) || (key.length >= MIN_SUBSTRING_QUERY && a.key.includes(key))))
+        .map((a) => ({ a, prefix: a.key.startsWith(key) }))
+        .sort((x, y) => Number(y.prefix) - Number(x.prefix) || x.a.key.length - y.a.key.length || Number(y.a.isName) - Number(x.a.isName));
+      for (const { a, prefix } of partial) {
         if (results.length >= limit) break;
-        add(ids().get(a.entityId), 0.05 + Math.min(0.2, (a.key.length - key.length) / 100), a.alias, false);
+        add(ids().get(a.entityId), (prefix ? 0.05 : 0.15) + Math.min(0.1, (a.key.length - key.length) / 200), a.alias, false);
       }
     }
-    // 3. fuzzy
+    // 4. fuzzy (typos), only when the cheap steps found little: Fuse is the slow part
     const folded = foldForSearch(query);
-    if (results.length < limit && folded.length >= MIN_FUZZY_QUERY) {
+    const exactHit = results.some((r) => r.exact);
+    if (results.length < limit && folded.length >= MIN_FUZZY_QUERY && (!exactHit || results.length < FUZZY_WHEN_FEWER_THAN)) {
       for (const r of fuseIndex().search(folded, { limit: limit * 2 })) {
         if (results.length >= limit) break;
+        if ((r.score ?? 1) > FUZZY_THRESHOLD) continue;
         const entity = ids().get(r.item.id);
         const matched = r.matches?.[0]?.value ?? r.item.name;
         add(entity, 0.25 + (r.score ?? 1), entity?.aliases.find((a) => foldForSearch(a.name) === matched)?.name ?? entity?.name ?? matched, false);
+      }
+    }
+    // 5. nothing yet: a word of the query may be a name ("sinbad mixer")
+    if (!results.length) {
+      for (const word of folded.split(' ')) {
+        if (word.length < MIN_SUBSTRING_QUERY) continue;
+        for (const a of aliases().get(normalizeName(word)) ?? []) add(ids().get(a.entityId), 0.3, a.alias, false);
       }
     }
     return results.slice(0, limit);

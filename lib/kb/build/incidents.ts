@@ -115,7 +115,6 @@ function num(text: string | undefined): number | null {
 export function readDefiRows(file: string): RawIncident[] {
   return parseCsv(readFileSync(file, 'utf8')).map((r) => {
     const primary = r.source ? urlSource(r.source, `Report on the ${cleanVictim(r.name ?? '')} incident`, r.date) : undefined;
-    const recovered = num(r.returnedFunds);
     return {
       date: r.date ?? '',
       victimName: cleanVictim(r.name ?? ''),
@@ -123,7 +122,8 @@ export function readDefiRows(file: string): RawIncident[] {
       chains: parseChains(r.chain ?? ''),
       technique: r.technique?.trim() || undefined,
       targetType: r.targetType?.trim() || undefined,
-      ...(recovered !== null ? { fundsRecovered: recovered } : {}),
+      // returnedFunds is not used: in this table it mixes funds given back by attackers with losses
+      // the operator covered itself (Bybit, DMM Bitcoin show the whole loss), so it is not "recovered".
       bridge: r.bridgeHack === 'True',
       sources: primary ? [primary, DEFI_TABLE_SOURCE] : [DEFI_TABLE_SOURCE],
     };
@@ -180,8 +180,7 @@ function describe(r: RawIncident): string {
   const when = r.date.length === 4 ? `in ${r.date}` : `on ${r.date}`;
   return sentence([
     `${what}${where} ${when}.`,
-    r.technique ? `Cause as recorded: ${r.technique.charAt(0).toLowerCase()}${r.technique.slice(1)}.` : undefined,
-    r.fundsRecovered ? `About ${formatUsd(r.fundsRecovered)} was reported returned or recovered.` : undefined,
+    r.technique ? `Cause recorded in the incident table: ${r.technique}.` : undefined,
     r.dprk ? 'Listed among thefts attributed to North Korea in an independent researcher’s incident table.' : undefined,
   ]);
 }
@@ -196,6 +195,12 @@ export function toIncidentEntities(rows: RawIncident[], lazarusId: string): KbEn
     perVictim.set(k, (perVictim.get(k) ?? 0) + 1);
     perVictimMonth.set(`${k}|${r.date.slice(0, 7)}`, (perVictimMonth.get(`${k}|${r.date.slice(0, 7)}`) ?? 0) + 1);
   }
+  const biggest = new Map<string, RawIncident>();
+  for (const r of selected) {
+    const k = normalizeName(r.victimName);
+    const prev = biggest.get(k);
+    if (!prev || (r.amountUsd ?? 0) > (prev.amountUsd ?? 0)) biggest.set(k, r);
+  }
   const usedIds = new Set<string>();
   return selected.map((r) => {
     const year = r.date.slice(0, 4);
@@ -209,7 +214,8 @@ export function toIncidentEntities(rows: RawIncident[], lazarusId: string): KbEn
     const sameMonth = (perVictimMonth.get(`${normalizeName(r.victimName)}|${r.date.slice(0, 7)}`) ?? 0) > 1;
     const name = repeated ? `${r.victimName} ${kind} (${sameMonth ? r.date : r.date.slice(0, 7)})` : `${r.victimName} ${kind}`;
     const aliases: KbEntity['aliases'] = [];
-    if (!repeated && kind === 'hack') {
+    if (repeated && kind === 'hack' && biggest.get(normalizeName(r.victimName)) === r) addAlias(aliases, `${r.victimName} hack`);
+    if (kind === 'hack' && (!repeated || biggest.get(normalizeName(r.victimName)) === r)) {
       addAlias(aliases, `${r.victimName} exploit`);
       addAlias(aliases, `${r.victimName} heist`);
     }

@@ -25,6 +25,7 @@ interface Cluster {
   value: string;
   description?: string;
   uuid?: string;
+  related?: { 'dest-uuid': string; type: string }[];
   meta?: {
     synonyms?: string[];
     country?: string | string[];
@@ -33,6 +34,7 @@ interface Cluster {
     date?: string;
     since?: string;
     observed_motivations?: string[];
+    'payment-method'?: string | string[];
     group_attack_id?: string;
   };
 }
@@ -189,8 +191,10 @@ const TAG_WORDS: Record<string, string> = {
 };
 
 function describeDraft(d: Draft, aliases: KbAlias[], country: string | undefined, attackId: string | undefined, firstSeen: string | undefined): string {
-  const others = aliases.map((a) => a.name).filter((n) => normalizeName(n) !== normalizeName(d.spec.name) && !/^[GS]\d{4}$/.test(n));
   const msName = d.clusters.find((c) => c.galaxy === 'mag')?.cluster.value;
+  const others = aliases
+    .map((a) => a.name)
+    .filter((n) => normalizeName(n) !== normalizeName(d.spec.name) && normalizeName(n) !== normalizeName(msName ?? '') && !/^[GS]\d{4}$/.test(n));
   const motivations = d.clusters.flatMap((c) => c.cluster.meta?.observed_motivations ?? []);
   const text = (d.clusters.map((c) => `${c.cluster.description ?? ''}`).join(' ')).toLowerCase();
   const aka = others.length ? `Also known as ${listNames(others, 6)}.` : undefined;
@@ -220,8 +224,16 @@ function describeDraft(d: Draft, aliases: KbAlias[], country: string | undefined
       ? (TAG_WORDS.wiper ?? 'wiper')
       : 'ransomware family'
     : (d.spec.tags ?? []).map((t) => TAG_WORDS[t]).filter(Boolean).join(' and ') || 'malware family';
+  const payment = d.clusters.flatMap((c) => {
+    const p = c.cluster.meta?.['payment-method'];
+    return Array.isArray(p) ? p : p ? [p] : [];
+  });
+  const coins = ['Bitcoin', 'Monero', 'Ethereum', 'Dash', 'Zcash', 'Litecoin'].filter((coin) => payment.some((p) => p.toLowerCase().includes(coin.toLowerCase())));
+  const raas = /\braas\b|ransomware[- ]as[- ]a[- ]service/.test(text);
   return sentence([
     `${kind.charAt(0).toUpperCase()}${kind.slice(1)}${firstSeen ? ` first reported in ${firstSeen}` : ''}.`,
+    isRansomware && raas ? 'Reported to be run as ransomware-as-a-service, with affiliates carrying out intrusions.' : undefined,
+    isRansomware && coins.length ? `Ransom notes asked for payment in ${coins.join(' or ')}.` : undefined,
     plat.length ? `Builds for ${plat.join(', ')} are tracked.` : undefined,
     attackId ? `MITRE ATT&CK id ${attackId}.` : undefined,
     d.spec.tags?.includes('dprk') ? 'Public reporting ties it to North Korean operators.' : undefined,
@@ -276,6 +288,31 @@ function toEntity(d: Draft, owners: Map<string, string>, origin: string): KbEnti
   return entity;
 }
 
+/**
+ * MISP clusters link to each other by uuid ("uses", "similar", ...). Where both ends are KB entries we
+ * keep the links that mean "group uses malware" or "family succeeds family".
+ */
+function addRelatedLinks(drafts: Draft[], entities: KbEntity[]): void {
+  const byUuid = new Map<string, Draft>();
+  for (const d of drafts) for (const { cluster } of d.clusters) if (cluster.uuid) byUuid.set(cluster.uuid, d);
+  const entityOf = new Map(entities.map((e) => [e.id, e]));
+  for (const d of drafts) {
+    const self = entityOf.get(d.spec.id);
+    if (!self) continue;
+    for (const { galaxy, cluster } of d.clusters) {
+      for (const rel of cluster.related ?? []) {
+        const other = byUuid.get(rel['dest-uuid']);
+        if (!other || other.spec.id === d.spec.id) continue;
+        let type: KbEntity['relations'][number]['type'] | undefined;
+        if (rel.type === 'uses' && d.type === 'threat-actor' && other.type === 'malware') type = 'uses';
+        else if (rel.type === 'successor-of' && d.type === other.type) type = 'successor-of';
+        if (!type || self.relations.some((r) => r.type === type && r.target === other.spec.id)) continue;
+        self.relations.push({ type, target: other.spec.id, by: 'MISP galaxy contributors', level: 'vendor', source: mispGalaxySource(GALAXY_FILES[galaxy]) });
+      }
+    }
+  }
+}
+
 export interface MispDerived {
   groups: KbEntity[];
   ransomware: KbEntity[];
@@ -315,10 +352,9 @@ export function deriveFromMisp(dir: string): MispDerived {
   const found = (d: Draft): boolean => d.clusters.length > 0;
   const all = [...groupDrafts, ...agencyDrafts, ...ransomDrafts, ...malwareDrafts].filter(found);
   const owners = resolveClaims(all);
-  return {
-    groups: [...groupDrafts, ...agencyDrafts].filter(found).map((d) => toEntity(d, owners, 'derived:misp-groups')),
-    ransomware: ransomDrafts.filter(found).map((d) => toEntity(d, owners, 'derived:misp-ransomware')),
-    malware: malwareDrafts.filter(found).map((d) => toEntity(d, owners, 'derived:misp-malware')),
-    warnings,
-  };
+  const groups = [...groupDrafts, ...agencyDrafts].filter(found).map((d) => toEntity(d, owners, 'derived:misp-groups'));
+  const ransomware = ransomDrafts.filter(found).map((d) => toEntity(d, owners, 'derived:misp-ransomware'));
+  const malware = malwareDrafts.filter(found).map((d) => toEntity(d, owners, 'derived:misp-malware'));
+  addRelatedLinks(all, [...groups, ...ransomware, ...malware]);
+  return { groups, ransomware, malware, warnings };
 }

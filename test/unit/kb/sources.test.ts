@@ -1,0 +1,27 @@
+// @vitest-environment node
+/**
+ * The source files (curated and derived) are valid and the committed compiled KB is what they build to.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildFromSources, readSources } from '../../../lib/cli/kb-build';
+import { kbEntitySchema } from '../../../lib/kb/schema';
+import { readCompiled } from './helpers';
+
+describe('source files', () => {
+  it('curated entries validate and merge without problems', () => {
+    const { curatedProblems } = buildFromSources();
+    expect(curatedProblems).toEqual([]);
+  });
+
+  it('derived entries validate', () => {
+    const { derived } = readSources();
+    const bad = derived.filter((e) => !kbEntitySchema.safeParse(e).success).map((e) => e.id);
+    expect(bad).toEqual([]);
+  });
+
+  it('the committed lib/kb/compiled/kb.json is up to date (run npm run kb:build)', () => {
+    const { kb } = buildFromSources();
+    const committed = readCompiled();
+    expect(committed.version).toBe(kb.version);
+  });
+});
