@@ -1,0 +1,220 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Popup } from '../../../components/popup/Popup';
+import { parsePopupParams } from '../../../components/popup/params';
+import type { TabAnalysisState } from '../../../lib/messaging';
+import { ANALYSIS, fakeBackend } from './fixtures';
+
+const PAGE = 'chrome-extension://abc/popup.html';
+
+function renderPopup(search: string, opts: Parameters<typeof fakeBackend>[0] = {}) {
+  const fake = fakeBackend(opts);
+  const utils = render(<Popup backend={fake.backend} params={parsePopupParams(search)} pageUrl={PAGE} />);
+  return { ...utils, ...fake };
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  delete document.documentElement.dataset.theme;
+});
+afterEach(() => cleanup());
+
+describe('popup: results', () => {
+  it('shows title, site, summary and key facts', async () => {
+    renderPopup('?tab=7');
+    expect(await screen.findByRole('heading', { level: 2, name: ANALYSIS.title! })).toBeTruthy();
+    expect(screen.getByText(/Ledger Street · 7 Aug 2019/)).toBeTruthy();
+    expect(screen.getByText(/North Korea collected about \$2 billion/)).toBeTruthy();
+    const facts = screen.getByRole('region', { name: 'Key facts' });
+    expect(within(facts).getByText('$2 billion')).toBeTruthy();
+    expect(within(facts).getByText('401,347 ETH (about $1.46 billion)')).toBeTruthy();
+    expect(within(facts).getByText('Lazarus Group')).toBeTruthy();
+    expect(within(facts).getByText(/according to FBI/)).toBeTruthy();
+    expect(within(facts).getByText('official attribution')).toBeTruthy();
+    expect(within(facts).getByText('Bangladesh Bank')).toBeTruthy();
+  });
+
+  it('groups names by type and scrolls the tab to a name', async () => {
+    const { backend } = renderPopup('?tab=7');
+    const names = await screen.findByRole('region', { name: 'Names in this article' });
+    expect(within(names).getByRole('heading', { name: /Threat actors \(1\)/ })).toBeTruthy();
+    expect(within(names).getByRole('heading', { name: /Agencies \(1\)/ })).toBeTruthy();
+    // inferred: not a button, says why
+    expect(within(names).queryByRole('button', { name: /WannaCry/ })).toBeNull();
+    expect(within(names).getByText(/attributed to Lazarus Group by the US government/)).toBeTruthy();
+    fireEvent.click(within(names).getByRole('button', { name: /Reconnaissance General Bureau/ }));
+    await waitFor(() => expect(backend.scrollToEntity).toHaveBeenCalledWith(7, 'rgb'));
+    expect(await screen.findByText(/Scrolled to the first mention of Reconnaissance General Bureau/)).toBeTruthy();
+  });
+
+  it('lists disclaimers: its own, then what the page signals', async () => {
+    renderPopup('?tab=7');
+    const sec = await screen.findByRole('region', { name: 'Disclaimers' });
+    expect(within(sec).getByRole('heading', { name: 'From Crypto News Context' })).toBeTruthy();
+    expect(within(sec).getByRole('heading', { name: 'What this page signals' })).toBeTruthy();
+    expect(within(sec).getByText(/investment risk warning/)).toBeTruthy();
+  });
+
+  it('shows related coverage with safe links, searches set apart, history and a timeline', async () => {
+    const { backend } = renderPopup('?tab=7', {
+      history: {
+        'lazarus-group': [
+          { url: 'https://a.example/1', title: 'Earlier Lazarus story', entityIds: ['lazarus-group'], readAt: '2026-01-02T00:00:00Z' },
+          { url: 'https://a.example/2', title: 'Another', entityIds: ['lazarus-group'], readAt: '2026-01-03T00:00:00Z' },
+        ],
+      },
+    });
+    const sec = await screen.findByRole('region', { name: 'Related coverage' });
+    const ronin = within(sec).getByRole('link', { name: 'Ronin bridge hack' });
+    expect(ronin.getAttribute('href')).toBe('https://example.org/ronin');
+    expect(ronin.getAttribute('target')).toBe('_blank');
+    expect(ronin.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(within(sec).getByText(/23 Mar 2022 · \$625 million/)).toBeTruthy();
+    expect(within(sec).queryByRole('link', { name: /javascript link/ })).toBeNull();
+    expect(within(sec).getByText(/javascript link must not be a link/)).toBeTruthy();
+    expect(within(sec).getByRole('heading', { name: 'Search the web' })).toBeTruthy();
+    expect(within(sec).getByText(/These are searches, not checked sources/)).toBeTruthy();
+    expect(await within(sec).findByText(/You read 2 other articles about/)).toBeTruthy();
+    expect(backend.recordRead).toHaveBeenCalledWith(ANALYSIS);
+    expect(within(sec).getByRole('img', { name: /Related incidents: amount stolen by date/ })).toBeTruthy();
+    expect(within(sec).getAllByRole('row')).toHaveLength(4); // header + 3 incidents
+  });
+
+  it('toggles marks and turns the site off', async () => {
+    const { backend } = renderPopup('?tab=7');
+    const box = await screen.findByRole('checkbox', { name: 'Show marks on this page' });
+    expect((box as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(box);
+    await waitFor(() => expect(backend.toggleAnnotations).toHaveBeenCalledWith(7, false));
+    expect(await screen.findByText('Marks hidden on this page.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Turn off on ledgerstreet.example' }));
+    await waitFor(() => expect(backend.disableSite).toHaveBeenCalledWith('ledgerstreet.example'));
+  });
+
+  it('explains what it did and that nothing was sent', async () => {
+    renderPopup('?tab=7');
+    await screen.findByRole('heading', { level: 2, name: ANALYSIS.title! });
+    expect(screen.getByText('What the extension did on this page')).toBeTruthy();
+    expect(screen.getByText(/Knowledge base version 2026.11.1, data as of 1 Nov 2026/)).toBeTruthy();
+    expect(screen.getByText('Nothing was sent anywhere.')).toBeTruthy();
+    expect(screen.getByText(/Names Lazarus Group, a state hacking group/)).toBeTruthy();
+  });
+
+  it('never renders page text as HTML', async () => {
+    const hostile = { ...ANALYSIS, title: '<img src=x onerror="alert(1)">', summary: ['<b>bold</b> claim'] };
+    const { container } = renderPopup('?tab=7', { states: [{ state: 'results', analysis: hostile, annotationsShown: true }] });
+    expect(await screen.findByText('<img src=x onerror="alert(1)">')).toBeTruthy();
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('b')).toBeNull();
+  });
+
+  it('opens itself in a tab for the same tab', async () => {
+    const { backend } = renderPopup('?tab=7');
+    fireEvent.click(await screen.findByRole('button', { name: 'Open in a tab' }));
+    await waitFor(() => expect(backend.openInTab).toHaveBeenCalledWith(`${PAGE}?tab=7&full=1`));
+  });
+
+  it('has no "Open in a tab" button when already in a tab', async () => {
+    renderPopup('?tab=7&full=1');
+    await screen.findByRole('heading', { level: 2, name: ANALYSIS.title! });
+    expect(screen.queryByRole('button', { name: 'Open in a tab' })).toBeNull();
+  });
+});
+
+describe('popup: which tab', () => {
+  it('uses ?tab=<id>', async () => {
+    const { backend } = renderPopup('?tab=42');
+    await waitFor(() => expect(backend.getTabAnalysis).toHaveBeenCalledWith(42));
+    expect(backend.resolveTab).toHaveBeenCalledWith(42);
+  });
+
+  it('uses the active tab without it, and ignores a bad value', async () => {
+    const { backend } = renderPopup('?tab=abc');
+    await waitFor(() => expect(backend.resolveTab).toHaveBeenCalledWith(null));
+  });
+
+  it('says so when there is no tab', async () => {
+    renderPopup('', { noTab: true });
+    expect(await screen.findByRole('heading', { name: 'No page to analyse' })).toBeTruthy();
+  });
+});
+
+describe('popup: states', () => {
+  const one = (state: TabAnalysisState) => ({ states: [state] });
+
+  it('analysing, then results', async () => {
+    const { backend } = renderPopup('?tab=7', {
+      states: [{ state: 'analysing' }, { state: 'results', analysis: ANALYSIS, annotationsShown: true }],
+    });
+    expect(await screen.findByRole('heading', { name: 'Analysing this page…' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: ANALYSIS.title! }, { timeout: 3000 })).toBeTruthy();
+    expect(backend.getTabAnalysis).toHaveBeenCalledTimes(2);
+  });
+
+  it('not an article: says why and focuses the look-up', async () => {
+    renderPopup('?tab=7', one({ state: 'not-article', reasons: ['Looks like a list of links'] }));
+    expect(await screen.findByRole('heading', { name: 'This page doesn’t look like an article' })).toBeTruthy();
+    expect(screen.getAllByText('Looks like a list of links').length).toBeGreaterThan(0);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('searchbox')));
+  });
+
+  it('an article not about crypto security: gives the reasons', async () => {
+    renderPopup('?tab=7', one({ state: 'not-crypto-security', reasons: ['No crypto-security terms in the title or lead'] }));
+    expect(await screen.findByRole('heading', { name: 'This article isn’t about crypto security' })).toBeTruthy();
+    expect(screen.getAllByText('No crypto-security terms in the title or lead').length).toBeGreaterThan(0);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('searchbox')));
+  });
+
+  it('disabled on this site: turns it back on', async () => {
+    const { backend } = renderPopup('?tab=7', one({ state: 'disabled', reason: 'site-off' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Turn on for ledgerstreet.example' }));
+    await waitFor(() => expect(backend.enable).toHaveBeenCalledWith('ledgerstreet.example'));
+    expect(backend.getTabAnalysis.mock.calls.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('disabled on this site without a known address: points to the settings', async () => {
+    const { backend } = renderPopup('?tab=7', { ...one({ state: 'disabled', reason: 'site-off' }), tabUrl: null });
+    fireEvent.click(await screen.findByRole('button', { name: 'Manage sites in Settings' }));
+    await waitFor(() => expect(backend.openOptions).toHaveBeenCalled());
+  });
+
+  it('switched off everywhere', async () => {
+    const { backend } = renderPopup('?tab=7', one({ state: 'disabled', reason: 'off' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Switch on' }));
+    await waitFor(() => expect(backend.enable).toHaveBeenCalledWith(null));
+  });
+
+  it('a page it cannot read', async () => {
+    renderPopup('?tab=7', one({ state: 'unavailable' }));
+    expect(await screen.findByRole('heading', { name: 'Nothing to analyse on this page' })).toBeTruthy();
+  });
+
+  it('a background that does not answer counts as unavailable', async () => {
+    const { backend } = fakeBackend();
+    backend.getTabAnalysis.mockRejectedValue(new Error('Could not establish connection'));
+    render(<Popup backend={backend} params={parsePopupParams('?tab=1')} pageUrl={PAGE} />);
+    expect(await screen.findByRole('heading', { name: 'Nothing to analyse on this page' })).toBeTruthy();
+  });
+});
+
+describe('popup: theme', () => {
+  it('follows settings.theme and its changes', async () => {
+    const { emitSettings } = renderPopup('?tab=7', { settings: { theme: 'dark' } });
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
+    emitSettings({ theme: 'light' });
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('light'));
+    emitSettings({ theme: 'system' });
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBeUndefined());
+  });
+});
+
+describe('popup: settings reset notice', () => {
+  it('shows the notice and dismisses it', async () => {
+    await fakeBrowser.storage.local.set({ 'settings.notice': { at: '2026-01-01T00:00:00Z', fields: ['cardDelayMs'] } });
+    renderPopup('?tab=7');
+    expect(await screen.findByText('Some settings could not be read and were reset: Card delay.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(screen.queryByText(/Some settings could not be read/)).toBeNull());
+  });
+});
