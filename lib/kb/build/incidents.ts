@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { KbEntity, KbIncident, KbRelation, KbSource } from '../types';
 import { normalizeName, slugify } from '../normalize';
+import { victimStem } from './merge';
 import { DEFI_COMMIT, TAYVANO_COMMIT, addAlias, formatUsd, sentence, urlSource } from './common';
 
 /** defi_exploits rows below this loss are left out unless a DPRK table lists them (KB stays small). */
@@ -74,12 +75,7 @@ function cleanVictim(name: string): string {
 
 /** A comparison stem: "Harmony Horizon Bridge" and "Harmony Bridge" -> "harmony". */
 function stem(name: string): string {
-  const words = cleanVictim(name)
-    .toLowerCase()
-    .replace(/\.(io|com|fi|finance)\b/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w && !['bridge', 'finance', 'protocol', 'network', 'exchange', 'dao', 'lending', 'v1', 'v2', 'v3', 'the', 'horizon', 'founder', 'admin', 'key'].includes(w));
-  return words.join('');
+  return victimStem(cleanVictim(name));
 }
 
 function days(a: string, b: string): number {

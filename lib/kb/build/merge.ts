@@ -56,8 +56,17 @@ function mergeRelations(into: KbRelation[], from: KbRelation[]): void {
   }
 }
 
-function victimStem(name: string): string {
-  return normalizeName(name.replace(/\b(bridge|finance|protocol|network|exchange|hack|heist|exploit|theft)\b/gi, ''));
+/** Words that do not tell victims apart ("Euler V1" = "Euler Finance", "Cetus CLMM" = "Cetus Protocol"). */
+const GENERIC_VICTIM_WORDS = /^(the|bridge|horizon|finance|financial|protocol|network|exchange|dao|lending|markets?|dex|clmm|perps|capital|labs?|v\d|hack|heist|exploit|theft|attempted)$/i;
+
+/** The first distinctive word of a victim name: how the two sources are matched. */
+export function victimStem(name: string): string {
+  const words = name
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\.(io|com|fi|finance)\b/gi, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !GENERIC_VICTIM_WORDS.test(w));
+  return normalizeName(words[0] ?? name);
 }
 
 function daysApart(a: string, b: string): number {
@@ -178,6 +187,14 @@ export function mergeEntities(curated: KbEntity[], derived: KbEntity[], curatedP
     }
 
     const own: KbEntity = structuredClone(d);
+    if (byId.has(own.id)) {
+      // same id, different kind of thing: the derived entry gets a qualified id
+      let n = 2;
+      const base = `${own.id}-${own.type}`;
+      own.id = base;
+      while (byId.has(own.id)) own.id = `${base}-${n++}`;
+      warnings.push(`${d.id}: id taken by a ${byId.get(d.id)?.type} entry; derived ${d.type} renamed ${own.id}`);
+    }
     if (claimedByOther(own.id)(normalizeName(own.name))) {
       const owners = [...(claims.get(normalizeName(own.name)) ?? [])];
       // keep the entry but flag its name: another entry owns it
