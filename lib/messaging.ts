@@ -98,6 +98,8 @@ export const highlightPlanSchema = z.object({
   /** false: annotations are hidden in this tab (toggled off, or mode 'click' before a click) */
   show: z.boolean(),
   entities: z.array(highlightEntity).check(z.maxLength(MAX_ENTITIES)),
+  /** 'first': mark the first mention of each entity that can be marked; 'all': every mention */
+  density: z.enum(['first', 'all']),
   theme: z.enum(['system', 'light', 'dark']),
   cardDelayMs: z.int().check(z.gte(0), z.lte(10_000)),
 });

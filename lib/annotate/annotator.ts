@@ -135,7 +135,7 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
     card.setDwell(plan.cardDelayMs);
     if (!removeMarkStyles) removeMarkStyles = addStyles(doc, MARK_CSS);
     const current = plan;
-    watcher.quietly(() => highlighter.sync(m, mentionsOf(current)));
+    watcher.quietly(() => highlighter.sync(m, mentionsOf(current), current.density === 'first'));
     mapUsed = true;
   }
 

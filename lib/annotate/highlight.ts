@@ -108,17 +108,23 @@ interface PlannedPiece extends Piece {
   first: boolean;
 }
 
-/** Resolve mentions to pieces: drops stale, excluded and overlapping mentions. */
-export function planPieces(map: TextMap, mentions: readonly MentionToMark[]): PlannedPiece[] {
+/**
+ * Resolve mentions to pieces: drops stale, excluded and overlapping mentions. `firstOnly`: keep only the
+ * first mention of each entity that can be marked.
+ */
+export function planPieces(map: TextMap, mentions: readonly MentionToMark[], firstOnly = false): PlannedPiece[] {
+  const done = new Set<string>();
   const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: PlannedPiece[] = [];
   let lastEnd = -1;
   for (const m of sorted) {
     if (m.start < lastEnd || m.end <= m.start) continue; // overlaps a mention already taken
+    if (firstOnly && done.has(m.entityId)) continue;
     const pieces = piecesFor(map, m.start, m.end);
     if (!pieces.length || !pieces.every((p) => p.node.isConnected && p.to <= p.node.length)) continue;
     if (pieces.some(excluded) || !sameMention(pieces, m.text)) continue;
     lastEnd = m.end;
+    done.add(m.entityId);
     pieces.forEach((p, i) => out.push({ ...p, mention: m, first: i === 0 }));
   }
   return out;
@@ -142,8 +148,8 @@ export class Highlighter {
   }
 
   /** Make the page show exactly `mentions` (as far as they can be mapped): keep, add and remove marks. */
-  sync(map: TextMap, mentions: readonly MentionToMark[]): void {
-    const planned = planPieces(map, mentions);
+  sync(map: TextMap, mentions: readonly MentionToMark[], firstOnly = false): void {
+    const planned = planPieces(map, mentions, firstOnly);
     const keep = new Set<HTMLElement>();
     const toWrap: PlannedPiece[] = [];
     for (const p of planned) {

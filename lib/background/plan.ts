@@ -7,23 +7,27 @@ import type { HighlightEntity, HighlightPlan } from '../messaging';
 import { mutedEntitiesFor } from '../settings';
 import type { Settings } from '../settings/types';
 
+/** A page that names one entity more often than this is a list or a spam page: the rest is not sent. */
+const MAX_MENTIONS_PER_ENTITY = 200;
+
 export function buildPlan(analysis: Analysis, settings: Settings, host: string, show: boolean, readingId: number): HighlightPlan {
   const muted = mutedEntitiesFor(settings, host);
   const entities: HighlightEntity[] = [];
   for (const e of analysis.entities) {
     if (e.inferred || !e.mentions.length) continue; // nothing in the page to mark
     if (settings.types[e.type] === false || muted.has(e.id)) continue;
-    const mentions = [...e.mentions].sort((a, b) => a.start - b.start);
-    const chosen = settings.density === 'all' ? mentions : mentions.slice(0, 1);
+    // All mentions go to the page: with density 'first' the content script marks the first one that
+    // can be marked (the first may sit in a <code> block or a form field).
+    const mentions = [...e.mentions].sort((a, b) => a.start - b.start).slice(0, MAX_MENTIONS_PER_ENTITY);
     entities.push({
       id: e.id,
       name: e.name,
       type: e.type,
       ...(e.why ? { why: e.why.slice(0, 2000) } : {}),
-      mentions: chosen.map((m) => ({ start: m.start, end: m.end, text: m.text.slice(0, 2000) })),
+      mentions: mentions.map((m) => ({ start: m.start, end: m.end, text: m.text.slice(0, 2000) })),
     });
   }
-  return { readingId, show, entities, theme: settings.theme, cardDelayMs: settings.cardDelayMs };
+  return { readingId, show, entities, density: settings.density, theme: settings.theme, cardDelayMs: settings.cardDelayMs };
 }
 
 /** The number on the toolbar badge: entities the article names (inferred ones are not counted). */

@@ -126,3 +126,14 @@ describe('Highlighter', () => {
     expect(h.marksOf('lazarus').map((m) => m.getAttribute('data-cnc-mention'))).toEqual(['a', 'b']);
   });
 });
+
+describe('first mention only', () => {
+  it('marks the first mention of each entity that can be marked, skipping one inside <code>', () => {
+    document.body.innerHTML = '<p><code>Lazarus</code> then Lazarus and Lazarus again, and RGB.</p>';
+    const { text, map } = mapOf(document.body);
+    const h = new Highlighter(document);
+    h.sync(map, [0, 1, 2].map((n) => mention(text, 'Lazarus', 'lazarus', n)).concat(mention(text, 'RGB', 'rgb')), true);
+    const marks = Array.from(document.querySelectorAll('cnc-mark'));
+    expect(marks.map((m) => m.getAttribute('data-cnc-mention'))).toEqual(['lazarus~1', 'rgb~0']);
+  });
+});
