@@ -1,12 +1,7 @@
 import { render } from 'preact';
-
-function Options() {
-  return (
-    <main>
-      <h1>Crypto News Context — Options</h1>
-    </main>
-  );
-}
+import { Options } from '../../components/options/Options';
+import '../../components/ui/ui.css';
+import '../../components/options/options.css';
 
 const root = document.getElementById('app');
 if (root) render(<Options />, root);

@@ -1,0 +1,343 @@
+/**
+ * The options page: every setting, saved together with one button and a confirmation. Bad input
+ * (a site that is not a hostname, a card delay out of range) is explained next to the field and
+ * nothing is saved until it is fixed.
+ */
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { ENTITY_TYPES, type EntityType } from '../../lib/contract';
+import { clearHistory, getHistory } from '../../lib/history';
+import {
+  DEFAULT_SETTINGS,
+  SettingsValidationError,
+  getSettings,
+  saveSettings,
+  watchSettings,
+  type Settings,
+} from '../../lib/settings';
+import { SETTING_LABELS } from '../../lib/settings/labels';
+import { TYPE_LABELS } from '../popup/format';
+import { SettingsResetNotice } from '../ui/Notice';
+import { applyTheme } from '../ui/theme';
+import { checkCardDelay, checkSiteInput } from './site-input';
+
+type Draft = Omit<Settings, 'cardDelayMs'> & { cardDelayText: string };
+
+function toDraft(s: Settings): Draft {
+  const { cardDelayMs, ...rest } = s;
+  return { ...rest, cardDelayText: String(cardDelayMs), types: { ...s.types }, disabledSites: [...s.disabledSites], mutedEntities: { ...s.mutedEntities } };
+}
+
+const TYPE_HELP: Partial<Record<EntityType, string>> = {
+  'threat-actor': 'hacking groups such as Lazarus Group',
+  agency: 'government bodies such as the FBI or the Reconnaissance General Bureau',
+  'sanctioned-jurisdiction': 'countries under sanctions',
+  address: 'crypto addresses, checked against the OFAC list',
+};
+
+export function Options() {
+  const uid = useId();
+  const [saved, setSaved] = useState<Settings | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [siteText, setSiteText] = useState('');
+  const [siteError, setSiteError] = useState<string | null>(null);
+  const [delayError, setDelayError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [historyCount, setHistoryCount] = useState<number | null>(null);
+  const delayRef = useRef<HTMLInputElement>(null);
+  const siteRef = useRef<HTMLInputElement>(null);
+  const dirtyRef = useRef(false);
+
+  useEffect(() => {
+    void getSettings().then((s) => {
+      setSaved(s);
+      setDraft(toDraft(s));
+      applyTheme(s.theme);
+    });
+    void getHistory().then((h) => setHistoryCount(h.length));
+    return watchSettings((s) => {
+      setSaved(s);
+      applyTheme(s.theme);
+      if (!dirtyRef.current) setDraft(toDraft(s));
+    });
+  }, []);
+
+  if (!draft || !saved) {
+    return (
+      <main class="options">
+        <h1>Crypto News Context settings</h1>
+        <p role="status">Loading…</p>
+      </main>
+    );
+  }
+
+  const update = (patch: Partial<Draft>) => {
+    dirtyRef.current = true;
+    setDraft({ ...draft, ...patch });
+    setStatus('');
+  };
+
+  const addSite = () => {
+    const check = checkSiteInput(siteText, draft.disabledSites);
+    if (!check.ok) {
+      setSiteError(check.message);
+      siteRef.current?.focus();
+      return;
+    }
+    setSiteError(null);
+    setSiteText('');
+    update({ disabledSites: [...draft.disabledSites, check.host] });
+  };
+
+  const removeSite = (site: string) => update({ disabledSites: draft.disabledSites.filter((s) => s !== site) });
+
+  const unmute = (site: string, id: string) => {
+    const left = (draft.mutedEntities[site] ?? []).filter((x) => x !== id);
+    const next = { ...draft.mutedEntities };
+    if (left.length) next[site] = left;
+    else delete next[site];
+    update({ mutedEntities: next });
+  };
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const delay = checkCardDelay(draft.cardDelayText);
+    if (!delay.ok) {
+      setDelayError(delay.message);
+      setStatus('Not saved: fix the card delay first.');
+      delayRef.current?.focus();
+      return;
+    }
+    setDelayError(null);
+    const { cardDelayText: _t, version: _v, ...rest } = draft;
+    try {
+      const next = await saveSettings({ ...rest, cardDelayMs: delay.value });
+      dirtyRef.current = false;
+      setSaved(next);
+      setDraft(toDraft(next));
+      applyTheme(next.theme);
+      setStatus('Settings saved.');
+    } catch (err) {
+      const fields = err instanceof SettingsValidationError ? err.fields.map((f) => SETTING_LABELS[f]).join(', ') : String(err);
+      setStatus(`Not saved: ${fields} could not be saved.`);
+    }
+  };
+
+  const resetAll = () => {
+    dirtyRef.current = true;
+    setDraft(toDraft({ ...structuredClone(DEFAULT_SETTINGS as Settings) }));
+    setDelayError(null);
+    setSiteError(null);
+    setStatus('Defaults restored in the form. Choose “Save settings” to keep them.');
+  };
+
+  const wipeHistory = async () => {
+    await clearHistory();
+    setHistoryCount(0);
+    setStatus('Reading history cleared.');
+  };
+
+  const dirty = JSON.stringify(toDraft(saved)) !== JSON.stringify(draft);
+  const mutedSites = Object.entries(draft.mutedEntities);
+
+  return (
+    <main class="options">
+      <h1>Crypto News Context settings</h1>
+      <p class="muted">Settings are kept in your browser (and synced by it if you use browser sync). Nothing is sent to us.</p>
+      <SettingsResetNotice />
+
+      <form class="options-form" onSubmit={(e) => void save(e)} noValidate>
+        <fieldset>
+          <legend>General</legend>
+          <label class="check">
+            <input type="checkbox" checked={draft.enabled} onChange={(e) => update({ enabled: (e.currentTarget as HTMLInputElement).checked })} />
+            Crypto News Context is on
+          </label>
+          <fieldset class="inner">
+            <legend>When to mark an article</legend>
+            <label class="check">
+              <input type="radio" name="mode" value="auto" checked={draft.mode === 'auto'} onChange={() => update({ mode: 'auto' })} />
+              Automatically, on every crypto-security article
+            </label>
+            <label class="check">
+              <input type="radio" name="mode" value="click" checked={draft.mode === 'click'} onChange={() => update({ mode: 'click' })} />
+              Only when I click the toolbar button
+            </label>
+          </fieldset>
+        </fieldset>
+
+        <fieldset>
+          <legend>Sites where it stays off</legend>
+          {draft.disabledSites.length ? (
+            <ul class="site-list" aria-label="Sites where it stays off">
+              {draft.disabledSites.map((site) => (
+                <li key={site}>
+                  <span class="wrap-anywhere">{site}</span>
+                  <button type="button" onClick={() => removeSite(site)} aria-label={`Remove ${site}`}>
+                    Remove
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="muted">None: it works on every site.</p>
+          )}
+          <label for={`${uid}-site`}>Add a site</label>
+          <div class="row">
+            <input
+              ref={siteRef}
+              id={`${uid}-site`}
+              type="text"
+              inputMode="url"
+              autoComplete="off"
+              spellcheck={false}
+              placeholder="coindesk.com"
+              value={siteText}
+              aria-invalid={siteError ? 'true' : 'false'}
+              aria-describedby={`${uid}-site-help${siteError ? ` ${uid}-site-error` : ''}`}
+              onInput={(e) => {
+                setSiteText((e.currentTarget as HTMLInputElement).value);
+                setSiteError(null);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  addSite();
+                }
+              }}
+            />
+            <button type="button" onClick={addSite}>
+              Add site
+            </button>
+          </div>
+          <p id={`${uid}-site-help`} class="muted small">
+            A site covers its subdomains: coindesk.com also turns it off on www.coindesk.com.
+          </p>
+          {siteError && (
+            <p id={`${uid}-site-error`} class="error-text" role="alert">
+              {siteError}
+            </p>
+          )}
+
+          <h3 class="subhead">Names turned off per site</h3>
+          {mutedSites.length ? (
+            <ul class="site-list">
+              {mutedSites.flatMap(([site, ids]) =>
+                ids.map((id) => (
+                  <li key={`${site}/${id}`}>
+                    <span class="wrap-anywhere">
+                      {id} <span class="muted">on {site}</span>
+                    </span>
+                    <button type="button" onClick={() => unmute(site, id)} aria-label={`Mark ${id} on ${site} again`}>
+                      Mark again
+                    </button>
+                  </li>
+                )),
+              )}
+            </ul>
+          ) : (
+            <p class="muted">None. Use “Don’t mark on this site” in a card to add one.</p>
+          )}
+        </fieldset>
+
+        <fieldset>
+          <legend>What to mark</legend>
+          <fieldset class="inner types">
+            <legend>Kinds of names</legend>
+            {ENTITY_TYPES.map((t) => (
+              <label class="check" key={t}>
+                <input
+                  type="checkbox"
+                  checked={draft.types[t]}
+                  onChange={(e) => update({ types: { ...draft.types, [t]: (e.currentTarget as HTMLInputElement).checked } })}
+                />
+                {TYPE_LABELS[t].many}
+                {TYPE_HELP[t] ? <span class="muted small"> — {TYPE_HELP[t]}</span> : null}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset class="inner">
+            <legend>Which mentions</legend>
+            <label class="check">
+              <input type="radio" name="density" value="first" checked={draft.density === 'first'} onChange={() => update({ density: 'first' })} />
+              The first mention of each name (calmer)
+            </label>
+            <label class="check">
+              <input type="radio" name="density" value="all" checked={draft.density === 'all'} onChange={() => update({ density: 'all' })} />
+              Every mention
+            </label>
+          </fieldset>
+        </fieldset>
+
+        <fieldset>
+          <legend>Cards and appearance</legend>
+          <label for={`${uid}-delay`}>Card delay (milliseconds)</label>
+          <input
+            ref={delayRef}
+            id={`${uid}-delay`}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={3000}
+            step={50}
+            value={draft.cardDelayText}
+            aria-invalid={delayError ? 'true' : 'false'}
+            aria-describedby={`${uid}-delay-help${delayError ? ` ${uid}-delay-error` : ''}`}
+            onInput={(e) => {
+              update({ cardDelayText: (e.currentTarget as HTMLInputElement).value });
+              setDelayError(null);
+            }}
+          />
+          <p id={`${uid}-delay-help`} class="muted small">
+            How long the pointer rests on a name before its card opens (0–3000; default {DEFAULT_SETTINGS.cardDelayMs}). Keyboard focus opens
+            it at once.
+          </p>
+          {delayError && (
+            <p id={`${uid}-delay-error`} class="error-text" role="alert">
+              {delayError}
+            </p>
+          )}
+          <fieldset class="inner">
+            <legend>Theme</legend>
+            {(['system', 'light', 'dark'] as const).map((t) => (
+              <label class="check" key={t}>
+                <input type="radio" name="theme" value={t} checked={draft.theme === t} onChange={() => update({ theme: t })} />
+                {t === 'system' ? 'Same as the system' : t === 'light' ? 'Light' : 'Dark'}
+              </label>
+            ))}
+          </fieldset>
+        </fieldset>
+
+        <fieldset>
+          <legend>Reading history</legend>
+          <label class="check">
+            <input type="checkbox" checked={draft.history} onChange={(e) => update({ history: (e.currentTarget as HTMLInputElement).checked })} />
+            Keep a reading history on this device
+          </label>
+          <p class="muted small">
+            Used only for “You read 3 other articles about …” in the popup. It stays in this browser (never synced, never sent), keeps at most
+            500 articles, and stores each article’s address, title, date and the names found in it.
+          </p>
+          <p class="row">
+            <button type="button" onClick={() => void wipeHistory()}>
+              Clear reading history
+            </button>
+            <span class="muted small">{historyCount === null ? '' : historyCount === 1 ? '1 article stored' : `${historyCount} articles stored`}</span>
+          </p>
+        </fieldset>
+
+        <div class="actions">
+          <button type="submit" class="primary">
+            Save settings
+          </button>
+          <button type="button" onClick={resetAll}>
+            Restore defaults
+          </button>
+          <span class="muted small">{dirty ? 'You have unsaved changes.' : ''}</span>
+        </div>
+        <p class="save-status" role="status" aria-live="polite">
+          {status}
+        </p>
+      </form>
+    </main>
+  );
+}
