@@ -87,12 +87,12 @@ export function readSources(): { curatedFiles: SourceFile[]; derived: KbEntity[]
   }
   const addrFile = join(DERIVED_DIR, DERIVED_ADDRESS_FILE);
   let addresses = existsSync(addrFile) ? (kbAddressFileSchema.parse(readJson(addrFile)) as KbAddress[]) : [];
-  // entity names for addresses can change without re-deriving
+  // entity links for addresses can change without re-deriving
   if (existsSync(ADDRESS_ENTITIES)) {
-    const map = new Map((readJson(ADDRESS_ENTITIES) as AddressEntityMapping[]).map((m) => [m.address.toLowerCase(), m.entity]));
+    const map = new Map((readJson(ADDRESS_ENTITIES) as AddressEntityMapping[]).map((m) => [m.address.toLowerCase(), m]));
     addresses = addresses.map((a) => {
-      const entity = map.get(a.address.toLowerCase());
-      return entity ? { ...a, entity } : a;
+      const link = map.get(a.address.toLowerCase());
+      return link ? { ...a, entity: link.entity, entitySource: link.source } : a;
     });
   }
   return { curatedFiles, derived, addresses };

@@ -100,6 +100,7 @@ export const kbAddressSchema = z.strictObject({
   entity: z.string().min(1).optional(),
   assets: z.array(z.string().regex(/^[A-Z0-9]{2,6}$/)).optional(),
   source: kbSourceSchema,
+  entitySource: kbSourceSchema.optional(),
 });
 
 /** A source file: curated and derived entity files are arrays of entries. */

@@ -81,6 +81,8 @@ export interface KbAddress {
   /** extra (additive): OFAC currency codes the address is listed under ('XBT', 'ETH', 'USDT'...). */
   assets?: string[];
   source: KbSource;
+  /** extra (additive): where the address-to-entity link comes from, when `entity` is set. */
+  entitySource?: KbSource;
 }
 
 export interface CompiledKb {

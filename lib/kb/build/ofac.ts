@@ -15,6 +15,8 @@ function chainOf(code: string, address: string): string {
   if (code === 'USDT' || code === 'USDC') {
     if (/^0x[0-9a-fA-F]{40}$/.test(address)) return 'ETH';
     if (/^T[1-9A-HJ-NP-Za-km-z]{33}$/.test(address)) return 'TRX';
+    // Omni-layer Tether lives on Bitcoin addresses
+    if (/^[13][1-9A-HJ-NP-Za-km-z]{25,34}$/.test(address)) return 'BTC';
   }
   return CHAIN_OF_CODE[code] ?? code;
 }
@@ -28,13 +30,16 @@ export function ofacSource(code: string): KbSource {
   };
 }
 
+/** Our own address -> entity links (lib/kb/data/address-entities.json), each with its source. */
 export interface AddressEntityMapping {
   address: string;
   entity: string;
+  note?: string;
+  source: KbSource;
 }
 
 export function deriveOfacAddresses(dir: string, mapping: AddressEntityMapping[]): { addresses: KbAddress[]; raw: { code: string; address: string }[] } {
-  const byAddr = new Map(mapping.map((m) => [m.address.toLowerCase(), m.entity]));
+  const byAddr = new Map(mapping.map((m) => [m.address.toLowerCase(), m]));
   const files = readdirSync(dir)
     .filter((f) => /^sanctioned_addresses_[A-Z0-9]+\.json$/.test(f))
     .sort();
@@ -57,8 +62,16 @@ export function deriveOfacAddresses(dir: string, mapping: AddressEntityMapping[]
         if (!prev.assets?.includes(code)) (prev.assets ??= []).push(code);
         continue;
       }
-      const entity = byAddr.get(address.toLowerCase());
-      const rec: KbAddress = { address, chain, asOf: OFAC_AS_OF, assets: [code], ...(entity ? { entity } : {}), source: ofacSource(code) };
+      const link = byAddr.get(address.toLowerCase());
+      const rec: KbAddress = {
+        address,
+        chain,
+        asOf: OFAC_AS_OF,
+        assets: [code],
+        ...(link ? { entity: link.entity } : {}),
+        source: ofacSource(code),
+        ...(link ? { entitySource: link.source } : {}),
+      };
       seen.set(key, rec);
       out.push(rec);
     }

@@ -131,4 +131,12 @@ describe('OFAC addresses', () => {
     }
     expect(dup).toEqual([]);
   });
+
+  it('link designated entities to KB entries, with a source', () => {
+    const bad = kb.addresses
+      .filter((a) => a.entity !== undefined)
+      .filter((a) => !ids.has(a.entity!) || !a.entitySource?.url.startsWith('https://'))
+      .map((a) => `${a.address} -> ${a.entity}`);
+    expect(bad).toEqual([]);
+  });
 });
