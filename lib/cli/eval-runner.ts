@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Analysis } from '../contract';
 
@@ -44,10 +44,14 @@ function hasMainGuard(file: string): boolean {
 /** Exported names we accept for "analyse one input path/URL, return an Analysis (or {error})". */
 const ONE_INPUT_FUNCTIONS = ['analyzeInput', 'analyzePath', 'analyzeFile', 'analyzeOne', 'analyzeSource'];
 
+/** For trying the report without the engine: EVAL_ANALYZE_MODULE=/path/to/module.ts exporting analyzeInput(). */
+const OVERRIDE_ENV = 'EVAL_ANALYZE_MODULE';
+
 async function findInProcess(): Promise<{ mode: string; fn: AnalyzeOne } | null> {
-  const candidates = ['analyze-input.ts', 'analyze-core.ts', 'input.ts', 'load-input.ts', 'analyze.ts'];
+  const override = process.env[OVERRIDE_ENV];
+  const candidates = override ? [override] : ['analyze-input.ts', 'analyze-core.ts', 'input.ts', 'load-input.ts', 'analyze.ts'];
   for (const name of candidates) {
-    const file = join(HERE, name);
+    const file = resolve(HERE, name);
     if (!existsSync(file)) continue;
     if (name === 'analyze.ts' && !hasMainGuard(file)) continue;
     let mod: Record<string, unknown>;
@@ -56,12 +60,12 @@ async function findInProcess(): Promise<{ mode: string; fn: AnalyzeOne } | null>
       // eslint-disable-next-line no-unsanitized/method
       mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     } catch (e) {
-      process.stderr.write(`eval: could not import lib/cli/${name}: ${String(e)}\n`);
+      process.stderr.write(`eval: could not import ${name}: ${String(e)}\n`);
       continue;
     }
     for (const fnName of ONE_INPUT_FUNCTIONS) {
       const fn = mod[fnName];
-      if (typeof fn === 'function') return { mode: `in-process: lib/cli/${name} ${fnName}()`, fn: fn as AnalyzeOne };
+      if (typeof fn === 'function') return { mode: `in-process: ${override ? name : `lib/cli/${name}`} ${fnName}()`, fn: fn as AnalyzeOne };
     }
   }
   return null;

@@ -207,6 +207,11 @@ function seedChecks(a: Analysis | null, error: string | null): SeedCheck[] {
   return checks;
 }
 
+/** At most `max` items, then "+N more" (the full lists are in eval.json). */
+function capList(items: readonly string[], max = 8): string {
+  return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} +${items.length - max} more`;
+}
+
 function pct(n: number | null): string {
   return n === null ? '  n/a' : `${(n * 100).toFixed(1).padStart(5)}%`;
 }
@@ -468,7 +473,7 @@ async function main(): Promise<number> {
   for (const p of perArticle) {
     const flag = p.error ? `  ERROR ${p.error}` : p.detected ? '' : '  (not detected)';
     L.push(`    ${pct(p.entities.recall)}  ${p.entities.found}/${p.entities.expected}  ${p.file}${flag}`);
-    if (p.entities.missed.length) L.push(`           missed: ${p.entities.missed.join(', ')}`);
+    if (p.entities.missed.length) L.push(`           missed: ${capList(p.entities.missed)}`);
     if (p.entities.unexpected.length) L.push(`           WRONG: ${p.entities.unexpected.join(', ')}`);
   }
   L.push('  ambiguous-word hits (lower-case mentions of capitalised names), most pages first:');
@@ -481,7 +486,7 @@ async function main(): Promise<number> {
 
   h('Amounts on the hand-checked lists');
   L.push(`  recall: ${amFound}/${amExpected} = ${pct(report.amounts.recall)}`);
-  for (const p of perArticle) if (p.amounts.missed.length) L.push(`    ${p.file}: missed ${p.amounts.missed.join(', ')}`);
+  for (const p of perArticle) if (p.amounts.missed.length) L.push(`    ${p.file}: missed ${capList(p.amounts.missed)}`);
 
   h('Seed article (seed-article.txt)');
   for (const c of seed) L.push(`  [${c.ok ? 'ok' : 'NO'}] ${c.check}: ${c.detail}`);
