@@ -1,0 +1,190 @@
+/**
+ * Chromium plumbing for the browser benchmarks: a launch WITHOUT the extension that uses the same flags
+ * as `launchChromium` (lib/cli/browsers.ts) minus the two that load it, the init script that records
+ * long tasks and the first annotation, CDP metric readers, and a CDP channel to the extension's service
+ * worker (attached through a page's session with `Target.attachToTarget` + `Target.sendMessageToTarget`,
+ * since Playwright opens CDP sessions for pages only).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM_QUIET_ARGS, chromiumPath } from '../../lib/cli/browsers';
+
+export interface PlainChromium {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Same executable, viewport, colour scheme and flags as launchChromium, without loading the extension. */
+export async function launchPlainChromium(): Promise<PlainChromium> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'cnc-bench-plain-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    colorScheme: 'light',
+    viewport: { width: 1280, height: 900 },
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [...CHROMIUM_QUIET_ARGS],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What the init script leaves in the page (main world) for the benchmark to read. */
+export interface PageProbe {
+  longTasks: { start: number; duration: number }[];
+  /** long animation frames with the scripts Chromium attributes them to */
+  loaf: { start: number; duration: number; scripts: { url: string; duration: number; invoker: string }[] }[];
+  /** ms since navigation start when the first [data-cnc-entity] was in the DOM; null if never */
+  firstEntity: number | null;
+  dcl: number | null;
+  load: number | null;
+}
+
+/**
+ * Runs before any page script. Observes 'longtask' and 'long-animation-frame' (buffered), and, from
+ * DOMContentLoaded on (content scripts run at document_idle, after it), watches for the first element
+ * carrying data-cnc-entity. Watching from DOMContentLoaded keeps the observer off the parser's
+ * mutations, so the probe itself costs almost nothing, the same with and without the extension.
+ */
+export function pageProbeInit(): void {
+  const w = window as unknown as { __cncBench: PageProbe };
+  const probe: PageProbe = { longTasks: [], loaf: [], firstEntity: null, dcl: null, load: null };
+  w.__cncBench = probe;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) probe.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // not supported: the list stays empty
+  }
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const scripts = ((e as unknown as { scripts?: { sourceURL: string; duration: number; invoker: string }[] }).scripts ?? []).map((s) => ({
+          url: s.sourceURL,
+          duration: s.duration,
+          invoker: s.invoker,
+        }));
+        probe.loaf.push({ start: e.startTime, duration: e.duration, scripts });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // not supported
+  }
+  const SELECTOR = '[data-cnc-entity]';
+  const found = (): boolean => {
+    if (probe.firstEntity === null && document.querySelector(SELECTOR)) probe.firstEntity = performance.now();
+    return probe.firstEntity !== null;
+  };
+  document.addEventListener('DOMContentLoaded', () => {
+    probe.dcl = performance.now();
+    if (found()) return;
+    const mo = new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === 'attributes' || Array.from(r.addedNodes).some((n) => n.nodeType === 1)) {
+          if (found()) {
+            mo.disconnect();
+            return;
+          }
+        }
+      }
+    });
+    mo.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-cnc-entity'] });
+  });
+  addEventListener('load', () => {
+    probe.load = performance.now();
+  });
+}
+
+export interface MainThreadMetrics {
+  scriptMs: number;
+  taskMs: number;
+  layoutMs: number;
+  styleMs: number;
+}
+
+export async function mainThreadMetrics(session: CDPSession): Promise<MainThreadMetrics> {
+  const { metrics } = await session.send('Performance.getMetrics');
+  const get = (n: string): number => (metrics.find((m) => m.name === n)?.value ?? 0) * 1000;
+  return { scriptMs: get('ScriptDuration'), taskMs: get('TaskDuration'), layoutMs: get('LayoutDuration'), styleMs: get('RecalcStyleDuration') };
+}
+
+export interface HeapFigures {
+  usedBytes: number;
+  embedderBytes: number;
+}
+
+export async function heapAfterGc(session: CDPSession): Promise<HeapFigures> {
+  await session.send('HeapProfiler.collectGarbage');
+  await session.send('HeapProfiler.collectGarbage');
+  const h = (await session.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number };
+  return { usedBytes: h.usedSize, embedderBytes: h.embedderHeapUsedSize ?? 0 };
+}
+
+export async function domCounters(session: CDPSession): Promise<{ documents: number; nodes: number; jsEventListeners: number }> {
+  return session.send('Memory.getDOMCounters');
+}
+
+/** A CDP channel to a target reached through another session (non-flattened attach). */
+export class TargetChannel {
+  private nextId = 1;
+  private pending = new Map<number, { ok: (v: unknown) => void; fail: (e: Error) => void }>();
+
+  private constructor(
+    private readonly parent: CDPSession,
+    private readonly sessionId: string,
+  ) {
+    parent.on('Target.receivedMessageFromTarget', (e) => {
+      if (e.sessionId !== this.sessionId) return;
+      const msg = JSON.parse(e.message) as { id?: number; result?: unknown; error?: { message: string } };
+      if (msg.id === undefined) return;
+      const p = this.pending.get(msg.id);
+      if (!p) return;
+      this.pending.delete(msg.id);
+      if (msg.error) p.fail(new Error(msg.error.message));
+      else p.ok(msg.result);
+    });
+  }
+
+  /** Attaches to the first target of `type` whose URL starts with `urlPrefix`. */
+  static async attach(parent: CDPSession, type: string, urlPrefix: string): Promise<TargetChannel> {
+    const { targetInfos } = await parent.send('Target.getTargets');
+    const t = targetInfos.find((x) => x.type === type && x.url.startsWith(urlPrefix));
+    if (!t) throw new Error(`no ${type} target at ${urlPrefix} (targets: ${targetInfos.map((x) => `${x.type} ${x.url}`).join(', ')})`);
+    const { sessionId } = await parent.send('Target.attachToTarget', { targetId: t.targetId, flatten: false });
+    return new TargetChannel(parent, sessionId);
+  }
+
+  send<T>(method: string, params: Record<string, unknown> = {}): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((ok, fail) => {
+      this.pending.set(id, { ok: ok as (v: unknown) => void, fail });
+      this.parent
+        .send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) })
+        .catch((e: Error) => {
+          this.pending.delete(id);
+          fail(e);
+        });
+    });
+  }
+
+  async heapAfterGc(): Promise<HeapFigures> {
+    await this.send('HeapProfiler.collectGarbage');
+    await this.send('HeapProfiler.collectGarbage');
+    const h = await this.send<{ usedSize: number; embedderHeapUsedSize?: number }>('Runtime.getHeapUsage');
+    return { usedBytes: h.usedSize, embedderBytes: h.embedderHeapUsedSize ?? 0 };
+  }
+}
+
+export async function sessionFor(context: BrowserContext, page: Page): Promise<CDPSession> {
+  const s = await context.newCDPSession(page);
+  await s.send('Performance.enable');
+  return s;
+}

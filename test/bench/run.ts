@@ -1,0 +1,190 @@
+/**
+ * `npm run bench [-- engine gate sizes browser scale popup] [--quick] [--no-build]`
+ *
+ * Runs the benchmarks (all by default), prints one table and writes the same figures, with the machine
+ * they were measured on, to `test-output/bench.json`. Benchmarks are measurements, not tests: a missed
+ * target is reported, not failed; a benchmark that cannot run is reported with its reason and makes
+ * the command exit 1.
+ *
+ * The browser benchmarks use their own build in `.output-bench/` (or `$CNC_OUT_DIR`), rebuilt when it is
+ * missing or older than the sources, so they never race a concurrent `npm run build`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { chromiumPath, launchChromium, startFixtureServer, type ChromiumWithExtension, type FixtureServer } from '../../lib/cli/browsers';
+import { runBrowserBench } from './browser';
+import { launchPlainChromium, pageProbeInit, TargetChannel, type PlainChromium } from './chromium';
+import { ROOT } from './corpus';
+import { runEngineBench } from './engine';
+import { runGateBench } from './gate';
+import { BENCH_PAGES, preparePages, type BenchPage } from './pages';
+import { runPopupBench } from './popup';
+import { machineInfo, renderTable, type BenchReport, type Section } from './report';
+import { runScaleBench } from './scale';
+import { runSizesBench } from './sizes';
+
+const ALL = ['engine', 'gate', 'sizes', 'browser', 'scale', 'popup'] as const;
+type Bench = (typeof ALL)[number];
+const TITLES: Record<Bench, string> = { engine: 'Engine', gate: 'Gate (non-article pages)', sizes: 'Sizes', browser: 'Chromium', scale: 'Scale (KB ×10)', popup: 'Popup' };
+
+const OUT_DIR = process.env.CNC_OUT_DIR ?? '.output-bench';
+const BUILD = join(ROOT, OUT_DIR, 'chrome-mv3');
+const REPORT = join(ROOT, 'test-output/bench.json');
+/** Source folders whose changes make the benchmark build stale. */
+const SOURCES = ['entrypoints', 'lib', 'components', 'public', 'wxt.config.ts', 'package.json'];
+
+function parseArgs(argv: string[]): { benches: Bench[]; quick: boolean; build: 'auto' | 'always' | 'never' } {
+  const names = argv.filter((a) => !a.startsWith('-'));
+  const unknown = names.filter((n) => !(ALL as readonly string[]).includes(n));
+  if (unknown.length) {
+    console.error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${ALL.join(' ')}`);
+    process.exit(2);
+  }
+  return {
+    benches: names.length ? ALL.filter((b) => names.includes(b)) : [...ALL],
+    quick: argv.includes('--quick'),
+    build: argv.includes('--no-build') ? 'never' : argv.includes('--build') ? 'always' : 'auto',
+  };
+}
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let m = st.mtimeMs;
+  for (const e of readdirSync(path)) m = Math.max(m, newestMtime(join(path, e)));
+  return m;
+}
+
+function ensureBuild(mode: 'auto' | 'always' | 'never'): string[] {
+  const manifest = join(BUILD, 'manifest.json');
+  if (mode === 'never') {
+    if (!existsSync(manifest)) throw new Error(`no build in ${OUT_DIR}/chrome-mv3 and --no-build given: run "CNC_OUT_DIR=${OUT_DIR} npx wxt build"`);
+    return [`used the existing build in ${OUT_DIR}/chrome-mv3 (--no-build)`];
+  }
+  const stale = !existsSync(manifest) || SOURCES.some((s) => newestMtime(join(ROOT, s)) > statSync(manifest).mtimeMs);
+  if (mode === 'auto' && !stale) return [`build in ${OUT_DIR}/chrome-mv3 is up to date`];
+  console.error(`bench: building the extension into ${OUT_DIR}/ (wxt build) ...`);
+  const r = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, env: { ...process.env, CNC_OUT_DIR: OUT_DIR }, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0 || !existsSync(manifest)) throw new Error(`wxt build into ${OUT_DIR} failed (exit ${r.status}); "npm run build" shows why`);
+  return [`built ${OUT_DIR}/chrome-mv3 for this run`];
+}
+
+interface BrowserEnv {
+  ext: ChromiumWithExtension;
+  plain: PlainChromium | null;
+  server: FixtureServer;
+  pages: BenchPage[];
+  worker: TargetChannel;
+  close(): Promise<void>;
+}
+
+async function openBrowsers(quick: boolean, withPlain: boolean): Promise<BrowserEnv> {
+  const pages = preparePages({ nonArticles: quick ? 3 : 7, articles: quick ? 3 : 6 });
+  const server = await startFixtureServer(BENCH_PAGES);
+  const ext = await launchChromium({ extensionDir: BUILD });
+  const plain = withPlain ? await launchPlainChromium() : null;
+  await ext.context.addInitScript(pageProbeInit);
+  if (plain) await plain.context.addInitScript(pageProbeInit);
+  // a tab that stays open in each browser (same tab count); the extension's one reaches the worker
+  const control = await ext.context.newPage();
+  if (plain) await plain.context.newPage();
+  const worker = await TargetChannel.attach(await ext.context.newCDPSession(control), 'service_worker', `chrome-extension://${ext.extensionId}/`);
+  return {
+    ext,
+    plain,
+    server,
+    pages,
+    worker,
+    async close() {
+      await ext.close();
+      await plain?.close();
+      await server.close();
+    },
+  };
+}
+
+async function section(id: Bench, fn: () => Promise<Section> | Section): Promise<Section> {
+  const t0 = performance.now();
+  console.error(`bench: ${id} ...`);
+  try {
+    const s = await fn();
+    s.seconds = Math.round((performance.now() - t0) / 100) / 10;
+    console.error(`bench: ${id} done in ${s.seconds} s`);
+    return s;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    console.error(`bench: ${id} could not run: ${message}`);
+    return { id, title: TITLES[id], figures: [], notes: [], error: message, seconds: Math.round((performance.now() - t0) / 100) / 10 };
+  }
+}
+
+async function main(): Promise<void> {
+  const { benches, quick, build } = parseArgs(process.argv.slice(2));
+  const t0 = performance.now();
+  const sections: Section[] = [];
+  const needsBuild = benches.some((b) => b === 'sizes' || b === 'browser' || b === 'popup');
+  let buildNotes: string[] = [];
+  let buildError: string | null = null;
+  if (needsBuild) {
+    try {
+      buildNotes = ensureBuild(build);
+    } catch (e) {
+      buildError = (e as Error).message;
+    }
+  }
+  for (const b of benches) {
+    if (b === 'engine') sections.push(await section(b, () => runEngineBench({ quick })));
+    if (b === 'gate') sections.push(await section(b, () => runGateBench({ quick })));
+    if (b === 'scale') sections.push(await section(b, () => runScaleBench({ quick })));
+    if (b === 'sizes')
+      sections.push(
+        await section(b, () => {
+          if (buildError) throw new Error(buildError);
+          const s = runSizesBench(BUILD);
+          s.notes.push(...buildNotes);
+          return s;
+        }),
+      );
+  }
+  const wantsBrowser = benches.includes('browser');
+  const wantsPopup = benches.includes('popup');
+  if (wantsBrowser || wantsPopup) {
+    let env: BrowserEnv | null = null;
+    try {
+      if (buildError) throw new Error(buildError);
+      env = await openBrowsers(quick, wantsBrowser);
+    } catch (e) {
+      const message = (e as Error).message;
+      if (wantsBrowser) sections.push({ id: 'browser', title: TITLES.browser, figures: [], notes: [], error: message });
+      if (wantsPopup) sections.push({ id: 'popup', title: TITLES.popup, figures: [], notes: [], error: message });
+    }
+    if (env) {
+      const e = env;
+      try {
+        if (wantsBrowser) sections.push(await section('browser', () => runBrowserBench({ quick }, { ext: e.ext, plain: e.plain!, server: e.server, pages: e.pages, worker: e.worker })));
+        if (wantsPopup) sections.push(await section('popup', () => runPopupBench({ quick }, { ext: e.ext, server: e.server, pages: e.pages })));
+      } finally {
+        await e.close();
+      }
+    }
+  }
+  // keep the table in the order of ALL
+  sections.sort((a, b) => ALL.indexOf(a.id as Bench) - ALL.indexOf(b.id as Bench));
+
+  let chromium: string | null = null;
+  try {
+    chromium = chromiumPath();
+  } catch {
+    chromium = null;
+  }
+  const report: BenchReport = { machine: machineInfo(chromium), quick, sections };
+  mkdirSync(join(ROOT, 'test-output'), { recursive: true });
+  writeFileSync(REPORT, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(renderTable(report));
+  console.log(`\n${relative(ROOT, REPORT)} written; ${((performance.now() - t0) / 1000).toFixed(0)} s in all.`);
+  if (sections.some((s) => s.error)) process.exitCode = 1;
+}
+
+await main();
