@@ -93,28 +93,41 @@ export function vendorOfName(name: string): string | undefined {
 }
 
 /**
- * Aliases we never index: too short, or ordinary words that would light up every page. A family
- * whose *name* is an ordinary word keeps it, flagged through the entity's `ambiguous` block.
+ * Aliases we never index: ordinary words (or other well-known things) that would light up ordinary
+ * pages. A family whose *name* is an ordinary word keeps it, flagged through the entity's `ambiguous`
+ * block (see selection.ts).
  */
 const ORDINARY_WORDS = new Set(
   [
     'gop', 'reaper', 'sun', 'hydra', 'snake', 'zeta', 'global', 'karma', 'pandora', 'fog', 'bert', 'play', 'royal',
-    'hive', 'matrix', 'jigsaw', 'cuba', 'rook', 'cheers', 'hades', 'quantum', 'cactus', 'smoke', 'meh', 'socmer',
-    'fidel', 'sharik', 'avos', 'trickster', 'thetrick', 'pandora', 'nightsky', 'bluesky', 'atlas', 'phoenix',
-    'legion', 'raccoon', 'racoon', 'inferno', 'guardian', 'medusa', 'lynx', 'akira', 'interlock', 'mimic', 'money',
-    'sugar', 'magic', 'ragnarok', 'prometheus', 'egregor', 'darkside', 'dark', 'vice', 'lilith', 'kairos', 'mora',
-    'orova', 'kazu', 'labubu', 'cardinal', 'gammax', 'iron', 'carbanak', 'venus', 'redeyes', 'red', 'vedalia',
-    'konni', 'greendinosa', 'fusioncore', 'silence', 'cobalt', 'lockbit', 'conti', 'maze', 'ryuk', 'clop',
+    'hive', 'matrix', 'jigsaw', 'cuba', 'rook', 'cheers', 'hades', 'quantum', 'cactus', 'smoke', 'meh', 'fidel',
+    'sharik', 'avos', 'trickster', 'thetrick', 'nightsky', 'bluesky', 'atlas', 'phoenix', 'legion', 'inferno',
+    'guardian', 'medusa', 'lynx', 'mimic', 'money', 'sugar', 'magic', 'ragnarok', 'prometheus', 'dark', 'vice',
+    'lilith', 'mora', 'kazu', 'cardinal', 'iron', 'venus', 'red', 'silence',
+    // other things or words that news text uses
+    'mailto', 'ncov', 'arena', 'chacha', 'fargo', 'lead', 'hangman', 'shindig', 'goldeneye', 'double dragon',
+    'electrum', 'masan', 'yggdrasil', 'amoeba', 'hoodoo', 'sodin', 'coreid',
   ].map(normalizeName),
 );
-/** Of the list above, names that are not ordinary words and stay indexed (kept here to be explicit). */
-const NOT_ORDINARY = new Set(
-  ['konni', 'vedalia', 'greendinosa', 'fusioncore', 'lockbit', 'conti', 'ryuk', 'clop', 'carbanak', 'egregor', 'darkside', 'kairos', 'orova', 'gammax', 'labubu'].map(normalizeName),
+
+/**
+ * Aliases kept but flagged ambiguous (match only with context): Microsoft's former element names
+ * ("PLUTONIUM" also appears in nuclear news about North Korea), and words with another common sense.
+ */
+const CONTEXT_WORDS = new Set(
+  [
+    'zinc', 'plutonium', 'thallium', 'copernicium', 'cerium', 'osmium', 'lawrencium', 'americium', 'chromium', 'iridium',
+    'calcium', 'barium', 'strontium', 'phosphorus', 'mercury', 'bismuth', 'cobalt', 'agenda', 'elbrus', 'red eyes',
+    'lazarus', 'konni', 'winnti', 'starfraud', 'planedown', 'vedalia',
+  ].map(normalizeName),
 );
 
 export function isOrdinaryWord(name: string): boolean {
-  const key = normalizeName(name);
-  return ORDINARY_WORDS.has(key) && !NOT_ORDINARY.has(key);
+  return ORDINARY_WORDS.has(normalizeName(name));
+}
+
+export function needsContext(name: string): boolean {
+  return CONTEXT_WORDS.has(normalizeName(name));
 }
 
 /** True when an alias should not be indexed at all. */
@@ -122,7 +135,13 @@ export function isJunkAlias(name: string): boolean {
   const key = normalizeName(name);
   if (key.length <= 2) return true;
   if (/^\d+$/.test(key)) return true;
-  if (/\.exe$/i.test(name.trim())) return true;
+  const t = name.trim();
+  if (/\.exe$/i.test(t)) return true;
+  // identifiers and labels, not names: "wp_encrypt", "win.xloader", "Win32/Diskcoder.D", "Locky-Osiris 2016",
+  // "TeslaCrypt 3.0+", "BlackEnergy (Group)", "Trojan Manuscript"
+  if (/_|\/|\+$|\(|^(win|elf|osx|apk|js|ps1|py)\.|^trojan\s/i.test(t)) return true;
+  if (/[a-z].*\s(19|20)\d\d$/i.test(t)) return true;
+  if (/ransomsware|^java notdharma$|^no.?name/i.test(t)) return true;
   return false;
 }
 

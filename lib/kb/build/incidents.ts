@@ -70,6 +70,7 @@ function cleanVictim(name: string): string {
     .replace(/:\s*india$/i, '')
     .replace(/\s+aka\s+.*$/i, '')
     .replace(/\s*\(attempt\)$/i, '')
+    .replace(/\s+theft$/i, '')
     .trim();
 }
 

@@ -14,6 +14,7 @@ import {
   isOrdinaryWord,
   listNames,
   mispGalaxySource,
+  needsContext,
   parseLooseDate,
   sentence,
   urlSource,
@@ -103,6 +104,7 @@ interface Claim {
   usedBy: string[];
   votes: number;
   own: boolean; // the spec's own name, or its cluster's primary name
+  ambiguous: boolean;
 }
 
 interface Draft {
@@ -127,14 +129,14 @@ function collect(spec: ClusterSpec, type: EntityType, g: Galaxies, warn: (m: str
     const clean = alias.replace(/^subgroup:\s*/i, '').replace(/\s+/g, ' ').trim();
     const key = normalizeName(clean);
     if (!key || drop.has(key) || isJunkAlias(clean)) return;
-    if (!own && isOrdinaryWord(clean)) return;
+    if (key !== normalizeName(spec.name) && isOrdinaryWord(clean)) return;
     const prev = claims.get(key);
     const who = [usedBy, vendorOfName(clean)].filter((x): x is string => !!x);
     if (prev) {
       if (vote) prev.votes++;
       prev.own ||= own;
       for (const w of who) if (!prev.usedBy.includes(w)) prev.usedBy.push(w);
-    } else claims.set(key, { specId: spec.id, alias: clean, usedBy: [...new Set(who)], votes: vote ? 1 : 0, own });
+    } else claims.set(key, { specId: spec.id, alias: clean, usedBy: [...new Set(who)], votes: vote ? 1 : 0, own, ambiguous: needsContext(clean) });
   };
   claim(spec.name, undefined, true, false);
   for (const { galaxy, cluster } of clusters) {
@@ -247,7 +249,7 @@ function toEntity(d: Draft, owners: Map<string, string>, origin: string): KbEnti
   for (const [key, c] of d.claims) {
     if (key === nameKey || owners.get(key) !== d.spec.id) continue;
     const extra = d.spec.extraAliases?.find((a) => normalizeName(a.name) === key);
-    addAlias(aliases, c.alias, c.usedBy, extra?.ambiguous);
+    addAlias(aliases, c.alias, c.usedBy, extra?.ambiguous || c.ambiguous);
   }
   // an alias that contains the family's context word is safe even when the name is not ("Hive ransomware")
   if (d.spec.context && d.spec.tags?.includes('ransomware')) addAlias(aliases, `${d.spec.name} ransomware`);
