@@ -1,0 +1,262 @@
+/**
+ * The analysis engine: text in, `Analysis` out. Pure TypeScript, no DOM: the same code runs in the
+ * extension's service worker and in Node (CLI, tests).
+ *
+ *   const engine = createEngine(loadKb().kb);   // compiles the matcher once
+ *   engine.analyze({ text, title, url });
+ */
+import type { AddressHit, Amount, Analysis, AnalysisEntity, AnalysisInput, EntityType, KeyFacts } from '../contract';
+import type { CompiledKb, KbAddress, KbEntity } from '../kb/types';
+import { addressIndex, findAddresses } from './addresses';
+import { detect } from './detect';
+import { disclaimers } from './disclaimers';
+import { inferEntities } from './infer';
+import { isArticle } from './is-article';
+import { compileMatcher, type CompiledMatcher } from './matcher';
+import { findAmounts } from './money';
+import { findPeopleAndOrgs } from './ner';
+import { buildReverseIndex, related, type ReverseIndex } from './related';
+import { resolveMentions } from './resolve';
+import { summarize } from './summary';
+import { ms, now, splitSentences, tokenize } from './text';
+
+/** Texts longer than this are cut before analysis: no news article is longer; a data dump is not an article. */
+export const MAX_TEXT_CHARS = 400_000;
+/** NER runs only when the detector's score reaches this: people and organisations matter only on articles we annotate. */
+const NER_MIN_SCORE = 0.35;
+
+const ACTOR_VICTIM: ReadonlySet<EntityType> = new Set(['threat-actor', 'agency', 'malware', 'exchange', 'protocol', 'mixer', 'incident', 'person', 'organization', 'sanctioned-jurisdiction']);
+
+export interface Engine {
+  analyze(input: AnalysisInput): Analysis;
+  readonly kb: CompiledKb;
+  readonly matcher: CompiledMatcher;
+}
+
+type KbLike = CompiledKb | { kb: CompiledKb };
+
+function kbOf(k: KbLike): CompiledKb {
+  return 'entities' in k ? k : k.kb;
+}
+
+export function createEngine(kbLike: KbLike): Engine {
+  const kb = kbOf(kbLike);
+  const byId = new Map<string, KbEntity>(kb.entities.map((e) => [e.id, e]));
+  const matcher = compileMatcher(kb);
+  const sanctioned: Map<string, KbAddress> = addressIndex(kb.addresses ?? []);
+  const reverse: ReverseIndex = buildReverseIndex(kb.entities);
+  const entity = (id: string): KbEntity | undefined => byId.get(id);
+  return { kb, matcher, analyze: (input) => run(input, kb, matcher, entity, sanctioned, reverse) };
+}
+
+const engines = new WeakMap<object, Engine>();
+
+/** One-shot convenience: compiles (and caches per KB object) an engine, then analyses. */
+export function analyze(input: AnalysisInput, kbLike: KbLike): Analysis {
+  const key = kbLike as object;
+  let e = engines.get(key);
+  if (!e) {
+    e = createEngine(kbLike);
+    engines.set(key, e);
+  }
+  return e.analyze(input);
+}
+
+function run(
+  input: AnalysisInput,
+  kb: CompiledKb,
+  matcher: CompiledMatcher,
+  entity: (id: string) => KbEntity | undefined,
+  sanctioned: Map<string, KbAddress>,
+  reverse: ReverseIndex,
+): Analysis {
+  const timings: Record<string, number> = {};
+  const t0 = now();
+  let t = t0;
+  const lap = (name: string): void => {
+    const n = now();
+    timings[name] = ms(n - t);
+    t = n;
+  };
+
+  const text = input.text.length > MAX_TEXT_CHARS ? input.text.slice(0, MAX_TEXT_CHARS) : input.text;
+  const tokens = tokenize(text);
+  const sentences = splitSentences(text);
+  lap('tokenize');
+
+  const raw = matcher.match(text, tokens);
+  const mentions = resolveMentions(text, tokens, raw, entity);
+  lap('match');
+
+  const amounts: Amount[] = findAmounts(text);
+  lap('amounts');
+  const addresses: AddressHit[] = findAddresses(text, sanctioned);
+  lap('addresses');
+
+  // group mentions per entity
+  const perEntity = new Map<string, { e: KbEntity; mentions: typeof mentions }>();
+  for (const m of mentions) {
+    const e = entity(m.entityId)!;
+    const g = perEntity.get(e.id);
+    if (g) g.mentions.push(m);
+    else perEntity.set(e.id, { e, mentions: [m] });
+  }
+  const kbTypes: Partial<Record<EntityType, number>> = {};
+  for (const g of perEntity.values()) kbTypes[g.e.type] = (kbTypes[g.e.type] ?? 0) + g.mentions.length;
+
+  const detection = detect({
+    text,
+    title: input.title,
+    kbTypes,
+    kbNames: [...perEntity.values()]
+      .filter((g) => g.e.type !== 'sanctioned-jurisdiction' && g.e.type !== 'cryptocurrency')
+      .sort((a, b) => b.mentions.length - a.mentions.length)
+      .map((g) => g.e.name),
+    stolenAmounts: amounts.filter((a) => a.role === 'stolen' || a.role === 'laundered').length,
+  });
+  const article = isArticle(input, detection.features.words);
+  const detected = detection.detected && article.isArticle;
+  const reasons = [...detection.reasons];
+  if (detection.detected && !article.isArticle) reasons.push(`not reported: the page does not look like an article (${article.why})`);
+  lap('detect');
+
+  // Ambiguous names count only on pages about the topic
+  if (!detected) {
+    for (const [id, g] of perEntity) {
+      g.mentions = g.mentions.filter((m) => !m.contextual);
+      if (!g.mentions.length) perEntity.delete(id);
+    }
+  }
+
+  const entities: AnalysisEntity[] = [];
+  for (const g of perEntity.values()) {
+    entities.push({
+      id: g.e.id,
+      name: g.e.name,
+      type: g.e.type,
+      aliases: g.e.aliases.map((a) => a.name).filter((n) => n !== g.e.name),
+      mentions: g.mentions.map((m) => ({ text: m.text, start: m.start, end: m.end })),
+      inferred: false,
+      known: true,
+      why: g.e.description ? g.e.description.slice(0, 160) : undefined,
+    });
+  }
+
+  if (detected || detection.score >= NER_MIN_SCORE) {
+    const coveredSpans = mentions.map((m) => [m.start, m.end] as const);
+    const covered = (s: number, e: number): boolean => coveredSpans.some(([a, b]) => s < b && e > a);
+    const knownNames = new Set(entities.map((e) => e.name.toLowerCase()));
+    for (const n of findPeopleAndOrgs(text, tokens, covered)) {
+      if (knownNames.has(n.name.toLowerCase())) continue;
+      entities.push({ id: n.id, name: n.name, type: n.type, aliases: [], mentions: n.mentions, inferred: false, known: false, why: n.why });
+    }
+  }
+  lap('ner');
+
+  const named = [...perEntity.values()].map((g) => g.e);
+  const inferred = detected ? inferEntities(named, entity) : [];
+  for (const inf of inferred) {
+    const last = inf.via[inf.via.length - 1]!;
+    entities.push({
+      id: inf.entity.id,
+      name: inf.entity.name,
+      type: inf.entity.type,
+      aliases: inf.entity.aliases.map((a) => a.name),
+      mentions: [],
+      inferred: true,
+      via: inf.via,
+      known: true,
+      why: `not named in the article; ${entity(inf.via[0]!.from)?.name ?? inf.via[0]!.from} is attributed to it by ${last.by}`,
+    });
+  }
+  lap('infer');
+
+  entities.sort((a, b) => Number(a.inferred) - Number(b.inferred) || (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+
+  const summary = detected || detection.score >= NER_MIN_SCORE
+    ? summarize({
+        sentences,
+        title: input.title,
+        amounts,
+        entitySpans: entities
+          .filter((e) => ACTOR_VICTIM.has(e.type))
+          .flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, weight: e.known ? 1 : 0.6 }))),
+        totalWords: detection.features.words,
+      })
+    : [];
+  lap('summary');
+
+  const attributedBy = [...new Set(inferred.flatMap((i) => i.via.map((v) => v.by)))];
+  const actors = entities.filter((e) => e.type === 'threat-actor');
+  const discl = disclaimers({ sentences, kbAsOf: kb.asOf, attributedBy, hasActors: actors.length > 0 });
+  lap('disclaimers');
+
+  const rel = detected
+    ? related(
+        [...perEntity.values()].map((g) => ({ entity: g.e, inferred: false, mentions: g.mentions.length })).concat(inferred.map((i) => ({ entity: i.entity, inferred: true, mentions: 0 }))),
+        reverse,
+      )
+    : [];
+  lap('related');
+
+  const keyFacts = buildKeyFacts(entities, amounts, text, inferred.map((i) => ({ id: i.entity.id, via: i.via.map((v) => ({ by: v.by, level: v.level })) })), entity);
+  lap('keyFacts');
+
+  const total = ms(now() - t0);
+  return {
+    input: undefined,
+    title: input.title ?? null,
+    isArticle: article.isArticle,
+    cryptoSecurity: { detected, score: detection.score, reasons },
+    entities,
+    amounts,
+    addresses,
+    summary,
+    disclaimers: discl,
+    related: rel,
+    timingsMs: { ...timings, total },
+    url: input.url ?? null,
+    siteName: input.siteName ?? null,
+    publishedAt: input.publishedAt ?? null,
+    keyFacts,
+    kb: { version: kb.version, asOf: kb.asOf },
+  };
+}
+
+const DATE_IN_TEXT_RE =
+  /\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:19|20)\d{2}|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})\b/g;
+/** Dates listed in the key facts at most. */
+const MAX_KEY_DATES = 4;
+
+function buildKeyFacts(
+  entities: AnalysisEntity[],
+  amounts: Amount[],
+  text: string,
+  inferredVia: { id: string; via: { by: string; level: 'official' | 'vendor' | 'press' }[] }[],
+  entity: (id: string) => KbEntity | undefined,
+): KeyFacts {
+  const stolen = amounts
+    .filter((a) => a.role === 'stolen' || a.role === 'laundered' || a.role === 'ransom')
+    .sort((a, b) => (b.usd ?? 0) - (a.usd ?? 0))
+    .slice(0, 3);
+  const actors: KeyFacts['actors'] = entities
+    .filter((e) => e.type === 'threat-actor')
+    .map((e) => {
+      const inf = inferredVia.find((x) => x.id === e.id);
+      const by = inf ? [...new Set(inf.via.map((v) => v.by))] : ['the article'];
+      const level = inf ? inf.via.reduce<'official' | 'vendor' | 'press'>((acc, v) => (v.level === 'press' || acc === 'press' ? 'press' : v.level === 'vendor' || acc === 'vendor' ? 'vendor' : 'official'), 'official') : 'article';
+      return { id: e.id, name: e.name, by, level, inferred: e.inferred };
+    });
+  const victims: KeyFacts['victims'] = [];
+  for (const e of entities) {
+    if (e.inferred) continue;
+    const k = entity(e.id);
+    if (k?.incident) victims.push({ id: k.incident.victim, name: k.incident.victimName });
+    else if (e.type === 'exchange' || e.type === 'protocol') victims.push({ id: e.id, name: e.name });
+  }
+  const dates: string[] = [];
+  DATE_IN_TEXT_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DATE_IN_TEXT_RE.exec(text)) !== null && dates.length < MAX_KEY_DATES) if (!dates.includes(m[0])) dates.push(m[0]);
+  return { stolen, actors, victims: victims.slice(0, 5), dates };
+}

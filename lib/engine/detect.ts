@@ -1,0 +1,109 @@
+/**
+ * The full decision: is this text a crypto-security article? A transparent points model over topic
+ * vocabularies (lexicon.ts) and knowledge-base hits, squashed to 0..1, with the reasons users see.
+ *
+ * Three ways in, matching the label policy:
+ *   1. crypto + security: crypto vocabulary and theft/attack/crime vocabulary, both substantial;
+ *   2. North Korean cyber operations: DPRK names together with cyber vocabulary;
+ *   3. ransomware operations: ransomware vocabulary that carries the story, not a passing mention.
+ */
+import type { Detection, EntityType } from '../contract';
+import { countWords } from './text';
+import { CRYPTO_TERMS, CYBER_TERMS, DPRK_TERMS, RANSOMWARE_TERMS, SECURITY_TERMS, countMatches, distinctMatches } from './lexicon';
+
+export interface DetectInput {
+  text: string;
+  title?: string | null;
+  /** entity types found by the KB matcher, with mention counts */
+  kbTypes?: Partial<Record<EntityType, number>>;
+  /** names of KB entities found (for reasons) */
+  kbNames?: string[];
+  /** stolen/laundered amounts found */
+  stolenAmounts?: number;
+}
+
+export interface DetectFeatures {
+  words: number;
+  crypto: number;
+  cryptoDistinct: number;
+  security: number;
+  securityDistinct: number;
+  dprk: number;
+  ransomware: number;
+  cyber: number;
+  titleCrypto: number;
+  titleSecurity: number;
+  titleDprk: number;
+  titleRansomware: number;
+  kbStrong: number;
+}
+
+/** Score at or above which the page is reported as a crypto-security article. */
+export const DETECT_THRESHOLD = 0.5;
+/** Words per "unit" when turning counts into densities: a 1,000-word article is the reference length. */
+const REFERENCE_WORDS = 1000;
+/** Below this many words a text is too short to judge on vocabulary alone. */
+const MIN_WORDS = 60;
+
+export function features(input: DetectInput): DetectFeatures {
+  const { text } = input;
+  const title = input.title ?? '';
+  const kb = input.kbTypes ?? {};
+  return {
+    words: countWords(text),
+    crypto: countMatches(CRYPTO_TERMS, text),
+    cryptoDistinct: distinctMatches(CRYPTO_TERMS, text).size,
+    security: countMatches(SECURITY_TERMS, text),
+    securityDistinct: distinctMatches(SECURITY_TERMS, text).size,
+    dprk: countMatches(DPRK_TERMS, text),
+    ransomware: countMatches(RANSOMWARE_TERMS, text),
+    cyber: countMatches(CYBER_TERMS, text),
+    titleCrypto: countMatches(CRYPTO_TERMS, title),
+    titleSecurity: countMatches(SECURITY_TERMS, title),
+    titleDprk: countMatches(DPRK_TERMS, title),
+    titleRansomware: countMatches(RANSOMWARE_TERMS, title),
+    kbStrong: (kb['threat-actor'] ?? 0) + (kb.mixer ?? 0) + (kb.incident ?? 0) + (kb.malware ?? 0),
+  };
+}
+
+function sat(x: number, half: number): number {
+  // 0 at 0, 0.5 at `half`, approaching 1
+  return x <= 0 ? 0 : x / (x + half);
+}
+
+export function detect(input: DetectInput): Detection & { features: DetectFeatures } {
+  const f = features(input);
+  const reasons: string[] = [];
+  const scale = Math.max(f.words, 200) / REFERENCE_WORDS;
+  const cryptoD = f.crypto / scale;
+  const secD = f.security / scale;
+
+  // 1. crypto + security
+  const cryptoPart = sat(cryptoD, 8) * sat(f.cryptoDistinct, 2) + (f.titleCrypto ? 0.25 : 0);
+  const secPart = sat(secD, 8) * sat(f.securityDistinct, 2.5) + (f.titleSecurity ? 0.3 : 0);
+  const amountBoost = input.stolenAmounts ? 0.1 : 0;
+  const cryptoSec = Math.min(1, Math.min(cryptoPart, secPart) * 1.45 + amountBoost);
+
+  // 2. DPRK cyber
+  const dprkPart = sat(f.dprk, 2) + (f.titleDprk ? 0.3 : 0);
+  const cyberPart = sat(f.cyber, 4);
+  const dprk = Math.min(1, Math.min(dprkPart, cyberPart) * 1.3);
+
+  // 3. ransomware as the story
+  const ransomD = f.ransomware / scale;
+  const ransom = Math.min(1, sat(ransomD, 6) * sat(f.ransomware, 3) * 1.6 + (f.titleRansomware ? 0.35 : 0));
+
+  let score = Math.max(cryptoSec, dprk, ransom);
+  if (f.kbStrong > 0 && score > 0.3) score = Math.min(1, score + 0.05);
+  if (f.words < MIN_WORDS) score *= f.words / MIN_WORDS;
+  score = Math.round(score * 1000) / 1000;
+
+  if (cryptoSec >= 0.3) reasons.push(`crypto vocabulary (${f.crypto} mentions) together with theft/attack/crime vocabulary (${f.security} mentions)`);
+  if (dprk >= 0.3) reasons.push(`North Korean cyber activity (${f.dprk} mentions of North Korea or its hacking groups)`);
+  if (ransom >= 0.3) reasons.push(`ransomware operation (${f.ransomware} ransomware terms)`);
+  if (input.kbNames?.length) reasons.push(`known names: ${input.kbNames.slice(0, 5).join(', ')}`);
+  if (input.stolenAmounts) reasons.push(`${input.stolenAmounts} amount(s) described as stolen or laundered`);
+  if (f.titleSecurity || f.titleDprk || f.titleRansomware) reasons.push('the title is about an attack, theft or crime');
+  if (score < DETECT_THRESHOLD && !reasons.length) reasons.push('no crypto-security topic found');
+  return { detected: score >= DETECT_THRESHOLD, score, reasons, features: f };
+}

@@ -1,0 +1,43 @@
+/**
+ * Topic vocabularies used by the detector. Each is one precompiled global regular expression; counting
+ * is a single linear scan of the text per vocabulary.
+ */
+
+/** Cryptocurrency vocabulary. */
+export const CRYPTO_TERMS =
+  /\b(?:bitcoins?|btc|ethereum|ether|eth|crypto(?:currenc(?:y|ies)|s)?|crypto-?\w+|blockchains?|defi|stablecoins?|usdt|usdc|tether|tokens?|nfts?|web3|wallets?|smart contracts?|on-?chain|dex(?:es)?|binance|coinbase|solana|monero|altcoins?|liquidity pools?|airdrops?|memecoins?|seed phrases?|private keys?|multi-?sigs?|validators?|bsc|arbitrum|polygon|avalanche|uniswap|curve|aave|lending protocol|yield|staking|mining pool|miners?|hot wallets?|cold wallets?|xmr|usd[ct]|dai|weth|satoshi|mempool|ledger|metamask|trezor|exchanges?)\b/gi;
+
+/** Words about theft, attacks and crime (the "security" half of crypto-security). */
+export const SECURITY_TERMS =
+  /\b(?:hack(?:s|ed|er|ers|ing)?|exploit(?:s|ed|er|ers)?|stole|stolen|steal(?:s|ing)?|theft|thefts|drain(?:s|ed|er|ers|ing)?|launder(?:s|ed|ing)?|money laundering|scams?|scammers?|phishing|attackers?|heists?|breach(?:es|ed)?|compromised?|vulnerabilit(?:y|ies)|flash ?loans?|rug ?pulls?|reentrancy|re-entrancy|oracle manipulation|price manipulation|malicious|fraud(?:ulent|sters?)?|ransom|extort(?:ion|ed)?|seiz(?:e|ed|ure|ures)|indict(?:ed|ment)|arrest(?:ed|s)?|sanction(?:s|ed)?|mixers?|tornado cash|stolen funds|siphon(?:ed)?|attack(?:s|ed)?|thie(?:f|ves)|bounty|post-?mortem|infostealers?|stealers?|malware|backdoor(?:ed)?|cybercrim(?:e|inals?)|pig butchering|impersonat\w+|social engineering|bad actors?|perpetrators?|rekt)\b/gi;
+
+/** North Korean state cyber operations. */
+export const DPRK_TERMS =
+  /\b(?:north korea(?:n|ns|'s|’s)?|dprk|lazarus|kimsuky|apt ?3[78]|apt ?43|bluenoroff|andariel|pyongyang|tradertraitor|jade sleet|famous chollima|labyrinth chollima|hidden cobra|reconnaissance general bureau|it workers?|kim jong[- ]un)\b/gi;
+
+/** Ransomware operations. */
+export const RANSOMWARE_TERMS =
+  /\b(?:ransomware|ransom notes?|ransom demands?|decryptors?|double extortion|data leak sites?|leak sites?|encrypt(?:ed|s|ing|or)|lockbit|blackcat|alphv|akira|clop|cl0p|black ?basta|conti|ryuk|revil|sodinokibi|darkside|blacksuit|play ransomware|medusa|qilin|rhysida|hunters international|ransomhub|interlock|wannacry|notpetya|maze|hive|babuk|affiliates?)\b/gi;
+
+/** Cyber vocabulary that makes DPRK or sanctions mentions about hacking rather than politics. */
+export const CYBER_TERMS =
+  /\b(?:cyber\w*|hack\w*|malware|apt\d*|threat actors?|intrusions?|phishing|espionage|backdoors?|exploit\w*|attack(?:s|ers)?|breach\w*|spyware|trojans?|implants?|payloads?|compromised?)\b/gi;
+
+/** Phrases that mark an investment-risk warning or promotion (boilerplate, not the story). */
+export const BOILERPLATE_RE =
+  /(?:don[’']t invest unless|high-risk investment|not (?:financial|investment) advice|join our telegram|join our (?:discord|community)|subscribe to our newsletter|sign up for (?:our|the) newsletter|follow us on|this article is for informational purposes|do your own research|sponsored|affiliate link|click here|read next|related articles?|share this article|advertisement|cookie)/i;
+
+export function countMatches(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(text) !== null) n++;
+  return n;
+}
+
+export function distinctMatches(re: RegExp, text: string): Set<string> {
+  re.lastIndex = 0;
+  const s = new Set<string>();
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) s.add(m[0].toLowerCase().replace(/['’]s$/, ''));
+  return s;
+}

@@ -1,0 +1,235 @@
+/**
+ * Money amounts: "$2 billion", "US$1.5bn", "€3m", "48 billion yen", "401,000 ETH",
+ * "$600 million worth of ether", "1,000 BTC ($60 million)".
+ *
+ * Fiat is converted to USD with a small fixed table (FX_TABLE_DATE); crypto gets a USD value only when
+ * the article states one next to it (prices move too much for a fixed table to be honest).
+ */
+import type { Amount } from '../contract';
+
+/** The date of the fixed fiat rates below (approximate mid-market, USD per unit). */
+export const FX_TABLE_DATE = '2025-01-01';
+export const USD_PER_UNIT: Readonly<Record<string, number>> = {
+  USD: 1,
+  EUR: 1.04,
+  GBP: 1.25,
+  JPY: 0.0064,
+  KRW: 0.00068,
+  CNY: 0.137,
+  AUD: 0.62,
+  CAD: 0.7,
+  CHF: 1.1,
+  HKD: 0.129,
+  SGD: 0.73,
+  INR: 0.0117,
+  RUB: 0.0093,
+  NZD: 0.56,
+  TRY: 0.028,
+  BRL: 0.16,
+  ZAR: 0.053,
+};
+
+/** Characters after a crypto amount searched for the USD value the article gives ("($60 million)", "worth $60m"). */
+const USD_NOTE_WINDOW = 48;
+
+const SCALE: Record<string, number> = {
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mm: 1e6,
+  mn: 1e6,
+  mln: 1e6,
+  million: 1e6,
+  millions: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  bln: 1e9,
+  billion: 1e9,
+  billions: 1e9,
+  t: 1e12,
+  tn: 1e12,
+  trillion: 1e12,
+  crore: 1e7,
+  lakh: 1e5,
+};
+
+const SYMBOL_CURRENCY: Record<string, string> = {
+  $: 'USD',
+  US$: 'USD',
+  USD: 'USD',
+  'A$': 'AUD',
+  AU$: 'AUD',
+  'C$': 'CAD',
+  CA$: 'CAD',
+  HK$: 'HKD',
+  'S$': 'SGD',
+  NZ$: 'NZD',
+  '€': 'EUR',
+  EUR: 'EUR',
+  '£': 'GBP',
+  GBP: 'GBP',
+  '¥': 'JPY',
+  JPY: 'JPY',
+  '₩': 'KRW',
+  KRW: 'KRW',
+  '₹': 'INR',
+  'R$': 'BRL',
+  CHF: 'CHF',
+};
+
+const WORD_CURRENCY: Record<string, string> = {
+  dollar: 'USD',
+  dollars: 'USD',
+  euro: 'EUR',
+  euros: 'EUR',
+  yen: 'JPY',
+  won: 'KRW',
+  yuan: 'CNY',
+  renminbi: 'CNY',
+  rupees: 'INR',
+  rupee: 'INR',
+  roubles: 'RUB',
+  rubles: 'RUB',
+  francs: 'CHF',
+  'pounds sterling': 'GBP',
+  usd: 'USD',
+  eur: 'EUR',
+  gbp: 'GBP',
+  jpy: 'JPY',
+};
+
+/** Crypto units written after a number. Tickers must be in capitals; names may be in any case. */
+const CRYPTO_TICKERS = [
+  'BTC', 'ETH', 'WETH', 'WBTC', 'STETH', 'USDT', 'USDC', 'DAI', 'BUSD', 'TUSD', 'USDE', 'XMR', 'BNB', 'SOL', 'TRX', 'XRP', 'LTC',
+  'BCH', 'ZEC', 'DASH', 'MATIC', 'POL', 'AVAX', 'ARB', 'OP', 'FTM', 'ADA', 'DOT', 'ATOM', 'DOGE', 'SHIB', 'LINK', 'UNI', 'AAVE',
+  'CRV', 'CVX', 'TON', 'NEAR', 'APT', 'SUI', 'SEI', 'ETC', 'XLM', 'ALGO', 'ONE', 'CAKE', 'MKR', 'COMP', 'SUSHI', 'BAL', 'YFI',
+  'RUNE', 'LUNA', 'UST', 'FRAX', 'GHO', 'LUSD', 'MIM', 'EURC', 'PYUSD', 'FDUSD', 'WBNB', 'BSC', 'HT', 'OKB', 'KCS', 'GMX', 'SNX',
+];
+const CRYPTO_WORDS: Record<string, string> = {
+  bitcoin: 'BTC',
+  bitcoins: 'BTC',
+  ether: 'ETH',
+  ethereum: 'ETH',
+  eth: 'ETH',
+  tether: 'USDT',
+  monero: 'XMR',
+  litecoin: 'LTC',
+  solana: 'SOL',
+  'stolen ether': 'ETH',
+};
+
+const NUM = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
+/** Case-insensitive alternatives without the 'i' flag (crypto tickers must stay case-sensitive). */
+function ci(word: string): string {
+  return word.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+}
+const SCALE_WORDS = ['k', 'thousand', 'mm', 'mn', 'mln', 'm', 'millions', 'million', 'bn', 'bln', 'b', 'billions', 'billion', 'tn', 't', 'trillion', 'crore', 'lakh'];
+const SCALE_RE = String.raw`(?:\s?(${SCALE_WORDS.map(ci).join('|')})\b)?`;
+const PREFIX_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(US\$|USD\s?|AU?\$|CA?\$|HK\$|NZ\$|S\$|R\$|EUR\s?|GBP\s?|JPY\s?|KRW\s?|CHF\s?|[$€£¥₩₹])\s?${NUM}${SCALE_RE}(?![\p{L}\p{N}])`,
+  'gu',
+);
+const SUFFIX_WORD_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}$€£¥.,])${NUM}${SCALE_RE}\s?(dollars?|euros?|yen|won|yuan|renminbi|rupees?|roubles|rubles|francs|pounds sterling|USD|EUR|GBP|JPY)(?![\p{L}\p{N}])`,
+  'giu',
+);
+const CRYPTO_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}$€£¥.,])${NUM}${SCALE_RE}\s?(${CRYPTO_TICKERS.join('|')}|bitcoins?|ether|ethereum|tether|monero|litecoin|solana)(?![\p{L}\p{N}])`,
+  'gu',
+);
+
+function parseNumber(raw: string, scaleWord: string | undefined): number {
+  const n = parseFloat(raw.replace(/,/g, ''));
+  const scale = scaleWord ? SCALE[scaleWord.toLowerCase()] ?? 1 : 1;
+  return n * scale;
+}
+
+function roleOf(sentence: string): Amount['role'] {
+  const s = sentence.toLowerCase();
+  if (/\bransom/.test(s)) return 'ransom';
+  if (/\blaunder/.test(s)) return 'laundered';
+  if (/\b(?:recover|returned|refund|clawed back)/.test(s)) return 'recovered';
+  if (/\b(?:seiz|froze|frozen|forfeit|confiscat)/.test(s)) return 'seized';
+  if (/\b(?:took|taken|stole|stolen|steal|drain|hack|exploit|heist|theft|lost|loss|siphon|raked|looted|swindl|defraud|scam)/.test(s)) return 'stolen';
+  return 'other';
+}
+
+function sentenceAround(text: string, start: number, end: number): string {
+  const a = Math.max(text.lastIndexOf('.', start - 1), text.lastIndexOf('\n', start - 1)) + 1;
+  let b = text.slice(end).search(/[.!?]\s|\n/);
+  b = b < 0 ? text.length : end + b;
+  return text.slice(a, b);
+}
+
+/** Is this match a year, a version, a percentage or a phone-like number rather than money? (crypto/word forms only) */
+function looksLikeNonMoney(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 2);
+  return after.startsWith('%');
+}
+
+export function findAmounts(text: string): Amount[] {
+  const out: Amount[] = [];
+  const taken: [number, number][] = [];
+  const overlaps = (s: number, e: number): boolean => taken.some(([a, b]) => s < b && e > a);
+
+  // crypto first: it may absorb a following "($60 million)"
+  CRYPTO_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CRYPTO_RE.exec(text)) !== null) {
+    const unitRaw = m[3]!;
+    const unit = CRYPTO_WORDS[unitRaw.toLowerCase()] ?? (CRYPTO_TICKERS.includes(unitRaw) ? unitRaw : null);
+    if (!unit) continue;
+    const start = m.index;
+    let end = m.index + m[0].length;
+    if (looksLikeNonMoney(text, start, end)) continue;
+    const value = parseNumber(m[1]!, m[2]);
+    let usd: number | null = unit === 'USDT' || unit === 'USDC' || unit === 'DAI' || unit === 'BUSD' || unit === 'PYUSD' || unit === 'FDUSD' ? value : null;
+    const tail = text.slice(end, end + USD_NOTE_WINDOW);
+    const note = /^\s*(?:\(\s*(?:about|around|approximately|roughly|some|~|worth|valued at)?\s*|,?\s*(?:worth|valued at|or)\s+(?:about|around|approximately|roughly|some|nearly|over|more than|~)?\s*)(US\$|\$|USD\s?)\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(k|thousand|m|mn|million|bn|b|billion)\b)?\)?/i.exec(tail);
+    if (note) {
+      usd = parseNumber(note[2]!, note[3]);
+      const noteEnd = end + note[0].length;
+      taken.push([end, noteEnd]);
+    }
+    const sentence = sentenceAround(text, start, end);
+    out.push({ text: text.slice(start, end), value, currency: unit, usd, start, end, role: roleOf(sentence) });
+    taken.push([start, end]);
+  }
+
+  PREFIX_RE.lastIndex = 0;
+  while ((m = PREFIX_RE.exec(text)) !== null) {
+    const start = m.index;
+    const end = m.index + m[0].length;
+    if (overlaps(start, end)) continue;
+    const sym = m[1]!.trim();
+    const currency = SYMBOL_CURRENCY[sym] ?? SYMBOL_CURRENCY[sym.toUpperCase()] ?? 'USD';
+    // "$2 billion worth of ether": a USD amount (the crypto is described by it, not counted in it)
+    const value = parseNumber(m[2]!, m[3]);
+    if (!Number.isFinite(value) || value <= 0) continue;
+    const rate = USD_PER_UNIT[currency];
+    const sentence = sentenceAround(text, start, end);
+    out.push({ text: m[0], value, currency, usd: rate !== undefined ? value * rate : null, start, end, role: roleOf(sentence) });
+    taken.push([start, end]);
+  }
+
+  SUFFIX_WORD_RE.lastIndex = 0;
+  while ((m = SUFFIX_WORD_RE.exec(text)) !== null) {
+    const start = m.index;
+    const end = m.index + m[0].length;
+    if (overlaps(start, end)) continue;
+    const unitRaw = m[3]!;
+    const currency = WORD_CURRENCY[unitRaw.toLowerCase()];
+    if (!currency) continue;
+    // Upper-case codes only when written in capitals ("50 usd" in a URL slug is noise)
+    if (/^(usd|eur|gbp|jpy)$/i.test(unitRaw) && unitRaw !== unitRaw.toUpperCase()) continue;
+    const value = parseNumber(m[1]!, m[2]);
+    if (!Number.isFinite(value) || value <= 0) continue;
+    const rate = USD_PER_UNIT[currency];
+    const sentence = sentenceAround(text, start, end);
+    out.push({ text: m[0], value, currency, usd: rate !== undefined ? value * rate : null, start, end, role: roleOf(sentence) });
+    taken.push([start, end]);
+  }
+
+  out.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+  return out;
+}

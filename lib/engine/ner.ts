@@ -1,0 +1,208 @@
+/**
+ * People and organisations the knowledge base does not know.
+ *
+ * compromise's full parse costs about as much as the rest of the engine several times over, so it never
+ * sees the article: we collect candidate names ourselves (runs of capitalised words, minus what the KB
+ * matched), settle the easy ones with rules (organisation suffixes, a short list of news agencies and
+ * analytics firms, titles like "Mr."), and hand compromise only the undecided two- and three-word
+ * candidates, each with a few words of context, in ONE small document.
+ */
+import nlp from 'compromise';
+import type { Mention } from '../contract';
+import type { Token } from './text';
+
+export interface NerEntity {
+  id: string;
+  name: string;
+  type: 'person' | 'organization';
+  mentions: Mention[];
+  why: string;
+}
+
+/** Words of context either side of a candidate given to compromise. */
+const CONTEXT_WORDS = 4;
+/** At most this many candidates go to compromise (a bound on its cost on very long pages). */
+const MAX_COMPROMISE_CANDIDATES = 80;
+/** Longest candidate name in tokens. */
+const MAX_NAME_TOKENS = 6;
+
+/** The last word of an organisation's name. */
+const ORG_SUFFIX = new Set([
+  'institute', 'herald', 'times', 'post', 'journal', 'tribune', 'gazette', 'news', 'foundation', 'university', 'bank',
+  'ministry', 'department', 'agency', 'council', 'committee', 'commission', 'inc', 'corp', 'corporation', 'ltd', 'llc', 'plc',
+  'gmbh', 'ag', 'group', 'labs', 'lab', 'capital', 'ventures', 'association', 'bureau', 'office', 'court', 'police', 'authority',
+  'reserve', 'technologies', 'technology', 'systems', 'partners', 'holdings', 'company', 'fund', 'center', 'centre', 'services',
+  'security', 'intelligence', 'research', 'analytics', 'forensics', 'academy', 'school', 'college', 'federation', 'union',
+  'organization', 'organisation', 'administration', 'service', 'directorate', 'command', 'guard', 'parliament', 'senate',
+  'congress', 'exchange', 'markets', 'finance', 'financial', 'insurance', 'media', 'press', 'broadcasting', 'network', 'networks',
+  'software', 'solutions', 'consulting', 'studios', 'pictures', 'entertainment', 'airlines', 'motors', 'telecom', 'energy',
+]);
+
+/** News agencies, publishers and security/analytics firms that crypto-security stories cite all the time. */
+const KNOWN_ORGS = new Set([
+  'reuters', 'bloomberg', 'associated press', 'afp', 'agence france-presse', 'yonhap', 'nikkei', 'kyodo', 'xinhua', 'cnbc', 'cnn',
+  'bbc', 'coindesk', 'cointelegraph', 'the block', 'decrypt', 'techcrunch', 'wired', 'forbes', 'axios', 'politico', 'the guardian',
+  'financial times', 'wall street journal', 'the wall street journal', 'new york times', 'the new york times', 'washington post',
+  'the washington post', 'bleepingcomputer', 'the hacker news', 'the record', 'recorded future', 'chainalysis', 'elliptic',
+  'trm labs', 'peckshield', 'certik', 'slowmist', 'mandiant', 'crowdstrike', 'kaspersky', 'eset', 'sophos', 'symantec',
+  'palo alto networks', 'unit 42', 'microsoft', 'google', 'apple', 'amazon', 'meta', 'cisco', 'cloudflare', 'sentinelone',
+  'proofpoint', 'trend micro', 'check point', 'group-ib', 'arkham', 'arkham intelligence', 'blockaid', 'scam sniffer',
+  'scamsniffer', 'immunefi', 'halborn', 'openzeppelin', 'trail of bits', 'hacken', 'cyvers', 'beosin', 'nansen', 'dune',
+  'etherscan', 'interpol', 'europol', 'eurojust', 'the korea herald', 'korea herald', 'the aspen institute', 'aspen institute',
+]);
+
+/** Capitalised words that are not names on their own. */
+const NOT_NAME = new Set([
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'its', 'he', 'she', 'they', 'we', 'i', 'you', 'our', 'their', 'his',
+  'her', 'in', 'on', 'at', 'for', 'from', 'by', 'with', 'of', 'and', 'but', 'or', 'if', 'as', 'after', 'before', 'while', 'when',
+  'what', 'who', 'why', 'how', 'where', 'there', 'here', 'however', 'meanwhile', 'also', 'per', 'according', 'earlier', 'later',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may',
+  'june', 'july', 'august', 'september', 'october', 'november', 'december', 'read', 'join', 'share', 'follow', 'subscribe',
+  'update', 'source', 'image', 'photo', 'credit', 'getty', 'images', 'click', 'some', 'many', 'most', 'all', 'one', 'two',
+  'first', 'last', 'new', 'more', 'such', 'other', 'both', 'each', 'every', 'no', 'not', 'so', 'then', 'than', 'since', 'until',
+  'amongst', 'among', 'despite', 'although', 'though', 'because', 'whether', 'once', 'still', 'yet', 'just', 'even',
+]);
+
+const CONNECTORS = new Set(['of', 'for', 'and', 'de', 'la', 'del', 'van', 'von', 'der', 'du', 'da', 'bin', 'al', '&']);
+const PERSON_TITLES = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Judge|Justice|President|Minister|Secretary|Director|Chairman|CEO|founder|co-founder|analyst|researcher|spokesperson|spokesman|spokeswoman|detective|agent|prosecutor|attorney)\.?\s+)$/;
+const SAID_AFTER = /^,?\s+(?:said|says|told|wrote|added|explained|noted|stated|tweeted|posted)\b/;
+
+export function slugId(prefix: string, name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${prefix}-${slug || 'unnamed'}`;
+}
+
+function isCap(t: Token): boolean {
+  return /^\p{Lu}/u.test(t.text);
+}
+
+interface Candidate {
+  name: string;
+  start: number;
+  end: number;
+  tokens: Token[];
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+function isSentenceStart(text: string, pos: number): boolean {
+  const before = text.slice(Math.max(0, pos - 4), pos);
+  return pos === 0 || /(?:[.!?:"“]\s*|\n\s*)$/.test(before);
+}
+
+/** Runs of capitalised words (with "of", "and", "&" inside) not covered by `covered`. */
+export function nameCandidates(text: string, tokens: Token[], covered: (s: number, e: number) => boolean): Candidate[] {
+  const out: Candidate[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (!isCap(t) || NOT_NAME.has(t.norm) || covered(t.start, t.end)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length && j - i < MAX_NAME_TOKENS) {
+      const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
+      if (!/^(?: |-|\.? |&| & |')$/.test(gap)) break;
+      const nt = tokens[j]!;
+      if (covered(nt.start, nt.end)) break;
+      if (isCap(nt) && !NOT_NAME.has(nt.norm)) j++;
+      else if (CONNECTORS.has(nt.norm) && j + 1 < tokens.length && isCap(tokens[j + 1]!) && !NOT_NAME.has(tokens[j + 1]!.norm)) j += 2;
+      else break;
+    }
+    const toks = tokens.slice(i, j);
+    const start = toks[0]!.start;
+    const end = toks[toks.length - 1]!.end;
+    out.push({ name: text.slice(start, end), start, end, tokens: toks, tokenStart: i, tokenEnd: j });
+    i = j;
+  }
+  return out;
+}
+
+/** "Intercontinental Ballistic Missiles (IBMs)": an acronym defined in parentheses right after its expansion. */
+function isDefinedAcronym(text: string, c: Candidate): boolean {
+  const before = text.slice(Math.max(0, c.start - 120), c.start);
+  if (!/\(\s*$/.test(before)) return false;
+  const words = before.replace(/\(\s*$/, '').trim().split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  const initials = words.map((w) => w[0]).join('').toUpperCase();
+  const acro = c.name.replace(/s$/, '').toUpperCase();
+  return initials.endsWith(acro) || initials.endsWith(acro.slice(1));
+}
+
+export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: number, e: number) => boolean): NerEntity[] {
+  const cands = nameCandidates(text, tokens, covered);
+  const found = new Map<string, NerEntity>();
+  const add = (type: 'person' | 'organization', name: string, c: Candidate, why: string): void => {
+    const id = slugId(type === 'person' ? 'person' : 'org', name.replace(/^the\s+/i, ''));
+    const e = found.get(id) ?? { id, name: name.replace(/^the\s+/i, (m) => (m[0] === 'T' ? m : '')), type, mentions: [], why };
+    e.mentions.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end });
+    found.set(id, e);
+  };
+  const undecided: Candidate[] = [];
+  for (const c of cands) {
+    const toks = c.tokens;
+    const last = toks[toks.length - 1]!;
+    const lowerName = c.name.toLowerCase().replace(/[’']s$/, '');
+    // plural acronyms ("IBMs", "ICBMs") and acronyms defined in place are not organisations
+    if (toks.length === 1 && /^\p{Lu}{2,}s$/u.test(last.text)) continue;
+    if (toks.length === 1 && /^\p{Lu}{2,}$/u.test(last.text) && isDefinedAcronym(text, c)) continue;
+    if (/^\p{Lu}{2,}s?$/u.test(last.text) && isDefinedAcronym(text, c)) continue;
+    const withThe = /\bthe\s+$/i.test(text.slice(Math.max(0, c.start - 4), c.start)) ? `the ${lowerName}` : lowerName;
+    if (KNOWN_ORGS.has(lowerName) || KNOWN_ORGS.has(withThe)) {
+      add('organization', c.name, c, 'a news agency, publisher or security firm');
+      continue;
+    }
+    if (toks.length >= 2 && ORG_SUFFIX.has(last.norm) && !(toks.length === 2 && NOT_NAME.has(toks[0]!.norm))) {
+      add('organization', c.name, c, `a name ending in "${last.text}"`);
+      continue;
+    }
+    const before = text.slice(Math.max(0, c.start - 24), c.start);
+    if (toks.length >= 2 && toks.length <= 3 && PERSON_TITLES.test(before)) {
+      add('person', c.name, c, 'a name after a title or role');
+      continue;
+    }
+    if (toks.length >= 2 && toks.length <= 3 && toks.every((t) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(t.text))) undecided.push(c);
+  }
+  // compromise on the undecided two/three-word names only, each with a little context, one document
+  const batch = undecided.slice(0, MAX_COMPROMISE_CANDIDATES);
+  if (batch.length) {
+    const lines = batch.map((c) => {
+      const a = tokens[Math.max(0, c.tokenStart - CONTEXT_WORDS)]!.start;
+      const b = tokens[Math.min(tokens.length - 1, c.tokenEnd - 1 + CONTEXT_WORDS)]!.end;
+      return text.slice(a, b).replace(/\s+/g, ' ');
+    });
+    const doc = nlp(lines.join('\n\n'));
+    const people = new Set((doc.people().out('array') as string[]).map((p) => p.toLowerCase().replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim()));
+    const orgs = new Set((doc.organizations().out('array') as string[]).map((p) => p.toLowerCase().replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim()));
+    for (const c of batch) {
+      const key = c.name.toLowerCase().replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+      const after = text.slice(c.end, c.end + 20);
+      if ([...people].some((p) => p === key || (p.includes(key) && p.split(' ').length <= 3))) add('person', c.name, c, 'a person named in the article');
+      else if ([...orgs].some((o) => o === key)) add('organization', c.name, c, 'an organisation named in the article');
+      else if (SAID_AFTER.test(after)) add('person', c.name, c, 'a person quoted in the article');
+    }
+  }
+  // later references by surname ("Ugoretz said")
+  const people = [...found.values()].filter((e) => e.type === 'person');
+  if (people.length) {
+    const bySurname = new Map<string, NerEntity>();
+    for (const p of people) {
+      const parts = p.name.split(/\s+/);
+      const last = parts[parts.length - 1]!.toLowerCase();
+      if (parts.length >= 2 && last.length >= 3) bySurname.set(last, p);
+    }
+    for (const t of tokens) {
+      const p = bySurname.get(t.norm);
+      if (!p || !isCap(t) || covered(t.start, t.end)) continue;
+      if (p.mentions.some((m) => t.start >= m.start && t.end <= m.end)) continue;
+      p.mentions.push({ text: t.text, start: t.start, end: t.end });
+    }
+    for (const p of people) p.mentions.sort((a, b) => a.start - b.start);
+  }
+  return [...found.values()];
+}

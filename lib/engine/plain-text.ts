@@ -1,0 +1,72 @@
+/**
+ * Markdown / plain-text articles to engine input: YAML front matter (its `title`, `date`), markdown
+ * syntax stripped to readable text (links keep their words, images and raw HTML go), paragraphs kept
+ * as blank-line-separated blocks. Pure; used by the CLI for .md/.txt inputs.
+ */
+import type { AnalysisInput } from '../contract';
+
+export interface FrontMatter {
+  title?: string;
+  date?: string;
+  url?: string;
+}
+
+function unquote(v: string): string {
+  const t = v.trim();
+  if ((t.startsWith('"') && t.endsWith('"')) || (t.startsWith("'") && t.endsWith("'"))) return t.slice(1, -1);
+  return t;
+}
+
+export function splitFrontMatter(src: string): { front: FrontMatter; body: string } {
+  const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(src);
+  if (!m) return { front: {}, body: src };
+  const front: FrontMatter = {};
+  for (const line of m[1]!.split(/\r?\n/)) {
+    const kv = /^(title|date|url|canonical_url|link):\s*(.+)$/.exec(line);
+    if (!kv) continue;
+    const key = kv[1]!;
+    const val = unquote(kv[2]!);
+    if (key === 'title') front.title = val;
+    else if (key === 'date') front.date = val;
+    else front.url = val;
+  }
+  return { front, body: src.slice(m[0].length) };
+}
+
+export function markdownToText(md: string): string {
+  let s = md.replace(/\r\n?/g, '\n');
+  s = s.replace(/```[\s\S]*?```/g, '\n'); // code blocks
+  s = s.replace(/<!--[\s\S]*?-->/g, '');
+  s = s.replace(/<\/?[a-zA-Z][^>\n]*>/g, ' '); // inline HTML tags
+  s = s.replace(/!\[[^\]]*\]\([^)]*\)/g, ''); // images
+  s = s.replace(/\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)/g, '');
+  s = s.replace(/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, '$1'); // links keep their words
+  s = s.replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1');
+  s = s.replace(/^\s{0,3}\[[^\]]+\]:\s+\S+.*$/gm, ''); // link definitions
+  s = s.replace(/^\s{0,3}#{1,6}\s+/gm, ''); // headings
+  s = s.replace(/^\s{0,3}>\s?/gm, ''); // quotes
+  s = s.replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, ''); // list markers
+  s = s.replace(/^\s*(?:[-*_]\s*){3,}$/gm, ''); // rules
+  s = s.replace(/(\*\*|__)(.+?)\1/g, '$2');
+  s = s.replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,;:!?]|$)/g, '$1$2');
+  s = s.replace(/`([^`]+)`/g, '$1');
+  s = s.replace(/^\|.*\|$/gm, (row) => (/^\|[\s:|-]+\|$/.test(row) ? '' : row.replace(/\|/g, ' ').trim()));
+  s = s.replace(/[ \t\u00a0]+/g, ' ');
+  s = s.replace(/ *\n */g, '\n');
+  s = s.replace(/\n{3,}/g, '\n\n');
+  return s.trim();
+}
+
+/** Build engine input from a .md/.txt source. */
+export function textInput(src: string, opts: { markdown: boolean }): AnalysisInput {
+  const { front, body } = splitFrontMatter(src);
+  const text = opts.markdown ? markdownToText(body) : body.replace(/\r\n?/g, '\n').replace(/[ \t\u00a0]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+  const paragraphs = text.split(/\n\s*\n/).filter((p) => p.trim().length >= 80).length;
+  return {
+    text,
+    title: front.title ?? null,
+    url: front.url && /^https?:\/\//.test(front.url) ? front.url : null,
+    publishedAt: front.date ?? null,
+    structure: { paragraphs, linkDensity: 0 },
+  };
+}

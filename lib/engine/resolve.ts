@@ -1,0 +1,131 @@
+/**
+ * From raw trie matches to mentions: context rules for ambiguous names, overlap resolution.
+ *
+ * - A name the KB marks ambiguous counts only when one of its context words occurs near the mention,
+ *   or when the same entity is also named unambiguously elsewhere in the article.
+ * - A "weak" name (a single ordinary-looking capitalised word for a protocol, exchange, actor...) counts
+ *   only with crypto/security vocabulary nearby.
+ * - Either kind is rejected when it is glued to another capitalised word that is not part of the name
+ *   ("Petro Rabigh", "Fifth Harmony", "Petro-Canada"): that is some other proper name.
+ */
+import type { KbEntity } from '../kb/types';
+import type { RawMatch } from './matcher';
+import type { Token } from './text';
+
+/** Characters either side of a mention searched for context words: about two sentences. */
+export const CONTEXT_WINDOW_CHARS = 350;
+
+/** Vocabulary that makes a weak name plausible as the crypto/security entity. */
+const TOPICAL_RE =
+  /\b(?:crypto\w*|bitcoin|btc|ethereum|eth|ether|blockchain|tokens?|defi|stablecoins?|exploit\w*|hack\w*|stole|stolen|theft|attack\w*|wallets?|bridge|protocol|exchange|malware|ransomware|apt\d*|threat|launder\w*|drain\w*|smart contracts?|on-?chain|validators?|sanction\w*|mixer|liquidity|dex|dao|nft|usdt|usdc|lazarus|north korea\w*|dprk|phishing|cyber\w*|spyware|backdoor|trojan|botnet|infostealer|stealer|coin|mining|miner)\b/i;
+
+/** Generic nouns that may follow a protocol's name without making it another proper name. */
+const NAME_CONTINUATION_OK =
+  /^(?:Bridge|Network|Protocol|Chain|Finance|Wallet|Exchange|Labs?|DAO|DEX|Swap|Group|Team|Foundation|Token|Coin|Hack|Exploit|Attack|Heist|Validators?|Blockchain|Mainnet|Ransomware|Malware|Gang|Operators?)$/;
+
+export interface ResolvedMention {
+  entityId: string;
+  text: string;
+  start: number;
+  end: number;
+  alias: string;
+  /** the match needed context and had it */
+  contextual: boolean;
+}
+
+function windowText(text: string, start: number, end: number): string {
+  return text.slice(Math.max(0, start - CONTEXT_WINDOW_CHARS), Math.min(text.length, end + CONTEXT_WINDOW_CHARS));
+}
+
+function hasTerm(hay: string, termLower: string): boolean {
+  let from = 0;
+  for (;;) {
+    const i = hay.indexOf(termLower, from);
+    if (i < 0) return false;
+    const before = i === 0 ? ' ' : hay[i - 1]!;
+    const after = i + termLower.length >= hay.length ? ' ' : hay[i + termLower.length]!;
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+    from = i + 1;
+  }
+}
+
+/** Is the match glued to a capitalised word that is not part of the name? */
+function gluedToOtherName(text: string, tokens: Token[], m: RawMatch): boolean {
+  const prev = tokens[m.tokenStart - 1];
+  const next = tokens[m.tokenEnd];
+  if (next) {
+    const gap = text.slice(m.end, next.start);
+    if ((gap === ' ' || gap === '-') && /^\p{Lu}/u.test(next.text) && !NAME_CONTINUATION_OK.test(next.text)) return true;
+  }
+  if (prev) {
+    const gap = text.slice(prev.end, m.start);
+    if ((gap === ' ' || gap === '-') && /^\p{Lu}/u.test(prev.text)) {
+      // a capitalised previous word at the start of a sentence or line is just sentence case
+      const before = text.slice(Math.max(0, prev.start - 3), prev.start);
+      const sentenceStart = prev.start === 0 || /[.!?:\n]\s*$/.test(before) || /^\s*$/.test(before) && prev.start < 3;
+      const determiner = /^(?:The|A|An|This|That|Its|Their|On|In|At|From|By|For|With|Of|And|But|Or|When|After|Before|While|Per|Via)$/.test(prev.text);
+      if (!sentenceStart && !determiner) return true;
+    }
+  }
+  return false;
+}
+
+export function resolveMentions(
+  text: string,
+  tokens: Token[],
+  raw: RawMatch[],
+  entity: (id: string) => KbEntity | undefined,
+): ResolvedMention[] {
+  const lower = text.toLowerCase();
+  type Cand = { m: RawMatch; entityId: string; needs: 'none' | 'ambiguous' | 'weak'; priority: number };
+  const cands: Cand[] = [];
+  for (const m of raw) {
+    const e = entity(m.pattern.entityId);
+    if (!e) continue;
+    const needs = m.pattern.ambiguous ? 'ambiguous' : m.pattern.weak ? 'weak' : 'none';
+    cands.push({ m, entityId: e.id, needs, priority: needs === 'none' ? 2 : 1 });
+  }
+  // Entities named at least once without needing context: their ambiguous aliases are then safe too.
+  const anchored = new Set(cands.filter((c) => c.needs === 'none').map((c) => c.entityId));
+  const accepted: (Cand & { contextual: boolean })[] = [];
+  for (const c of cands) {
+    if (c.needs === 'none') {
+      accepted.push({ ...c, contextual: false });
+      continue;
+    }
+    const single = c.m.tokenEnd - c.m.tokenStart === 1;
+    if (single && gluedToOtherName(text, tokens, c.m)) continue;
+    if (anchored.has(c.entityId)) {
+      accepted.push({ ...c, contextual: true });
+      continue;
+    }
+    const win = windowText(lower, c.m.start, c.m.end);
+    const e = entity(c.entityId)!;
+    let ok = false;
+    if (c.needs === 'ambiguous') {
+      const ctx = e.ambiguous?.context ?? [];
+      // Without an explicit context list, fall back to the topical vocabulary.
+      ok = ctx.length ? ctx.some((w) => w.trim() && hasTerm(win, w.toLowerCase().trim())) : TOPICAL_RE.test(win);
+    } else ok = TOPICAL_RE.test(win);
+    if (ok) accepted.push({ ...c, contextual: true });
+  }
+  // Overlaps: longest span wins, then the one that needed no context.
+  accepted.sort((a, b) => a.m.start - b.m.start || b.m.end - b.m.start - (a.m.end - a.m.start) || b.priority - a.priority);
+  const out: ResolvedMention[] = [];
+  let lastEnd = -1;
+  let lastStart = -1;
+  for (const a of accepted) {
+    if (a.m.start < lastEnd) {
+      // same span, another entity: keep both only if equally good (the KB really has two)
+      const prev = out[out.length - 1];
+      if (prev && a.m.start === lastStart && a.m.end === lastEnd && prev.entityId !== a.entityId && !prev.contextual && !a.contextual) {
+        out.push({ entityId: a.entityId, text: a.m.text, start: a.m.start, end: a.m.end, alias: a.m.pattern.alias, contextual: false });
+      }
+      continue;
+    }
+    out.push({ entityId: a.entityId, text: a.m.text, start: a.m.start, end: a.m.end, alias: a.m.pattern.alias, contextual: a.contextual });
+    lastEnd = a.m.end;
+    lastStart = a.m.start;
+  }
+  return out;
+}

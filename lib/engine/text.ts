@@ -1,0 +1,117 @@
+/**
+ * Text primitives shared by the engine: word tokens with offsets, sentences, normalisation.
+ * Pure functions, no DOM, no dependencies.
+ */
+
+export interface Token {
+  /** the word as written */
+  text: string;
+  /** lower-cased, diacritics and curly quotes folded: the key used by the matcher */
+  norm: string;
+  start: number;
+  end: number;
+}
+
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Letters and digits; an inner apostrophe, dot or ampersand does not break a word ("U.S", "AT&T" stay whole only via the matcher). */
+const WORD_RE = /[\p{L}\p{N}]+/gu;
+const DIACRITICS_RE = /[\u0300-\u036f]/g;
+
+export function normWord(w: string): string {
+  const lower = w.toLowerCase();
+  // Only decompose when needed: most words are ASCII.
+  return /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(DIACRITICS_RE, '') : lower;
+}
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  WORD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_RE.exec(text)) !== null) {
+    out.push({ text: m[0], norm: normWord(m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Abbreviations that end with a dot but do not end a sentence. */
+const NON_TERMINAL_ABBREV = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'vs', 'etc', 'inc', 'ltd', 'corp', 'co', 'no', 'jan', 'feb', 'mar',
+  'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.n', 'u.k', 'e.g', 'i.e', 'gen', 'gov', 'sen', 'rep',
+]);
+
+/**
+ * Split into sentences: on . ! ? followed by space + capital/quote/digit, and always on blank lines and line breaks
+ * (headlines, list items and captions are lines of their own in extracted article text).
+ */
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  const push = (s: number, e: number): void => {
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) out.push({ text: text.slice(s, e), start: s, end: e });
+  };
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      push(start, i);
+      start = i + 1;
+      continue;
+    }
+    if (c === '.' || c === '!' || c === '?') {
+      // include closing quotes/brackets
+      let j = i + 1;
+      while (j < n && /["'”’)\]]/.test(text[j]!)) j++;
+      if (j < n && text[j] !== ' ' && text[j] !== '\t') continue;
+      let k = j;
+      while (k < n && (text[k] === ' ' || text[k] === '\t')) k++;
+      if (k < n && !/[\p{Lu}"“'‘(\[\d]/u.test(text[k]!)) continue;
+      if (c === '.') {
+        const wordStart = text.lastIndexOf(' ', i - 1) + 1;
+        const word = text.slice(wordStart, i).toLowerCase().replace(/^[("'“‘]+/, '');
+        if (NON_TERMINAL_ABBREV.has(word) || /^[a-z]$/i.test(word) || /^(?:[a-z]\.)+[a-z]$/i.test(word)) continue;
+      }
+      push(start, j);
+      start = j;
+      i = j - 1;
+    }
+  }
+  push(start, n);
+  return out;
+}
+
+/** Index of the sentence that contains offset `pos` (binary search). */
+export function sentenceIndexAt(sentences: Sentence[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return Math.max(0, Math.min(sentences.length - 1, lo));
+}
+
+export function countWords(text: string): number {
+  let n = 0;
+  WORD_RE.lastIndex = 0;
+  while (WORD_RE.exec(text) !== null) n++;
+  return n;
+}
+
+export function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+/** Round a duration to 0.01 ms for reporting. */
+export function ms(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,31 @@
+/**
+ * What the content script hands to the cheap gate: title, URL, meta description/type and the first
+ * paragraphs. No Readability, no parsing: a few selectors, bounded text.
+ */
+import type { GateInput } from '../engine/gate';
+import { readMeta } from './read-meta';
+
+/** Paragraphs read for the gate's lead text: the first two substantial ones are enough. */
+const LEAD_PARAGRAPHS = 2;
+/** A paragraph shorter than this is a caption, byline or button, not the lead. */
+const MIN_LEAD_PARAGRAPH_CHARS = 80;
+/** Paragraph elements inspected at most, so a page with thousands of <p> stays cheap. */
+const MAX_PARAGRAPHS_SCANNED = 40;
+
+export function readGateInput(doc: Document): GateInput {
+  const meta = readMeta(doc);
+  const parts: string[] = [];
+  const ps = doc.querySelectorAll('article p, main p, p');
+  for (let i = 0; i < ps.length && i < MAX_PARAGRAPHS_SCANNED && parts.length < LEAD_PARAGRAPHS; i++) {
+    const t = (ps[i]!.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (t.length >= MIN_LEAD_PARAGRAPH_CHARS) parts.push(t);
+  }
+  const h1 = doc.querySelector('h1')?.textContent?.trim() ?? '';
+  return {
+    title: meta.title ?? h1,
+    url: meta.url,
+    description: meta.description,
+    pageType: meta.pageType,
+    lead: `${h1}\n${parts.join('\n')}`,
+  };
+}
