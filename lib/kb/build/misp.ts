@@ -203,16 +203,16 @@ function describeDraft(d: Draft, aliases: KbAlias[], country: string | undefined
   if (d.type === 'threat-actor') {
     const where = country ? `linked to ${COUNTRY_NAMES[country] ?? country}` : 'of unstated origin';
     const topics = [
-      /cryptocurrenc|bitcoin|crypto exchange|blockchain|defi\b/.test(text) ? 'cryptocurrency theft or fraud' : undefined,
+      /cryptocurrenc|bitcoin|crypto exchange|crypto wallet|blockchain|defi\b/.test(text) ? 'cryptocurrency' : undefined,
       /ransomware/.test(text) ? 'ransomware' : undefined,
-      /cryptomin|monero|coinmin/.test(text) ? 'cryptomining' : undefined,
+      /cryptomin|crypto-?jack|monero|coinmin/.test(text) ? 'cryptomining or cryptojacking' : undefined,
     ].filter(Boolean);
     return sentence([
       `Threat group ${where} in the MISP threat-actor galaxy${country === 'KP' ? ' (North Korea, DPRK)' : ''}.`,
       attackId ? `MITRE ATT&CK id ${attackId}.` : undefined,
       msName && normalizeName(msName) !== normalizeName(d.spec.name) ? `Microsoft tracks it as ${msName}.` : undefined,
       motivations.length ? `Observed motivations: ${[...new Set(motivations)].map((m) => m.toLowerCase()).join(', ')}.` : undefined,
-      topics.length ? `Public reporting on it concerns ${topics.join(' and ')}.` : undefined,
+      topics.length ? `Reporting collected on it mentions ${topics.join(', ')}.` : undefined,
       aka,
     ]);
   }
@@ -338,6 +338,27 @@ function leftoverDprkSpecs(g: Galaxies): ClusterSpec[] {
   return out;
 }
 
+/** Descriptions that make a threat-actor cluster matter to us even when no spec lists it. */
+const CRYPTO_TOPIC = /cryptocurrenc|bitcoin|crypto exchange|crypto wallet|\bdefi\b|blockchain|crypto-?jack|cryptomin|monero|wallet drain/i;
+/** ...if public reporting is more than a single reference. */
+const MIN_REFS_FOR_TOPIC_PICK = 2;
+
+/** threat-actor clusters about crypto theft or cryptojacking that no spec lists get an entry of their own. */
+function cryptoTopicSpecs(g: Galaxies, taken: ClusterSpec[]): ClusterSpec[] {
+  const listed = new Set<string>();
+  for (const s of taken) for (const v of s.members.ta ?? []) listed.add(v);
+  const ids = new Set(taken.map((s) => s.id));
+  const out: ClusterSpec[] = [];
+  for (const c of g.ta.values()) {
+    if (listed.has(c.value) || !CRYPTO_TOPIC.test(c.description ?? '') || (c.meta?.refs?.length ?? 0) < MIN_REFS_FOR_TOPIC_PICK) continue;
+    const id = c.value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    if (!id || ids.has(id)) continue;
+    ids.add(id);
+    out.push({ id, name: c.value, members: { ta: [c.value] }, tags: ['crypto'] });
+  }
+  return out;
+}
+
 export function deriveFromMisp(dir: string): MispDerived {
   const g = readGalaxies(dir);
   const warnings: string[] = [];
@@ -345,7 +366,8 @@ export function deriveFromMisp(dir: string): MispDerived {
     warnings.push(m);
   };
   const dprk = [...DPRK_GROUPS, ...leftoverDprkSpecs(g)];
-  const groupDrafts = [...dprk, ...OTHER_GROUPS].map((s) => collect(s, 'threat-actor', g, warn));
+  const picked = [...dprk, ...OTHER_GROUPS];
+  const groupDrafts = [...picked, ...cryptoTopicSpecs(g, picked)].map((s) => collect(s, 'threat-actor', g, warn));
   const agencyDrafts = AGENCIES.map((s) => collect(s, 'agency', g, warn));
   const ransomSpecs = RANSOMWARE.map((s) => ({ ...s, tags: ['ransomware', ...(s.tags ?? [])] }));
   const ransomDrafts = ransomSpecs.map((s) => collect(s, 'malware', g, warn));
