@@ -188,3 +188,63 @@ export async function sessionFor(context: BrowserContext, page: Page): Promise<C
   await s.send('Performance.enable');
   return s;
 }
+
+export interface CpuAttribution {
+  /** sampled main-thread time in stacks that contain a frame of the extension's scripts */
+  extensionMs: number;
+  /** part of it spent directly in the scripts' top-level code (module evaluation, bundle start-up) */
+  topLevelMs: number;
+  /** self time per extension function (minified names), largest first */
+  top: { fn: string; ms: number }[];
+}
+
+/**
+ * Direct attribution from a V8 CPU profile of the page's renderer: a sample belongs to the extension when
+ * any frame on its stack comes from `origin` (chrome-extension://<id>/), so DOM calls and GC made on the
+ * content script's behalf count too. Sampling (100 µs) adds a little overhead, and samples are rounded to
+ * the interval; the with − without difference is the other, independent estimate.
+ */
+export function attributeProfile(profile: { nodes: { id: number; callFrame: { url: string; functionName: string; lineNumber: number; columnNumber: number }; children?: number[] }[]; samples?: number[]; timeDeltas?: number[] }, origin: string): CpuAttribution {
+  const parent = new Map<number, number>();
+  const byId = new Map<number, (typeof profile.nodes)[number]>();
+  for (const n of profile.nodes) {
+    byId.set(n.id, n);
+    for (const c of n.children ?? []) parent.set(c, n.id);
+  }
+  const ext = new Map<number, boolean>();
+  const topLevel = new Map<number, boolean>();
+  const isExt = (id: number): boolean => {
+    const known = ext.get(id);
+    if (known !== undefined) return known;
+    const n = byId.get(id)!;
+    const p = parent.get(id);
+    const v = n.callFrame.url.startsWith(origin) || (p !== undefined && isExt(p));
+    ext.set(id, v);
+    return v;
+  };
+  const isTop = (id: number): boolean => {
+    const n = byId.get(id)!;
+    return n.callFrame.url.startsWith(origin) && n.callFrame.functionName === '' && n.callFrame.lineNumber === 0 && n.callFrame.columnNumber === 0;
+  };
+  for (const n of profile.nodes) topLevel.set(n.id, isTop(n.id));
+  const self = new Map<string, number>();
+  let extensionMs = 0;
+  let topLevelMs = 0;
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const id = samples[i]!;
+    // a sample's time is the delta to the next sample
+    const ms = (deltas[i + 1] ?? 0) / 1000;
+    if (!isExt(id)) continue;
+    extensionMs += ms;
+    if (topLevel.get(id)) topLevelMs += ms;
+    const n = byId.get(id)!;
+    const key = n.callFrame.url.startsWith(origin)
+      ? `${n.callFrame.functionName || '(top level)'}@${n.callFrame.url.slice(origin.length)}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`
+      : `(${n.callFrame.functionName || 'native'})`;
+    self.set(key, (self.get(key) ?? 0) + ms);
+  }
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([fn, ms]) => ({ fn, ms }));
+  return { extensionMs, topLevelMs, top };
+}

@@ -4,8 +4,8 @@
  * single-pass dictionary scan over the KB's names (the floor).
  *
  * The engine is compiled once (`createEngine(kb)`) outside the timed loop, as in the extension. After a
- * warm-up pass, each run times every article with each method; the order of the methods rotates from run
- * to run so that drift (GC, CPU frequency) does not favour one. A run's figure is its total time over the
+ * warm-up pass, each run times every article with each method, one right after the other, rotating which
+ * goes first, so that drift and other load on the machine do not favour one. A run's figure is its total time over the
  * total words; the table gives the median over runs and the engine/compromise ratio of the same run.
  */
 import nlp from 'compromise';
@@ -67,23 +67,23 @@ export async function runEngineBench(opts: EngineOptions): Promise<Section> {
   // warm-up: one full pass of every method (JIT, compromise's lazy lexicon)
   for (const m of methods) for (const a of articles) await timeArticle(m, a);
 
+  // Methods are interleaved per article (rotating which goes first), so that load from other work on
+  // the machine falls on all of them alike; a run's figure is its total over the total words.
   const perRun: Record<string, number[]> = { engine: [], compromise: [], dictionary: [] };
   const ratio: number[] = [];
   const perArticle: Record<string, number[][]> = { engine: articles.map(() => []), compromise: articles.map(() => []), dictionary: articles.map(() => []) };
   for (let r = 0; r < runs; r++) {
-    const order = methods.map((_, i) => methods[(i + r) % methods.length]!);
-    const totals: Record<string, number> = {};
-    for (const m of order) {
-      await settle();
-      let total = 0;
-      for (let i = 0; i < articles.length; i++) {
+    await settle();
+    const totals: Record<string, number> = { engine: 0, compromise: 0, dictionary: 0 };
+    for (let i = 0; i < articles.length; i++) {
+      for (let k = 0; k < methods.length; k++) {
+        const m = methods[(i + r + k) % methods.length]!;
         const ms = await timeArticle(m, articles[i]!);
         perArticle[m.name]![i]!.push(ms);
-        total += ms;
+        totals[m.name]! += ms;
       }
-      totals[m.name] = total;
-      perRun[m.name]!.push((total / words) * 1000);
     }
+    for (const m of methods) perRun[m.name]!.push((totals[m.name]! / words) * 1000);
     ratio.push(totals.engine! / totals.compromise!);
   }
 

@@ -53,10 +53,12 @@ export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWith
   const url = `${server.url(article.path)}?popup=1`;
   await tab.goto(url, { waitUntil: 'load' });
   await tab.waitForSelector('[data-cnc-entity]', { state: 'attached', timeout: 10_000 }).catch(() => undefined);
-  const tabId = await ext.worker.evaluate(async (u: string) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((t) => t.url === u)?.id ?? null;
-  }, url);
+  // Without the "tabs" permission the worker cannot read tab URLs: the article's tab is the one just
+  // opened, i.e. the active tab with the highest id.
+  const tabId = await ext.worker.evaluate(async () => {
+    const tabs = await chrome.tabs.query({ active: true });
+    return tabs.reduce<number | null>((m, t) => (t.id !== undefined && (m === null || t.id > m) ? t.id : m), null);
+  });
   if (tabId === null) throw new Error(`no tab id for ${url}`);
   const popupUrl = `chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`;
 

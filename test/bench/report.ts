@@ -4,7 +4,7 @@
  * it is met.
  */
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import type { Summary } from './stats';
 
 export interface Figure {
@@ -49,6 +49,8 @@ export interface Machine {
   chromium: string | null;
   platform: string;
   date: string;
+  /** 1-minute load average when the run started and ended: other work on the machine adds noise */
+  loadAverage: { start: number; end?: number };
 }
 
 export interface BenchReport {
@@ -79,10 +81,15 @@ export function machineInfo(chromiumExecutable: string | null): Machine {
     chromium,
     platform: `${process.platform} ${process.arch}`,
     date: new Date().toISOString(),
+    loadAverage: { start: Math.round(loadavg()[0]! * 100) / 100 },
   };
 }
 
 /** Three significant figures, no exponent: 0.0123, 1.23, 123, 12300. */
+export function currentLoad(): number {
+  return Math.round(loadavg()[0]! * 100) / 100;
+}
+
 export function fmt(x: number | undefined): string {
   if (x === undefined || !Number.isFinite(x)) return '–';
   const a = Math.abs(x);
@@ -130,7 +137,7 @@ export function renderTable(report: BenchReport): string {
   const lines = rows.map((r) => `| ${r.join(' | ')} |`);
   lines.splice(1, 0, `|${rows[0]!.map(() => ' --- ').join('|')}|`);
   const m = report.machine;
-  const machine = `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}, ${m.chromium ?? 'no Chromium'}, ${m.platform}, ${m.date}${report.quick ? ' (--quick)' : ''}`;
+  const machine = `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}, ${m.chromium ?? 'no Chromium'}, ${m.platform}, ${m.date}; load average ${m.loadAverage.start}${m.loadAverage.end !== undefined ? ` → ${m.loadAverage.end}` : ''}${report.quick ? ' (--quick)' : ''}`;
   const notes = report.sections.flatMap((s) => s.notes.map((n) => `- ${s.title}: ${n}`));
   return [machine, '', ...lines, '', ...(notes.length ? ['Notes:', ...notes] : [])].join('\n');
 }

@@ -20,7 +20,7 @@ import { runEngineBench } from './engine';
 import { runGateBench } from './gate';
 import { BENCH_PAGES, preparePages, type BenchPage } from './pages';
 import { runPopupBench } from './popup';
-import { machineInfo, renderTable, type BenchReport, type Section } from './report';
+import { currentLoad, machineInfo, renderTable, type BenchReport, type Section } from './report';
 import { runScaleBench } from './scale';
 import { runSizesBench } from './sizes';
 
@@ -123,6 +123,7 @@ async function section(id: Bench, fn: () => Promise<Section> | Section): Promise
 async function main(): Promise<void> {
   const { benches, quick, build } = parseArgs(process.argv.slice(2));
   const t0 = performance.now();
+  const loadAtStart = currentLoad();
   const sections: Section[] = [];
   const needsBuild = benches.some((b) => b === 'sizes' || b === 'browser' || b === 'popup');
   let buildNotes: string[] = [];
@@ -179,7 +180,9 @@ async function main(): Promise<void> {
   } catch {
     chromium = null;
   }
-  const report: BenchReport = { machine: machineInfo(chromium), quick, sections };
+  const machine = machineInfo(chromium);
+  machine.loadAverage = { start: loadAtStart, end: currentLoad() };
+  const report: BenchReport = { machine, quick, sections };
   mkdirSync(join(ROOT, 'test-output'), { recursive: true });
   writeFileSync(REPORT, `${JSON.stringify(report, null, 2)}\n`);
   console.log(renderTable(report));

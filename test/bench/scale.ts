@@ -20,34 +20,38 @@ export interface ScaleOptions {
   quick: boolean;
 }
 
-async function timePass(fn: (a: Article) => unknown, articles: Article[]): Promise<number> {
-  let total = 0;
-  for (const a of articles) {
-    const t0 = nowMs();
-    const r = fn(a);
-    if (r instanceof Promise) await r;
-    total += nowMs() - t0;
-  }
-  return total;
+async function timeOne(fn: (a: Article) => unknown, a: Article): Promise<number> {
+  const t0 = nowMs();
+  const r = fn(a);
+  if (r instanceof Promise) await r;
+  return nowMs() - t0;
 }
 
+/** Small and large are interleaved per article (alternating which goes first): load on the machine hits both alike. */
 async function compare(name: string, small: (a: Article) => unknown, large: (a: Article) => unknown, articles: Article[], runs: number): Promise<{ figures: Figure[] }> {
   const words = articles.reduce((s, a) => s + a.words, 0);
-  await timePass(small, articles);
-  await timePass(large, articles);
+  for (let w = 0; w < 2; w++) {
+    for (const a of articles) {
+      await timeOne(small, a);
+      await timeOne(large, a);
+    }
+  }
   const s: number[] = [];
   const l: number[] = [];
   const ratio: number[] = [];
   for (let r = 0; r < runs; r++) {
     await settle();
-    let ts: number;
-    let tl: number;
-    if (r % 2 === 0) {
-      ts = await timePass(small, articles);
-      tl = await timePass(large, articles);
-    } else {
-      tl = await timePass(large, articles);
-      ts = await timePass(small, articles);
+    let ts = 0;
+    let tl = 0;
+    for (let i = 0; i < articles.length; i++) {
+      const a = articles[i]!;
+      if ((i + r) % 2 === 0) {
+        ts += await timeOne(small, a);
+        tl += await timeOne(large, a);
+      } else {
+        tl += await timeOne(large, a);
+        ts += await timeOne(small, a);
+      }
     }
     s.push((ts / words) * 1000);
     l.push((tl / words) * 1000);
@@ -64,7 +68,7 @@ async function compare(name: string, small: (a: Article) => unknown, large: (a: 
 }
 
 export async function runScaleBench(opts: ScaleOptions): Promise<Section> {
-  const runs = opts.quick ? 3 : 9;
+  const runs = opts.quick ? 5 : 9;
   const { source, articles } = loadArticles(opts.quick ? 15 : 60);
   const kb = loadKb().kb;
   const big = syntheticKb(kb, FACTOR);
