@@ -12,6 +12,9 @@ import type { CompiledKb, KbAddress, KbAlias, KbEntity, KbRelation, KbSource } f
 import { normalizeName } from '../normalize';
 import { compiledKbSchema, kbEntitySchema } from '../schema';
 
+/** Kinds of entry that can be the victim of an incident. */
+const VICTIM_TYPES = new Set<string>(['exchange', 'protocol', 'organization', 'mixer', 'cryptocurrency']);
+
 export interface SourceFile {
   file: string;
   origin: string;
@@ -209,6 +212,21 @@ export function mergeEntities(curated: KbEntity[], derived: KbEntity[], curatedP
     byId.set(own.id, own);
     entities.push(own);
     claim(own);
+  }
+
+  // a derived incident's victim becomes an entry id when the KB has the victim (exchange, protocol...)
+  for (const e of entities) {
+    if (!e.incident || isCurated.has(e.id) || e.incident.victim !== e.incident.victimName) continue;
+    const owners = [...(claims.get(normalizeName(e.incident.victimName)) ?? [])]
+      .map((id) => byId.get(id))
+      .filter((x): x is KbEntity => !!x && VICTIM_TYPES.has(x.type));
+    const victim = owners.length === 1 ? owners[0] : undefined;
+    if (!victim) continue;
+    e.incident.victim = victim.id;
+    const source = e.sources[0];
+    if (source && !victim.relations.some((r) => r.type === 'victim-of' && r.target === e.id)) {
+      victim.relations.push({ type: 'victim-of', target: e.id, source });
+    }
   }
 
   // relations must point at entries that exist
