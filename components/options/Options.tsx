@@ -218,7 +218,7 @@ export function Options() {
             </p>
           )}
 
-          <h3 class="subhead">Names turned off per site</h3>
+          <h2 class="subhead">Names turned off per site</h2>
           {mutedSites.length ? (
             <ul class="site-list">
               {mutedSites.flatMap(([site, ids]) =>

@@ -89,7 +89,11 @@ export function Popup({ backend, params, pageUrl }: PopupProps) {
     [backend, refresh, tab],
   );
 
-  const host = hostOf(view.state === 'results' ? (view.analysis.url ?? tab?.url) : tab?.url);
+  // The extension has no "tabs" permission, so the tab's address is usually hidden from the popup:
+  // use the host the background reports with the state when it does, else what the tab tells us.
+  const stateHost = 'host' in view && typeof view.host === 'string' ? view.host : null;
+  // (Not the article's canonical URL: it can name another site than the one in the tab.)
+  const host = stateHost ?? hostOf(tab?.url);
   const noResults = view.state !== 'results' && view.state !== 'loading' && view.state !== 'analysing';
 
   return (
@@ -224,7 +228,14 @@ function StateView(props: { view: View; backend: PopupBackend; tab: TabInfo | nu
     case 'results':
       return (
         <>
-          <Results analysis={view.analysis} backend={backend} tabId={tab?.id ?? -1} annotationsShown={view.annotationsShown} host={host} />
+          <Results
+            analysis={view.analysis}
+            backend={backend}
+            tabId={tab?.id ?? -1}
+            annotationsShown={view.annotationsShown}
+            host={host}
+            tabUrl={'url' in view && typeof view.url === 'string' ? view.url : (tab?.url ?? null)}
+          />
           <Transparency
             analysis={view.analysis}
             headline={`Recognised a crypto-security article and marked ${view.analysis.entities.filter((e) => !e.inferred).length} names in it.`}

@@ -24,6 +24,8 @@ export function Results(props: {
   tabId: number;
   annotationsShown: boolean;
   host: string | null;
+  /** the tab's address, when known (the page's own canonical URL may differ) */
+  tabUrl: string | null;
 }) {
   const { analysis: a, backend, tabId } = props;
   const [status, setStatus] = useState('');
@@ -34,11 +36,12 @@ export function Results(props: {
     let live = true;
     void (async () => {
       try {
-        await backend.recordRead(a);
+        // the background records this article too: leave it out under any of its addresses
+        const current = { urls: [props.tabUrl, a.url], title: a.title };
         const known = a.entities.filter((e) => e.known !== false);
         const counts = await backend.historyCounts(
           known.map((e) => e.id),
-          a.url ?? null,
+          current,
         );
         const top = known
           .filter((e) => (counts.get(e.id) ?? 0) > 0)
@@ -49,7 +52,7 @@ export function Results(props: {
             entityId: e.id,
             name: e.name,
             count: counts.get(e.id) ?? 0,
-            articles: await backend.otherArticles(e.id, a.url ?? null),
+            articles: await backend.otherArticles(e.id, current),
           })),
         );
         if (live) setReadBefore(lines);
@@ -60,7 +63,7 @@ export function Results(props: {
     return () => {
       live = false;
     };
-  }, [a, backend]);
+  }, [a, backend, props.tabUrl]);
 
   const show = async (e: AnalysisEntity) => {
     setStatus(`Showing ${e.name} in the page…`);

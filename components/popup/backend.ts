@@ -5,9 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import { popupApi, type CardEntity, type LookupResult, type TabAnalysisState } from '../../lib/messaging';
-import { countOtherArticlesByEntity, otherArticlesAbout, recordArticle, type HistoryEntry } from '../../lib/history';
+import { countOtherArticlesByEntity, otherArticlesAbout, type CurrentArticle, type HistoryEntry } from '../../lib/history';
 import { getSettings, saveSettings, setSiteDisabled, watchSettings, type Settings } from '../../lib/settings';
-import type { Analysis } from '../../lib/contract';
 
 export interface TabInfo {
   id: number;
@@ -28,11 +27,12 @@ export interface PopupBackend {
   /** Turn the whole extension on, or one site back on. */
   enable(host: string | null): Promise<void>;
   disableSite(host: string): Promise<void>;
-  /** entity id -> number of other articles read about it (empty when history is off) */
-  historyCounts(entityIds: readonly string[], currentUrl: string | null): Promise<Map<string, number>>;
-  otherArticles(entityId: string, currentUrl: string | null): Promise<HistoryEntry[]>;
-  /** Adds the article to the local reading history (a no-op when history is off). */
-  recordRead(analysis: Analysis): Promise<void>;
+  /**
+   * entity id -> number of other articles read about it. The background records each analysed
+   * article in the local history (lib/history); the popup only reads it.
+   */
+  historyCounts(entityIds: readonly string[], current: CurrentArticle): Promise<Map<string, number>>;
+  otherArticles(entityId: string, current: CurrentArticle): Promise<HistoryEntry[]>;
   openInTab(url: string): Promise<void>;
   openOptions(): Promise<void>;
 }
@@ -67,17 +67,8 @@ export function createBrowserBackend(): PopupBackend {
     async disableSite(host) {
       await setSiteDisabled(host, true);
     },
-    historyCounts: (ids, url) => countOtherArticlesByEntity(ids, url),
-    otherArticles: (id, url) => otherArticlesAbout(id, url),
-    async recordRead(a) {
-      if (!a.url) return;
-      await recordArticle({
-        url: a.url,
-        title: a.title,
-        siteName: a.siteName ?? null,
-        entityIds: a.entities.filter((e) => e.known !== false).map((e) => e.id),
-      });
-    },
+    historyCounts: (ids, current) => countOtherArticlesByEntity(ids, current),
+    otherArticles: (id, current) => otherArticlesAbout(id, current),
     async openInTab(url) {
       await browser.tabs.create({ url });
     },

@@ -110,27 +110,39 @@ export function clearHistory(): Promise<void> {
   return serialised(() => browser.storage.local.remove(HISTORY_KEY));
 }
 
-/** Entries (newest first) that name `entityId`, other than the article at `currentUrl`. */
-export async function otherArticlesAbout(entityId: string, currentUrl: string | null | undefined): Promise<HistoryEntry[]> {
-  const current = currentUrl ? canonicalArticleUrl(currentUrl) : null;
-  return (await getHistory()).filter((e) => e.url !== current && e.entityIds.includes(entityId));
+/**
+ * What "the current article" is, to leave it out of "other articles": a URL (the tab's address),
+ * or several URLs (the tab's address and the page's canonical URL) and the title (the same story
+ * under another address, e.g. an AMP copy, counts as the same article).
+ */
+export type CurrentArticle = string | null | undefined | { urls?: readonly (string | null | undefined)[]; title?: string | null };
+
+function isCurrent(current: CurrentArticle): (e: HistoryEntry) => boolean {
+  if (current === null || current === undefined) return () => false;
+  const spec = typeof current === 'string' ? { urls: [current] } : current;
+  const urls = new Set((spec.urls ?? []).map((u) => (u ? canonicalArticleUrl(u) : null)).filter((u): u is string => !!u));
+  const title = spec.title?.trim().slice(0, MAX_TITLE_LENGTH) || null;
+  return (e) => urls.has(e.url) || (title !== null && e.title === title);
+}
+
+/** Entries (newest first) that name `entityId`, other than the current article. */
+export async function otherArticlesAbout(entityId: string, current: CurrentArticle): Promise<HistoryEntry[]> {
+  const same = isCurrent(current);
+  return (await getHistory()).filter((e) => !same(e) && e.entityIds.includes(entityId));
 }
 
 /** "You read N other articles about X": N. */
-export async function countOtherArticlesAbout(entityId: string, currentUrl: string | null | undefined): Promise<number> {
-  return (await otherArticlesAbout(entityId, currentUrl)).length;
+export async function countOtherArticlesAbout(entityId: string, current: CurrentArticle): Promise<number> {
+  return (await otherArticlesAbout(entityId, current)).length;
 }
 
 /** For many entities at once (one storage read): entity id -> count of other articles. */
-export async function countOtherArticlesByEntity(
-  entityIds: readonly string[],
-  currentUrl: string | null | undefined,
-): Promise<Map<string, number>> {
-  const current = currentUrl ? canonicalArticleUrl(currentUrl) : null;
+export async function countOtherArticlesByEntity(entityIds: readonly string[], current: CurrentArticle): Promise<Map<string, number>> {
+  const same = isCurrent(current);
   const wanted = new Set(entityIds);
   const counts = new Map<string, number>();
   for (const e of await getHistory()) {
-    if (e.url === current) continue;
+    if (same(e)) continue;
     for (const id of new Set(e.entityIds)) if (wanted.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   return counts;

@@ -106,3 +106,15 @@ describe('other articles about an entity', () => {
     expect(canonicalArticleUrl('not a url')).toBeNull();
   });
 });
+
+describe('the current article under several addresses', () => {
+  it('is left out by any of its URLs or by its title', async () => {
+    await recordArticle({ url: 'http://127.0.0.1:8737/demo-article.html', title: 'UN monitors: hackers took $2 billion', entityIds: ['lazarus-group'] });
+    await recordArticle({ url: 'https://b.example/older', title: 'Older story', entityIds: ['lazarus-group'] });
+    const current = { urls: [null, 'https://ledgerstreet.example/news/un-monitors'], title: 'UN monitors: hackers took $2 billion' };
+    expect(await countOtherArticlesAbout('lazarus-group', current)).toBe(1);
+    expect(await countOtherArticlesAbout('lazarus-group', { urls: ['http://127.0.0.1:8737/demo-article.html#x'] })).toBe(1);
+    expect(Object.fromEntries(await countOtherArticlesByEntity(['lazarus-group'], current))).toEqual({ 'lazarus-group': 1 });
+    expect(await countOtherArticlesAbout('lazarus-group', {})).toBe(2);
+  });
+});

@@ -149,7 +149,6 @@ export function fakeBackend(opts: FakeBackendOptions = {}) {
       return m;
     }),
     otherArticles: vi.fn(async (id: string) => opts.history?.[id] ?? []),
-    recordRead: vi.fn(async () => undefined),
     openInTab: vi.fn(async (_url: string) => undefined),
     openOptions: vi.fn(async () => undefined),
   } satisfies PopupBackend;

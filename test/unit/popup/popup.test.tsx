@@ -76,7 +76,7 @@ describe('popup: results', () => {
     expect(within(sec).getByRole('heading', { name: 'Search the web' })).toBeTruthy();
     expect(within(sec).getByText(/These are searches, not checked sources/)).toBeTruthy();
     expect(await within(sec).findByText(/You read 2 other articles about/)).toBeTruthy();
-    expect(backend.recordRead).toHaveBeenCalledWith(ANALYSIS);
+    expect(backend.historyCounts).toHaveBeenCalledWith(expect.any(Array), { urls: ['https://ledgerstreet.example/news/un-monitors', ANALYSIS.url], title: ANALYSIS.title });
     expect(within(sec).getByRole('img', { name: /Related incidents: amount stolen by date/ })).toBeTruthy();
     expect(within(sec).getAllByRole('row')).toHaveLength(4); // header + 3 incidents
   });

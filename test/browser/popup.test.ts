@@ -1,0 +1,256 @@
+/**
+ * The popup, options and welcome pages in real Chromium with the built extension: the popup shows
+ * the demo article's analysis (summary, key facts, disclaimers, related coverage), names scroll the
+ * tab, the look-up finds KB entries by alias, options survive a reload, axe-core finds nothing in
+ * light and dark, and screenshots of the popup are saved for the README.
+ *
+ *   CNC_OUT_DIR=.output-popup npx wxt build
+ *   CNC_OUT_DIR=.output-popup npx vitest run --config test/browser/vitest.config.ts test/browser/popup.test.ts
+ */
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshotPath, startFixtureServer, type ChromiumWithExtension, type FixtureServer } from './harness';
+
+/** The popup's width in the toolbar (it must fit in 380-420 px without horizontal scrolling). */
+const POPUP_WIDTH = 400;
+
+let server: FixtureServer;
+let cnc: ChromiumWithExtension;
+let article: Page;
+let articleUrl: string;
+let tabId: number;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  cnc = await launchChromium();
+  article = await cnc.context.newPage();
+  articleUrl = server.url('demo-article.html');
+  await article.goto(articleUrl);
+  // the content script has marked the article: the analysis is done
+  await article.waitForSelector('[data-cnc-entity]', { timeout: 20_000 });
+  tabId = await findTabId(article);
+});
+
+afterAll(async () => {
+  await cnc?.close();
+  await server?.close();
+});
+
+/**
+ * The tab's id, asked from the service worker (tabs.query). The extension has no "tabs" permission,
+ * so tab URLs are hidden from it: the page is brought to the front and the active tab is the one.
+ */
+async function findTabId(page: Page): Promise<number> {
+  await page.bringToFront();
+  const id = await cnc.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? null;
+  });
+  if (typeof id !== 'number') throw new Error(`no tab found for ${page.url()}`);
+  return id;
+}
+
+async function openExtensionPage(path: string, opts: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<{ page: Page; errors: string[] }> {
+  const page = await cnc.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.emulateMedia({ colorScheme: opts.colorScheme ?? 'light' });
+  await page.setViewportSize({ width: opts.width ?? POPUP_WIDTH, height: 900 });
+  await page.goto(`chrome-extension://${cnc.extensionId}/${path}`);
+  return { page, errors };
+}
+
+/** Runs axe-core in the page (WCAG 2.x A/AA and best practices) and returns the violations. */
+async function axeViolations(page: Page): Promise<{ id: string; impact: string | null | undefined; help: string; targets: string[] }[]> {
+  // Extension pages forbid inline scripts (CSP script-src 'self'), so a <script> tag with axe's
+  // source would be blocked there: evaluate the source through the DevTools protocol instead.
+  try {
+    await page.addScriptTag({ content: axe.source });
+  } catch {
+    // blocked by CSP
+  }
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as { axe: typeof axe };
+    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return result;
+}
+
+async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(scroll).toBeLessThanOrEqual(client);
+}
+
+describe('popup for the demo article', () => {
+  let popup: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    ({ page: popup, errors } = await openExtensionPage(`popup.html?tab=${tabId}`));
+    await popup.getByRole('heading', { level: 2, name: /UN monitors/ }).waitFor({ timeout: 20_000 });
+  });
+
+  it('shows title, site and a 2-5 sentence summary', async () => {
+    expect(await popup.getByText(/Ledger Street/).first().isVisible()).toBe(true);
+    const summary = await popup.locator('.summary').innerText();
+    const sentences = summary.split(/(?<=[.!?])\s+/).filter(Boolean);
+    expect(sentences.length).toBeGreaterThanOrEqual(2);
+    expect(sentences.length).toBeLessThanOrEqual(5);
+  });
+
+  it('shows key facts with amounts in USD', async () => {
+    const facts = popup.getByRole('region', { name: 'Key facts' });
+    await facts.waitFor();
+    expect(await facts.innerText()).toMatch(/\$2 billion|\$81 million/);
+  });
+
+  it('shows the extension’s disclaimers and what the page signals', async () => {
+    const sec = popup.getByRole('region', { name: 'Disclaimers' });
+    const text = await sec.innerText();
+    expect(text).toMatch(/From Crypto News Context/);
+    // the demo page carries a risk warning and a "Join our Telegram" promotion
+    expect(text).toMatch(/What this page signals/);
+  });
+
+  it('shows related coverage with links that open safely', async () => {
+    const sec = popup.getByRole('region', { name: 'Related coverage' });
+    const links = sec.getByRole('link');
+    expect(await links.count()).toBeGreaterThan(0);
+    for (const link of await links.all()) {
+      expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+      expect(await link.getAttribute('href')).toMatch(/^https?:\/\//);
+    }
+  });
+
+  it('scrolls the tab to a name and opens its card', async () => {
+    const names = popup.getByRole('region', { name: 'Names in this article' });
+    const first = names.getByRole('button').first();
+    await first.click();
+    await popup.getByText(/Scrolled to the first mention of/).waitFor({ timeout: 10_000 });
+  });
+
+  it('looks up KB names by alias, fuzzily', async () => {
+    const box = popup.getByRole('searchbox', { name: /look up/i });
+    for (const [query, expected] of [
+      ['hidden cobra', /Lazarus/],
+      ['apt 38', /APT ?38|Lazarus|BlueNoroff/],
+      ['tornado', /Tornado Cash/],
+      ['garantex', /Garantex/],
+    ] as const) {
+      await box.fill(query);
+      await popup.getByRole('list', { name: 'Matches' }).getByRole('button', { name: expected }).first().waitFor({ timeout: 10_000 });
+    }
+    await box.fill('hidden cobra');
+    await box.press('Enter');
+    const card = popup.getByRole('region', { name: /^About / });
+    await card.waitFor();
+    expect(await card.getByRole('heading', { level: 2 }).innerText()).toMatch(/Lazarus/);
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^About /);
+  });
+
+  it('fits the popup width without horizontal scrolling', async () => {
+    await expectNoHorizontalScroll(popup);
+    const width = await popup.evaluate(() => document.body.getBoundingClientRect().width);
+    expect(width).toBeGreaterThanOrEqual(380);
+    expect(width).toBeLessThanOrEqual(420);
+  });
+
+  it('has no axe violations in light mode, and saves a screenshot', async () => {
+    await popup.getByRole('searchbox').fill('');
+    await popup.reload();
+    await popup.getByRole('heading', { level: 2, name: /UN monitors/ }).waitFor();
+    await popup.screenshot({ path: screenshotPath('popup-light.png'), fullPage: true });
+    expect(await axeViolations(popup)).toEqual([]);
+  });
+
+  it('has no axe violations in dark mode, and saves a screenshot', async () => {
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.reload();
+    await popup.getByRole('heading', { level: 2, name: /UN monitors/ }).waitFor();
+    const bg = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(21, 24, 29)');
+    await popup.screenshot({ path: screenshotPath('popup-dark.png'), fullPage: true });
+    expect(await axeViolations(popup)).toEqual([]);
+    await expectNoHorizontalScroll(popup);
+  });
+
+  it('had no page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('popup without a result to show', () => {
+  it('focuses the look-up and prefills it from ?q= (context menu)', async () => {
+    const { page, errors } = await openExtensionPage('popup.html?q=garantex');
+    const box = page.getByRole('searchbox');
+    await page.getByRole('region', { name: 'About Garantex' }).waitFor({ timeout: 10_000 });
+    expect(await box.inputValue()).toBe('garantex');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says a page that is not an article is not one, with its reasons', async () => {
+    const plain = await cnc.context.newPage();
+    const url = server.url('plain-page.html');
+    await plain.goto(url);
+    const id = await findTabId(plain);
+    const { page } = await openExtensionPage(`popup.html?tab=${id}`);
+    await page.getByRole('heading', { level: 2, name: /doesn’t look like an article|isn’t about crypto security|Nothing to analyse/ }).waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+    await plain.close();
+  });
+});
+
+describe('options page', () => {
+  it('saves, confirms and survives a reload; no axe violations', async () => {
+    const { page, errors } = await openExtensionPage('options.html', { width: 1000 });
+    await page.getByRole('button', { name: 'Save settings' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    const site = page.getByRole('textbox', { name: 'Add a site' });
+    await site.fill('not a host');
+    await page.getByRole('button', { name: 'Add site' }).click();
+    expect(await page.getByRole('alert').innerText()).toMatch(/not a web address/);
+    await site.fill('https://www.example.org/news');
+    await site.press('Enter');
+    await page.getByRole('radio', { name: 'Every mention' }).check();
+    await page.getByRole('radio', { name: 'Dark' }).check();
+    await page.getByRole('spinbutton', { name: /Card delay/ }).fill('650');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Save settings' }).waitFor();
+    expect(await page.getByRole('radio', { name: 'Every mention' }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'Dark' }).isChecked()).toBe(true);
+    expect(await page.getByRole('spinbutton', { name: /Card delay/ }).inputValue()).toBe('650');
+    expect(await page.getByRole('list', { name: 'Sites where it stays off' }).innerText()).toContain('example.org');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('options-dark.png'), fullPage: true });
+
+    // put things back for the other tests
+    await page.getByRole('button', { name: 'Restore defaults' }).click();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('welcome page', () => {
+  it('renders with no axe violations', async () => {
+    const { page, errors } = await openExtensionPage('welcome.html', { width: 1000 });
+    await page.getByRole('heading', { level: 1, name: 'Welcome to Crypto News Context' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('welcome.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
