@@ -4,9 +4,13 @@
  * set apart and labelled as searches.
  */
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { RelatedItem } from '../../lib/contract';
 import type { HistoryEntry } from '../../lib/history';
 import { formatDate, formatUsd, safeHref } from './format';
+
+/** Items listed before "Show all": the most relevant ones fit the popup's first screens. */
+export const RELATED_INITIAL = 6;
 
 export function splitRelated(items: readonly RelatedItem[]): { coverage: RelatedItem[]; searches: RelatedItem[] } {
   return {
@@ -34,11 +38,13 @@ export interface ReadBefore {
 
 export function Related(props: { items: readonly RelatedItem[]; readBefore: readonly ReadBefore[] }) {
   const { coverage, searches } = splitRelated(props.items);
+  const [all, setAll] = useState(false);
+  const shown = all ? coverage : coverage.slice(0, RELATED_INITIAL);
   return (
     <div class="related">
       {coverage.length > 0 && (
-        <ul class="related-list">
-          {coverage.map((r, i) => (
+        <ul class="related-list" id="related-coverage-list">
+          {shown.map((r, i) => (
             <li key={`c${i}`} class="related-item">
               <span class="badge">{r.kind === 'incident' ? 'Incident' : 'Source'}</span>{' '}
               <ExternalLink href={safeHref(r.url)}>{r.title}</ExternalLink>
@@ -50,6 +56,11 @@ export function Related(props: { items: readonly RelatedItem[]; readBefore: read
             </li>
           ))}
         </ul>
+      )}
+      {coverage.length > RELATED_INITIAL && (
+        <button type="button" class="link show-more" aria-expanded={all} aria-controls="related-coverage-list" onClick={() => setAll(!all)}>
+          {all ? 'Show fewer' : `Show all ${coverage.length}`}
+        </button>
       )}
       {props.readBefore.length > 0 && (
         <ul class="read-before">

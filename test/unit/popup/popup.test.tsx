@@ -218,3 +218,18 @@ describe('popup: settings reset notice', () => {
     await waitFor(() => expect(screen.queryByText(/Some settings could not be read/)).toBeNull());
   });
 });
+
+describe('popup: long related lists', () => {
+  it('shows the most relevant first and the rest on request', async () => {
+    const many = Array.from({ length: 10 }, (_, i) => ({ title: `Source ${i + 1}`, url: `https://example.org/${i}`, why: 'test', kind: 'source' as const }));
+    renderPopup('?tab=7', { states: [{ state: 'results', analysis: { ...ANALYSIS, related: many }, annotationsShown: true }] });
+    const sec = await screen.findByRole('region', { name: 'Related coverage' });
+    expect(within(sec).getAllByRole('link')).toHaveLength(6);
+    expect(within(sec).getByRole('link', { name: 'Source 1' })).toBeTruthy();
+    const more = within(sec).getByRole('button', { name: 'Show all 10' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(more);
+    expect(within(sec).getAllByRole('link')).toHaveLength(10);
+    expect(within(sec).getByRole('button', { name: 'Show fewer' }).getAttribute('aria-expanded')).toBe('true');
+  });
+});
