@@ -12,6 +12,8 @@ const FUZZY_THRESHOLD = 0.34;
 const MIN_FUZZY_QUERY = 3;
 /** Substring matches ("cobra" in "hiddencobra") need this many characters, or "ra" would hit everything. */
 const MIN_SUBSTRING_QUERY = 4;
+/** Shortest string treated as a possible blockchain address. */
+const MIN_ADDRESS_CHARS = 25;
 /** With an exact hit, fuzzy suggestions are only added when fewer results than this were found. */
 const FUZZY_WHEN_FEWER_THAN = 3;
 
@@ -148,6 +150,9 @@ export function createLookup(kb: CompiledKb): KbLookup {
       taken.add(entity.id);
       results.push({ entity, score, matched, exact });
     };
+    // 0. a pasted OFAC-listed address: its designated entity, when the KB links one
+    const listed = query.trim().length >= MIN_ADDRESS_CHARS ? byAddress(query) : undefined;
+    if (listed?.entity) add(ids().get(listed.entity), 0, listed.address, true);
     // 1. exact alias hits
     for (const a of aliases().get(key) ?? []) add(ids().get(a.entityId), 0, a.alias, true);
     // 2. prefix hits on the normalised key ("garantex" -> "Garantex Europe"), shorter keys first;

@@ -102,6 +102,12 @@ describe('search', () => {
     expect(search('garantx', 5).map((r) => r.entity.id)).toContain('garantex');
   });
 
+  it('turns a pasted OFAC-listed address into its designated entry', () => {
+    const linked = loadKb().kb.addresses.find((a) => a.entity);
+    expect(linked).toBeDefined();
+    expect(search(linked!.address, 3)[0]?.entity.id).toBe(linked!.entity);
+  });
+
   it('respects the limit and ignores empty queries', () => {
     expect(search('ransomware', 3).length).toBeLessThanOrEqual(3);
     expect(search('  ', 5)).toEqual([]);
