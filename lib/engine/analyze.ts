@@ -13,7 +13,7 @@ import { disclaimers } from './disclaimers';
 import { inferEntities } from './infer';
 import { isArticle } from './is-article';
 import { compileMatcher, type CompiledMatcher } from './matcher';
-import { findAmounts } from './money';
+import { USD_PER_UNIT, findAmounts } from './money';
 import { findPeopleAndOrgs } from './ner';
 import { buildReverseIndex, related, type ReverseIndex } from './related';
 import { resolveMentions } from './resolve';
@@ -113,6 +113,7 @@ function run(
       .sort((a, b) => b.mentions.length - a.mentions.length)
       .map((g) => g.e.name),
     stolenAmounts: amounts.filter((a) => a.role === 'stolen' || a.role === 'laundered').length,
+    cryptoAmounts: amounts.filter((a) => !(a.currency in USD_PER_UNIT)).length,
   });
   const article = isArticle(input, detection.features.words);
   const detected = detection.detected && article.isArticle;

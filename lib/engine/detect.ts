@@ -9,7 +9,7 @@
  */
 import type { Detection, EntityType } from '../contract';
 import { countWords } from './text';
-import { CRYPTO_TERMS, CYBER_TERMS, DPRK_TERMS, RANSOMWARE_TERMS, SECURITY_TERMS, countMatches, distinctMatches } from './lexicon';
+import { CRYPTO_TERMS, CYBER_TERMS, DEFI_TERMS, DPRK_OPS_TERMS, DPRK_TERMS, RANSOMWARE_TERMS, SECURITY_TERMS, countMatches, distinctMatches } from './lexicon';
 
 export interface DetectInput {
   text: string;
@@ -20,6 +20,8 @@ export interface DetectInput {
   kbNames?: string[];
   /** stolen/laundered amounts found */
   stolenAmounts?: number;
+  /** amounts in a cryptocurrency ("401,000 ETH") */
+  cryptoAmounts?: number;
 }
 
 export interface DetectFeatures {
@@ -28,7 +30,9 @@ export interface DetectFeatures {
   cryptoDistinct: number;
   security: number;
   securityDistinct: number;
+  defi: number;
   dprk: number;
+  dprkOps: number;
   ransomware: number;
   cyber: number;
   titleCrypto: number;
@@ -36,6 +40,9 @@ export interface DetectFeatures {
   titleDprk: number;
   titleRansomware: number;
   kbStrong: number;
+  kbCrypto: number;
+  kbIncident: number;
+  kbActor: number;
 }
 
 /** Score at or above which the page is reported as a crypto-security article. */
@@ -55,14 +62,19 @@ export function features(input: DetectInput): DetectFeatures {
     cryptoDistinct: distinctMatches(CRYPTO_TERMS, text).size,
     security: countMatches(SECURITY_TERMS, text),
     securityDistinct: distinctMatches(SECURITY_TERMS, text).size,
+    defi: countMatches(DEFI_TERMS, text),
     dprk: countMatches(DPRK_TERMS, text),
+    dprkOps: countMatches(DPRK_OPS_TERMS, text),
     ransomware: countMatches(RANSOMWARE_TERMS, text),
     cyber: countMatches(CYBER_TERMS, text),
     titleCrypto: countMatches(CRYPTO_TERMS, title),
     titleSecurity: countMatches(SECURITY_TERMS, title),
-    titleDprk: countMatches(DPRK_TERMS, title),
+    titleDprk: countMatches(DPRK_TERMS, title) + countMatches(DPRK_OPS_TERMS, title),
     titleRansomware: countMatches(RANSOMWARE_TERMS, title),
     kbStrong: (kb['threat-actor'] ?? 0) + (kb.mixer ?? 0) + (kb.incident ?? 0) + (kb.malware ?? 0),
+    kbCrypto: (kb.exchange ?? 0) + (kb.protocol ?? 0) + (kb.mixer ?? 0) + (kb.cryptocurrency ?? 0),
+    kbIncident: kb.incident ?? 0,
+    kbActor: kb['threat-actor'] ?? 0,
   };
 }
 
@@ -75,23 +87,25 @@ export function detect(input: DetectInput): Detection & { features: DetectFeatur
   const f = features(input);
   const reasons: string[] = [];
   const scale = Math.max(f.words, 200) / REFERENCE_WORDS;
-  const cryptoD = f.crypto / scale;
-  const secD = f.security / scale;
 
-  // 1. crypto + security
-  const cryptoPart = sat(cryptoD, 8) * sat(f.cryptoDistinct, 2) + (f.titleCrypto ? 0.25 : 0);
+  // 1. crypto + security. DeFi mechanics count half; amounts in crypto and KB crypto names count too.
+  const cryptoEvidence = f.crypto + f.defi * 0.5 + (input.cryptoAmounts ?? 0) * 2 + f.kbCrypto;
+  const cryptoD = cryptoEvidence / scale;
+  const cryptoPart = sat(cryptoD, 8) * sat(f.cryptoDistinct + (f.defi ? 1 : 0) + (input.cryptoAmounts ? 1 : 0), 2) + (f.titleCrypto ? 0.25 : 0);
+  const secEvidence = f.security + f.kbIncident * 2 + f.kbActor;
+  const secD = secEvidence / scale;
   const secPart = sat(secD, 8) * sat(f.securityDistinct, 2.5) + (f.titleSecurity ? 0.3 : 0);
   const amountBoost = input.stolenAmounts ? 0.1 : 0;
   const cryptoSec = Math.min(1, Math.min(cryptoPart, secPart) * 1.45 + amountBoost);
 
-  // 2. DPRK cyber
-  const dprkPart = sat(f.dprk, 2) + (f.titleDprk ? 0.3 : 0);
-  const cyberPart = sat(f.cyber, 4);
+  // 2. DPRK cyber: named operations (Lazarus, IT workers) count on their own; the country needs cyber or crypto words.
+  const dprkPart = sat(f.dprk + f.dprkOps * 2, 2) + (f.titleDprk ? 0.3 : 0);
+  const cyberPart = Math.max(sat(f.cyber + f.crypto + f.kbActor, 4), sat(f.dprkOps, 1.5));
   const dprk = Math.min(1, Math.min(dprkPart, cyberPart) * 1.3);
 
   // 3. ransomware as the story
   const ransomD = f.ransomware / scale;
-  const ransom = Math.min(1, sat(ransomD, 6) * sat(f.ransomware, 3) * 1.6 + (f.titleRansomware ? 0.35 : 0));
+  const ransom = Math.min(1, sat(ransomD, 4) * sat(f.ransomware, 2.5) * 1.6 + (f.titleRansomware ? 0.35 : 0));
 
   let score = Math.max(cryptoSec, dprk, ransom);
   if (f.kbStrong > 0 && score > 0.3) score = Math.min(1, score + 0.05);
@@ -99,7 +113,7 @@ export function detect(input: DetectInput): Detection & { features: DetectFeatur
   score = Math.round(score * 1000) / 1000;
 
   if (cryptoSec >= 0.3) reasons.push(`crypto vocabulary (${f.crypto} mentions) together with theft/attack/crime vocabulary (${f.security} mentions)`);
-  if (dprk >= 0.3) reasons.push(`North Korean cyber activity (${f.dprk} mentions of North Korea or its hacking groups)`);
+  if (dprk >= 0.3) reasons.push(`North Korean cyber activity (${f.dprk + f.dprkOps} mentions of North Korea or its hacking groups)`);
   if (ransom >= 0.3) reasons.push(`ransomware operation (${f.ransomware} ransomware terms)`);
   if (input.kbNames?.length) reasons.push(`known names: ${input.kbNames.slice(0, 5).join(', ')}`);
   if (input.stolenAmounts) reasons.push(`${input.stolenAmounts} amount(s) described as stolen or laundered`);

@@ -10,6 +10,8 @@ import type { KbEntity, KbRelation } from '../kb/types';
 const FOLLOWED: ReadonlySet<KbRelation['type']> = new Set(['attributed-to', 'operated-by', 'part-of', 'alias-of']);
 /** Only these kinds of entity are reported as inferred (actors and their agencies, not countries or victims). */
 const INFERRED_TYPES = new Set(['threat-actor', 'agency']);
+/** Named entities an inference may start from: what someone is attributed to, not agencies or countries. */
+const START_TYPES = new Set(['incident', 'malware', 'threat-actor']);
 /** Longest chain followed: incident -> actor -> agency. Longer chains stop being about this article. */
 export const MAX_CHAIN = 3;
 
@@ -54,7 +56,7 @@ export function inferEntities(named: readonly KbEntity[], byId: (id: string) => 
       if (INFERRED_TYPES.has(t.type) || t.type === 'malware') visit(t, c, new Set([...seen, t.id]));
     }
   };
-  for (const e of named) visit(e, [], new Set([e.id]));
+  for (const e of named) if (START_TYPES.has(e.type)) visit(e, [], new Set([e.id]));
   const out: Inferred[] = [];
   for (const [id, via] of best) {
     const entity = byId(id);

@@ -65,6 +65,16 @@ const NOT_NAME = new Set([
 
 const CONNECTORS = new Set(['of', 'for', 'and', 'de', 'la', 'del', 'van', 'von', 'der', 'du', 'da', 'bin', 'al', '&']);
 const PERSON_TITLES = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Judge|Justice|President|Minister|Secretary|Director|Chairman|CEO|founder|co-founder|analyst|researcher|spokesperson|spokesman|spokeswoman|detective|agent|prosecutor|attorney)\.?\s+)$/;
+/** Words near a name that make it worth asking compromise whether it is a person. */
+const PERSON_CUE = /\b(?:said|says|told|according to|wrote|added|explained|noted|stated|tweeted|posted|founder|ceo|cto|chief|director|researcher|analyst|spokes\w+|investigator|officer|agent|head of|minister|secretary|president|chairman|attorney|judge|sentenced|charged|arrested|indicted|named|dubbed|known as)\b/i;
+/** compromise's own lexicon: first names are tagged there (a lookup, no parse). */
+const LEXICON: Record<string, string | string[]> = ((nlp.model() as unknown as { one?: { lexicon?: Record<string, string | string[]> } }).one?.lexicon) ?? {};
+function lexTag(word: string): string {
+  const t = LEXICON[word.toLowerCase()];
+  return Array.isArray(t) ? t.join(',') : (t ?? '');
+}
+const FIRST_NAME_TAG = /(?:^|,)(?:FirstName|MaleName|FemaleName)(?:,|$)/;
+
 const SAID_AFTER = /^,?\s+(?:said|says|told|wrote|added|explained|noted|stated|tweeted|posted)\b/;
 
 export function slugId(prefix: string, name: string): string {
@@ -134,6 +144,24 @@ function isDefinedAcronym(text: string, c: Candidate): boolean {
   return initials.endsWith(acro) || initials.endsWith(acro.slice(1));
 }
 
+/** A line this capitalised is a headline in Title Case: its capitals say nothing about names. */
+const HEADLINE_CAPS_SHARE = 0.6;
+/** Lines shorter than this many words are not judged as headlines. */
+const HEADLINE_MIN_WORDS = 4;
+
+function isTitleCaseLine(text: string, pos: number): boolean {
+  const a = text.lastIndexOf('\n', pos - 1) + 1;
+  let b = text.indexOf('\n', pos);
+  if (b < 0) b = text.length;
+  const line = text.slice(a, b).trim();
+  if (/[.!?]["'”’)]*$/.test(line)) return false;
+  const words = line.split(/\s+/).filter((w) => /^[\p{L}]/u.test(w));
+  if (words.length < HEADLINE_MIN_WORDS) return false;
+  const minor = /^(?:a|an|the|and|or|of|in|on|at|to|for|from|by|with|as|is|has|have|its)$/i;
+  const content = words.filter((w) => !minor.test(w));
+  return content.length > 0 && content.filter((w) => /^\p{Lu}/u.test(w)).length / content.length >= HEADLINE_CAPS_SHARE;
+}
+
 export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: number, e: number) => boolean): NerEntity[] {
   const cands = nameCandidates(text, tokens, covered);
   const found = new Map<string, NerEntity>();
@@ -152,6 +180,7 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
     if (toks.length === 1 && /^\p{Lu}{2,}s$/u.test(last.text)) continue;
     if (toks.length === 1 && /^\p{Lu}{2,}$/u.test(last.text) && isDefinedAcronym(text, c)) continue;
     if (/^\p{Lu}{2,}s?$/u.test(last.text) && isDefinedAcronym(text, c)) continue;
+    if (isTitleCaseLine(text, c.start) && !KNOWN_ORGS.has(lowerName)) continue;
     const withThe = /\bthe\s+$/i.test(text.slice(Math.max(0, c.start - 4), c.start)) ? `the ${lowerName}` : lowerName;
     if (KNOWN_ORGS.has(lowerName) || KNOWN_ORGS.has(withThe)) {
       add('organization', c.name, c, 'a news agency, publisher or security firm');
@@ -166,10 +195,22 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
       add('person', c.name, c, 'a name after a title or role');
       continue;
     }
-    if (toks.length >= 2 && toks.length <= 3 && toks.every((t) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(t.text))) undecided.push(c);
+    if (toks.length >= 2 && toks.length <= 3 && toks.every((t) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(t.text))) {
+      // a known first name followed by a word that is not an ordinary word: a person, no parse needed
+      const lastTag = lexTag(last.text);
+      if (FIRST_NAME_TAG.test(lexTag(toks[0]!.text)) && (!lastTag || /LastName|Person/.test(lastTag)) && !ORG_SUFFIX.has(last.norm)) {
+        add('person', c.name, c, 'a person named in the article');
+        continue;
+      }
+      const ctx = text.slice(Math.max(0, c.start - 60), Math.min(text.length, c.end + 60));
+      if (PERSON_CUE.test(ctx)) undecided.push(c);
+    }
   }
   // compromise on the undecided two/three-word names only, each with a little context, one document
-  const batch = undecided.slice(0, MAX_COMPROMISE_CANDIDATES);
+  // one compromise look per distinct name: later occurrences take the first one's verdict
+  const firstByName = new Map<string, Candidate>();
+  for (const c of undecided) if (!firstByName.has(c.name)) firstByName.set(c.name, c);
+  const batch = [...firstByName.values()].slice(0, MAX_COMPROMISE_CANDIDATES);
   if (batch.length) {
     const lines = batch.map((c) => {
       const a = tokens[Math.max(0, c.tokenStart - CONTEXT_WORDS)]!.start;
@@ -179,12 +220,19 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
     const doc = nlp(lines.join('\n\n'));
     const people = new Set((doc.people().out('array') as string[]).map((p) => p.toLowerCase().replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim()));
     const orgs = new Set((doc.organizations().out('array') as string[]).map((p) => p.toLowerCase().replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim()));
+    const verdict = new Map<string, 'person' | 'organization' | 'quoted'>();
     for (const c of batch) {
       const key = c.name.toLowerCase().replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim();
       const after = text.slice(c.end, c.end + 20);
-      if ([...people].some((p) => p === key || (p.includes(key) && p.split(' ').length <= 3))) add('person', c.name, c, 'a person named in the article');
-      else if ([...orgs].some((o) => o === key)) add('organization', c.name, c, 'an organisation named in the article');
-      else if (SAID_AFTER.test(after)) add('person', c.name, c, 'a person quoted in the article');
+      if ([...people].some((p) => p === key || (p.includes(key) && p.split(' ').length <= 3))) verdict.set(c.name, 'person');
+      else if ([...orgs].some((o) => o === key)) verdict.set(c.name, 'organization');
+      else if (SAID_AFTER.test(after)) verdict.set(c.name, 'quoted');
+    }
+    for (const c of undecided) {
+      const v = verdict.get(c.name);
+      if (v === 'person') add('person', c.name, c, 'a person named in the article');
+      else if (v === 'organization') add('organization', c.name, c, 'an organisation named in the article');
+      else if (v === 'quoted') add('person', c.name, c, 'a person quoted in the article');
     }
   }
   // later references by surname ("Ugoretz said")

@@ -60,11 +60,12 @@ export function markdownToText(md: string): string {
 /** Build engine input from a .md/.txt source. */
 export function textInput(src: string, opts: { markdown: boolean }): AnalysisInput {
   const { front, body } = splitFrontMatter(src);
+  const heading = opts.markdown ? /^\s{0,3}#\s+(.+?)\s*#*\s*$/m.exec(body.slice(0, 2000))?.[1] : undefined;
   const text = opts.markdown ? markdownToText(body) : body.replace(/\r\n?/g, '\n').replace(/[ \t\u00a0]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
   const paragraphs = text.split(/\n\s*\n/).filter((p) => p.trim().length >= 80).length;
   return {
     text,
-    title: front.title ?? null,
+    title: front.title ?? (heading ? markdownToText(heading) : null),
     url: front.url && /^https?:\/\//.test(front.url) ? front.url : null,
     publishedAt: front.date ?? null,
     structure: { paragraphs, linkDensity: 0 },
