@@ -91,7 +91,7 @@ function inProcessRunner(mode: string, fn: AnalyzeOne): Runner {
   };
 }
 
-/** Fallback: one analyze process over all inputs; per-file time is the engine's own timingsMs.total. */
+/** Fallback: one analyze process over all inputs; per-file time is timingsMs.read + timingsMs.total. */
 function spawnRunner(): Runner {
   return {
     mode: 'subprocess: npm run -s analyze -- --json (one process for all inputs)',
@@ -118,10 +118,9 @@ function spawnRunner(): Runner {
               return { ok: false, error: `no output line (analyze stderr: ${stderr.slice(0, 300) || 'empty'})`, ms: 0 };
             try {
               const parsed: unknown = JSON.parse(line);
-              const ms =
-                isRecord(parsed) && isRecord(parsed.timingsMs) && typeof parsed.timingsMs.total === 'number'
-                  ? parsed.timingsMs.total
-                  : 0;
+              // per file = reading the input (timingsMs.read, added by the CLI) + the engine's total
+              const t = isRecord(parsed) && isRecord(parsed.timingsMs) ? parsed.timingsMs : {};
+              const ms = (typeof t.total === 'number' ? t.total : 0) + (typeof t.read === 'number' ? t.read : 0);
               return toOutcome(parsed, ms);
             } catch {
               return { ok: false, error: `unparseable output line: ${line.slice(0, 200)}`, ms: 0 };
