@@ -117,13 +117,18 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
     return map;
   }
 
+  /** Take everything of ours out of the page: marks (text nodes restored exactly), styles, the card host. */
+  function unpaint(): void {
+    card.detach();
+    watcher.quietly(() => highlighter.clear());
+    removeMarkStyles?.();
+    removeMarkStyles = null;
+  }
+
   function paint(): void {
     if (!plan) return;
     if (!plan.show) {
-      card.close();
-      watcher.quietly(() => highlighter.clear());
-      removeMarkStyles?.();
-      removeMarkStyles = null;
+      unpaint();
       return;
     }
     const m = freshMap();
@@ -145,7 +150,7 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
     gateResult = deps.readGate(doc);
     if (!gateResult.pass) {
       // The page may have stopped being one we annotate (SPA navigation): take our marks away.
-      if (highlighter.all().length) watcher.quietly(() => highlighter.clear());
+      unpaint();
       plan = null;
       return;
     }
@@ -168,7 +173,7 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
     const answer = await deps.pageRead(id, reading.input);
     if (signal.aborted || id !== readingId) return; // a newer reading is on its way
     if (!answer?.ok) {
-      if (highlighter.all().length) watcher.quietly(() => highlighter.clear());
+      unpaint();
       plan = null;
       return;
     }

@@ -1,12 +1,11 @@
 /**
  * The hover card in the page: ONE shadow-root host (`<cnc-ui>`) for all our in-page UI, created on
- * first use; delegated listeners for marks; timing from `card-timing.ts`; placement by floating-ui
- * (flip and shift at the viewport edges, follows scrolling while open).
+ * first use; delegated listeners for marks; timing from `card-timing.ts`; placement by floating-ui's
+ * core (`position.ts`: flip and shift at the viewport edges), kept in place while the page scrolls.
  *
  * The shadow root is open (as hypothesis does): page CSS cannot reach in, page scripts could read the
  * card, which holds only knowledge-base facts. Card data comes from the background by entity id.
  */
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { render } from 'preact';
 import { CARD_CSS } from '../../components/card/card-css';
 import { HoverCard } from '../../components/card/HoverCard';
@@ -14,11 +13,9 @@ import { reportWrongMatchUrl } from '../../components/card/EntityCard';
 import type { CardEntity, HighlightEntity } from '../messaging';
 import { createCardTiming, HOVER_DWELL_MS, type CardTiming } from './card-timing';
 import { MARK_TAG, UI_HOST_TAG } from './highlight';
+import { placeCard } from './position';
 import { addStyles } from './styles';
 
-/** Gap between the mark and the card, and the least distance kept from the viewport edges. */
-const CARD_OFFSET_PX = 6;
-const VIEWPORT_PADDING_PX = 8;
 
 export interface CardControllerOptions {
   doc: Document;
@@ -36,6 +33,8 @@ export interface CardController {
   /** open the card for a mark from code (popup's "show in page") */
   openFor(mark: HTMLElement): void;
   close(): void;
+  /** close and take the UI host out of the page (annotations turned off); it comes back on next use */
+  detach(): void;
   setDwell(ms: number): void;
   readonly timing: CardTiming<HTMLElement>;
   dispose(): void;
@@ -124,16 +123,26 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     const box = floating;
     if (!box) return;
     stopAutoUpdate?.();
-    stopAutoUpdate = autoUpdate(mark, box, () => {
-      void computePosition(mark, box, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [offset(CARD_OFFSET_PX), flip({ padding: VIEWPORT_PADDING_PX }), shift({ padding: VIEWPORT_PADDING_PX })],
-      }).then(({ x, y }) => {
-        box.style.setProperty('left', `${Math.round(x)}px`);
-        box.style.setProperty('top', `${Math.round(y)}px`);
+    let frame = 0;
+    const update = (): void => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        void placeCard(mark, box).then(({ x, y }) => {
+          box.style.setProperty('left', `${x}px`);
+          box.style.setProperty('top', `${y}px`);
+          box.style.setProperty('visibility', 'visible');
+        });
       });
-    });
+    };
+    // Follow the mark while any scroller moves or the window resizes; stopped when the card closes.
+    const follow = new AbortController();
+    doc.addEventListener('scroll', update, { capture: true, passive: true, signal: follow.signal });
+    window.addEventListener('resize', update, { passive: true, signal: follow.signal });
+    stopAutoUpdate = () => {
+      cancelAnimationFrame(frame);
+      follow.abort();
+    };
+    update();
   };
 
   const timing: CardTiming<HTMLElement> = createCardTiming<HTMLElement>(
@@ -147,6 +156,7 @@ export function createCardController(opts: CardControllerOptions): CardControlle
         const cached = cache.has(entityId);
         paint(mark, entityId, cached ? cache.get(entityId) : null);
         box.style.setProperty('display', 'block');
+        box.style.setProperty('visibility', 'hidden'); // until placed: no flash in the corner
         place(mark);
         const focusCard = (): void => {
           if (via === 'keyboard') box.querySelector<HTMLElement>('.cnc-card')?.focus();
@@ -237,6 +247,16 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     },
     close() {
       timing.dismiss();
+    },
+    detach() {
+      timing.dismiss();
+      stopAutoUpdate?.();
+      if (floating) render(null, floating);
+      removeStyles?.();
+      removeStyles = null;
+      host?.remove();
+      host = null;
+      floating = null;
     },
     setDwell(ms) {
       timing.setDwell(ms);

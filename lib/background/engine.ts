@@ -4,7 +4,7 @@
  * settings change does not build the matcher.
  */
 import type { Analysis, AnalysisInput } from '../contract';
-import { createEngine } from '../engine';
+import { createEngine } from '../engine/analyze';
 import { loadKb, type KbLookup } from '../kb';
 
 interface Engine {
@@ -18,6 +18,6 @@ export function kb(): KbLookup {
 }
 
 export async function analyze(input: AnalysisInput): Promise<Analysis> {
-  const e = (engine ??= createEngine(loadKb()));
+  const e = (engine ??= createEngine(loadKb().kb));
   return e.analyze(input);
 }

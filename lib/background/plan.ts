@@ -15,6 +15,8 @@ export function buildPlan(analysis: Analysis, settings: Settings, host: string, 
   const entities: HighlightEntity[] = [];
   for (const e of analysis.entities) {
     if (e.inferred || !e.mentions.length) continue; // nothing in the page to mark
+    // Names found by NER alone (bylines, news agencies) have no card to show: the popup lists them.
+    if (e.known === false) continue;
     if (settings.types[e.type] === false || muted.has(e.id)) continue;
     // All mentions go to the page: with density 'first' the content script marks the first one that
     // can be marked (the first may sit in a <code> block or a form field).
@@ -30,7 +32,7 @@ export function buildPlan(analysis: Analysis, settings: Settings, host: string, 
   return { readingId, show, entities, density: settings.density, theme: settings.theme, cardDelayMs: settings.cardDelayMs };
 }
 
-/** The number on the toolbar badge: entities the article names (inferred ones are not counted). */
+/** The number on the toolbar badge: known entities the article names (inferred and NER-only ones are not counted). */
 export function badgeCount(analysis: Analysis): number {
-  return analysis.entities.filter((e) => !e.inferred && e.mentions.length > 0).length;
+  return analysis.entities.filter((e) => !e.inferred && e.known !== false && e.mentions.length > 0).length;
 }

@@ -44,6 +44,12 @@ describe('buildPlan', () => {
     expect(buildPlan(a, s, 'other.org', true, 1).entities.map((e) => e.id)).toEqual(['lazarus-group']);
   });
 
+  it('leaves out names found by NER alone (no knowledge-base card to show)', () => {
+    const withNer = analysis([ent('fbi', 'agency', [5]), { ...ent('org-reuters', 'organization', [20]), known: false }]);
+    expect(buildPlan(withNer, defaultSettings(), 'x.org', true, 1).entities.map((e) => e.id)).toEqual(['fbi']);
+    expect(badgeCount(withNer)).toBe(1);
+  });
+
   it('passes density, theme and card delay through', () => {
     const s = { ...defaultSettings(), density: 'all' as const, theme: 'dark' as const, cardDelayMs: 700 };
     const plan = buildPlan(a, s, 'x.org', false, 1);

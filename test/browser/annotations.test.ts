@@ -1,0 +1,380 @@
+/**
+ * In-page annotations in real browsers: the built extension marks the entities of crypto-security
+ * articles and nothing on other pages, the hover card opens by pointer and keyboard, and turning
+ * annotations off gives back the page exactly as it was.
+ *
+ * Baselines (the page without the extension) come from a plain Chromium without the extension.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CHROMIUM_QUIET_ARGS,
+  chromiumPath,
+  launchChromium,
+  launchFirefox,
+  screenshotPath,
+  startFixtureServer,
+  type ChromiumWithExtension,
+  type FixtureServer,
+} from './harness';
+
+/** What a reader of each page should see marked (entity ids), reviewed by hand against the page text. */
+const EXPECTED: Record<string, string[]> = {
+  // Named in the text: North Korea, the UN Security Council and its 1718 (North Korea sanctions) committee,
+  // the Reconnaissance General Bureau, the FBI, Sony Pictures Entertainment, Bangladesh Bank, WannaCry,
+  // Iran, Venezuela, the Petro and the US Treasury. Reuters and the byline are NER-only names: not marked.
+  'demo-article.html': [
+    'bangladesh-bank',
+    'fbi',
+    'iran',
+    'north-korea',
+    'petro',
+    'reconnaissance-general-bureau',
+    'sony-pictures-entertainment',
+    'un-1718-committee',
+    'un-security-council',
+    'us-treasury',
+    'venezuela',
+    'wannacry',
+  ],
+  // "North Korean" (adjective) is not a mention of the country; the RGB and the DoJ are inferred, not named.
+  'bridge-hack.html': ['apt38', 'fbi', 'harmony', 'lazarus-group', 'tornado-cash', 'us-treasury'],
+  'ransomware.html': ['europol', 'fbi', 'lockbit', 'ofac', 'uk-nca', 'us-doj', 'us-treasury'],
+};
+const NEGATIVES = ['price-news.html', 'tutorial.html', 'security-news.html', 'garden.html', 'trap-lazarus-book.html', 'trap-rgb-led.html'];
+const STATIC_PAGES = [...Object.keys(EXPECTED), ...NEGATIVES, 'trap-boundaries.html'];
+
+/** Enough for the gate, the page read, the analysis and the paint on a 2-core machine. */
+const SETTLE_TIMEOUT_MS = 15_000;
+
+let server: FixtureServer;
+const baseline = new Map<string, { html: string; text: string }>();
+
+async function serialise(page: Page): Promise<{ html: string; text: string }> {
+  return page.evaluate(() => ({ html: document.documentElement.outerHTML, text: document.body.innerText }));
+}
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  // The pages as they are without the extension.
+  const plain: Browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_QUIET_ARGS });
+  try {
+    const page = await plain.newPage({ viewport: { width: 1280, height: 900 } });
+    for (const name of STATIC_PAGES) {
+      await page.goto(server.url(name));
+      baseline.set(name, await serialise(page));
+    }
+  } finally {
+    await plain.close();
+  }
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const markedIds = (page: Page): Promise<string[]> =>
+  page.$$eval('cnc-mark[data-cnc-entity]', (els) => [...new Set(els.map((e) => e.getAttribute('data-cnc-entity') ?? ''))].sort());
+
+describe('Chromium', () => {
+  let cr: ChromiumWithExtension;
+  const errors: string[] = [];
+
+  /** The tab id of the page at `url`, found by asking each tab's content script (no "tabs" permission needed). */
+  async function tabIdOf(url: string): Promise<number> {
+    let id: number | null = null;
+    await expect
+      .poll(
+        async () => {
+          id = await cr.worker.evaluate(async (u) => {
+            // newest first: an older tab with the same page may still be closing
+            for (const t of (await chrome.tabs.query({})).sort((a, b) => (b.id ?? 0) - (a.id ?? 0))) {
+              if (t.id === undefined) continue;
+              try {
+                const s = (await chrome.tabs.sendMessage(t.id, { type: 'background/get-status' }, { frameId: 0 })) as { url?: string } | undefined;
+                if (s?.url === u) return t.id;
+              } catch {
+                // no content script in that tab
+              }
+            }
+            return null;
+          }, url);
+          return id;
+        },
+        { timeout: SETTLE_TIMEOUT_MS },
+      )
+      .not.toBeNull();
+    return id!;
+  }
+
+  /** Wait until the content script has the background's verdict for the page (or the gate said no). */
+  async function settled(url: string): Promise<number> {
+    const tabId = await tabIdOf(url);
+    await expect
+      .poll(
+        () =>
+          cr.worker.evaluate(async (t) => {
+            const status = (await chrome.tabs.sendMessage(t, { type: 'background/get-status' }, { frameId: 0 })) as {
+              gate: { pass: boolean };
+              readingId: number;
+            };
+            if (!status.gate.pass) return 'gate-failed';
+            const rec = (await chrome.storage.session.get(`tab:${t}`))[`tab:${t}`] as { phase: string; readingId: number } | undefined;
+            return rec && rec.readingId === status.readingId && rec.phase !== 'analysing' ? rec.phase : 'waiting';
+          }, tabId),
+        { timeout: SETTLE_TIMEOUT_MS },
+      )
+      .not.toBe('waiting');
+    return tabId;
+  }
+
+  async function open(name: string): Promise<{ page: Page; tabId: number; url: string }> {
+    const page = await cr.context.newPage();
+    page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
+    page.on('console', (m) => {
+      // the fixture server has no favicon; the browser asks for one anyway
+      if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) errors.push(`${name}: ${m.text()}`);
+    });
+    const url = server.url(name);
+    await page.goto(url);
+    const tabId = await settled(url);
+    return { page, tabId, url };
+  }
+
+  /** Sends a message as the popup does: from an extension page. */
+  async function fromPopup<T>(msg: Record<string, unknown>): Promise<T> {
+    const popup = await cr.context.newPage();
+    try {
+      await popup.goto(`chrome-extension://${cr.extensionId}/popup.html`);
+      return (await popup.evaluate((m) => chrome.runtime.sendMessage(m), msg)) as T;
+    } finally {
+      await popup.close();
+    }
+  }
+
+  // A failed test must not leave its tab behind for the next test to find.
+  afterEach(async () => {
+    for (const p of cr.context.pages()) if (!p.isClosed()) await p.close();
+  });
+
+  beforeAll(async () => {
+    cr = await launchChromium();
+    cr.worker.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`background: ${m.text()}`);
+    });
+  });
+  afterAll(async () => {
+    await cr?.close();
+  });
+
+  for (const [name, ids] of Object.entries(EXPECTED)) {
+    it(`marks exactly the expected entities on ${name}, and the page text stays the same`, async () => {
+      const { page } = await open(name);
+      await page.waitForSelector('cnc-mark[data-cnc-entity]', { timeout: SETTLE_TIMEOUT_MS });
+      expect(await markedIds(page)).toEqual(ids);
+      // first mention only (the default): one focusable mark per entity
+      const focusable = await page.$$eval('cnc-mark[tabindex="0"]', (els) => els.map((e) => e.getAttribute('data-cnc-entity')));
+      expect(new Set(focusable).size).toBe(focusable.length);
+      for (const m of await page.$$('cnc-mark[tabindex="0"]')) {
+        expect(await m.getAttribute('role')).toBe('button');
+        expect(await m.getAttribute('aria-haspopup')).toBe('dialog');
+        expect(await m.getAttribute('aria-label')).toBeTruthy();
+      }
+      expect((await serialise(page)).text).toBe(baseline.get(name)!.text);
+      if (name === 'demo-article.html') await page.screenshot({ path: screenshotPath('annotations-chromium-demo-article.png') });
+      await page.close();
+    });
+  }
+
+  for (const name of NEGATIVES) {
+    it(`marks nothing on ${name}`, async () => {
+      const { page } = await open(name);
+      expect(await page.$$('cnc-mark')).toHaveLength(0);
+      expect(await page.$$('cnc-ui')).toHaveLength(0);
+      expect((await serialise(page)).html).toBe(baseline.get(name)!.html);
+      await page.close();
+    });
+  }
+
+  it('marks mentions across <em>/<a>/<strong> boundaries, never inside code, pre, textarea or contenteditable', async () => {
+    const { page } = await open('trap-boundaries.html');
+    await page.waitForSelector('cnc-mark[data-cnc-entity]', { timeout: SETTLE_TIMEOUT_MS });
+    const marks = await page.$$eval('cnc-mark', (els) =>
+      els.map((e) => ({ id: e.getAttribute('data-cnc-entity'), mention: e.getAttribute('data-cnc-mention'), text: e.textContent, parent: e.parentElement!.tagName })),
+    );
+    const lazarus = marks.filter((m) => m.id === 'lazarus-group');
+    expect(lazarus.map((m) => [m.text, m.parent])).toEqual([
+      ['Lazarus', 'EM'],
+      ['Group', 'A'],
+    ]);
+    expect(new Set(lazarus.map((m) => m.mention)).size).toBe(1);
+    const tornado = marks.filter((m) => m.id === 'tornado-cash');
+    expect(tornado.map((m) => [m.text, m.parent])).toEqual([
+      ['Tornado', 'A'],
+      ['Cash', 'STRONG'],
+    ]);
+    // the FBI is named only inside <pre>: not marked at all
+    expect(await markedIds(page)).toEqual(['lazarus-group', 'tornado-cash', 'us-treasury']);
+    const inside = await page.$$eval('cnc-mark', (els) =>
+      els.filter((e) => e.closest('code, pre, textarea, [contenteditable="true"], script, style')).length,
+    );
+    expect(inside).toBe(0);
+    expect((await serialise(page)).text).toBe(baseline.get('trap-boundaries.html')!.text);
+    await page.close();
+  });
+
+  it('opens the card on hover with the right entity, and closes it when the pointer leaves', async () => {
+    const { page } = await open('demo-article.html');
+    const mark = page.locator('cnc-mark[data-cnc-entity="reconnaissance-general-bureau"][tabindex="0"]');
+    await mark.waitFor({ timeout: SETTLE_TIMEOUT_MS });
+    await mark.hover();
+    const card = page.locator('cnc-ui .cnc-card[role="dialog"]');
+    await card.waitFor({ state: 'visible', timeout: 5_000 });
+    expect(await card.getAttribute('data-cnc-card-entity')).toBe('reconnaissance-general-bureau');
+    await expect.poll(() => card.locator('h2').textContent()).toBe('Reconnaissance General Bureau');
+    expect(await mark.getAttribute('aria-expanded')).toBe('true');
+    // the card is labelled by its heading, and its links open safely
+    const labelledBy = await card.getAttribute('aria-labelledby');
+    expect(await card.locator(`[id="${labelledBy}"]`).count()).toBe(1);
+    for (const a of await card.locator('a').all()) {
+      expect(await a.getAttribute('rel')).toBe('noopener noreferrer');
+      expect(await a.getAttribute('target')).toBe('_blank');
+      expect(await a.getAttribute('href')).toMatch(/^https:\/\//);
+    }
+    const report = card.getByRole('link', { name: 'Report a wrong match' });
+    expect(await report.getAttribute('href')).not.toContain(encodeURIComponent(server.origin));
+    // within the viewport
+    const box = (await card.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(1280);
+    await page.screenshot({ path: screenshotPath('annotations-chromium-card.png') });
+    await page.mouse.move(5, 5);
+    await card.waitFor({ state: 'detached', timeout: 3_000 });
+    expect(await mark.getAttribute('aria-expanded')).toBe('false');
+    await page.close();
+  });
+
+  it('opens the card from the keyboard (focus + Enter) and Escape closes it and returns focus to the mark', async () => {
+    const { page } = await open('bridge-hack.html');
+    const mark = page.locator('cnc-mark[data-cnc-entity="lazarus-group"][tabindex="0"]');
+    await mark.waitFor({ timeout: SETTLE_TIMEOUT_MS });
+    await mark.focus();
+    await page.keyboard.press('Enter');
+    const card = page.locator('cnc-ui .cnc-card[role="dialog"]');
+    await card.waitFor({ state: 'visible', timeout: 3_000 });
+    expect(await card.getAttribute('data-cnc-card-entity')).toBe('lazarus-group');
+    await expect.poll(() => card.locator('h2').textContent()).toBe('Lazarus Group');
+    // focus moved into the card (no trap: it is an ordinary non-modal dialog)
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('CNC-UI');
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached', timeout: 3_000 });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cnc-entity'))).toBe('lazarus-group');
+    await page.close();
+  });
+
+  it('turning annotations off restores the page exactly; turning them on marks it again', async () => {
+    const { page, tabId } = await open('demo-article.html');
+    await page.waitForSelector('cnc-mark[data-cnc-entity]', { timeout: SETTLE_TIMEOUT_MS });
+    // open a card once, so that our UI host exists too
+    await page.locator('cnc-mark[tabindex="0"]').first().focus();
+    await page.keyboard.press('Enter');
+    await page.locator('cnc-ui .cnc-card').waitFor({ timeout: 3_000 });
+    const off = await fromPopup<{ ok: boolean; show: boolean }>({ type: 'popup/toggle-annotations', tabId, on: false });
+    expect(off).toEqual({ ok: true, show: false });
+    await expect.poll(() => page.$$('cnc-mark').then((l) => l.length)).toBe(0);
+    const after = await serialise(page);
+    expect(after.html).toBe(baseline.get('demo-article.html')!.html);
+    expect(after.text).toBe(baseline.get('demo-article.html')!.text);
+    const on = await fromPopup<{ ok: boolean; show: boolean }>({ type: 'popup/toggle-annotations', tabId });
+    expect(on).toEqual({ ok: true, show: true });
+    await page.waitForSelector('cnc-mark[data-cnc-entity]', { timeout: SETTLE_TIMEOUT_MS });
+    expect(await markedIds(page)).toEqual(EXPECTED['demo-article.html']);
+    await page.close();
+  });
+
+  it('the popup gets the tab state, looks up the KB and scrolls to an entity', async () => {
+    const { page, tabId } = await open('demo-article.html');
+    await page.waitForSelector('cnc-mark[data-cnc-entity]', { timeout: SETTLE_TIMEOUT_MS });
+    const state = await fromPopup<{ state: string; analysis?: { entities: { id: string }[] }; annotationsShown?: boolean }>({
+      type: 'popup/get-tab-analysis',
+      tabId,
+    });
+    expect(state.state).toBe('results');
+    expect(state.annotationsShown).toBe(true);
+    expect(state.analysis!.entities.map((e) => e.id)).toEqual(expect.arrayContaining(EXPECTED['demo-article.html']!));
+    const results = await fromPopup<{ entity: { id: string } }[]>({ type: 'popup/lookup', query: 'APT38' });
+    expect(results[0]!.entity.id).toBe('apt38');
+    const badge = await cr.worker.evaluate((t) => chrome.action.getBadgeText({ tabId: t }), tabId);
+    expect(Number(badge)).toBeGreaterThan(0);
+    const popup = await cr.context.newPage();
+    await popup.goto(`chrome-extension://${cr.extensionId}/popup.html`);
+    const scrolled = await popup.evaluate(
+      (t) => chrome.tabs.sendMessage(t, { type: 'popup/scroll-to-entity', id: 'venezuela' }, { frameId: 0 }),
+      tabId,
+    );
+    expect(scrolled).toEqual({ ok: true });
+    await popup.close();
+    await expect.poll(() => page.locator('cnc-ui .cnc-card').getAttribute('data-cnc-card-entity')).toBe('venezuela');
+    await page.close();
+  });
+
+  it('a page on the negative list of the gate is reported as not crypto-security', async () => {
+    const { tabId, page } = await open('garden.html');
+    const state = await fromPopup<{ state: string; reasons?: string[] }>({ type: 'popup/get-tab-analysis', tabId });
+    expect(state.state).toBe('not-crypto-security');
+    expect(state.reasons?.length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('marks content that arrives late, and takes the marks away after SPA navigation to another page', async () => {
+    const page = await cr.context.newPage();
+    page.on('pageerror', (e) => errors.push(`late-content: ${e.message}`));
+    await page.goto(server.url('late-content.html'));
+    await page.waitForSelector('cnc-mark[data-cnc-entity="lazarus-group"]', { timeout: SETTLE_TIMEOUT_MS });
+    await page.click('#spa-link');
+    await expect.poll(() => page.$$('cnc-mark').then((l) => l.length), { timeout: SETTLE_TIMEOUT_MS }).toBe(0);
+    await page.close();
+  });
+
+  it('logged no errors in pages or the background', () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('Firefox ESR', () => {
+  it('marks the expected entities on the demo article and the boundary traps, and nothing on a negative', async () => {
+    const firefox = await launchFirefox();
+    try {
+      const page = await firefox.browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(server.url('demo-article.html'));
+      await page.waitForSelector('cnc-mark[data-cnc-entity]', { timeout: 20_000 });
+      // the whole plan is painted in one go: wait a moment for nothing more to come
+      await new Promise((r) => setTimeout(r, 500));
+      const ids = await page.$$eval('cnc-mark[data-cnc-entity]', (els) => [...new Set(els.map((e) => e.getAttribute('data-cnc-entity') ?? ''))].sort());
+      expect(ids).toEqual(EXPECTED['demo-article.html']);
+      expect(await page.evaluate(() => document.body.innerText)).toBe(baseline.get('demo-article.html')!.text);
+      await page.screenshot({ path: screenshotPath('annotations-firefox-demo-article.png') });
+
+      await page.goto(server.url('trap-boundaries.html'));
+      await page.waitForSelector('cnc-mark[data-cnc-entity="lazarus-group"]', { timeout: 20_000 });
+      const lazarus = await page.$$eval('cnc-mark[data-cnc-entity="lazarus-group"]', (els) => els.map((e) => `${e.textContent}/${e.parentElement!.tagName}`));
+      expect(lazarus).toEqual(['Lazarus/EM', 'Group/A']);
+      expect(await page.$$eval('cnc-mark', (els) => els.filter((e) => e.closest('code, pre, textarea, [contenteditable="true"]')).length)).toBe(0);
+
+      // keyboard: Enter opens the card, Escape closes it
+      await page.focus('cnc-mark[data-cnc-entity="lazarus-group"][tabindex="0"]');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('cnc-ui >>> .cnc-card', { timeout: 5_000 });
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => !document.querySelector('cnc-ui')?.shadowRoot?.querySelector('.cnc-card'), { timeout: 5_000 });
+
+      await page.goto(server.url('garden.html'));
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await page.$$('cnc-mark')).toHaveLength(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await firefox.close();
+    }
+  });
+});
