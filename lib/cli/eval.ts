@@ -80,7 +80,7 @@ function parseArgs(argv: readonly string[]): Args | string {
       if (v === undefined) return '--data needs a path';
       args.data = resolve(v);
     } else if (a === '--help' || a === '-h') return USAGE;
-    else return `unknown argument: ${a}`;
+    else return `unknown argument: ${a}\n${USAGE}`;
   }
   return args;
 }
