@@ -118,7 +118,7 @@ const CONTEXT_WORDS = new Set(
   [
     'zinc', 'plutonium', 'thallium', 'copernicium', 'cerium', 'osmium', 'lawrencium', 'americium', 'chromium', 'iridium',
     'calcium', 'barium', 'strontium', 'phosphorus', 'mercury', 'bismuth', 'cobalt', 'agenda', 'elbrus', 'red eyes',
-    'lazarus', 'konni', 'winnti', 'starfraud', 'planedown', 'vedalia',
+    'lazarus', 'konni', 'winnti', 'starfraud', 'planedown', 'vedalia', 'raccoon', 'racoon', 'redline',
   ].map(normalizeName),
 );
 
@@ -185,6 +185,16 @@ export function sentence(parts: (string | undefined | false)[], max = 400): stri
     out = out.slice(0, out.lastIndexOf(' ')).replace(/[,;:]$/, '') + '…';
   }
   return out;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2021-06" -> "June 2021", "2019-03-25" -> "25 March 2019", "2018" -> "2018". */
+export function humanDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  const month = m ? MONTH_NAMES[Number(m) - 1] : undefined;
+  if (!month) return y ?? date;
+  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
 }
 
 export function listNames(names: string[], max: number): string {

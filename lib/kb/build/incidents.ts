@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { KbEntity, KbIncident, KbRelation, KbSource } from '../types';
 import { normalizeName, slugify } from '../normalize';
 import { victimStem } from './merge';
-import { DEFI_COMMIT, TAYVANO_COMMIT, addAlias, formatUsd, sentence, urlSource } from './common';
+import { DEFI_COMMIT, TAYVANO_COMMIT, addAlias, formatUsd, humanDate, sentence, urlSource } from './common';
 
 /** defi_exploits rows below this loss are left out unless a DPRK table lists them (KB stays small). */
 export const MIN_DEFI_USD = 10_000_000;
@@ -174,7 +174,7 @@ function describe(r: RawIncident): string {
   const where = r.chains.length ? ` on ${r.chains.slice(0, 4).join(', ')}${r.chains.length > 4 ? ' and other chains' : ''}` : '';
   const amount = r.amountUsd && r.amountUsd > 0 ? `about ${formatUsd(r.amountUsd)}` : 'an undisclosed amount';
   const what = r.attempt ? `Attempted theft from ${r.victimName}` : `Loss of ${amount} from ${r.victimName}${r.targetType === 'CEX' ? ' (a centralised exchange)' : ''}`;
-  const when = r.date.length === 4 ? `in ${r.date}` : `on ${r.date}`;
+  const when = r.date.length === 10 ? `on ${humanDate(r.date)}` : `in ${humanDate(r.date)}`;
   return sentence([
     `${what}${where} ${when}.`,
     r.technique ? `Cause recorded in the incident table: ${r.technique}.` : undefined,

@@ -12,6 +12,7 @@ import {
   addAlias,
   isJunkAlias,
   isOrdinaryWord,
+  humanDate,
   listNames,
   mispGalaxySource,
   needsContext,
@@ -233,7 +234,7 @@ function describeDraft(d: Draft, aliases: KbAlias[], country: string | undefined
   const coins = ['Bitcoin', 'Monero', 'Ethereum', 'Dash', 'Zcash', 'Litecoin'].filter((coin) => payment.some((p) => p.toLowerCase().includes(coin.toLowerCase())));
   const raas = /\braas\b|ransomware[- ]as[- ]a[- ]service/.test(text);
   return sentence([
-    `${kind.charAt(0).toUpperCase()}${kind.slice(1)}${firstSeen ? ` first reported in ${firstSeen}` : ''}.`,
+    `${kind.charAt(0).toUpperCase()}${kind.slice(1)}${firstSeen ? ` first reported in ${humanDate(firstSeen)}` : ''}.`,
     isRansomware && raas ? 'Reported to be run as ransomware-as-a-service, with affiliates carrying out intrusions.' : undefined,
     isRansomware && coins.length ? `Ransom notes asked for payment in ${coins.join(' or ')}.` : undefined,
     plat.length ? `Builds for ${plat.join(', ')} are tracked.` : undefined,
