@@ -31,6 +31,7 @@ export function Popup({ backend, params, pageUrl }: PopupProps) {
   const [tab, setTab] = useState<TabInfo | null>(null);
   const [view, setView] = useState<View>({ state: 'loading' });
   const [theme, setTheme] = useState<Settings['theme']>('system');
+  const [inTab, setInTab] = useState(params.full);
   const polls = useRef(0);
   const pollTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -66,6 +67,9 @@ export function Popup({ backend, params, pageUrl }: PopupProps) {
         applyTheme(s.theme);
       })
       .catch(() => undefined);
+    // in a tab without ?tab (the context menu's look-up page): lay out for a tab. `?tab=` without
+    // `full=1` keeps the popup's layout (what the real-browser tests and screenshots open).
+    if (params.tab === null) void backend.isInTab().then((yes) => live && yes && setInTab(true));
     void backend.resolveTab(params.tab).then((t) => {
       if (!live) return;
       setTab(t);
@@ -97,11 +101,11 @@ export function Popup({ backend, params, pageUrl }: PopupProps) {
   const noResults = view.state !== 'results' && view.state !== 'loading' && view.state !== 'analysing';
 
   return (
-    <div class={`popup${params.full ? ' full' : ''}`}>
+    <div class={`popup${inTab ? ' full' : ''}`}>
       <header class="popup-head">
         <h1 class="popup-title">Crypto News Context</h1>
         <div class="head-actions">
-          {!params.full && (
+          {!inTab && (
             <button
               type="button"
               onClick={() => void backend.openInTab(popupPageUrl(pageUrl, { tab: tab?.id ?? params.tab, query: params.query, full: true }))}
@@ -117,7 +121,9 @@ export function Popup({ backend, params, pageUrl }: PopupProps) {
       <main class="popup-main">
         <SettingsResetNotice optionsLink onOpenOptions={() => void backend.openOptions()} />
         <Lookup backend={backend} initialQuery={params.query} autoFocus={noResults || params.query !== ''} theme={theme} />
-        <StateView view={view} backend={backend} tab={tab} host={host} onChanged={() => void refresh(tab)} />
+        {view.state === 'no-tab' && params.query ? null : (
+          <StateView view={view} backend={backend} tab={tab} host={host} onChanged={() => void refresh(tab)} />
+        )}
       </main>
       <footer class="popup-foot muted small">Runs on your device. Nothing you read is sent anywhere.</footer>
     </div>

@@ -15,8 +15,13 @@ export interface TabInfo {
 }
 
 export interface PopupBackend {
-  /** The tab the popup is about: `?tab=<id>` or the active tab of the current window. */
+  /**
+   * The tab the popup is about: `?tab=<id>`, else the active tab of the current window. Null when the
+   * page runs in a tab of its own without `?tab` (the context menu's look-up): there is no page to analyse.
+   */
   resolveTab(requested: number | null): Promise<TabInfo | null>;
+  /** True when this page is open in a browser tab rather than in the toolbar popup. */
+  isInTab(): Promise<boolean>;
   getTabAnalysis(tabId: number): Promise<TabAnalysisState>;
   lookup(query: string, limit?: number): Promise<LookupResult[]>;
   getEntity(id: string): Promise<CardEntity | null>;
@@ -45,11 +50,19 @@ export function createBrowserBackend(): PopupBackend {
           const tab = await browser.tabs.get(requested);
           return { id: requested, url: tab.url ?? null, title: tab.title ?? null };
         }
+        if (await browser.tabs.getCurrent()) return null; // a tab of our own: the active tab is this page
         const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
         if (!tab || tab.id === undefined) return null;
         return { id: tab.id, url: tab.url ?? null, title: tab.title ?? null };
       } catch {
         return requested !== null ? { id: requested, url: null, title: null } : null;
+      }
+    },
+    async isInTab() {
+      try {
+        return (await browser.tabs.getCurrent()) !== undefined;
+      } catch {
+        return false;
       }
     },
     getTabAnalysis: (tabId) => popupApi.getTabAnalysis(tabId),

@@ -119,6 +119,7 @@ export interface FakeBackendOptions {
   history?: Record<string, HistoryEntry[]>;
   tabUrl?: string | null;
   noTab?: boolean;
+  inTab?: boolean;
 }
 
 export function fakeBackend(opts: FakeBackendOptions = {}) {
@@ -129,6 +130,7 @@ export function fakeBackend(opts: FakeBackendOptions = {}) {
     resolveTab: vi.fn(async (requested: number | null) =>
       opts.noTab ? null : { id: requested ?? 7, url: opts.tabUrl === undefined ? 'https://ledgerstreet.example/news/un-monitors' : opts.tabUrl, title: 'Tab' },
     ),
+    isInTab: vi.fn(async () => opts.inTab ?? false),
     getTabAnalysis: vi.fn(async (_tabId: number): Promise<TabAnalysisState> => (states.length > 1 ? states.shift()! : states[0]!)),
     lookup: vi.fn(async (q: string, limit?: number) => fakeLookup(q, limit)),
     getEntity: vi.fn(async (id: string) => KB.find((e) => e.id === id) ?? null),

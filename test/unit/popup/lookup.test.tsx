@@ -105,3 +105,14 @@ describe('look-up', () => {
 function backend_entity() {
   return { id: 'stale', name: 'Stale', type: 'mixer' as const, aliases: [], description: '', relations: [], sanctions: [], sources: [] };
 }
+
+describe('look-up page opened by the context menu', () => {
+  it('is the look-up alone, laid out for a tab', async () => {
+    const { backend } = fakeBackend({ inTab: true, noTab: true });
+    const { container } = render(<Popup backend={backend} params={parsePopupParams('?q=garantex')} pageUrl="x" />);
+    expect(await screen.findByRole('region', { name: 'About Garantex' })).toBeTruthy();
+    await waitFor(() => expect(container.querySelector('.popup.full')).toBeTruthy());
+    expect(screen.queryByRole('heading', { name: 'No page to analyse' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Open in a tab' })).toBeNull();
+  });
+});
