@@ -29,7 +29,7 @@ import { summarize } from './stats';
 /** After `load`, this long for document_idle, the gate, the message round trip and the marking. */
 const SETTLE_AFTER_LOAD_MS = 600;
 /** Articles whose annotations have not appeared after the settle time are polled up to this. */
-const ANNOTATION_TIMEOUT_MS = 5_000;
+const ANNOTATION_TIMEOUT_MS = 3_000;
 const POLL_MS = 100;
 /** V8 sampling interval for the attribution pass: fine enough for a 1 ms gate, light enough not to skew. */
 const PROFILE_INTERVAL_US = 100;
@@ -148,7 +148,8 @@ function med(xs: number[]): number {
 export async function runBrowserBench(opts: BrowserOptions, env: BrowserBenchEnv): Promise<Section> {
   const { ext, plain, server, pages, worker } = env;
   const reps = opts.quick ? 2 : 3;
-  const growthLoads = opts.quick ? 20 : 50;
+  const growthLoads = opts.quick ? 10 : 50;
+  const growthCycle = opts.quick ? 5 : 10;
   const extensionOrigin = `chrome-extension://${ext.extensionId}/`;
   const notes: string[] = [];
   const figures: Figure[] = [];
@@ -157,12 +158,13 @@ export async function runBrowserBench(opts: BrowserOptions, env: BrowserBenchEnv
 
   const swBefore = await worker.heapAfterGc();
 
-  // warm-up: every page once in each browser (disk cache, the background's KB and compiled engine).
-  // The first article load of the extension's browser is the cold start: reported on its own.
+  // warm-up: the first non-article page and the first article once in each browser (disk cache, the
+  // background's KB and compiled engine). The extension's first article load is the cold start.
   let coldFirstEntity: number | null = null;
-  for (const p of pages) {
+  const warm = [pages.find((p) => p.kind === 'non-article'), pages.find((p) => p.kind === 'article')].filter((p): p is BenchPage => !!p);
+  for (const p of warm) {
     const w = await measureLoad(ext.context, urlFor(p), p, 'with', extensionOrigin);
-    if (p.kind === 'article' && coldFirstEntity === null) coldFirstEntity = w.firstEntity ?? Number.NaN;
+    if (p.kind === 'article') coldFirstEntity = w.firstEntity ?? Number.NaN;
     await measureLoad(plain.context, urlFor(p), p, 'without', extensionOrigin);
   }
 
@@ -283,7 +285,7 @@ export async function runBrowserBench(opts: BrowserOptions, env: BrowserBenchEnv
 
   // direct attribution: CPU profiles of loads with the extension
   const profiled: { page: string; kind: BenchPage['kind']; a: CpuAttribution }[] = [];
-  for (let r = 0; r < (opts.quick ? 1 : 2); r++) {
+  for (let r = 0; r < 1; r++) {
     for (const p of pages) profiled.push({ page: p.path, kind: p.kind, a: await profiledLoad(ext.context, urlFor(p), p, extensionOrigin) });
   }
   const profPerPage = (kind: BenchPage['kind'], f: (a: CpuAttribution) => number): number[] =>
@@ -310,7 +312,7 @@ export async function runBrowserBench(opts: BrowserOptions, env: BrowserBenchEnv
   );
 
   // growth over many loads in one tab
-  const growth = await measureGrowth(ext.context, pages, growthLoads, worker, server, extensionOrigin);
+  const growth = await measureGrowth(ext.context, pages, growthLoads, growthCycle, worker, server);
   figures.push(...growth.figures);
   notes.push(...growth.notes);
 
@@ -319,7 +321,7 @@ export async function runBrowserBench(opts: BrowserOptions, env: BrowserBenchEnv
     title: 'Chromium',
     figures,
     notes: [
-      `${pages.length} pages (${gateFail.length} non-article, ${articles.length} articles) × ${reps} loads per browser after 1 warm-up load; ${withLoads.length + withoutLoads.length} measured loads. Attribution: median with − median without, per page.`,
+      `${pages.length} pages (${gateFail.length} non-article, ${articles.length} articles) × ${reps} loads per browser (after warm-up loads of one page of each kind); 1 profiled load per page; ${withLoads.length + withoutLoads.length} measured loads. Attribution: median with − median without, per page.`,
       ...notes,
     ],
     details: { deltas, loads, profiled },
@@ -334,12 +336,11 @@ async function measureGrowth(
   context: BrowserContext,
   pages: BenchPage[],
   loadsWanted: number,
+  CYCLE: number,
   worker: TargetChannel,
   server: FixtureServer,
-  extensionOrigin: string,
 ): Promise<{ figures: Figure[]; notes: string[] }> {
-  // a cycle of 10 pages, so that every checkpoint (each 10th load) is on the same page
-  const CYCLE = 10;
+  // a cycle of CYCLE pages, so that every checkpoint (each CYCLE-th load) is on the same page
   const cycle = Array.from({ length: CYCLE }, (_, i) => pages[i % pages.length]!);
   const page = await context.newPage();
   const session = await sessionFor(context, page);
@@ -362,7 +363,6 @@ async function measureGrowth(
   } finally {
     await page.close();
   }
-  void extensionOrigin;
   const first = points[0]!;
   const last = points[points.length - 1]!;
   const dr = last.rendererMb - first.rendererMb;

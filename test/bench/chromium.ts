@@ -52,56 +52,44 @@ export interface PageProbe {
  * DOMContentLoaded on (content scripts run at document_idle, after it), watches for the first element
  * carrying data-cnc-entity. Watching from DOMContentLoaded keeps the observer off the parser's
  * mutations, so the probe itself costs almost nothing, the same with and without the extension.
+ *
+ * Plain JavaScript in a string on purpose: a function passed from here would be compiled by tsx/esbuild,
+ * which inserts helpers (`__name`) that do not exist in the page.
  */
-export function pageProbeInit(): void {
-  const w = window as unknown as { __cncBench: PageProbe };
-  const probe: PageProbe = { longTasks: [], loaf: [], firstEntity: null, dcl: null, load: null };
-  w.__cncBench = probe;
+export const PAGE_PROBE_SCRIPT = `(() => {
+  const probe = { longTasks: [], loaf: [], firstEntity: null, dcl: null, load: null };
+  window.__cncBench = probe;
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) probe.longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
-  } catch {
-    // not supported: the list stays empty
-  }
+  } catch (e) {}
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
-        const scripts = ((e as unknown as { scripts?: { sourceURL: string; duration: number; invoker: string }[] }).scripts ?? []).map((s) => ({
-          url: s.sourceURL,
-          duration: s.duration,
-          invoker: s.invoker,
-        }));
+        const scripts = (e.scripts || []).map((s) => ({ url: s.sourceURL, duration: s.duration, invoker: s.invoker }));
         probe.loaf.push({ start: e.startTime, duration: e.duration, scripts });
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
-  } catch {
-    // not supported
-  }
-  const SELECTOR = '[data-cnc-entity]';
-  const found = (): boolean => {
-    if (probe.firstEntity === null && document.querySelector(SELECTOR)) probe.firstEntity = performance.now();
+  } catch (e) {}
+  function found() {
+    if (probe.firstEntity === null && document.querySelector('[data-cnc-entity]')) probe.firstEntity = performance.now();
     return probe.firstEntity !== null;
-  };
+  }
   document.addEventListener('DOMContentLoaded', () => {
     probe.dcl = performance.now();
     if (found()) return;
     const mo = new MutationObserver((records) => {
       for (const r of records) {
-        if (r.type === 'attributes' || Array.from(r.addedNodes).some((n) => n.nodeType === 1)) {
-          if (found()) {
-            mo.disconnect();
-            return;
-          }
+        if (r.type === 'attributes' || Array.prototype.some.call(r.addedNodes, (n) => n.nodeType === 1)) {
+          if (found()) { mo.disconnect(); return; }
         }
       }
     });
     mo.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-cnc-entity'] });
   });
-  addEventListener('load', () => {
-    probe.load = performance.now();
-  });
-}
+  addEventListener('load', () => { probe.load = performance.now(); });
+})();`;
 
 export interface MainThreadMetrics {
   scriptMs: number;
@@ -222,9 +210,12 @@ export function attributeProfile(profile: { nodes: { id: number; callFrame: { ur
     ext.set(id, v);
     return v;
   };
+  // the outermost anonymous function of an extension script: the bundle's top level (WXT wraps it in an IIFE)
   const isTop = (id: number): boolean => {
     const n = byId.get(id)!;
-    return n.callFrame.url.startsWith(origin) && n.callFrame.functionName === '' && n.callFrame.lineNumber === 0 && n.callFrame.columnNumber === 0;
+    const p = parent.get(id);
+    const anonymousFirstLine = n.callFrame.url.startsWith(origin) && n.callFrame.functionName === '' && n.callFrame.lineNumber === 0;
+    return anonymousFirstLine && (p === undefined || !isExt(p) || isTop(p));
   };
   for (const n of profile.nodes) topLevel.set(n.id, isTop(n.id));
   const self = new Map<string, number>();

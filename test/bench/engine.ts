@@ -42,8 +42,8 @@ export function engineMethod(engine: EngineLike): Method {
 }
 
 export async function runEngineBench(opts: EngineOptions): Promise<Section> {
-  const count = opts.quick ? 15 : 60;
-  const runs = opts.quick ? 3 : 7;
+  const count = opts.quick ? 12 : 40;
+  const runs = opts.quick ? 3 : 5;
   const { source, articles } = loadArticles(count);
   const words = articles.reduce((s, a) => s + a.words, 0);
   const lookup = loadKb();

@@ -25,20 +25,20 @@ interface PopupProbe {
   settled: number | null;
 }
 
-function popupProbeInit(sel: { results: string; settled: string }): void {
-  const probe: PopupProbe = { results: null, settled: null };
-  (window as unknown as { __cncPopup: PopupProbe }).__cncPopup = probe;
-  const check = (): boolean => {
+/** Plain JavaScript (see PAGE_PROBE_SCRIPT in chromium.ts for why it is a string). */
+const POPUP_PROBE_SCRIPT = `(() => {
+  const probe = { results: null, settled: null };
+  window.__cncPopup = probe;
+  const sel = ${JSON.stringify({ results: POPUP_RESULTS_SELECTOR, settled: POPUP_SETTLED_SELECTOR })};
+  function check() {
     const t = performance.now();
     if (probe.results === null && document.querySelector(sel.results)) probe.results = t;
     if (probe.settled === null && document.querySelector(sel.settled)) probe.settled = t;
     return probe.results !== null;
-  };
-  const mo = new MutationObserver(() => {
-    if (check()) mo.disconnect();
-  });
+  }
+  const mo = new MutationObserver(() => { if (check()) mo.disconnect(); });
   mo.observe(document, { subtree: true, childList: true, attributes: true });
-}
+})();`;
 
 export interface PopupOptions {
   quick: boolean;
@@ -72,7 +72,7 @@ export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWith
     const page = await ext.context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     await page.setViewportSize({ width: 400, height: 600 });
-    await page.addInitScript(popupProbeInit, { results: POPUP_RESULTS_SELECTOR, settled: POPUP_SETTLED_SELECTOR });
+    await page.addInitScript({ content: POPUP_PROBE_SCRIPT });
     const t0 = nowMs();
     await page.goto(popupUrl, { waitUntil: 'commit' });
     await page.waitForSelector(POPUP_SETTLED_SELECTOR, { timeout: 10_000 }).catch(() => undefined);

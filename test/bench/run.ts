@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { join, relative } from 'node:path';
 import { chromiumPath, launchChromium, startFixtureServer, type ChromiumWithExtension, type FixtureServer } from '../../lib/cli/browsers';
 import { runBrowserBench } from './browser';
-import { launchPlainChromium, pageProbeInit, TargetChannel, type PlainChromium } from './chromium';
+import { launchPlainChromium, PAGE_PROBE_SCRIPT, TargetChannel, type PlainChromium } from './chromium';
 import { ROOT } from './corpus';
 import { runEngineBench } from './engine';
 import { runGateBench } from './gate';
@@ -81,12 +81,12 @@ interface BrowserEnv {
 }
 
 async function openBrowsers(quick: boolean, withPlain: boolean): Promise<BrowserEnv> {
-  const pages = preparePages({ nonArticles: quick ? 3 : 7, articles: quick ? 3 : 6 });
+  const pages = preparePages({ nonArticles: quick ? 2 : 6, articles: quick ? 2 : 5 });
   const server = await startFixtureServer(BENCH_PAGES);
   const ext = await launchChromium({ extensionDir: BUILD });
   const plain = withPlain ? await launchPlainChromium() : null;
-  await ext.context.addInitScript(pageProbeInit);
-  if (plain) await plain.context.addInitScript(pageProbeInit);
+  await ext.context.addInitScript({ content: PAGE_PROBE_SCRIPT });
+  if (plain) await plain.context.addInitScript({ content: PAGE_PROBE_SCRIPT });
   // a tab that stays open in each browser (same tab count); the extension's one reaches the worker
   const control = await ext.context.newPage();
   if (plain) await plain.context.newPage();

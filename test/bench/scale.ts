@@ -69,7 +69,7 @@ async function compare(name: string, small: (a: Article) => unknown, large: (a: 
 
 export async function runScaleBench(opts: ScaleOptions): Promise<Section> {
   const runs = opts.quick ? 5 : 9;
-  const { source, articles } = loadArticles(opts.quick ? 15 : 60);
+  const { source, articles } = loadArticles(opts.quick ? 12 : 40);
   const kb = loadKb().kb;
   const big = syntheticKb(kb, FACTOR);
   const figures: Figure[] = [];
