@@ -4,6 +4,7 @@
  *   npm run kb:build -- --from ../shared/data   regenerate lib/kb/data/derived/* from the shared data, then compile
  *   npm run kb:build                            compile from the committed source files only
  *   npm run kb:build -- --check                 compile in memory and fail if lib/kb/compiled/kb.json is stale
+ *   npm run kb:build -- --strict                fail (exit 1) when curated files have problems
  *
  * Output: lib/kb/compiled/kb.json (committed; the extension imports it).
  */
@@ -13,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { kbAddressFileSchema, kbEntityFileSchema } from '../kb/schema';
 import type { KbAddress, KbEntity } from '../kb/types';
-import { DEFI_COMMIT, MISP_DATE, OFAC_AS_OF } from '../kb/build/common';
+import { MISP_DATE, OFAC_AS_OF } from '../kb/build/common';
 import { deriveIncidents } from '../kb/build/incidents';
 import { compileKb, latestDate, mergeEntities, readCurated, type SourceFile } from '../kb/build/merge';
 import { deriveFromMisp } from '../kb/build/misp';
@@ -62,7 +63,7 @@ function derive(from: string): void {
   }
   kbAddressFileSchema.parse(addresses);
   writeJson(join(DERIVED_DIR, DERIVED_ADDRESS_FILE), addresses, true);
-  console.log(`  wrote derived/${DERIVED_ADDRESS_FILE}: ${addresses.length} addresses (commit ${DEFI_COMMIT.slice(0, 7)} incidents)`);
+  console.log(`  wrote derived/${DERIVED_ADDRESS_FILE}: ${addresses.length} addresses, as of ${OFAC_AS_OF}`);
 }
 
 export function readSources(): { curatedFiles: SourceFile[]; derived: KbEntity[]; addresses: KbAddress[] } {
@@ -115,8 +116,12 @@ export function buildFromSources() {
 function main(argv: string[]): number {
   const fromIdx = argv.indexOf('--from');
   const from = fromIdx >= 0 ? argv[fromIdx + 1] : undefined;
-  if (fromIdx >= 0 && !from) {
-    console.error('usage: kb-build [--from <shared data dir>] [--check]');
+  if ((fromIdx >= 0 && !from) || argv.includes('--help')) {
+    console.error('usage: kb-build [--from <shared data dir>] [--check] [--strict]');
+    return argv.includes('--help') ? 0 : 2;
+  }
+  if (from && !existsSync(join(resolve(process.cwd(), from), 'misp-galaxy'))) {
+    console.error(`kb-build: ${from} has no misp-galaxy/ folder (expected the shared data folder)`);
     return 2;
   }
   if (from) derive(from);
@@ -141,7 +146,10 @@ function main(argv: string[]): number {
   );
   console.log(`  by type: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
   console.log(`  size: ${(json.length / 1024).toFixed(1)} KiB raw, ${(gzipSync(json).length / 1024).toFixed(1)} KiB gzip`);
-  if (curatedProblems.length) console.warn(`  ${curatedProblems.length} problem(s) in curated files (left out or reported above)`);
+  if (curatedProblems.length) {
+    console.warn(`  ${curatedProblems.length} problem(s) in curated files (left out or reported above)`);
+    if (argv.includes('--strict')) return 1;
+  }
   return 0;
 }
 
