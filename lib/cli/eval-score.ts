@@ -321,3 +321,38 @@ export function lowercaseMentions(e: FoundEntity): string[] {
   if (!/\p{Lu}/u.test(e.name)) return [];
   return (e.mentions ?? []).map((m) => m.text).filter((t) => /\p{L}/u.test(t) && t === t.toLowerCase());
 }
+
+/** The parts of a knowledge-base entry that say which of its names are ordinary words or double meanings. */
+export interface KbNames {
+  id: string;
+  name: string;
+  aliases: { name: string; ambiguous?: boolean }[];
+  ambiguous?: unknown;
+}
+
+/**
+ * Names that the knowledge base itself flags as needing context (the whole entry flagged `ambiguous`,
+ * or one alias flagged `ambiguous: true`), keyed by normalised name, with the ids that claim each.
+ */
+export function ambiguousNames(entries: readonly KbNames[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (name: string, id: string): void => {
+    const k = normaliseName(name);
+    if (k.length === 0) return;
+    const ids = out.get(k) ?? new Set<string>();
+    ids.add(id);
+    out.set(k, ids);
+  };
+  for (const e of entries) {
+    if (e.ambiguous) {
+      add(e.name, e.id);
+      for (const a of e.aliases) add(a.name, e.id);
+    } else for (const a of e.aliases) if (a.ambiguous) add(a.name, e.id);
+  }
+  return out;
+}
+
+/** Mentions of an entity whose text is one of its ambiguous names. */
+export function ambiguousMentions(e: FoundEntity, names: ReadonlyMap<string, ReadonlySet<string>>): string[] {
+  return (e.mentions ?? []).map((m) => m.text).filter((t) => names.get(normaliseName(t))?.has(e.id) ?? false);
+}

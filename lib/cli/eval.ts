@@ -12,6 +12,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, resolve } from 'node:path';
 import type { Analysis, AnalysisEntity } from '../contract';
 import {
+  ambiguousMentions,
+  ambiguousNames,
   confusion,
   entityMatches,
   firstSentenceStatesFact,
@@ -22,6 +24,7 @@ import {
   scoreEntities,
   type ExpectedAmount,
   type ExpectedEntity,
+  type KbNames,
   type Prf,
 } from './eval-score';
 import { createRunner, REPO_ROOT, type Outcome } from './eval-runner';
@@ -212,6 +215,17 @@ function capList(items: readonly string[], max = 8): string {
   return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} +${items.length - max} more`;
 }
 
+/** The knowledge base's ambiguous names; an empty map (and a note) when the KB cannot be loaded. */
+async function loadAmbiguousNames(): Promise<{ names: Map<string, Set<string>>; note: string | null }> {
+  try {
+    const mod = await import('../kb/index');
+    const entries = mod.loadKb().kb.entities as unknown as KbNames[];
+    return { names: ambiguousNames(entries), note: null };
+  } catch (e) {
+    return { names: new Map(), note: `knowledge base not loaded: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
 function pct(n: number | null): string {
   return n === null ? '  n/a' : `${(n * 100).toFixed(1).padStart(5)}%`;
 }
@@ -350,6 +364,27 @@ async function main(): Promise<number> {
       ambiguous.set(k, entry);
     }
   }
+  // Ambiguous-name hits: mentions made through a name the KB flags as needing context, by page kind
+  const kbAmbiguous = await loadAmbiguousNames();
+  const ambiguousKb = new Map<string, { entity: string; mentions: Set<string>; positive: number; other: string[] }>();
+  for (const r of rows) {
+    const a = analysisOf(r);
+    if (!a) continue;
+    for (const e of a.entities) {
+      const hits = ambiguousMentions(e, kbAmbiguous.names);
+      if (hits.length === 0) continue;
+      const entry = ambiguousKb.get(e.id) ?? { entity: `${e.name} [${e.type}]`, mentions: new Set<string>(), positive: 0, other: [] };
+      hits.forEach((m) => entry.mentions.add(m));
+      if (r.item.manifest?.label === 'positive' || r.item.kind === 'seed') entry.positive++;
+      else entry.other.push(r.item.key);
+      ambiguousKb.set(e.id, entry);
+    }
+  }
+  const ambiguousKbList = [...ambiguousKb.values()]
+    .sort((a, b) => b.other.length - a.other.length || b.positive - a.positive)
+    .map((a) => ({ entity: a.entity, mentions: [...a.mentions], onPositives: a.positive, onOtherPages: a.other.length, examples: a.other.slice(0, 3) }));
+  const ambiguousKbOnOther = ambiguousKbList.reduce((n, a) => n + a.onOtherPages, 0);
+
   const ambiguousList = [...ambiguous.values()]
     .sort((a, b) => b.files.length - a.files.length)
     .map((a) => ({ entity: a.entity, mentions: [...a.mentions], pages: a.files.length, onNonPositive: a.onNegative, examples: a.files.slice(0, 3) }));
@@ -409,6 +444,7 @@ async function main(): Promise<number> {
       extra: extraTotal,
       outputOnListedArticles: outputTotal,
       ambiguousWordHits: ambiguousList,
+      ambiguousKbNames: { note: kbAmbiguous.note, names: kbAmbiguous.names.size, onNonPositivePages: ambiguousKbOnOther, entities: ambiguousKbList },
       entitiesOnNonPositivePages: negEntities,
     },
     amounts: { expected: amExpected, found: amFound, recall: round(amExpected === 0 ? null : amFound / amExpected) },
@@ -485,6 +521,11 @@ async function main(): Promise<number> {
   if (ambiguousList.length === 0) L.push('    none');
   for (const a of ambiguousList.slice(0, 15))
     L.push(`    ${a.entity}: "${a.mentions.join('", "')}" on ${a.pages} pages (${a.onNonPositive} not positive), e.g. ${a.examples.join(', ')}`);
+  L.push(
+    `  ambiguous KB names (${kbAmbiguous.names.size} names flagged as needing context${kbAmbiguous.note ? `; ${kbAmbiguous.note}` : ''}): ${ambiguousKbOnOther} reports on negatives / Readability pages`,
+  );
+  for (const a of ambiguousKbList.slice(0, 12))
+    L.push(`    ${a.entity} as "${a.mentions.join('", "')}": ${a.onOtherPages} non-positive pages, ${a.onPositives} positives${a.examples.length ? `; e.g. ${a.examples.join(', ')}` : ''}`);
   L.push('  entities most often reported on negatives / Readability pages (named, not inferred):');
   if (negEntities.length === 0) L.push('    none');
   for (const n of negEntities.slice(0, 10)) L.push(`    ${String(n.pages).padStart(4)}  ${n.entity}`);

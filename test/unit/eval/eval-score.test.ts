@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ambiguousMentions,
+  ambiguousNames,
   amountMatches,
   confusion,
   coreName,
@@ -133,5 +135,21 @@ describe('summary and ambiguous words', () => {
   it('flags lower-case mentions of capitalised names', () => {
     expect(lowercaseMentions({ id: 'play', name: 'Play', mentions: [{ text: 'play' }, { text: 'Play' }] })).toEqual(['play']);
     expect(lowercaseMentions({ id: 'x', name: 'bitcoin', mentions: [{ text: 'bitcoin' }] })).toEqual([]);
+  });
+});
+
+describe('ambiguous knowledge-base names', () => {
+  const kb = [
+    { id: 'play', name: 'Play', aliases: [{ name: 'PlayCrypt' }], ambiguous: { context: ['ransomware'] } },
+    { id: 'lazarus-group', name: 'Lazarus Group', aliases: [{ name: 'Lazarus', ambiguous: true }, { name: 'APT38' }] },
+  ];
+  it('collects the names that need context', () => {
+    const names = ambiguousNames(kb);
+    expect([...names.keys()].sort()).toEqual(['lazarus', 'play', 'playcrypt']);
+  });
+  it('finds mentions made through an ambiguous name of the same entity', () => {
+    const names = ambiguousNames(kb);
+    expect(ambiguousMentions({ id: 'lazarus-group', name: 'Lazarus Group', mentions: [{ text: 'Lazarus' }, { text: 'APT38' }] }, names)).toEqual(['Lazarus']);
+    expect(ambiguousMentions({ id: 'other', name: 'Other', mentions: [{ text: 'Lazarus' }] }, names)).toEqual([]);
   });
 });
