@@ -88,8 +88,13 @@ function tokenOk(text: string, rule: CaseRule): boolean {
   }
 }
 
+/** Work counters, for tests and benchmarks: trie edges looked up. */
+export interface MatchStats {
+  lookups: number;
+}
+
 export interface CompiledMatcher {
-  match(text: string, tokens?: Token[]): RawMatch[];
+  match(text: string, tokens?: Token[], stats?: MatchStats): RawMatch[];
   patternCount: number;
 }
 
@@ -142,7 +147,7 @@ export function compileMatcher(kb: Pick<CompiledKb, 'entities'>): CompiledMatche
     (node.patterns ??= []).push(p);
   }
 
-  function match(text: string, tokens: Token[] = tokenize(text)): RawMatch[] {
+  function match(text: string, tokens: Token[] = tokenize(text), stats?: MatchStats): RawMatch[] {
     const found: RawMatch[] = [];
     const n = tokens.length;
     for (let i = 0; i < n; i++) {
@@ -155,6 +160,7 @@ export function compileMatcher(kb: Pick<CompiledKb, 'entities'>): CompiledMatche
           const gapText = text.slice(tokens[j - 1]!.end, tok.start);
           if (gapText.length > 3 || /[\n,;:!?()"“”]/.test(gapText)) break;
         }
+        if (stats) stats.lookups++;
         let nx: TrieNode | undefined = node.next.get(tok.norm);
         let plural = false;
         if (!nx && tok.norm.length > 4 && tok.norm.endsWith('s')) {
