@@ -151,6 +151,31 @@ describe('popup for the demo article', () => {
     expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^About /);
   });
 
+  it('works from the keyboard alone, with a visible focus ring', async () => {
+    await popup.reload();
+    await popup.getByRole('heading', { level: 2, name: /UN monitors/ }).waitFor();
+    await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const seen: { name: string; outline: string }[] = [];
+    for (let i = 0; i < 6; i++) {
+      await popup.keyboard.press('Tab');
+      seen.push(
+        await popup.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          const cs = getComputedStyle(el);
+          return { name: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName, outline: `${cs.outlineStyle} ${cs.outlineWidth}` };
+        }),
+      );
+    }
+    // header buttons, then the look-up, then the article's controls
+    expect(seen.map((s) => s.name).slice(0, 2)).toEqual(['Open in a tab', 'Settings']);
+    for (const s of seen) expect(s.outline).toMatch(/^solid [1-9]/);
+    // a name chosen with the keyboard scrolls the tab
+    const chip = popup.getByRole('region', { name: 'Names in this article' }).getByRole('button').first();
+    await chip.focus();
+    await popup.keyboard.press('Enter');
+    await popup.getByText(/Scrolled to the first mention of/).waitFor({ timeout: 10_000 });
+  });
+
   it('fits the popup width without horizontal scrolling', async () => {
     await expectNoHorizontalScroll(popup);
     const width = await popup.evaluate(() => document.body.getBoundingClientRect().width);
