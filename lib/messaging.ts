@@ -111,10 +111,12 @@ const analysisReady = z.object({ type: z.literal('background/analysis-ready'), p
 const toggle = z.object({ type: z.literal('background/toggle'), show: z.boolean() });
 /** The popup asks what the content script saw when the background has no record (gate failed, nothing sent). */
 const getStatus = z.object({ type: z.literal('background/get-status') });
+/** The background lost what it knew about the tab (worker restarted without session storage, a navigation event): read again. */
+const reread = z.object({ type: z.literal('background/reread') });
 /** Popup: scroll to an entity's first mark and open its card. Sent straight to the tab. */
 const scrollToEntity = z.object({ type: z.literal('popup/scroll-to-entity'), id });
 
-export const toContentSchema = z.discriminatedUnion('type', [analysisReady, toggle, getStatus, scrollToEntity]);
+export const toContentSchema = z.discriminatedUnion('type', [analysisReady, toggle, getStatus, reread, scrollToEntity]);
 export type ToContent = z.infer<typeof toContentSchema>;
 
 /** The content script's answer to `background/get-status`. */
@@ -226,6 +228,7 @@ export interface Answers {
   'background/analysis-ready': { ok: boolean };
   'background/toggle': { ok: boolean };
   'background/get-status': ContentStatus;
+  'background/reread': { ok: boolean };
   'popup/scroll-to-entity': { ok: boolean };
 }
 
@@ -316,6 +319,7 @@ export const popupApi = {
 export const backgroundApi = {
   sendPlan: (tab: number, plan: HighlightPlan) => toTab(tab, { type: 'background/analysis-ready', plan }),
   sendToggle: (tab: number, show: boolean) => toTab(tab, { type: 'background/toggle', show }),
+  reread: (tab: number) => toTab(tab, { type: 'background/reread' }),
   async getStatus(tab: number): Promise<ContentStatus | undefined> {
     return parseMessage(contentStatusSchema, await toTab(tab, { type: 'background/get-status' }));
   },

@@ -208,6 +208,9 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
         const status: ContentStatus = { url: withoutHash(doc.location?.href ?? '').slice(0, 2000), readingId, gate: gateResult ?? { pass: false, hits: [] }, marks: highlighter.all().length };
         return status;
       }
+      case 'background/reread':
+        void run(true);
+        return { ok: true };
       case 'popup/scroll-to-entity': {
         const mark = highlighter.marksOf(msg.id).find((m) => m.hasAttribute('tabindex')) ?? highlighter.marksOf(msg.id)[0];
         if (!mark) return { ok: false };

@@ -118,7 +118,13 @@ export function createBackgroundService(store: TabStore = createTabStore()): Bac
         reasons: ['A quick check of the title and first paragraphs found no crypto-security words, so the page was not analysed.'],
       };
     }
-    if (!current || current.phase === 'analysing') return { state: 'analysing' };
+    if (!current) {
+      // The gate passed but we hold no record for this page (the worker lost it, or a navigation event
+      // cleared it): ask the page to read itself again; the popup asks again shortly.
+      void backgroundApi.reread(tabId);
+      return { state: 'analysing' };
+    }
+    if (current.phase === 'analysing') return { state: 'analysing' };
     switch (current.phase) {
       case 'disabled':
         return { state: 'disabled', reason: current.disabledReason ?? 'off' };

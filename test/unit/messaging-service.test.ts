@@ -1,0 +1,85 @@
+/**
+ * The background's message router: who may send what, and what comes back. Runs against the real KB
+ * and engine with WXT's fake browser.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createBackgroundService } from '../../lib/background/service';
+import { lookupPageUrl } from '../../lib/background/menus';
+import { createTabStore, memoryArea } from '../../lib/background/tab-store';
+import type { CardEntity, LookupResult, PageReadAnswer } from '../../lib/messaging';
+
+const ID = fakeBrowser.runtime.id;
+const ORIGIN = `chrome-extension://${ID}/`;
+const content = (tabId = 5, frameId = 0) => ({ id: ID, url: 'https://news.example/story', tab: { id: tabId }, frameId });
+const popup = { id: ID, url: `${ORIGIN}popup.html` };
+
+const ARTICLE = [
+  'Hackers linked to North Korea stole $100 million from the Horizon bridge, the FBI said.',
+  'The FBI said the Lazarus Group, also tracked as APT38, laundered the stolen ether through Tornado Cash, which the US Treasury sanctioned.',
+  'Blockchain analysts traced the crypto through dozens of wallets and exchanges after the hack.',
+  'The bridge operator said it would compensate users for the theft and was working with investigators to recover the stolen funds.',
+  'According to the post-mortem, the attackers obtained two of the five keys that controlled the multisig wallet holding the locked tokens, enough to approve withdrawals of ether, stablecoins and wrapped bitcoin over a few hours.',
+  'Investigators said the pattern of splitting and swapping the coins matched earlier thefts by the same operators, who have targeted exchanges and bridges in Asia, Europe and North America since 2017.',
+  'Part of the funds was frozen at three exchanges after analysts flagged the deposits, but most of the money had already been converted and moved on by the time the platforms acted.',
+].join('\n\n');
+
+describe('background service', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('answers content scripts in the top frame only, and ignores malformed messages', async () => {
+    const svc = createBackgroundService(createTabStore(memoryArea()));
+    const card = (await svc.onMessage({ type: 'content/get-entity', id: 'lazarus-group' }, content())) as CardEntity | null;
+    expect(card?.name).toBe('Lazarus Group');
+    expect(svc.onMessage({ type: 'content/get-entity', id: 'lazarus-group' }, content(5, 3))).toBeUndefined();
+    expect(svc.onMessage({ type: 'content/get-entity', id: 'lazarus-group' }, { ...content(), id: 'another-extension' })).toBeUndefined();
+    expect(svc.onMessage({ type: 'content/get-entity' }, content())).toBeUndefined();
+    expect(svc.onMessage({ type: 'content/fetch', url: 'https://evil.example' }, content())).toBeUndefined();
+    expect(svc.onMessage('hello', content())).toBeUndefined();
+  });
+
+  it('refuses popup messages from a content script (no reading other tabs from a page)', () => {
+    const svc = createBackgroundService(createTabStore(memoryArea()));
+    expect(svc.onMessage({ type: 'popup/get-tab-analysis', tabId: 1 }, content())).toBeUndefined();
+    expect(svc.onMessage({ type: 'popup/toggle-annotations', tabId: 1 }, content())).toBeUndefined();
+    expect(svc.onMessage({ type: 'popup/lookup', query: 'lazarus' }, content())).toBeUndefined();
+  });
+
+  it('looks up the KB for extension pages', async () => {
+    const svc = createBackgroundService(createTabStore(memoryArea()));
+    const results = (await svc.onMessage({ type: 'popup/lookup', query: 'Hidden Cobra' }, popup)) as LookupResult[];
+    expect(results[0]?.entity.id).toBe('lazarus-group');
+    expect(await svc.onMessage({ type: 'popup/lookup', query: '  ' }, popup)).toEqual([]);
+  });
+
+  it('analyses a page reading, caches it for the tab and answers with a plan', async () => {
+    const store = createTabStore(memoryArea());
+    const svc = createBackgroundService(store);
+    const answer = (await svc.onMessage(
+      { type: 'content/page-read', readingId: 1, input: { text: ARTICLE, title: 'FBI: North Korea behind $100 million bridge hack', pageType: 'NewsArticle', structure: { paragraphs: 7, readabilityOk: true } } },
+      content(7),
+    )) as PageReadAnswer;
+    expect(answer).toMatchObject({ ok: true });
+    if (!answer.ok) return;
+    const ids = answer.plan.entities.map((e) => e.id);
+    expect(ids).toEqual(expect.arrayContaining(['lazarus-group', 'tornado-cash', 'fbi']));
+    for (const e of answer.plan.entities) for (const m of e.mentions) expect(ARTICLE.slice(m.start, m.end)).toBe(m.text);
+    const rec = await store.get(7);
+    expect(rec).toMatchObject({ phase: 'results', url: 'https://news.example/story', host: 'news.example', show: true, readingId: 1 });
+  });
+
+  it('muting applies to the sender’s own site', async () => {
+    const svc = createBackgroundService(createTabStore(memoryArea()));
+    expect(await svc.onMessage({ type: 'content/mute-entity', id: 'fbi' }, content())).toEqual({ ok: true });
+    const { getSettings } = await import('../../lib/settings');
+    expect((await getSettings()).mutedEntities).toEqual({ 'news.example': ['fbi'] });
+  });
+});
+
+describe('context menu', () => {
+  it('opens the popup page with the selection as query, trimmed and capped', () => {
+    const url = lookupPageUrl(`  Lazarus\n Group ${'x'.repeat(300)}`);
+    expect(url.startsWith(`${ORIGIN}popup.html?q=Lazarus%20Group%20x`)).toBe(true);
+    expect(decodeURIComponent(url.split('?q=')[1]!).length).toBe(200);
+  });
+});
