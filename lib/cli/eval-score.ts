@@ -148,8 +148,13 @@ export interface FoundEntity {
   inferred?: boolean;
 }
 
+/**
+ * The names an output entity is matched by: its id, its name and the texts of its mentions. Its KB
+ * `aliases` are deliberately not used: a KB entry may list a related cluster as an alias (Lazarus Group
+ * / BlueNoroff), and an expected entity must not count as found because a neighbour was reported.
+ */
 export function foundEntityKeys(e: FoundEntity): Set<string> {
-  const names = [e.name, ...(e.aliases ?? []), ...(e.mentions ?? []).map((m) => m.text)];
+  const names = [e.name, ...(e.mentions ?? []).map((m) => m.text)];
   const keys = nameKeys(names);
   keys.add(normaliseName(e.id.replace(/-/g, ' ')));
   keys.add(coreName(e.id.replace(/-/g, ' ')));
@@ -158,8 +163,8 @@ export function foundEntityKeys(e: FoundEntity): Set<string> {
 
 /**
  * The matching rule: an expected entity is found when an output entity has its id (the kebab-case
- * of the expected name or of an alias), or when any of the expected names/aliases and any of the
- * output entity's name/aliases/mention texts are equal after normalisation (see normaliseName;
+ * of the expected name or of an alias), or when any of the expected names/aliases and the output
+ * entity's name or any of its mention texts are equal after normalisation (see normaliseName;
  * generic tail words such as "Group", "ransomware", "exchange" are ignored; spaces are ignored).
  */
 export function entityMatches(expected: ExpectedEntity, found: FoundEntity): boolean {

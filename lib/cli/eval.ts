@@ -65,19 +65,23 @@ interface Args {
   data: string;
   json: boolean;
   spawn: boolean;
+  reuse: boolean;
 }
 
-const USAGE = `usage: npm run -s eval [-- --data <path>] [--json] [--spawn]
+const USAGE = `usage: npm run -s eval [-- --data <path>] [--json] [--spawn] [--reuse]
   --data <path>  the shared data folder (default: ../shared/data relative to the repo root)
   --json         print machine-readable figures (also written to test-output/eval.json)
-  --spawn        call the engine through \`npm run -s analyze -- --json\` instead of in-process`;
+  --spawn        call the engine through \`npm run -s analyze -- --json\` instead of in-process
+  --reuse        score the engine outputs saved by the last run (test-output/eval-analyses.jsonl)
+                 again instead of running the engine (after editing the lists or the scoring)`;
 
 function parseArgs(argv: readonly string[]): Args | string {
-  const args: Args = { data: resolve(REPO_ROOT, '..', 'shared', 'data'), json: false, spawn: false };
+  const args: Args = { data: resolve(REPO_ROOT, '..', 'shared', 'data'), json: false, spawn: false, reuse: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = true;
     else if (a === '--spawn') args.spawn = true;
+    else if (a === '--reuse') args.reuse = true;
     else if (a === '--data') {
       const v = argv[++i];
       if (v === undefined) return '--data needs a path';
@@ -132,6 +136,13 @@ function collectItems(data: string): { items: Item[]; problems: string[] } {
 interface Row {
   item: Item;
   outcome: Outcome;
+}
+
+/** One line of test-output/eval-analyses.jsonl: a header with `meta`, then one per input. */
+interface SavedRun {
+  meta?: { at: string; engine: string; totalMs: number };
+  path?: string;
+  outcome?: Outcome;
 }
 
 const analysisOf = (r: Row): Analysis | null => (r.outcome.ok ? r.outcome.analysis : null);
@@ -262,20 +273,49 @@ async function main(): Promise<number> {
   const listsFile = join(REPO_ROOT, 'test', 'eval', 'expected-entities.json');
   const lists: ExpectedList[] = existsSync(listsFile) ? readJson<ExpectedList[]>(listsFile) : [];
 
-  const runner = await createRunner(args.spawn);
   const log = (s: string): void => {
     if (!args.json) process.stderr.write(s);
   };
-  log(`eval: ${items.length} inputs, engine ${runner.mode}\n`);
-  const t0 = performance.now();
-  const outcomes = await runner.run(
-    items.map((i) => i.path),
-    (done, total) => {
-      if (done % 50 === 0 || done === total) log(`\r  analysed ${done}/${total}`);
-    },
-  );
-  const totalMs = performance.now() - t0;
-  log('\n');
+  const outDir = join(REPO_ROOT, 'test-output');
+  const savedPath = join(outDir, 'eval-analyses.jsonl');
+  let outcomes: Outcome[];
+  let totalMs: number;
+  let engineMode: string;
+  if (args.reuse) {
+    if (!existsSync(savedPath)) {
+      process.stderr.write(`eval: --reuse needs ${savedPath} from an earlier run\n`);
+      return 1;
+    }
+    const saved = readFileSync(savedPath, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim().length > 0)
+      .map((l) => JSON.parse(l) as SavedRun);
+    const meta = saved.find((x) => x.meta)?.meta;
+    const byPath = new Map(saved.filter((x) => x.path).map((x) => [x.path, x.outcome]));
+    outcomes = items.map((i) => byPath.get(i.path) ?? { ok: false, error: 'not in the saved run', ms: 0 });
+    totalMs = meta?.totalMs ?? 0;
+    engineMode = `saved run of ${meta?.at ?? '?'} (${meta?.engine ?? '?'})`;
+    log(`eval: ${items.length} inputs, scoring the ${engineMode}\n`);
+  } else {
+    const runner = await createRunner(args.spawn);
+    engineMode = runner.mode;
+    log(`eval: ${items.length} inputs, engine ${runner.mode}\n`);
+    const t0 = performance.now();
+    outcomes = await runner.run(
+      items.map((i) => i.path),
+      (done, total) => {
+        if (done % 50 === 0 || done === total) log(`\r  analysed ${done}/${total}`);
+      },
+    );
+    totalMs = performance.now() - t0;
+    log('\n');
+    mkdirSync(outDir, { recursive: true });
+    const lines = [
+      JSON.stringify({ meta: { at: new Date().toISOString(), engine: runner.mode, totalMs } }),
+      ...items.map((i, n) => JSON.stringify({ path: i.path, outcome: outcomes[n] })),
+    ];
+    writeFileSync(savedPath, `${lines.join('\n')}\n`);
+  }
   const rows: Row[] = items.map((item, i) => ({ item, outcome: outcomes[i] ?? { ok: false, error: 'no outcome', ms: 0 } }));
   const byKey = new Map(rows.map((r) => [r.item.key, r]));
 
@@ -421,7 +461,7 @@ async function main(): Promise<number> {
   const report = {
     generatedAt: new Date().toISOString(),
     data: args.data,
-    engine: runner.mode,
+    engine: engineMode,
     inputs: { articles: articles.length, readabilityPages: rtp.length, seed: seedRow ? 1 : 0, errors: errors.length, problems },
     detection: {
       overall,
@@ -468,7 +508,6 @@ async function main(): Promise<number> {
     errors: errors.slice(0, 50),
   };
 
-  const outDir = join(REPO_ROOT, 'test-output');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'eval.json'), `${JSON.stringify(report, null, 2)}\n`);
   if (args.json) {
@@ -481,7 +520,7 @@ async function main(): Promise<number> {
   const h = (s: string): void => {
     L.push('', s, '-'.repeat(s.length));
   };
-  L.push(`Crypto News Context - evaluation (${report.generatedAt})`, `data: ${args.data}`, `engine: ${runner.mode}`);
+  L.push(`Crypto News Context - evaluation (${report.generatedAt})`, `data: ${args.data}`, `engine: ${engineMode}`);
   L.push(`inputs: ${articles.length} articles, ${rtp.length} Readability pages, seed ${seedRow ? 'yes' : 'no'}; errors: ${errors.length}`);
   if (problems.length) L.push(`problems: ${problems.join('; ')}`);
   if (errors.length === rows.length) L.push('WARNING: every input failed - the figures below measure nothing (see Errors at the end).');
