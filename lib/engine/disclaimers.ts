@@ -9,7 +9,7 @@ const RISK_WARNING_RE =
   /(?:don[’']t invest unless|high[- ]risk investment|you should not expect to be protected|capital (?:is )?at risk|not (?:financial|investment) advice|investing in crypto\w* (?:is|carries) (?:risky|high risk)|lose (?:all|some) (?:of )?(?:the|your) money|past performance is not|cfds? are complex instruments|do your own research|\bDYOR\b)/i;
 const PROMO_RE =
   /(?:join our (?:telegram|discord|community|whatsapp)|telegram channel|sponsored (?:post|content|article)|affiliate (?:link|commission)|we may earn a commission|referral (?:link|code)|promo code|sign[- ]up bonus|use code \w+|presale|limited[- ]time offer|buy now)/i;
-const HEDGE_RE = /\b(?:believed|allegedly|alleged|reportedly|purportedly|suspected|presumably|likely|possibly|claimed|unconfirmed|is said to|are said to|appears to|may have|might have)\b/gi;
+const HEDGE_RE = /\b(?:believed|believes?|allegedly|alleged|reportedly|purportedly|suspected|presumably|likely|possibly|claimed|unconfirmed|is said to|are said to|appears to|may have|might have)\b/gi;
 
 /** Hedged sentences quoted at most (the disclaimer is a pointer, not a list). */
 const MAX_HEDGE_EXAMPLES = 2;

@@ -4,8 +4,8 @@
  */
 import type { AnalysisInput } from '../contract';
 
-/** Fewer words than this is a teaser, a stub or an app screen. */
-export const MIN_ARTICLE_WORDS = 150;
+/** Fewer words than this is a teaser, a stub or an app screen (a news brief has ~100). */
+export const MIN_ARTICLE_WORDS = 80;
 /** Pages whose text is mostly link text are indexes and lists. */
 export const MAX_LINK_DENSITY = 0.5;
 /** An article has at least this many real paragraphs. */

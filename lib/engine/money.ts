@@ -150,7 +150,7 @@ function roleOf(sentence: string): Amount['role'] {
   if (/\blaunder/.test(s)) return 'laundered';
   if (/\b(?:recover|returned|refund|clawed back)/.test(s)) return 'recovered';
   if (/\b(?:seiz|froze|frozen|forfeit|confiscat)/.test(s)) return 'seized';
-  if (/\b(?:took|taken|stole|stolen|steal|drain|hack|exploit|heist|theft|lost|loss|siphon|raked|looted|swindl|defraud|scam)/.test(s)) return 'stolen';
+  if (/\b(?:pulled in|raked|netted|took|taken|stole|stolen|steal|drain|hack|exploit|heist|theft|lost|loss|siphon|raked|looted|swindl|defraud|scam)/.test(s)) return 'stolen';
   return 'other';
 }
 

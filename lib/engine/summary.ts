@@ -45,6 +45,7 @@ export function summarize(input: SummaryInput): string[] {
   const titleWords = new Set(words(input.title ?? '').filter((w) => w.length > 3));
   const n = input.sentences.length;
   const scored: { i: number; s: Sentence; score: number; ws: Set<string> }[] = [];
+  const maxUsd = Math.max(0, ...input.amounts.map((a) => a.usd ?? 0));
   for (let i = 0; i < n; i++) {
     const s = input.sentences[i]!;
     const w = words(s.text);
@@ -57,7 +58,11 @@ export function summarize(input: SummaryInput): string[] {
     // position: the lead carries the story
     score += Math.max(0, 1.2 - (i / Math.max(1, n)) * 2.4);
     const amounts = input.amounts.filter((a) => (a.start ?? -1) >= s.start && (a.end ?? -1) <= s.end);
-    if (amounts.length) score += 1.2 + (amounts.some((a) => a.role === 'stolen' || a.role === 'laundered') ? 0.6 : 0);
+    if (amounts.length) {
+      score += 1.2 + (amounts.some((a) => a.role === 'stolen' || a.role === 'laundered') ? 0.6 : 0);
+      // the headline figure is usually the largest one
+      if (maxUsd > 0) score += 0.8 * (Math.max(0, ...amounts.map((a) => a.usd ?? 0)) / maxUsd);
+    }
     let ent = 0;
     for (const e of input.entitySpans) if (e.start >= s.start && e.end <= s.end) ent += e.weight;
     score += Math.min(1.5, ent * 0.5);

@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../../lib/engine/analyze';
+import { textInput } from '../../../lib/engine/plain-text';
+import { TEST_KB } from './kb-fixture';
+
+const FIXTURES = join(__dirname, '../../fixtures/articles');
+const engine = createEngine(TEST_KB);
+
+function run(file: string) {
+  const src = readFileSync(join(FIXTURES, file), 'utf8');
+  return engine.analyze(textInput(src, { markdown: file.endsWith('.md') }));
+}
+
+describe('analyze: a DPRK crypto-theft story', () => {
+  const a = run('dprk-exchanges.txt');
+  const ids = a.entities.map((e) => e.id);
+
+  it('detects it with a score and reasons', () => {
+    expect(a.isArticle).toBe(true);
+    expect(a.cryptoSecurity.detected).toBe(true);
+    expect(a.cryptoSecurity.score).toBeGreaterThanOrEqual(0.5);
+    expect(a.cryptoSecurity.reasons.join(' ')).toMatch(/North Korea/);
+  });
+
+  it('finds the named entities, including RGB in context, and not IBM', () => {
+    for (const id of ['north-korea', 'reconnaissance-general-bureau', 'fbi', 'wannacry-attack-2017', 'bangladesh-bank-heist-2016', 'iran', 'venezuela', 'petro']) {
+      expect(ids).toContain(id);
+    }
+    const rgb = a.entities.find((e) => e.id === 'reconnaissance-general-bureau')!;
+    expect(rgb.mentions.map((m) => m.text)).toContain('RGB');
+    expect(ids).not.toContain('ibm');
+    expect(a.entities.some((e) => /IBM/.test(e.name))).toBe(false);
+  });
+
+  it('finds people and organisations the KB lacks', () => {
+    const person = a.entities.find((e) => e.type === 'person');
+    expect(person?.name).toBe('Dana Whitfield');
+    expect(person?.mentions.length).toBe(2); // full name, then the surname alone
+    expect(person?.known).toBe(false);
+    const orgs = a.entities.filter((e) => e.type === 'organization' && !e.known).map((e) => e.name);
+    expect(orgs).toEqual(expect.arrayContaining(['Reuters', 'Aspen Institute']));
+  });
+
+  it('infers Lazarus Group from what the article names, with the chain and its source', () => {
+    const laz = a.entities.find((e) => e.id === 'lazarus-group')!;
+    expect(laz.inferred).toBe(true);
+    expect(laz.mentions).toEqual([]);
+    expect(laz.via?.[0]).toMatchObject({ to: 'lazarus-group', relation: 'attributed-to', by: 'US Department of Justice', level: 'official' });
+    expect(laz.via?.[0]?.source.url).toMatch(/^https:\/\//);
+  });
+
+  it('mentions point at the text', () => {
+    const text = textInput(readFileSync(join(FIXTURES, 'dprk-exchanges.txt'), 'utf8'), { markdown: false }).text;
+    for (const e of a.entities) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('reads the amounts', () => {
+    expect(a.amounts.find((x) => x.text === '$2 billion')).toMatchObject({ value: 2e9, currency: 'USD', usd: 2e9 });
+    expect(a.amounts.find((x) => x.currency === 'BTC')).toMatchObject({ value: 1000, usd: 60e6 });
+  });
+
+  it('summarises with the central fact first and skips boilerplate', () => {
+    expect(a.summary.length).toBeGreaterThanOrEqual(2);
+    expect(a.summary.length).toBeLessThanOrEqual(5);
+    expect(a.summary[0]).toMatch(/\$2 billion/);
+    expect(a.summary.join(' ')).not.toMatch(/Telegram|invest unless/);
+  });
+
+  it('carries the extension disclaimers and what the page signals', () => {
+    const kinds = a.disclaimers.map((d) => d.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['informational', 'automatic', 'attribution', 'knowledge-date', 'page-risk-warning', 'page-promotional', 'page-hedged']));
+    expect(a.disclaimers.find((d) => d.kind === 'page-promotional')!.text).toMatch(/Join Our Telegram/);
+    expect(a.disclaimers.find((d) => d.kind === 'knowledge-date')!.text).toContain('2025-01-01');
+  });
+
+  it('lists related incidents and sources with a reason each', () => {
+    expect(a.related.length).toBeGreaterThan(0);
+    for (const r of a.related) {
+      expect(r.url).toMatch(/^https:\/\//);
+      expect(r.why.length).toBeGreaterThan(5);
+    }
+    // the Ronin hack is not named, but it is attributed to the inferred actor
+    expect(a.related.some((r) => r.entityId === 'ronin-bridge-hack-2022')).toBe(true);
+  });
+
+  it('reports key facts and per-stage timings', () => {
+    expect(a.keyFacts?.stolen[0]?.usd).toBe(2e9);
+    expect(a.keyFacts?.actors.map((x) => x.id)).toContain('lazarus-group');
+    expect(a.timingsMs.total).toBeGreaterThanOrEqual(0);
+    for (const k of ['tokenize', 'match', 'amounts', 'addresses', 'detect', 'ner', 'summary']) expect(a.timingsMs).toHaveProperty(k);
+  });
+});
+
+describe('analyze: hard negatives', () => {
+  it.each(['bitcoin-price.md', 'wallet-tutorial.md', 'router-patch.md', 'sudan-sanctions.md', 'lazarus-novel.md', 'rgb-colour.md', 'petro-refinery.md'])(
+    '%s is not a crypto-security article',
+    (file) => {
+      const a = run(file);
+      expect(a.cryptoSecurity.detected).toBe(false);
+      expect(a.cryptoSecurity.reasons.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('does not take the novel, the colour model or the refinery for KB entities', () => {
+    expect(run('lazarus-novel.md').entities.map((e) => e.id)).not.toContain('lazarus-group');
+    expect(run('rgb-colour.md').entities.map((e) => e.id)).not.toContain('reconnaissance-general-bureau');
+    expect(run('petro-refinery.md').entities.map((e) => e.id)).not.toContain('petro');
+  });
+
+  it('still reads amounts on a price story', () => {
+    const a = run('bitcoin-price.md');
+    expect(a.amounts.some((x) => x.value === 70_000 && x.currency === 'USD')).toBe(true);
+    expect(a.title).toMatch(/Bitcoin climbs/);
+  });
+});
+
+describe('analyze: engine reuse', () => {
+  it('compiles once and gives the same result on the same input', () => {
+    const text = [
+      'Hackers linked to North Korea stole $100 million in crypto from the Harmony bridge, investigators said on Friday.',
+      'The attackers compromised two of the five keys that secured the bridge and drained tokens on the Ethereum side, then swapped them for ether.',
+      'The project offered a bounty for the return of the stolen funds and paused the bridge while it worked with exchanges to freeze what they could.',
+      'Blockchain analysts traced the laundering through a mixer over the following weeks; part of the money was later moved to Bitcoin and sent to over-the-counter brokers.',
+    ].join('\n\n');
+    const input = { text, title: 'Harmony bridge hacked' };
+    const a = engine.analyze(input);
+    const b = engine.analyze(input);
+    expect({ ...a, timingsMs: null }).toEqual({ ...b, timingsMs: null });
+    expect(a.entities.map((e) => e.id)).toContain('harmony');
+  });
+});
