@@ -209,7 +209,7 @@ function describeDraft(d: Draft, aliases: KbAlias[], country: string | undefined
       /cryptomin|crypto-?jack|monero|coinmin/.test(text) ? 'cryptomining or cryptojacking' : undefined,
     ].filter(Boolean);
     return sentence([
-      `Threat group ${where} in the MISP threat-actor galaxy${country === 'KP' ? ' (North Korea, DPRK)' : ''}.`,
+      `Threat group ${where}${country === 'KP' ? ' (DPRK)' : ''} in the MISP threat-actor galaxy.`,
       attackId ? `MITRE ATT&CK id ${attackId}.` : undefined,
       msName && normalizeName(msName) !== normalizeName(d.spec.name) ? `Microsoft tracks it as ${msName}.` : undefined,
       motivations.length ? `Observed motivations: ${[...new Set(motivations)].map((m) => m.toLowerCase()).join(', ')}.` : undefined,
