@@ -7,8 +7,10 @@
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import {
   CHROMIUM_QUIET_ARGS,
+  ROOT,
   chromiumPath,
   launchChromium,
   launchFirefox,
@@ -43,6 +45,8 @@ const EXPECTED: Record<string, string[]> = {
 };
 const NEGATIVES = ['price-news.html', 'tutorial.html', 'security-news.html', 'garden.html', 'trap-lazarus-book.html', 'trap-rgb-led.html'];
 const STATIC_PAGES = [...Object.keys(EXPECTED), ...NEGATIVES, 'trap-boundaries.html'];
+
+const AXE_PATH = join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 /** Enough for the gate, the page read, the analysis and the paint on a 2-core machine. */
 const SETTLE_TIMEOUT_MS = 15_000;
@@ -332,6 +336,84 @@ describe('Chromium', () => {
     await page.waitForSelector('cnc-mark[data-cnc-entity="lazarus-group"]', { timeout: SETTLE_TIMEOUT_MS });
     await page.click('#spa-link');
     await expect.poll(() => page.$$('cnc-mark').then((l) => l.length), { timeout: SETTLE_TIMEOUT_MS }).toBe(0);
+    await page.close();
+  });
+
+  it('the card has no accessibility violations (axe-core), in light and dark pages', async () => {
+    for (const [name, scheme] of [
+      ['demo-article.html', 'light'],
+      ['ransomware.html', 'dark'],
+    ] as const) {
+      const { page } = await open(name);
+      await page.emulateMedia({ colorScheme: scheme });
+      const mark = page.locator('cnc-mark[tabindex="0"]').first();
+      await mark.waitFor({ timeout: SETTLE_TIMEOUT_MS });
+      await mark.focus();
+      await page.keyboard.press('Enter');
+      const card = page.locator('cnc-ui .cnc-card');
+      await card.locator('.cnc-card-desc').waitFor({ timeout: 5_000 });
+      await page.addScriptTag({ path: AXE_PATH });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+        const r = await axe.run({ include: [['cnc-ui', '.cnc-card']] }, { resultTypes: ['violations'] });
+        return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+      });
+      expect(violations).toEqual([]);
+      const marks = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string }[] }> } }).axe;
+        const r = await axe.run({ include: [['cnc-mark']] }, { resultTypes: ['violations'], rules: { region: { enabled: false } } });
+        return r.violations.map((v) => v.id);
+      });
+      expect(marks).toEqual([]);
+      await page.screenshot({ path: screenshotPath(`annotations-chromium-card-${scheme}.png`) });
+      await page.close();
+    }
+  });
+
+  it('in forced-colors mode marks use system colours and keep their size', async () => {
+    const { page } = await open('demo-article.html');
+    await page.waitForSelector('cnc-mark[data-cnc-entity]', { timeout: SETTLE_TIMEOUT_MS });
+    const sizeBefore = await page.evaluate(() => document.body.getBoundingClientRect().height);
+    await page.emulateMedia({ forcedColors: 'active' });
+    const style = await page.$eval('cnc-mark[data-cnc-entity]', (m) => {
+      const s = getComputedStyle(m);
+      return { bg: s.backgroundColor, line: s.textDecorationLine, padding: s.padding, margin: s.margin, border: s.borderTopWidth };
+    });
+    expect(style.bg).toMatch(/^rgba\(\d+, \d+, \d+, 0\)$/); // no tint: the system colours decide
+    expect(style.line).toBe('underline');
+    expect([style.padding, style.margin, style.border]).toEqual(['0px', '0px', '0px']);
+    expect(await page.evaluate(() => document.body.getBoundingClientRect().height)).toBe(sizeBefore);
+    await page.screenshot({ path: screenshotPath('annotations-chromium-forced-colors.png') });
+    await page.close();
+  });
+
+  it('annotating shifts no layout: every element keeps its box', async () => {
+    const plain: Browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_QUIET_ARGS });
+    const boxes = (p: Page) =>
+      p.$$eval('article p, article h1', (els) => els.map((e) => { const r = e.getBoundingClientRect(); return [Math.round(r.top), Math.round(r.height)]; }));
+    try {
+      const ref = await plain.newPage({ viewport: { width: 1280, height: 900 } });
+      await ref.goto(server.url('demo-article.html'));
+      const expected = await boxes(ref);
+      const { page } = await open('demo-article.html');
+      await page.waitForSelector('cnc-mark[data-cnc-entity]', { timeout: SETTLE_TIMEOUT_MS });
+      expect(await boxes(page)).toEqual(expected);
+      await page.close();
+    } finally {
+      await plain.close();
+    }
+  });
+
+  // Last of the Chromium page tests: muting changes the settings for 127.0.0.1, which every fixture shares.
+  it('"Not this?" mutes the entity on this site: its mark goes away at once', async () => {
+    const { page } = await open('ransomware.html');
+    const mark = page.locator('cnc-mark[data-cnc-entity="europol"][tabindex="0"]');
+    await mark.waitFor({ timeout: SETTLE_TIMEOUT_MS });
+    await mark.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('cnc-ui .cnc-card').getByRole('button', { name: "Don't mark on this site" }).click();
+    await expect.poll(() => page.$$('cnc-mark[data-cnc-entity="europol"]').then((l) => l.length), { timeout: 5_000 }).toBe(0);
+    expect(await markedIds(page)).toEqual(EXPECTED['ransomware.html']!.filter((id) => id !== 'europol'));
     await page.close();
   });
 
