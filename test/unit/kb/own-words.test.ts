@@ -9,6 +9,8 @@ import { readCompiled, SHARED_DATA } from './helpers';
 
 /** Shortest run of words that counts as copied prose. */
 const SHINGLE_WORDS = 8;
+/** Reading ~10 MB of galaxy JSON takes seconds on a busy machine. */
+const TIMEOUT_MS = 60_000;
 const GALAXIES = ['threat-actor', 'mitre-intrusion-set', 'microsoft-activity-group', 'tidal-groups', 'ransomware', 'malpedia', 'mitre-malware', 'intelligence-agencies'];
 
 function shingles(text: string): string[] {
@@ -30,5 +32,5 @@ describe.skipIf(!existsSync(`${SHARED_DATA}/misp-galaxy`))('derived descriptions
       .filter((e) => shingles(e.description).some((s) => prose.has(s)))
       .map((e) => e.id);
     expect(copied).toEqual([]);
-  });
+  }, TIMEOUT_MS);
 });
