@@ -21,7 +21,7 @@ export const DPRK_TERMS =
 
 /** North Korean cyber operations by name: in scope on their own. */
 export const DPRK_OPS_TERMS =
-  /\b(?:lazarus(?: group)?|kimsuky|apt ?3[78]|apt ?43|bluenoroff|andariel|tradertraitor|jade sleet|famous chollima|labyrinth chollima|hidden cobra|reconnaissance general bureau|it workers?|laptop farms?|scarcruft|konni|moonstone sleet|sapphire sleet|diamond sleet|citrine sleet)\b/gi;
+  /\b(?:lazarus (?:group|hackers?|apt)|kimsuky|apt ?3[78]|apt ?43|bluenoroff|andariel|tradertraitor|jade sleet|famous chollima|labyrinth chollima|hidden cobra|reconnaissance general bureau|it workers?|laptop farms?|scarcruft|konni|moonstone sleet|sapphire sleet|diamond sleet|citrine sleet)\b/gi;
 
 /** Ransomware operations. */
 export const RANSOMWARE_TERMS =
