@@ -36,7 +36,7 @@ export interface ReadBefore {
   articles?: HistoryEntry[];
 }
 
-export function Related(props: { items: readonly RelatedItem[]; readBefore: readonly ReadBefore[] }) {
+export function Related(props: { items: readonly RelatedItem[]; readBefore: readonly ReadBefore[]; chart?: ComponentChildren }) {
   const { coverage, searches } = splitRelated(props.items);
   const [all, setAll] = useState(false);
   const shown = all ? coverage : coverage.slice(0, RELATED_INITIAL);
@@ -62,6 +62,7 @@ export function Related(props: { items: readonly RelatedItem[]; readBefore: read
           {all ? 'Show fewer' : `Show all ${coverage.length}`}
         </button>
       )}
+      {props.chart}
       {props.readBefore.length > 0 && (
         <ul class="read-before">
           {props.readBefore.map((r) => (

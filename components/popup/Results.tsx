@@ -150,8 +150,7 @@ export function Results(props: {
         <h3 id="sec-related" class="section-title">
           Related coverage
         </h3>
-        <Related items={a.related} readBefore={readBefore} />
-        {points.length >= 2 && <TimelineChart points={points} />}
+        <Related items={a.related} readBefore={readBefore} chart={points.length >= 2 ? <TimelineChart points={points} /> : null} />
       </section>
     </article>
   );

@@ -135,7 +135,9 @@ export function TimelineChart(props: { points: readonly TimelinePoint[]; heading
           ))}
         </g>
       </svg>
-      <table class="visually-hidden">
+      {/* the wrapper hides it: a table ignores width: 1px and would stick out of the popup */}
+      <div class="visually-hidden">
+      <table>
         <caption>{props.heading ?? 'Related incidents: amount stolen by date'}</caption>
         <thead>
           <tr>
@@ -154,6 +156,7 @@ export function TimelineChart(props: { points: readonly TimelinePoint[]; heading
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }

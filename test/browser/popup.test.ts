@@ -207,6 +207,105 @@ describe('popup for the demo article', () => {
   });
 });
 
+/** A synthetic analysis with very long names, many entities and incidents: a layout stress test. */
+function busyAnalysis(): unknown {
+  const types = ['threat-actor', 'agency', 'malware', 'exchange', 'protocol', 'mixer', 'organization', 'person', 'cryptocurrency', 'address'];
+  const entities = Array.from({ length: 48 }, (_, i) => ({
+    id: `e${i}`,
+    name:
+      i % 7 === 0
+        ? `The Extraordinarily Long-Named International Cryptocurrency Exchange Consortium Number ${i}`
+        : i % 11 === 0
+          ? `0x${'ab'.repeat(20)}${i}`
+          : `Entity ${i}`,
+    type: types[i % types.length],
+    aliases: [],
+    mentions: [{ text: 'x', start: i, end: i + 1 }],
+    inferred: i % 9 === 0,
+    why: i % 9 === 0 ? 'Linked through a very long chain of attributions by several named authorities and vendors.' : undefined,
+    known: true,
+  }));
+  const incidents = [
+    ['Bangladesh Bank heist', '2016-02-04', 81e6],
+    ['Coincheck hack', '2018-01-26', 534e6],
+    ['Ronin bridge hack', '2022-03-23', 625e6],
+    ['Harmony Horizon bridge hack', '2022-06-23', 100e6],
+    ['Atomic Wallet hack', '2023-06-03', 100e6],
+    ['DMM Bitcoin hack', '2024-05-31', 305e6],
+    ['Bybit hack', '2025-02-21', 1.46e9],
+  ] as const;
+  return {
+    state: 'results',
+    annotationsShown: true,
+    analysis: {
+      title: 'A very long headline about a North Korean hacking group, a sanctioned mixer, and the laundering of stolen funds through many exchanges and bridges across several blockchains',
+      url: 'https://news.example/very/long/path',
+      siteName: 'A News Site With A Remarkably Long Name For Testing Layout',
+      publishedAt: '2025-02-22',
+      isArticle: true,
+      cryptoSecurity: { detected: true, score: 0.97, reasons: ['Names a state hacking group', 'Mentions stolen funds'] },
+      entities,
+      amounts: [{ text: '401,347 ETH', value: 401347, currency: 'ETH', usd: 1.46e9, role: 'stolen' }],
+      addresses: [],
+      summary: ['One sentence.', 'Two sentences.', 'Three sentences with a reallyreallyreallyreallyreallyreallyreallyreallylongwordwithoutspaces.'],
+      disclaimers: [{ kind: 'automatic', text: 'Automatic extraction can be wrong.' }],
+      related: [
+        ...incidents.map(([title, date, usd]) => ({ title, url: `https://example.org/${encodeURIComponent(title)}`, why: 'Attributed to the same group', date, kind: 'incident', amountUsd: usd })),
+        { title: 'Search the web for this group', url: 'https://duckduckgo.com/?q=x', why: 'search', kind: 'search' },
+      ],
+      keyFacts: {
+        stolen: [{ text: '401,347 ETH', value: 401347, currency: 'ETH', usd: 1.46e9, role: 'stolen' }],
+        actors: [{ id: 'e0', name: 'The Extraordinarily Long-Named Group', by: ['FBI', 'Mandiant'], level: 'official', inferred: false }],
+        victims: [{ name: 'A Victim Exchange With A Long Name' }],
+        dates: ['2025-02-21'],
+      },
+      timingsMs: { total: 12 },
+      kb: { version: 'test', asOf: '2026-01-01' },
+    },
+  };
+}
+
+describe('popup with a long, busy analysis (synthetic state)', () => {
+  it('lays out cleanly, draws the timeline and passes axe in light and dark', async () => {
+    const page = await cnc.context.newPage();
+    // Answer the popup's state request with the synthetic analysis; everything else goes through.
+    await page.addInitScript((state: unknown) => {
+      const rt = chrome.runtime as unknown as { sendMessage: (...args: unknown[]) => unknown };
+      const original = rt.sendMessage.bind(rt);
+      rt.sendMessage = (...args: unknown[]) => {
+        const msg = args[0] as { type?: string } | undefined;
+        if (msg?.type === 'popup/get-tab-analysis') {
+          const cb = args.find((a): a is (v: unknown) => void => typeof a === 'function');
+          if (cb) {
+            setTimeout(() => cb(state), 0);
+            return undefined;
+          }
+          return Promise.resolve(state);
+        }
+        return original(...args);
+      };
+    }, busyAnalysis());
+    await page.setViewportSize({ width: POPUP_WIDTH, height: 900 });
+    await page.goto(`chrome-extension://${cnc.extensionId}/popup.html?tab=${tabId}`);
+    await page.getByRole('heading', { level: 2, name: /A very long headline/ }).waitFor({ timeout: 10_000 });
+    await page.getByRole('img', { name: /Related incidents/ }).waitFor();
+    // nothing visible sticks out of the popup's width (the chart's table is clipped by its wrapper)
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((el) => !el.closest('.visually-hidden') && el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+        .map((el) => `${el.tagName}.${el.className}`),
+    );
+    expect(overflowing).toEqual([]);
+    await expectNoHorizontalScroll(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('popup-busy-light.png'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('img', { name: /Related incidents/ }).screenshot({ path: screenshotPath('popup-timeline-dark.png') });
+    await page.close();
+  });
+});
+
 describe('popup without a result to show', () => {
   it('focuses the look-up and prefills it from ?q= (context menu)', async () => {
     const { page, errors } = await openExtensionPage('popup.html?q=garantex');
