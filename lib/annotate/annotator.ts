@@ -16,6 +16,12 @@ import { watchPage, type PageWatcher } from './observe';
 
 /** Re-reads closer together than this are merged: a page that mutates constantly costs little. */
 export const MIN_REREAD_INTERVAL_MS = 2_000;
+/**
+ * On a page that failed the gate, DOM changes re-run the gate only this long after load or the last URL
+ * change (time for a late-rendered article to arrive); after that only navigation does, so a ticker or an
+ * ad rotator on an ordinary page costs nothing.
+ */
+export const GATE_RECHECK_WINDOW_MS = 30_000;
 
 export interface AnnotatorDeps {
   doc: Document;
@@ -86,19 +92,24 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
     return !!el?.closest(`${MARK_TAG},${UI_HOST_TAG}`);
   };
 
+  let lastUrl = doc.location?.href ?? '';
+  let navigatedAt = Date.now();
   const watcher: PageWatcher = watchPage(doc, {
     signal,
     isOurs,
-    onChange: () => scheduleRun(),
+    onChange: () => {
+      if (!plan && !gateResult?.pass && Date.now() - navigatedAt > GATE_RECHECK_WINDOW_MS) return;
+      scheduleRun();
+    },
     onUrlChange: (url) => {
       if (withoutHash(url) === withoutHash(lastUrl)) return;
       lastUrl = url;
+      navigatedAt = Date.now();
       card.close();
       lastText = null;
       scheduleRun();
     },
   });
-  let lastUrl = doc.location?.href ?? '';
 
   function scheduleRun(): void {
     if (signal.aborted) return;

@@ -63,7 +63,12 @@ export function createTabStore(area: Area = sessionArea()): TabStore {
       return (await area.get(key))[key] as TabRecord | undefined;
     },
     async set(tabId, record) {
-      await area.set({ [`${KEY_PREFIX}${tabId}`]: record });
+      try {
+        await area.set({ [`${KEY_PREFIX}${tabId}`]: record });
+      } catch {
+        // quota (many tabs with long analyses): keep the record without its analysis rather than nothing
+        await area.set({ [`${KEY_PREFIX}${tabId}`]: { ...record, analysis: undefined } }).catch(() => undefined);
+      }
     },
     async delete(tabId) {
       await area.remove(`${KEY_PREFIX}${tabId}`);

@@ -436,6 +436,8 @@ describe('Firefox ESR', () => {
       const ids = await page.$$eval('cnc-mark[data-cnc-entity]', (els) => [...new Set(els.map((e) => e.getAttribute('data-cnc-entity') ?? ''))].sort());
       expect(ids).toEqual(EXPECTED['demo-article.html']);
       expect(await page.evaluate(() => document.body.innerText)).toBe(baseline.get('demo-article.html')!.text);
+      // the mark styles reached the page (constructed stylesheet, or the <style> fallback behind Xray wrappers)
+      expect(await page.$eval('cnc-mark[data-cnc-entity]', (m) => getComputedStyle(m).textDecorationLine)).toBe('underline');
       await page.screenshot({ path: screenshotPath('annotations-firefox-demo-article.png') });
 
       await page.goto(server.url('trap-boundaries.html'));
