@@ -126,17 +126,18 @@ describe('kbInfo', () => {
 });
 
 describe('load cost', () => {
-  it(`parses and indexes the compiled KB within ${LOAD_BUDGET_MS} ms`, () => {
+  it(`parses and indexes the compiled KB within ${LOAD_BUDGET_MS} ms of CPU`, () => {
     const text = readFileSync(COMPILED_PATH, 'utf8');
-    // warm the JIT once, then take the best of a few loads: the machine is shared with other work,
-    // and the best run is the cost of loading itself
+    // CPU time, not wall time: the test machine is shared with other work, and CPU time is what
+    // loading costs. Warm the JIT once, then take the best of a few loads.
     createLookup(JSON.parse(text) as CompiledKb).byAlias('x');
     const runs: number[] = [];
     for (let i = 0; i < LOAD_RUNS; i++) {
-      const t0 = performance.now();
+      const t0 = process.cpuUsage();
       const lookup = createLookup(JSON.parse(text) as CompiledKb);
       lookup.byAlias('Lazarus Group');
-      runs.push(performance.now() - t0);
+      const d = process.cpuUsage(t0);
+      runs.push((d.user + d.system) / 1000);
     }
     expect(Math.min(...runs)).toBeLessThan(LOAD_BUDGET_MS);
   });
