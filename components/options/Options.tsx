@@ -34,7 +34,12 @@ const TYPE_HELP: Partial<Record<EntityType, string>> = {
   address: 'crypto addresses, checked against the OFAC list',
 };
 
-export function Options() {
+export interface OptionsProps {
+  /** Display name of a KB entity id (muted names are stored as ids); the id itself when unknown. */
+  resolveName?: (id: string) => Promise<string | null>;
+}
+
+export function Options({ resolveName }: OptionsProps = {}) {
   const uid = useId();
   const [saved, setSaved] = useState<Settings | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -43,6 +48,7 @@ export function Options() {
   const [delayError, setDelayError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [historyCount, setHistoryCount] = useState<number | null>(null);
+  const [names, setNames] = useState<Record<string, string>>({});
   const delayRef = useRef<HTMLInputElement>(null);
   const siteRef = useRef<HTMLInputElement>(null);
   const dirtyRef = useRef(false);
@@ -60,6 +66,18 @@ export function Options() {
       if (!dirtyRef.current) setDraft(toDraft(s));
     });
   }, []);
+
+  const mutedIds = draft ? [...new Set(Object.values(draft.mutedEntities).flat())].sort().join('\n') : '';
+  useEffect(() => {
+    if (!resolveName || !mutedIds) return;
+    let live = true;
+    void Promise.all(mutedIds.split('\n').map(async (id) => [id, await resolveName(id).catch(() => null)] as const)).then((pairs) => {
+      if (live) setNames(Object.fromEntries(pairs.filter((p): p is readonly [string, string] => typeof p[1] === 'string')));
+    });
+    return () => {
+      live = false;
+    };
+  }, [mutedIds, resolveName]);
 
   if (!draft || !saved) {
     return (
@@ -225,9 +243,9 @@ export function Options() {
                 ids.map((id) => (
                   <li key={`${site}/${id}`}>
                     <span class="wrap-anywhere">
-                      {id} <span class="muted">on {site}</span>
+                      {names[id] ?? id} <span class="muted">on {site}</span>
                     </span>
-                    <button type="button" onClick={() => unmute(site, id)} aria-label={`Mark ${id} on ${site} again`}>
+                    <button type="button" onClick={() => unmute(site, id)} aria-label={`Mark ${names[id] ?? id} on ${site} again`}>
                       Mark again
                     </button>
                   </li>
@@ -288,8 +306,7 @@ export function Options() {
             }}
           />
           <p id={`${uid}-delay-help`} class="muted small">
-            How long the pointer rests on a name before its card opens (0–3000; default {DEFAULT_SETTINGS.cardDelayMs}). Keyboard focus opens
-            it at once.
+            How long the pointer rests on a name before its card opens (0–3000; default {DEFAULT_SETTINGS.cardDelayMs}).
           </p>
           {delayError && (
             <p id={`${uid}-delay-error`} class="error-text" role="alert">

@@ -38,8 +38,8 @@ export function Welcome(props: { onOpenOptions: () => void; shortcuts?: { lookup
       <section aria-labelledby="w-how">
         <h2 id="w-how">How to use it</h2>
         <ol>
-          <li>Open a news article about a crypto hack, ransomware or sanctions. Names it knows are underlined.</li>
-          <li>Point at a marked name, or move to it with the keyboard, to open its card. Press Escape to close it.</li>
+          <li>Open a news article about a crypto hack, ransomware or sanctions. Names it knows are marked in the text.</li>
+          <li>Point at a marked name, or move to it with Tab and press Enter, to open its card. Press Escape to close it.</li>
           <li>
             Click the toolbar button (or press <kbd>{lookupKey}</kbd>) for the summary, key facts and a look-up box for any name, such as
             “APT38” or “Tornado Cash”.

@@ -1,7 +1,11 @@
 import { render } from 'preact';
 import { Options } from '../../components/options/Options';
+import { popupApi } from '../../lib/messaging';
 import '../../components/ui/ui.css';
 import '../../components/options/options.css';
 
 const root = document.getElementById('app');
-if (root) render(<Options />, root);
+/** Muted names are stored as KB ids: the background knows their names. */
+const resolveName = async (id: string) => (await popupApi.getEntity(id))?.name ?? null;
+
+if (root) render(<Options resolveName={resolveName} />, root);

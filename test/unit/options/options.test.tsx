@@ -95,10 +95,12 @@ describe('options page', () => {
     expect((await getSettings()).theme).toBe('system');
   });
 
-  it('lists muted names per site and un-mutes them', async () => {
+  it('lists muted names per site (by name when known) and un-mutes them', async () => {
     await saveSettings({ mutedEntities: { 'example.com': ['tornado-cash', 'garantex'] } });
-    await renderOptions();
-    fireEvent.click(screen.getByRole('button', { name: 'Mark tornado-cash on example.com again' }));
+    render(<Options resolveName={async (id) => (id === 'tornado-cash' ? 'Tornado Cash' : null)} />);
+    await screen.findByRole('button', { name: 'Save settings' });
+    expect(screen.getByRole('button', { name: 'Mark garantex on example.com again' })).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: 'Mark Tornado Cash on example.com again' }));
     save();
     await screen.findByText('Settings saved.');
     expect((await getSettings()).mutedEntities).toEqual({ 'example.com': ['garantex'] });
