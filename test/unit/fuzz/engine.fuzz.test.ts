@@ -100,6 +100,12 @@ describe('engine fuzz', () => {
     }
   });
 
+  it.fails('BUG text.ts tokenize: a Latin name written between Chinese characters without spaces (组织Lazarus Group从) is not found (WORD_RE joins CJK and Latin letters into one token)', () => {
+    const input = inputOf('美国联邦调查局称，朝鲜黑客组织Lazarus Group从Ronin跨链桥盗取了加密货币，并通过Tornado Cash洗钱。', null);
+    const ids = engine.analyze(input).entities.map((e) => e.id);
+    expect(ids).toEqual(expect.arrayContaining(['lazarus-group', 'tornado-cash']));
+  });
+
   it('huge whitespace and a 300,000-character text stay bounded in time', () => {
     const big = `${' \n\u00a0'.repeat(50_000)}Lazarus Group stole $625 million from the Ronin bridge. ${'Tornado Cash '.repeat(10_000)}`;
     const input = inputOf(big, null);
