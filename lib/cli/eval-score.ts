@@ -165,7 +165,8 @@ export function foundEntityKeys(e: FoundEntity): Set<string> {
  * The matching rule: an expected entity is found when an output entity has its id (the kebab-case
  * of the expected name or of an alias), or when any of the expected names/aliases and the output
  * entity's name or any of its mention texts are equal after normalisation (see normaliseName;
- * generic tail words such as "Group", "ransomware", "exchange" are ignored; spaces are ignored).
+ * generic tail words such as "Group", "ransomware", "exchange" are ignored; spaces are ignored), or,
+ * for an output incident, when an expected name occurs as whole words in its name or a mention.
  */
 export function entityMatches(expected: ExpectedEntity, found: FoundEntity): boolean {
   const expNames = [expected.name, ...(expected.aliases ?? [])];
@@ -173,7 +174,20 @@ export function entityMatches(expected: ExpectedEntity, found: FoundEntity): boo
   if (ids.has(found.id)) return true;
   const expKeys = nameKeys(expNames);
   for (const k of foundEntityKeys(found)) if (expKeys.has(k)) return true;
-  return false;
+  return found.type === 'incident' && incidentNames(expNames, found);
+}
+
+/**
+ * Incidents are named after their victims and found through phrases ("Sony Pictures Entertainment
+ * hack" mentioned as "hack of Sony Entertainment"): an incident matches when one of the expected
+ * names (3+ characters) occurs as whole words inside its name or one of its mention texts.
+ */
+function incidentNames(expNames: readonly string[], found: FoundEntity): boolean {
+  const hay = [found.name, ...(found.mentions ?? []).map((m) => m.text)].map((n) => ` ${normaliseName(n)} `);
+  return expNames.some((n) => {
+    const k = normaliseName(n);
+    return k.length >= 3 && hay.some((h) => h.includes(` ${k} `));
+  });
 }
 
 export interface EntityScore {

@@ -74,6 +74,12 @@ describe('name matching', () => {
     expect(entityMatches(exp, { id: 'kimsuky', name: 'Kimsuky' })).toBe(false);
     expect(entityMatches({ name: 'Tornado Cash', type: 'mixer' }, { id: 't', name: 'TornadoCash' })).toBe(true);
   });
+  it('matches an incident whose name or mention contains the expected name', () => {
+    const sonyHack = { id: 'sony-pictures-hack-2014', name: 'Sony Pictures Entertainment hack', type: 'incident', mentions: [{ text: 'hack of Sony Entertainment' }] };
+    expect(entityMatches({ name: 'Sony', type: 'organization', aliases: ['Sony Entertainment'] }, sonyHack)).toBe(true);
+    expect(entityMatches({ name: 'So', type: 'organization' }, sonyHack)).toBe(false);
+    expect(entityMatches({ name: 'Sony', type: 'organization' }, { ...sonyHack, type: 'organization' })).toBe(false);
+  });
   it('scores entity recall, unexpected and extra entities', () => {
     const s = scoreEntities(
       [
