@@ -13,6 +13,7 @@ import type { BrowserContext, CDPSession } from 'playwright-core';
 import type { ChromiumWithExtension, FixtureServer } from '../../lib/cli/browsers';
 import {
   attributeProfile,
+  busyMs,
   domCounters,
   heapAfterGc,
   mainThreadMetrics,
@@ -124,8 +125,17 @@ async function measureLoad(context: BrowserContext, url: string, bp: BenchPage, 
 }
 
 /** One load of a page in the extension's browser under the V8 sampling profiler (see attributeProfile). */
-async function profiledLoad(context: BrowserContext, url: string, bp: BenchPage, extensionOrigin: string): Promise<CpuAttribution> {
+async function profiledLoad(
+  context: BrowserContext,
+  url: string,
+  bp: BenchPage,
+  extensionOrigin: string,
+  worker: TargetChannel,
+): Promise<{ page: CpuAttribution; workerBusyMs: number }> {
   const page = await context.newPage();
+  await worker.send('Profiler.enable');
+  await worker.send('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
+  await worker.send('Profiler.start');
   try {
     const session = await context.newCDPSession(page);
     await session.send('Profiler.enable');
@@ -135,8 +145,10 @@ async function profiledLoad(context: BrowserContext, url: string, bp: BenchPage,
     await sleep(SETTLE_AFTER_LOAD_MS);
     if (bp.kind === 'article') await page.waitForSelector('[data-cnc-entity]', { state: 'attached', timeout: ANNOTATION_TIMEOUT_MS }).catch(() => undefined);
     const { profile } = await session.send('Profiler.stop');
-    return attributeProfile(profile, extensionOrigin);
+    const w = await worker.send<{ profile: Parameters<typeof busyMs>[0] }>('Profiler.stop');
+    return { page: attributeProfile(profile, extensionOrigin), workerBusyMs: busyMs(w.profile) };
   } finally {
+    await worker.send('Profiler.stop').catch(() => undefined);
     await page.close();
   }
 }
@@ -284,9 +296,10 @@ export async function runBrowserBench(opts: BrowserOptions, env: BrowserBenchEnv
   notes.push(`background heap before any page: ${(swBefore.usedBytes / MB).toFixed(2)} MB (after GC).`);
 
   // direct attribution: CPU profiles of loads with the extension
-  const profiled: { page: string; kind: BenchPage['kind']; a: CpuAttribution }[] = [];
-  for (let r = 0; r < 1; r++) {
-    for (const p of pages) profiled.push({ page: p.path, kind: p.kind, a: await profiledLoad(ext.context, urlFor(p), p, extensionOrigin) });
+  const profiled: { page: string; kind: BenchPage['kind']; a: CpuAttribution; workerBusyMs: number }[] = [];
+  for (const p of pages) {
+    const r = await profiledLoad(ext.context, urlFor(p), p, extensionOrigin, worker);
+    profiled.push({ page: p.path, kind: p.kind, a: r.page, workerBusyMs: r.workerBusyMs });
   }
   const profPerPage = (kind: BenchPage['kind'], f: (a: CpuAttribution) => number): number[] =>
     pages.filter((p) => p.kind === kind).map((p) => med(profiled.filter((x) => x.page === p.path).map((x) => f(x.a))));
@@ -299,6 +312,8 @@ export async function runBrowserBench(opts: BrowserOptions, env: BrowserBenchEnv
     }),
     fromSummary('of which script top level (bundle start-up), non-article pages', 'ms', summarize(profPerPage('non-article', (a) => a.topLevelMs)), { over: 'pages' }),
     fromSummary('extension main-thread time (CPU profile), articles', 'ms', summarize(profPerPage('article', (a) => a.extensionMs)), { over: 'pages' }),
+    fromSummary('background busy time per load (CPU profile), non-article pages', 'ms', summarize(profiled.filter((x) => x.kind === 'non-article').map((x) => x.workerBusyMs)), { over: 'pages' }),
+    fromSummary('background busy time per load (CPU profile), articles', 'ms', summarize(profiled.filter((x) => x.kind === 'article').map((x) => x.workerBusyMs)), { over: 'pages' }),
   );
   const topNon = new Map<string, number>();
   const nonProfiles = profiled.filter((x) => x.kind === 'non-article');

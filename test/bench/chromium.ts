@@ -239,3 +239,13 @@ export function attributeProfile(profile: { nodes: { id: number; callFrame: { ur
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([fn, ms]) => ({ fn, ms }));
   return { extensionMs, topLevelMs, top };
 }
+
+/** Busy time of a whole profile (everything but `(idle)`): used for the service worker, all of which is ours. */
+export function busyMs(profile: { nodes: { id: number; callFrame: { functionName: string } }[]; samples?: number[]; timeDeltas?: number[] }): number {
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let ms = 0;
+  for (let i = 0; i < samples.length; i++) if (!idle.has(samples[i]!)) ms += (deltas[i + 1] ?? 0) / 1000;
+  return ms;
+}

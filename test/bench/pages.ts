@@ -76,7 +76,13 @@ function readManifest(dir: string): ManifestEntry[] {
   return (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as ManifestEntry[]).slice().sort((a, b) => a.file.localeCompare(b.file));
 }
 
-export function preparePages(opts: { nonArticles: number; articles: number }): BenchPage[] {
+/**
+ * `annotates(file)`: whether the extension would mark this article (the engine says it is a
+ * crypto-security article and names something); pages it would leave alone are not used as articles,
+ * since "time until annotations are visible" means nothing on them.
+ */
+export function preparePages(opts: { nonArticles: number; articles: number; annotates?: (file: string) => boolean }): BenchPage[] {
+  const annotates = opts.annotates ?? ((): boolean => true);
   rmSync(BENCH_PAGES, { recursive: true, force: true });
   mkdirSync(join(BENCH_PAGES, 'non-article'), { recursive: true });
   mkdirSync(join(BENCH_PAGES, 'article'), { recursive: true });
@@ -113,13 +119,20 @@ export function preparePages(opts: { nonArticles: number; articles: number }): B
     const html = manifest.filter((e) => e.format === 'html');
     const md = manifest.filter((e) => e.format !== 'html' && RICH_IN_ENTITIES.test(readFileSync(join(positives, e.file), 'utf8')));
     const wanted = Math.max(0, opts.articles - pages.filter((p) => p.kind === 'article').length);
-    const htmlCount = Math.min(html.length, Math.ceil(wanted / 2));
-    for (const e of spreadSample(html, htmlCount)) {
+    const htmlWanted = Math.ceil(wanted / 2);
+    const chosenHtml = spreadSample(html, html.length).filter((e) => annotates(join(positives, e.file))).slice(0, htmlWanted);
+    for (const e of chosenHtml) {
       const name = basename(e.file);
       writeFileSync(join(BENCH_PAGES, 'article', name), stripScripts(readFileSync(join(positives, e.file), 'utf8')));
       pages.push({ path: `article/${name}`, kind: 'article', from: `articles/positives/${e.file}` });
     }
-    for (const e of spreadSample(md, wanted - htmlCount)) {
+    const mdWanted = wanted - chosenHtml.length;
+    const chosenMd: ManifestEntry[] = [];
+    for (const e of spreadSample(md, Math.min(md.length, mdWanted * 3))) {
+      if (chosenMd.length >= mdWanted) break;
+      if (annotates(join(positives, e.file))) chosenMd.push(e);
+    }
+    for (const e of chosenMd) {
       const { text, title } = markdownToText(readFileSync(join(positives, e.file), 'utf8'));
       const name = basename(e.file).replace(/\.md$/, '.html');
       writeFileSync(join(BENCH_PAGES, 'article', name), articleHtml(title ?? e.title ?? name, text, (e as { date?: string }).date ?? null));

@@ -15,7 +15,10 @@ import { join, relative } from 'node:path';
 import { chromiumPath, launchChromium, startFixtureServer, type ChromiumWithExtension, type FixtureServer } from '../../lib/cli/browsers';
 import { runBrowserBench } from './browser';
 import { launchPlainChromium, PAGE_PROBE_SCRIPT, TargetChannel, type PlainChromium } from './chromium';
-import { ROOT } from './corpus';
+import type { Analysis } from '../../lib/contract';
+import { loadKb } from '../../lib/kb';
+import { loadArticle, ROOT } from './corpus';
+import { loadEngineApi } from './engine-api';
 import { runEngineBench } from './engine';
 import { runGateBench } from './gate';
 import { BENCH_PAGES, preparePages, type BenchPage } from './pages';
@@ -80,8 +83,24 @@ interface BrowserEnv {
   close(): Promise<void>;
 }
 
+/** Whether the engine (in Node) would have the extension mark an article; any failure: assume it would. */
+async function annotatesPredicate(): Promise<(file: string) => boolean> {
+  try {
+    const api = await loadEngineApi();
+    const engine = api.create(loadKb());
+    return (file) => {
+      const a = engine.analyze(loadArticle(file)) as Partial<Analysis>;
+      if (a instanceof Promise || !a.cryptoSecurity) return true;
+      return a.cryptoSecurity.detected && (a.entities ?? []).some((e) => !e.inferred);
+    };
+  } catch {
+    return () => true;
+  }
+}
+
 async function openBrowsers(quick: boolean, withPlain: boolean): Promise<BrowserEnv> {
-  const pages = preparePages({ nonArticles: quick ? 2 : 6, articles: quick ? 2 : 5 });
+  const annotates = await annotatesPredicate();
+  const pages = preparePages({ nonArticles: quick ? 2 : 6, articles: quick ? 2 : 5, annotates });
   const server = await startFixtureServer(BENCH_PAGES);
   const ext = await launchChromium({ extensionDir: BUILD });
   const plain = withPlain ? await launchPlainChromium() : null;
