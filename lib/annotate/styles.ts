@@ -41,8 +41,11 @@ ${MARK_TAG}[data-cnc-entity]:focus-visible { outline: 2px solid #1a5fd6; outline
  * adoptedStyleSheets is missing or refused (Firefox content scripts run behind Xray wrappers).
  */
 export function addStyles(target: Document | ShadowRoot, css: string): () => void {
+  // nodeType, not instanceof: objects may come from another realm (Xray wrappers, test DOMs)
+  const isDoc = target.nodeType === 9;
+  const doc: Document = isDoc ? (target as Document) : (target as ShadowRoot).ownerDocument!;
   try {
-    const view = (target instanceof Document ? target.defaultView : target.ownerDocument.defaultView) ?? window;
+    const view = doc.defaultView ?? window;
     const Sheet = (view as unknown as { CSSStyleSheet: typeof CSSStyleSheet }).CSSStyleSheet;
     const sheet = new Sheet();
     sheet.replaceSync(css);
@@ -53,11 +56,10 @@ export function addStyles(target: Document | ShadowRoot, css: string): () => voi
       target.adoptedStyleSheets = target.adoptedStyleSheets.filter((s) => s !== sheet);
     };
   } catch {
-    const doc = target instanceof Document ? target : target.ownerDocument;
     const style = doc.createElement('style');
     style.setAttribute('data-cnc', '');
     style.textContent = css;
-    (target instanceof Document ? (target.head ?? target.documentElement) : target).appendChild(style);
+    (isDoc ? (doc.head ?? doc.documentElement) : target).appendChild(style);
     return () => style.remove();
   }
 }

@@ -438,6 +438,7 @@ describe('Firefox ESR', () => {
       expect(await page.evaluate(() => document.body.innerText)).toBe(baseline.get('demo-article.html')!.text);
       // the mark styles reached the page (constructed stylesheet, or the <style> fallback behind Xray wrappers)
       expect(await page.$eval('cnc-mark[data-cnc-entity]', (m) => getComputedStyle(m).textDecorationLine)).toBe('underline');
+      await page.$eval('cnc-mark[data-cnc-entity]', (m) => m.scrollIntoView({ block: 'start' }));
       await page.screenshot({ path: screenshotPath('annotations-firefox-demo-article.png') });
 
       await page.goto(server.url('trap-boundaries.html'));

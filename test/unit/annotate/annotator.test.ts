@@ -1,0 +1,107 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAnnotator, type AnnotatorDeps } from '../../../lib/annotate/annotator';
+import type { HighlightPlan, PageReadAnswer } from '../../../lib/messaging';
+import { mapOf, structure } from './helpers';
+
+const PAGE = '<article><h1>Hack</h1><p>The <em>Lazarus</em> Group moved funds to Tornado Cash, the FBI said.</p><pre>Lazarus Group</pre></article>';
+
+function plan(text: string, readingId: number, show = true): HighlightPlan {
+  const at = (s: string, from = 0) => {
+    const start = text.indexOf(s, from);
+    return { start, end: start + s.length, text: s };
+  };
+  return {
+    readingId,
+    show,
+    density: 'first',
+    theme: 'system',
+    cardDelayMs: 400,
+    entities: [
+      { id: 'lazarus-group', name: 'Lazarus Group', type: 'threat-actor', mentions: [at('Lazarus Group'), at('Lazarus Group', text.indexOf('Cash'))] },
+      { id: 'fbi', name: 'Federal Bureau of Investigation', type: 'agency', mentions: [at('FBI')] },
+    ],
+  };
+}
+
+function setup(gatePass = true) {
+  document.body.innerHTML = PAGE;
+  const before = structure(document.body);
+  const controller = new AbortController();
+  const pageRead = vi.fn(async (readingId: number, input: { text: string }): Promise<PageReadAnswer> => ({ ok: true, plan: plan(input.text, readingId) }));
+  const deps: AnnotatorDeps = {
+    doc: document,
+    signal: controller.signal,
+    readGate: () => ({ pass: gatePass, hits: gatePass ? ['strong'] : [] }),
+    readPage: (doc) => {
+      const { text, map } = mapOf(doc.body);
+      return { input: { text }, map };
+    },
+    pageRead,
+    getEntity: async () => undefined,
+    muteEntity: async () => undefined,
+    homepage: 'https://github.com/example/repo',
+  };
+  const annotator = createAnnotator(deps);
+  return { annotator, pageRead, before, controller };
+}
+
+const ids = () => Array.from(document.querySelectorAll('cnc-mark')).map((m) => `${m.getAttribute('data-cnc-entity')}:${m.textContent}`);
+
+describe('annotator', () => {
+  beforeEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('does nothing past the gate on an ordinary page: no reading is sent', async () => {
+    const { annotator, pageRead, before, controller } = setup(false);
+    await annotator.run();
+    expect(pageRead).not.toHaveBeenCalled();
+    expect(structure(document.body)).toBe(before);
+    expect(await annotator.handle({ type: 'background/get-status' })).toMatchObject({ gate: { pass: false }, marks: 0 });
+    controller.abort();
+  });
+
+  it('sends the reading, paints the plan (first markable mention, across <em>, not in <pre>)', async () => {
+    const { annotator, pageRead, controller } = setup();
+    await annotator.run();
+    expect(pageRead).toHaveBeenCalledTimes(1);
+    expect(ids()).toEqual(['lazarus-group:Lazarus', 'lazarus-group: Group', 'fbi:FBI']);
+    expect(document.querySelector('pre cnc-mark')).toBeNull();
+    controller.abort();
+  });
+
+  it('toggle off restores the DOM exactly; toggle on paints again without asking the background', async () => {
+    const { annotator, pageRead, before, controller } = setup();
+    await annotator.run();
+    expect(await annotator.handle({ type: 'background/toggle', show: false })).toEqual({ ok: true });
+    expect(structure(document.body)).toBe(before);
+    await annotator.handle({ type: 'background/toggle', show: true });
+    expect(ids()).toHaveLength(3);
+    expect(pageRead).toHaveBeenCalledTimes(1);
+    controller.abort();
+    expect(structure(document.body)).toBe(before); // stopping the content script cleans up too
+  });
+
+  it('ignores a pushed plan for an older reading', async () => {
+    const { annotator, controller } = setup();
+    await annotator.run();
+    const text = mapOf(document.body).text;
+    expect(await annotator.handle({ type: 'background/analysis-ready', plan: { ...plan(text, 99), entities: [] } })).toEqual({ ok: false });
+    expect(ids()).toHaveLength(3);
+    controller.abort();
+  });
+
+  it('scroll-to-entity opens the card of the entity’s first mark', async () => {
+    const { annotator, controller } = setup();
+    await annotator.run();
+    Element.prototype.scrollIntoView = vi.fn();
+    expect(await annotator.handle({ type: 'popup/scroll-to-entity', id: 'fbi' })).toEqual({ ok: true });
+    // opened as from the keyboard: the mark says so, and focus is in the card (Escape brings it back)
+    expect(document.querySelector('cnc-mark[data-cnc-entity="fbi"]')?.getAttribute('aria-expanded')).toBe('true');
+    expect(document.activeElement?.tagName).toBe('CNC-UI');
+    expect(document.querySelector('cnc-ui')?.shadowRoot?.querySelector('[data-cnc-card-entity="fbi"]')).toBeTruthy();
+    expect(await annotator.handle({ type: 'popup/scroll-to-entity', id: 'nobody' })).toEqual({ ok: false });
+    controller.abort();
+    expect(document.querySelector('cnc-ui')).toBeNull();
+  });
+});
