@@ -9,6 +9,7 @@ import type { AddressHit, Amount, Analysis, AnalysisEntity, AnalysisInput, Entit
 import type { CompiledKb, KbAddress, KbEntity } from '../kb/types';
 import { addressIndex, findAddresses } from './addresses';
 import { detect } from './detect';
+import { builtinEntities } from './gazetteer';
 import { disclaimers } from './disclaimers';
 import { inferEntities } from './infer';
 import { isArticle } from './is-article';
@@ -41,8 +42,9 @@ function kbOf(k: KbLike): CompiledKb {
 
 export function createEngine(kbLike: KbLike): Engine {
   const kb = kbOf(kbLike);
-  const byId = new Map<string, KbEntity>(kb.entities.map((e) => [e.id, e]));
-  const matcher = compileMatcher(kb);
+  const all = [...kb.entities, ...builtinEntities(kb.entities)];
+  const byId = new Map<string, KbEntity>(all.map((e) => [e.id, e]));
+  const matcher = compileMatcher({ entities: all });
   const sanctioned: Map<string, KbAddress> = addressIndex(kb.addresses ?? []);
   const reverse: ReverseIndex = buildReverseIndex(kb.entities);
   const entity = (id: string): KbEntity | undefined => byId.get(id);
@@ -149,7 +151,7 @@ function run(
     const knownNames = new Set(entities.map((e) => e.name.toLowerCase()));
     for (const n of findPeopleAndOrgs(text, tokens, covered)) {
       if (knownNames.has(n.name.toLowerCase())) continue;
-      entities.push({ id: n.id, name: n.name, type: n.type, aliases: [], mentions: n.mentions, inferred: false, known: false, why: n.why });
+      entities.push({ id: n.id, name: n.name, type: n.type as EntityType, aliases: [], mentions: n.mentions, inferred: false, known: false, why: n.why });
     }
   }
   lap('ner');

@@ -62,6 +62,13 @@ function canonGap(g: string): string {
   return c === '' ? ' ' : c;
 }
 
+/** Regular demonyms: Korea -> Korean, Russia -> Russian, Iran -> Iranian, Belarus -> Belarusian. */
+function demonym(name: string): string | null {
+  if (/a$/.test(name)) return `${name}n`;
+  if (/(?:an|us|ia)$/.test(name)) return `${name}ian`;
+  return null;
+}
+
 function caseRuleOf(word: string): CaseRule {
   const letters = word.replace(/[^\p{L}]/gu, '');
   if (!letters) return 'any';
@@ -107,6 +114,14 @@ export function compilePatterns(kb: Pick<CompiledKb, 'entities'>): NamePattern[]
       { name: e.name, ambiguous: false, isName: true },
       ...e.aliases.map((a) => ({ name: a.name, ambiguous: !!a.ambiguous, isName: false })),
     ];
+    // "North Korean hackers", "Iranian exchange": the adjective names the country too
+    if (e.type === 'sanctioned-jurisdiction') {
+      for (const n of [...names]) {
+        if (n.ambiguous || !/^\p{Lu}[\p{L} ]+$/u.test(n.name)) continue;
+        const d = demonym(n.name);
+        if (d) names.push({ name: d, ambiguous: false, isName: false });
+      }
+    }
     for (const n of names) {
       const alias = n.name.trim();
       if (alias.length < MIN_ALIAS_CHARS) continue;
@@ -152,7 +167,8 @@ export function compileMatcher(kb: Pick<CompiledKb, 'entities'>): CompiledMatche
     const n = tokens.length;
     for (let i = 0; i < n; i++) {
       let node: TrieNode | undefined = root;
-      let best: RawMatch[] = [];
+      // every name that ends here counts (the resolver keeps the longest and the nested ones)
+      const best: RawMatch[] = [];
       for (let j = i; j < n && node; j++) {
         const tok = tokens[j]!;
         if (j > i) {
@@ -185,7 +201,7 @@ export function compileMatcher(kb: Pick<CompiledKb, 'entities'>): CompiledMatche
             }
             if (ok) hits.push({ pattern: p, start: tokens[i]!.start, end: tok.end, tokenStart: i, tokenEnd: j + 1, text: text.slice(tokens[i]!.start, tok.end) });
           }
-          if (hits.length) best = hits;
+          if (hits.length) best.push(...hits);
         }
         if (plural) break;
       }

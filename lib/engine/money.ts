@@ -24,6 +24,7 @@ export const USD_PER_UNIT: Readonly<Record<string, number>> = {
   INR: 0.0117,
   RUB: 0.0093,
   NZD: 0.56,
+  IDR: 0.000062,
   TRY: 0.028,
   BRL: 0.16,
   ZAR: 0.053,
@@ -87,6 +88,10 @@ const WORD_CURRENCY: Record<string, string> = {
   yuan: 'CNY',
   renminbi: 'CNY',
   rupees: 'INR',
+  rupiah: 'IDR',
+  'indonesian rupiah': 'IDR',
+  'us dollars': 'USD',
+  'u.s. dollars': 'USD',
   rupee: 'INR',
   roubles: 'RUB',
   rubles: 'RUB',
@@ -130,11 +135,11 @@ const PREFIX_RE = new RegExp(
   'gu',
 );
 const SUFFIX_WORD_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}$€£¥.,])${NUM}${SCALE_RE}\s?(dollars?|euros?|yen|won|yuan|renminbi|rupees?|roubles|rubles|francs|pounds sterling|USD|EUR|GBP|JPY)(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}$€£¥.,])${NUM}${SCALE_RE}\s?(US dollars|U\.S\. dollars|dollars?|euros?|yen|won|yuan|renminbi|rupees?|Indonesian [Rr]upiah|rupiah|roubles|rubles|francs|pounds sterling|USD|EUR|GBP|JPY)(?![\p{L}\p{N}])`,
   'giu',
 );
 const CRYPTO_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}$€£¥.,])${NUM}${SCALE_RE}\s?(${CRYPTO_TICKERS.join('|')}|bitcoins?|ether|ethereum|tether|monero|litecoin|solana)(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}$€£¥.,])${NUM}${SCALE_RE}\s?(${CRYPTO_TICKERS.join('|')}|wETH|stETH|${['bitcoins', 'bitcoin', 'ether', 'ethereum', 'tether', 'monero', 'litecoin', 'solana'].map(ci).join('|')})(?![\p{L}\p{N}])`,
   'gu',
 );
 
@@ -177,7 +182,7 @@ export function findAmounts(text: string): Amount[] {
   let m: RegExpExecArray | null;
   while ((m = CRYPTO_RE.exec(text)) !== null) {
     const unitRaw = m[3]!;
-    const unit = CRYPTO_WORDS[unitRaw.toLowerCase()] ?? (CRYPTO_TICKERS.includes(unitRaw) ? unitRaw : null);
+    const unit = CRYPTO_WORDS[unitRaw.toLowerCase()] ?? (CRYPTO_TICKERS.includes(unitRaw.toUpperCase()) ? unitRaw.toUpperCase() : null);
     if (!unit) continue;
     const start = m.index;
     let end = m.index + m[0].length;
@@ -202,11 +207,14 @@ export function findAmounts(text: string): Amount[] {
     const end = m.index + m[0].length;
     if (overlaps(start, end)) continue;
     const sym = m[1]!.trim();
-    const currency = SYMBOL_CURRENCY[sym] ?? SYMBOL_CURRENCY[sym.toUpperCase()] ?? 'USD';
+    let currency = SYMBOL_CURRENCY[sym] ?? SYMBOL_CURRENCY[sym.toUpperCase()] ?? 'USD';
+    // "$8M USDT": a dollar-pegged stablecoin amount written with a dollar sign
+    const stable = /^\s?(USDT|USDC|DAI|BUSD|USDe|PYUSD|FDUSD)\b/.exec(text.slice(end, end + 8));
+    if (stable && currency === 'USD') currency = stable[1]!.toUpperCase();
     // "$2 billion worth of ether": a USD amount (the crypto is described by it, not counted in it)
     const value = parseNumber(m[2]!, m[3]);
     if (!Number.isFinite(value) || value <= 0) continue;
-    const rate = USD_PER_UNIT[currency];
+    const rate = stable ? 1 : USD_PER_UNIT[currency];
     const sentence = sentenceAround(text, start, end);
     out.push({ text: m[0], value, currency, usd: rate !== undefined ? value * rate : null, start, end, role: roleOf(sentence) });
     taken.push([start, end]);

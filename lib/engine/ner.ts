@@ -8,13 +8,21 @@
  * candidates, each with a few words of context, in ONE small document.
  */
 import nlp from 'compromise';
-import type { Mention } from '../contract';
+import type { EntityType, Mention } from '../contract';
 import type { Token } from './text';
+
+export interface TypedEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  mentions: Mention[];
+  why: string;
+}
 
 export interface NerEntity {
   id: string;
   name: string;
-  type: 'person' | 'organization';
+  type: EntityType;
   mentions: Mention[];
   why: string;
 }
@@ -49,6 +57,25 @@ const KNOWN_ORGS = new Set([
   'proofpoint', 'trend micro', 'check point', 'group-ib', 'arkham', 'arkham intelligence', 'blockaid', 'scam sniffer',
   'scamsniffer', 'immunefi', 'halborn', 'openzeppelin', 'trail of bits', 'hacken', 'cyvers', 'beosin', 'nansen', 'dune',
   'etherscan', 'interpol', 'europol', 'eurojust', 'the korea herald', 'korea herald', 'the aspen institute', 'aspen institute',
+  // security vendors and research teams
+  'symantec', 'broadcom', 'bitdefender', 'secureworks', 'sygnia', 'huntress', 'rapid7', 'tenable', 'qualys', 'fortinet', 'zscaler',
+  'okta', 'darktrace', 'malwarebytes', 'avast', 'mcafee', 'trellix', 'sekoia', 'cisco talos', 'talos', 'volexity', 'jamf', 'wiz',
+  'checkmarx', 'socket', 'snyk', 'phylum', 'reversinglabs', 'sonatype', 'aikido', 'huntress labs', 'expel', 'arctic wolf',
+  'coveware', 'emsisoft', 'guidepoint', 'intel 471', 'flashpoint', 'kela', 'hudson rock', 'any.run', 'virustotal', 'abuse.ch',
+  'shadowserver', 'greynoise', 'censys', 'shodan', 'netcraft', 'zimperium', 'lookout', 'microsoft threat intelligence',
+  'google threat intelligence group', 'threat analysis group', 'citizen lab', 'amnesty international',
+  // blockchain security, audit and analytics firms
+  'certik', 'quantstamp', 'dedaub', 'zellic', 'blocksec', 'ancilia', 'zokyo', 'chainlight', 'misttrack', 'verichains', 'cyvers',
+  'hexagate', 'lookonchain', 'spotonchain', 'whale alert', 'arkham', 'nansen', 'dune analytics', 'chainabuse', 'crystal blockchain',
+  'merkle science', 'global ledger', 'coinfirm', 'ciphertrace', 'bitquery', 'bubblemaps', 'omniscia', 'neodyme', 'peckshieldalert',
+  'sherlock', 'code4rena', 'spearbit', 'chainsecurity', 'consensys', 'consensys diligence', 'sigma prime', 'runtime verification',
+  'certora', 'trail of bits', 'seal 911', 'security alliance', 'zeroshadow', 'hypernative', 'forta', 'decurity', 'beinCrypto',
+  // platforms and big tech often named as the channel of an attack
+  'zoom', 'calendly', 'telegram', 'discord', 'twitter', 'github', 'gitlab', 'npm', 'pypi', 'aws', 'amazon web services',
+  'azure', 'google cloud', 'cloudflare', 'namecheap', 'godaddy', 'mozilla',
+  'openai', 'anthropic', 'nvidia', 'intel', 'ibm', 'oracle', 'salesforce',
+  'circle', 'paypal', 'visa', 'mastercard', 'swift', 'fincen', 'fintrac', 'nhs', 'propublica', 'the record', 'krebsonsecurity',
+  'coinmarketcap', 'coingecko', 'defillama', 'beincrypto', 'the defiant', 'dl news', 'blockworks', 'protos',
 ]);
 
 /** Capitalised words that are not names on their own. */
@@ -75,6 +102,30 @@ function lexTag(word: string): string {
 }
 const FIRST_NAME_TAG = /(?:^|,)(?:FirstName|MaleName|FemaleName)(?:,|$)/;
 
+/** Just before a name: what kind of organisation it is ("security firm PeckShield", "the exchange BitoPro"). */
+const ORG_CUE_BEFORE =
+  /(?:\b(?:security|cybersecurity|blockchain(?: security| analytics| intelligence)?|analytics|forensics?|auditing|audit|research|intelligence|threat intelligence|web3 security|crypto|fintech|software|tech|payments?|investment|consulting|law|incident response)\s+(?:firm|company|companies|platform|provider|vendor|startup|outfit|group|team|agency)|\bresearchers (?:at|from)|\banalysts (?:at|from)|\baccording to|\breported by|\bcybersecurity firm|\bsecurity researchers at)\s+$/i;
+/** Just after a name: its people speak for it ("Huntress researchers", "Symantec's report"). */
+const ORG_CUE_AFTER = /^(?:[’']s)?\s+(?:researchers|analysts|threat (?:hunters|intelligence|researchers)|security (?:team|researchers)|told BleepingComputer|spokesperson|spokesman|team said|confirmed|reported that|said in a (?:report|statement|blog))\b/i;
+const EXCHANGE_CUE_BEFORE = /\b(?:crypto(?:currency)?|bitcoin|centralized|centralised|decentralized|decentralised|the|an?|[A-Z][a-z]+n)\s+exchanges?\s+$/;
+const EXCHANGE_CUE_AFTER = /^\s+(?:crypto(?:currency)? )?exchange\b/i;
+const PROTOCOL_CUE_BEFORE = /\b(?:defi|lending|borrowing|staking|yield|bridge|cross-chain|liquidity|derivatives|dex|swap|restaking|perpetuals?)\s+(?:protocol|platform|project|aggregator|bridge|market|exchange)\s+$/i;
+const PROTOCOL_CUE_AFTER = /^\s+(?:protocol|bridge|DAO|DEX|vault|vaults|lending protocol|contract|smart contract|exploit|exploiter|team|token|stablecoin|multisig)\b/;
+const MALWARE_WORD = '(?:malware|backdoor|loader|stealer|infostealer|info-stealer|trojan|RAT|implant|dropper|downloader|botnet|ransomware|spyware|wiper|rootkit|keylogger|clipper|drainer|payload|tool|variant|strain|framework|module|plugin|script|binary)';
+const MALWARE_CUE_BEFORE = new RegExp(`\\b${MALWARE_WORD}\\s+(?:(?:called|named|dubbed|known as|tracked as)\\s+)?["“]?$`, 'i');
+const MALWARE_CUE_AFTER = new RegExp(`^["”]?\\s+(?:(?:macOS|Windows|Linux|Android|iOS|Python|Go|Rust|JavaScript|PowerShell|Node\\.js|new|custom)\\s+)?${MALWARE_WORD}s?\\b`, 'i');
+/** Acronyms that are never malware, exchanges or firms in these stories. */
+const COMMON_ACRONYMS = new Set(['CEO', 'CTO', 'CISO', 'USD', 'API', 'URL', 'DNS', 'VPN', 'HTTP', 'HTTPS', 'HTML', 'JSON', 'PDF', 'ZIP', 'CVE', 'IP', 'IT', 'AI', 'ML', 'OS', 'PC', 'US', 'UK', 'EU', 'UN', 'SMS', 'MFA', '2FA', 'OTP', 'SSH', 'RDP', 'SQL', 'XSS', 'RCE', 'DDOS', 'DDoS', 'NFT', 'DEX', 'CEX', 'DAO', 'KYC', 'AML', 'OTC', 'ETF', 'IPO', 'FAQ', 'PR', 'TV', 'ID', 'PIN', 'SIM', 'GPS', 'USB', 'CPU', 'GPU', 'RAM', 'SSD', 'APT', 'TTP', 'TTPs', 'IOC', 'IOCs', 'C2', 'EDR', 'XDR', 'SOC', 'SIEM']);
+
+/** How a name is written: a brand (PeckShield, eXch, BigONE), an acronym (WAVESHAPER), or a plain word. */
+function brandLike(w: string): boolean {
+  return /^\p{Lu}{3,}[\p{N}_]*$/u.test(w) || /\p{Ll}\p{Lu}/u.test(w) || /\p{L}\p{N}|\p{N}\p{L}/u.test(w);
+}
+
+/** Right next to a person's name: what people do in these stories. */
+const PERSON_AFTER = /^(?:,\s+(?:a|an|the)\s+(?:\d+-year-old|former|co-?founder|founder|chief|head|ceo|cto|director|researcher|analyst|resident|citizen|national|developer|leader|member)|,\s+(?:who|aka|also known as|\d{2},)|\s+\((?:aka|a\.k\.a\.|\d{2})|\s+(?:pleaded|pled|was sentenced|was charged|was arrested|was extradited|admitted|faces|allegedly|is accused|were charged|has been charged|told|said|says|wrote|tweeted|posted|explained|added|noted))\b/i;
+const PERSON_BEFORE = /(?:\b(?:named|identified as|defendants?|suspects?|co-?founders?|founder|ceo|cto|director|researcher|analyst|investigator|attorney|judge|prosecutor|spokesperson|agent|hacker|developer|national|citizen|resident|brothers?|sisters?|wife|husband)\s+|\bsaid\s+)$/i;
+
 const SAID_AFTER = /^,?\s+(?:said|says|told|wrote|added|explained|noted|stated|tweeted|posted)\b/;
 
 export function slugId(prefix: string, name: string): string {
@@ -88,7 +139,7 @@ export function slugId(prefix: string, name: string): string {
 }
 
 function isCap(t: Token): boolean {
-  return /^\p{Lu}/u.test(t.text);
+  return /^\p{Lu}/u.test(t.text) || /^\p{Ll}{1,3}\p{Lu}/u.test(t.text);
 }
 
 interface Candidate {
@@ -171,6 +222,13 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
     e.mentions.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end });
     found.set(id, e);
   };
+  const typedFound = new Map<string, TypedEntity>();
+  const addTyped = (type: EntityType, c: Candidate): void => {
+    const id = slugId(type, c.name);
+    const e = typedFound.get(id) ?? { id, name: c.name, type, mentions: [], why: `named as a ${type} in the article` };
+    e.mentions.push({ text: c.name, start: c.start, end: c.end });
+    typedFound.set(id, e);
+  };
   const undecided: Candidate[] = [];
   for (const c of cands) {
     const toks = c.tokens;
@@ -186,6 +244,34 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
       add('organization', c.name, c, 'a news agency, publisher or security firm');
       continue;
     }
+    {
+      const before = text.slice(Math.max(0, c.start - 60), c.start);
+      const after = text.slice(c.end, c.end + 60);
+      const acronym = toks.length === 1 && COMMON_ACRONYMS.has(last.text);
+      if (!acronym && toks.length <= 3) {
+        const typed = (type: EntityType): void => addTyped(type, c);
+        if (MALWARE_CUE_AFTER.test(after) && (brandLike(toks[0]!.text) || toks.length === 1) && !/^(?:The|This|That|New|Malicious|A|An)$/.test(toks[0]!.text)) {
+          typed('malware');
+          continue;
+        }
+        if (MALWARE_CUE_BEFORE.test(before) && brandLike(toks[0]!.text)) {
+          typed('malware');
+          continue;
+        }
+        if (EXCHANGE_CUE_AFTER.test(after) || (EXCHANGE_CUE_BEFORE.test(before) && toks.length <= 2)) {
+          typed('exchange');
+          continue;
+        }
+        if (PROTOCOL_CUE_AFTER.test(after) || PROTOCOL_CUE_BEFORE.test(before)) {
+          typed('protocol');
+          continue;
+        }
+        if (ORG_CUE_BEFORE.test(before) || ORG_CUE_AFTER.test(after)) {
+          add('organization', c.name, c, 'an organisation named in the article');
+          continue;
+        }
+      }
+    }
     if (toks.length >= 2 && ORG_SUFFIX.has(last.norm) && !(toks.length === 2 && NOT_NAME.has(toks[0]!.norm))) {
       add('organization', c.name, c, `a name ending in "${last.text}"`);
       continue;
@@ -195,7 +281,7 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
       add('person', c.name, c, 'a name after a title or role');
       continue;
     }
-    if (toks.length >= 2 && toks.length <= 3 && toks.every((t) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(t.text))) {
+    if (toks.length >= 2 && toks.length <= 4 && toks.every((t, k) => /^\p{Lu}\p{Ll}+$/u.test(t.text) || (k > 0 && k < toks.length - 1 && /^\p{Lu}$/u.test(t.text)))) {
       // a known first name followed by a word that is not an ordinary word: a person, no parse needed
       const lastTag = lexTag(last.text);
       if (FIRST_NAME_TAG.test(lexTag(toks[0]!.text)) && (!lastTag || /LastName|Person/.test(lastTag)) && !ORG_SUFFIX.has(last.norm)) {
@@ -203,6 +289,13 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
         continue;
       }
       const ctx = text.slice(Math.max(0, c.start - 60), Math.min(text.length, c.end + 60));
+      const adjBefore = text.slice(Math.max(0, c.start - 30), c.start);
+      const adjAfter = text.slice(c.end, c.end + 40);
+      const place = toks.some((t) => /Place|Country|City|Region|Organization|Company/.test(lexTag(t.text)));
+      if (!place && !ORG_SUFFIX.has(last.norm) && (PERSON_AFTER.test(adjAfter) || PERSON_BEFORE.test(adjBefore))) {
+        add('person', c.name, c, 'a person named in the article');
+        continue;
+      }
       if (PERSON_CUE.test(ctx)) undecided.push(c);
     }
   }
@@ -252,5 +345,15 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
     }
     for (const p of people) p.mentions.sort((a, b) => a.start - b.start);
   }
-  return [...found.values()];
+  // later mentions of a cue-typed name without the cue ("BitoPro said ...")
+  if (typedFound.size) {
+    const byName = new Map([...typedFound.values()].map((e) => [e.name, e]));
+    for (const c of cands) {
+      const e = byName.get(c.name);
+      if (e && !e.mentions.some((m) => m.start === c.start)) e.mentions.push({ text: c.name, start: c.start, end: c.end });
+    }
+    for (const e of typedFound.values()) e.mentions.sort((a, b) => a.start - b.start);
+  }
+  const typedIds = new Set([...typedFound.values()].map((e) => e.name.toLowerCase()));
+  return [...[...found.values()].filter((e) => !typedIds.has(e.name.toLowerCase())), ...typedFound.values()] as NerEntity[];
 }

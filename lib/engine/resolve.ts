@@ -116,6 +116,13 @@ export function resolveMentions(
   let lastStart = -1;
   for (const a of accepted) {
     if (a.m.start < lastEnd) {
+      // a different entity named inside a longer name ("WannaCry" in "WannaCry ransomware attack",
+      // "North Korea" in "North Korea sanctions committee"): report it too
+      const outer = out[out.length - 1];
+      if (outer && a.m.end <= lastEnd && a.entityId !== outer.entityId && !out.some((o) => o.entityId === a.entityId && o.start === a.m.start)) {
+        out.push({ entityId: a.entityId, text: a.m.text, start: a.m.start, end: a.m.end, alias: a.m.pattern.alias, contextual: a.contextual });
+        continue;
+      }
       // same span, another entity: keep both only if equally good (the KB really has two)
       const prev = out[out.length - 1];
       if (prev && a.m.start === lastStart && a.m.end === lastEnd && prev.entityId !== a.entityId && !prev.contextual && !a.contextual) {
