@@ -388,6 +388,21 @@ async function main(): Promise<number> {
     }
   }
 
+  // Recall by group of types: the gazetteer's core types vs everything but cryptocurrencies
+  const CORE_TYPES = ['threat-actor', 'agency', 'malware', 'sanctioned-jurisdiction', 'exchange', 'protocol', 'mixer', 'incident'];
+  const recallOver = (keep: (t: string) => boolean): { expected: number; found: number; recall: number | null } => {
+    let expected = 0;
+    let missed = 0;
+    for (const [t, v] of Object.entries(missedByType))
+      if (keep(t)) {
+        expected += v.expected;
+        missed += v.missed;
+      }
+    return { expected, found: expected - missed, recall: round(expected === 0 ? null : (expected - missed) / expected) };
+  };
+  const recallCore = recallOver((t) => CORE_TYPES.includes(t));
+  const recallNoCrypto = recallOver((t) => t !== 'cryptocurrency');
+
   // Ambiguous-word hits: lower-case mentions of capitalised names, anywhere in the corpus
   const ambiguous = new Map<string, { entity: string; mentions: Set<string>; files: string[]; onNegative: number }>();
   for (const r of rows) {
@@ -480,6 +495,8 @@ async function main(): Promise<number> {
       found: entFound,
       recall: round(entExpected === 0 ? null : entFound / entExpected),
       missedByType,
+      recallCoreTypes: recallCore,
+      recallWithoutCryptocurrencies: recallNoCrypto,
       unexpected: unexpectedTotal,
       extra: extraTotal,
       outputOnListedArticles: outputTotal,
@@ -545,6 +562,8 @@ async function main(): Promise<number> {
 
   h(`Entities on ${lists.length} hand-checked lists (test/eval/expected-entities.json)`);
   L.push(`  recall: ${entFound}/${entExpected} = ${pct(report.entities.recall)}`);
+  L.push(`    core types (actors, agencies, malware, jurisdictions, exchanges, protocols, mixers, incidents): ${recallCore.found}/${recallCore.expected} = ${pct(recallCore.recall)}`);
+  L.push(`    all but cryptocurrencies: ${recallNoCrypto.found}/${recallNoCrypto.expected} = ${pct(recallNoCrypto.recall)}`);
   L.push(`  flagged wrong (notExpected) reported: ${unexpectedTotal}; other entities not on the lists: ${extraTotal} of ${outputTotal} output entities`);
   L.push('  missed by expected type:');
   for (const [t, v] of Object.entries(missedByType).sort((a, b) => b[1].expected - a[1].expected))
