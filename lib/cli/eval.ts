@@ -1,12 +1,17 @@
 /**
- * `npm run -s eval [-- --data <path>] [--json] [--spawn]`
+ * `npm run -s eval [-- --data <path>] [--json] [--spawn] [--reuse]`
  *
  * Runs the engine over the shared corpus and reports figures: detection precision/recall/F1 on the
  * labelled articles (by source, topic, scope, with the worst misses), false positives on the
  * Readability test pages, entity and amount recall on the hand-checked lists in
- * test/eval/expected-entities.json, the seed-article checks, whether summaries lead with the central
- * fact, and timings. It is a measurement, not a test: it exits 0 whatever the figures (1 only when
- * the data is missing or the arguments are wrong).
+ * test/eval/expected-entities.json (rules in test/eval/README.md), ambiguous-name hits, the
+ * seed-article checks, whether summaries lead with the central fact, and timings.
+ *
+ * The engine is called in-process when the analyze CLI exports a one-input function, else through
+ * one `npm run -s analyze -- --json` process (see eval-runner.ts). Outputs are saved to
+ * test-output/eval-analyses.jsonl (`--reuse` scores them again) and the figures to
+ * test-output/eval.json. It is a measurement, not a test: it exits 0 whatever the figures (1 when the
+ * data is missing, 2 on a bad argument).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
