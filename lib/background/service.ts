@@ -154,8 +154,10 @@ export function createBackgroundService(store: TabStore = createTabStore()): Bac
 
   async function pushPlans(settings: Settings): Promise<void> {
     for (const [tabId, rec] of await store.all()) {
-      if (rec.phase !== 'results' || !rec.analysis) continue;
       const active = settings.enabled && !isSiteDisabled(settings, rec.host);
+      // switched back on for a page that was never analysed: let it read itself now
+      if (rec.phase === 'disabled' && active) void backgroundApi.reread(tabId);
+      if (rec.phase !== 'results' || !rec.analysis) continue;
       const plan = buildPlan(rec.analysis, settings, rec.host, rec.show && active, rec.readingId);
       void backgroundApi.sendPlan(tabId, plan);
     }
