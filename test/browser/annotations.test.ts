@@ -257,6 +257,33 @@ describe('Chromium', () => {
     await page.close();
   });
 
+  it('places the card below the mark, flips it above at the bottom edge and keeps it inside the viewport', async () => {
+    const { page } = await open('demo-article.html');
+    const mark = page.locator('cnc-mark[data-cnc-entity="venezuela"][tabindex="0"]');
+    await mark.waitFor({ timeout: SETTLE_TIMEOUT_MS });
+    const card = page.locator('cnc-ui .cnc-card');
+    // mark near the top of the viewport: card below it
+    await mark.evaluate((m) => m.scrollIntoView({ block: 'start' }));
+    await mark.focus();
+    await page.keyboard.press('Enter');
+    await card.locator('.cnc-card-desc').waitFor({ timeout: 5_000 });
+    await expect.poll(async () => (await card.boundingBox())!.y).toBeGreaterThanOrEqual((await mark.boundingBox())!.y + 10);
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+    // mark at the very bottom: the card flips above and stays on screen
+    await mark.evaluate((m) => m.scrollIntoView({ block: 'end' }));
+    await page.keyboard.press('Enter');
+    await card.locator('.cnc-card-desc').waitFor({ timeout: 5_000 });
+    await expect
+      .poll(async () => {
+        const c = (await card.boundingBox())!;
+        const m = (await mark.boundingBox())!;
+        return c.y + c.height <= m.y && c.y >= 0;
+      })
+      .toBe(true);
+    await page.close();
+  });
+
   it('opens the card from the keyboard (focus + Enter) and Escape closes it and returns focus to the mark', async () => {
     const { page } = await open('bridge-hack.html');
     const mark = page.locator('cnc-mark[data-cnc-entity="lazarus-group"][tabindex="0"]');
