@@ -8,10 +8,11 @@
  * (followed transitively through static `import ... from "./x.js"`).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, normalize, relative } from 'node:path';
+import { dirname, join, normalize, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ROOT } from './corpus';
 import type { Figure, Section } from './report';
+
+const ROOT = resolve(import.meta.dirname, '../..');
 
 /** The content script is bundled into every page the user opens: it must stay small (issue 7). */
 export const CONTENT_SCRIPT_BUDGET_GZIP = 40 * 1024;
