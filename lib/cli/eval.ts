@@ -383,15 +383,20 @@ async function main(): Promise<number> {
 
   // Missed entities by type (patterns, not files)
   const missedByType: Record<string, { expected: number; missed: number }> = {};
+  /** found entities whose type differs from the list's ("malware -> incident"); not counted as misses */
+  const typeDisagreements = new Map<string, number>();
   for (const l of lists) {
     const row = byKey.get(listPath(args.data, l.file).key);
     const ents = row ? (analysisOf(row)?.entities ?? []) : [];
     for (const e of l.entities) {
       const t = (missedByType[e.type] ??= { expected: 0, missed: 0 });
       t.expected++;
-      if (!ents.some((f) => entityMatches(e, f))) t.missed++;
+      const hit = ents.find((f) => entityMatches(e, f));
+      if (!hit) t.missed++;
+      else if (hit.type !== e.type) typeDisagreements.set(`${e.type} -> ${hit.type}`, (typeDisagreements.get(`${e.type} -> ${hit.type}`) ?? 0) + 1);
     }
   }
+  const typeDisagreementList = [...typeDisagreements.entries()].sort((a, b) => b[1] - a[1]).map(([pair, count]) => ({ pair, count }));
 
   // Recall by group of types: the gazetteer's core types vs everything but cryptocurrencies
   const CORE_TYPES = ['threat-actor', 'agency', 'malware', 'sanctioned-jurisdiction', 'exchange', 'protocol', 'mixer', 'incident'];
@@ -501,6 +506,7 @@ async function main(): Promise<number> {
       recall: round(entExpected === 0 ? null : entFound / entExpected),
       missedByType,
       recallCoreTypes: recallCore,
+      typeDisagreements: typeDisagreementList,
       recallWithoutCryptocurrencies: recallNoCrypto,
       unexpected: unexpectedTotal,
       extra: extraTotal,
@@ -573,6 +579,9 @@ async function main(): Promise<number> {
   L.push('  missed by expected type:');
   for (const [t, v] of Object.entries(missedByType).sort((a, b) => b[1].expected - a[1].expected))
     L.push(`    ${t.padEnd(24)} missed ${String(v.missed).padStart(3)} of ${String(v.expected).padStart(3)}`);
+  L.push(
+    `  found with another type than the list's (not counted as misses): ${typeDisagreementList.length ? capList(typeDisagreementList.map((t) => `${t.pair} ${t.count}`), 10) : 'none'}`,
+  );
   L.push('  per article (recall, missed):');
   for (const p of perArticle) {
     const flag = p.error ? `  ERROR ${p.error}` : p.detected ? '' : '  (not detected)';
