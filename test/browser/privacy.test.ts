@@ -176,7 +176,7 @@ describe('privacy: nothing leaves the device', () => {
 
     // 6. The recorders are alive: a request the service worker makes to itself is seen by both.
     await worker.evaluate(async () => {
-      await fetch(chrome.runtime.getURL('/manifest.json'));
+      await fetch(`${location.origin}/manifest.json`);
     });
     await expect.poll(() => extensionRequests.filter((r) => r.via === 'cdp' && r.url.endsWith('/manifest.json')).length, { timeout: 5_000 }).toBeGreaterThan(0);
     await expect.poll(() => extensionRequests.filter((r) => r.via === 'playwright' && r.context.startsWith('service worker') && r.url.endsWith('/manifest.json')).length, { timeout: 5_000 }).toBeGreaterThan(0);

@@ -19,7 +19,9 @@ import {
   toContentSchema,
 } from '../../../lib/messaging';
 
-const SCHEMAS = {
+/** Every schema, seen through the parser's own parameter type. */
+type AnyParser = Parameters<typeof parseMessage<unknown>>[0];
+const SCHEMAS: Record<string, AnyParser> = {
   contentToBackgroundSchema,
   popupToBackgroundSchema,
   toContentSchema,
