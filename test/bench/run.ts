@@ -100,7 +100,7 @@ async function annotatesPredicate(): Promise<(file: string) => boolean> {
 
 async function openBrowsers(quick: boolean, withPlain: boolean): Promise<BrowserEnv> {
   const annotates = await annotatesPredicate();
-  const pages = preparePages({ nonArticles: quick ? 2 : 6, articles: quick ? 2 : 5, annotates });
+  const pages = preparePages({ nonArticles: quick ? 2 : 5, articles: quick ? 2 : 4, annotates });
   const server = await startFixtureServer(BENCH_PAGES);
   const ext = await launchChromium({ extensionDir: BUILD });
   const plain = withPlain ? await launchPlainChromium() : null;
