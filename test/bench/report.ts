@@ -123,7 +123,7 @@ export function renderTable(report: BenchReport): string {
       const unit = f.unit ? ` ${f.unit}` : '';
       rows.push([
         s.title,
-        f.name,
+        f.note ? `${f.name} (${f.note})` : f.name,
         `${fmt(f.median)}${unit}`,
         spread(f),
         f.p95 !== undefined && (f.n ?? 2) > 1 ? fmt(f.p95) : '',
