@@ -45,11 +45,13 @@ export interface Annotator {
 export function mentionsOf(plan: HighlightPlan): MentionToMark[] {
   const out: MentionToMark[] = [];
   for (const e of plan.entities) {
+    const type = TYPE_LABELS[e.type].toLowerCase();
     e.mentions.forEach((m, i) => {
       out.push({
         entityId: e.id,
         entityType: e.type,
-        label: `${m.text}: ${e.name}, ${TYPE_LABELS[e.type].toLowerCase()}. Show details`,
+        // Short: the role ("button") and aria-haspopup ("dialog") already say that it opens details.
+        label: m.text === e.name ? `${m.text} (${type})` : `${m.text} (${e.name}, ${type})`,
         key: `${e.id}~${i}`,
         start: m.start,
         end: m.end,

@@ -47,7 +47,7 @@ const INTERACTIVE_ANCESTOR = 'a[href],button,label,summary,[role="button"],[role
 export interface MentionToMark {
   entityId: string;
   entityType: string;
-  /** accessible name of the mark, e.g. "Lazarus Group, threat actor: show details" */
+  /** accessible name of the mark, e.g. "RGB (Reconnaissance General Bureau, government agency)" */
   label: string;
   /** unique per mention in this plan, shared by the pieces of one mention */
   key: string;
