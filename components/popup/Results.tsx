@@ -67,6 +67,11 @@ export function Results(props: {
 
   const show = async (e: AnalysisEntity) => {
     setStatus(`Showing ${e.name} in the page…`);
+    if (!shown) {
+      // marks hidden (toggled off, or "only when I click"): a name chosen here shows them again
+      const r = await backend.toggleAnnotations(tabId, true).catch(() => ({ ok: false, show: false }));
+      setShown(r.show);
+    }
     const ok = await backend.scrollToEntity(tabId, e.id).catch(() => false);
     setStatus(
       ok

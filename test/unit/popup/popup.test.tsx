@@ -233,3 +233,16 @@ describe('popup: long related lists', () => {
     expect(within(sec).getByRole('button', { name: 'Show fewer' }).getAttribute('aria-expanded')).toBe('true');
   });
 });
+
+describe('popup: marks hidden', () => {
+  it('shows the marks again before scrolling to a name', async () => {
+    const { backend } = renderPopup('?tab=7', { states: [{ state: 'results', analysis: ANALYSIS, annotationsShown: false }] });
+    const box = await screen.findByRole('checkbox', { name: 'Show marks on this page' });
+    expect((box as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: /Reconnaissance General Bureau/ }));
+    await waitFor(() => expect(backend.scrollToEntity).toHaveBeenCalledWith(7, 'rgb'));
+    expect(backend.toggleAnnotations).toHaveBeenCalledWith(7, true);
+    expect(backend.toggleAnnotations.mock.invocationCallOrder[0]!).toBeLessThan(backend.scrollToEntity.mock.invocationCallOrder[0]!);
+    await waitFor(() => expect((box as HTMLInputElement).checked).toBe(true));
+  });
+});
