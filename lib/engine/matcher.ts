@@ -127,7 +127,7 @@ export function compilePatterns(kb: Pick<CompiledKb, 'entities'>): NamePattern[]
       if (alias.length < MIN_ALIAS_CHARS) continue;
       const toks = tokenize(alias);
       if (!toks.length) continue;
-      const key = `${e.id}\u0000${toks.map((t) => t.norm).join(' ')}`;
+      const key = `${e.id}\u0000${toks.map((t) => t.norm).join(' ')}\u0000${toks.map((t) => caseRuleOf(t.text)).join(',')}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const gaps = toks.map((t, i) => (i === 0 ? '' : canonGap(alias.slice(toks[i - 1]!.end, t.start))));

@@ -44,6 +44,8 @@ const ORG_SUFFIX = new Set([
   'organization', 'organisation', 'administration', 'service', 'directorate', 'command', 'guard', 'parliament', 'senate',
   'congress', 'exchange', 'markets', 'finance', 'financial', 'insurance', 'media', 'press', 'broadcasting', 'network', 'networks',
   'software', 'solutions', 'consulting', 'studios', 'pictures', 'entertainment', 'airlines', 'motors', 'telecom', 'energy',
+  'enterprises', 'county', 'hospital', 'health', 'healthcare', 'clinic', 'brewery', 'investigations', 'force', 'army', 'limited',
+  'dao', 'mutual', 'wallet', 'markets', 'trust', 'ministries', 'municipality', 'district', 'schools', 'airport', 'port',
 ]);
 
 /** News agencies, publishers and security/analytics firms that crypto-security stories cite all the time. */
@@ -90,6 +92,14 @@ const NOT_NAME = new Set([
   'amongst', 'among', 'despite', 'although', 'though', 'because', 'whether', 'once', 'still', 'yet', 'just', 'even',
 ]);
 
+const LEADING_TITLES = new Set([
+  'special', 'agent', 'charge', 'director', 'deputy', 'assistant', 'chief', 'officer', 'judge', 'attorney', 'general', 'president',
+  'secretary', 'minister', 'senator', 'sen', 'rep', 'representative', 'ceo', 'cto', 'cfo', 'founder', 'cofounder', 'detective',
+  'prosecutor', 'commissioner', 'sheriff', 'inspector', 'analyst', 'researcher', 'mr', 'mrs', 'ms', 'dr', 'prof', 'sir', 'lord',
+  'governor', 'mayor', 'chairman', 'chair', 'executive', 'head', 'spokesperson', 'spokesman', 'spokeswoman', 'acting', 'former',
+  'us', 'u', 's', 'fbi', 'doj', 'district', 'magistrate', 'lieutenant', 'captain', 'colonel', 'sergeant', 'professor',
+]);
+
 const CONNECTORS = new Set(['of', 'for', 'and', 'de', 'la', 'del', 'van', 'von', 'der', 'du', 'da', 'bin', 'al', '&']);
 const PERSON_TITLES = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Judge|Justice|President|Minister|Secretary|Director|Chairman|CEO|founder|co-founder|analyst|researcher|spokesperson|spokesman|spokeswoman|detective|agent|prosecutor|attorney)\.?\s+)$/;
 /** Words near a name that make it worth asking compromise whether it is a person. */
@@ -123,7 +133,7 @@ function brandLike(w: string): boolean {
 }
 
 /** Right next to a person's name: what people do in these stories. */
-const PERSON_AFTER = /^(?:,\s+(?:a|an|the)\s+(?:\d+-year-old|former|co-?founder|founder|chief|head|ceo|cto|director|researcher|analyst|resident|citizen|national|developer|leader|member)|,\s+(?:who|aka|also known as|\d{2},)|\s+\((?:aka|a\.k\.a\.|\d{2})|\s+(?:pleaded|pled|was sentenced|was charged|was arrested|was extradited|admitted|faces|allegedly|is accused|were charged|has been charged|told|said|says|wrote|tweeted|posted|explained|added|noted))\b/i;
+const PERSON_AFTER = /^(?:,\s+(?:a|an|the)\s+(?:\d+-year-old|former|co-?founder|founder|chief|head|ceo|cto|director|researcher|analyst|resident|citizen|national|developer|leader|member)|,\s+(?:who|aka|also known as|\d{1,2}\b(?![,.]\d)(?!\s*(?:percent|%|million|billion)))|\s+\((?:aka|a\.k\.a\.|also known as|known as|\d{2}\))|\s+(?:pleaded|pled|was sentenced|was charged|was arrested|was extradited|admitted|faces|allegedly|is accused|were charged|has been charged|told|said|says|wrote|tweeted|posted|explained|added|noted))\b/i;
 const PERSON_BEFORE = /(?:\b(?:named|identified as|defendants?|suspects?|co-?founders?|founder|ceo|cto|director|researcher|analyst|investigator|attorney|judge|prosecutor|spokesperson|agent|hacker|developer|national|citizen|resident|brothers?|sisters?|wife|husband)\s+|\bsaid\s+)$/i;
 
 const SAID_AFTER = /^,?\s+(?:said|says|told|wrote|added|explained|noted|stated|tweeted|posted)\b/;
@@ -170,16 +180,22 @@ export function nameCandidates(text: string, tokens: Token[], covered: (s: numbe
     while (j < tokens.length && j - i < MAX_NAME_TOKENS) {
       const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
       if (!/^(?: |-|\.? |&| & |')$/.test(gap)) break;
+      // ". " continues a name only after an initial ("Harry T. Chavis"), never across a sentence end
+      if (gap === '. ' && tokens[j - 1]!.text.length > 1) break;
       const nt = tokens[j]!;
       if (covered(nt.start, nt.end)) break;
       if (isCap(nt) && !NOT_NAME.has(nt.norm)) j++;
       else if (CONNECTORS.has(nt.norm) && j + 1 < tokens.length && isCap(tokens[j + 1]!) && !NOT_NAME.has(tokens[j + 1]!.norm)) j += 2;
       else break;
     }
-    const toks = tokens.slice(i, j);
+    let toks = tokens.slice(i, j);
+    // "U.S. Federal Trade Commission": leading initials belong to an abbreviation, not the name
+    while (toks.length > 1 && toks[0]!.text.length === 1 && text[toks[0]!.end] === '.') toks = toks.slice(1);
+    // "Special Agent in Charge Reid Davis", "CEO Jane Doe": leading titles are not part of a person's name
+    while (toks.length > 2 && LEADING_TITLES.has(toks[0]!.norm)) toks = toks.slice(1);
     const start = toks[0]!.start;
     const end = toks[toks.length - 1]!.end;
-    out.push({ name: text.slice(start, end), start, end, tokens: toks, tokenStart: i, tokenEnd: j });
+    out.push({ name: text.slice(start, end), start, end, tokens: toks, tokenStart: j - toks.length, tokenEnd: j });
     i = j;
   }
   return out;
@@ -296,7 +312,7 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
         add('person', c.name, c, 'a person named in the article');
         continue;
       }
-      if (PERSON_CUE.test(ctx)) undecided.push(c);
+      if (PERSON_CUE.test(ctx) || toks.length >= 2) undecided.push(c);
     }
   }
   // compromise on the undecided two/three-word names only, each with a little context, one document
