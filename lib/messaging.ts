@@ -14,6 +14,11 @@ import * as z from 'zod/mini';
 import type { Analysis } from './contract';
 import { ENTITY_TYPES } from './contract';
 
+// No generated code: zod would otherwise probe `new Function` and compile parsers with it where a context
+// allows eval (Firefox content scripts). Our rule is no eval anywhere; a strict page CSP would also log
+// the probe as a violation.
+z.config({ jitless: true });
+
 // ---------------------------------------------------------------------------------------------------
 // Limits
 
