@@ -333,11 +333,12 @@ export function firstSentenceStatesFact(first: string, entities: readonly FoundE
 
 /**
  * A mention looks like an ordinary word taken for a name when its text is all lower-case while the
- * entity's canonical name is capitalised ("play" for the Play ransomware, "curve" for Curve Finance),
- * or when it is a known ambiguous word written at the start of a sentence only.
+ * entity's canonical name is capitalised ("play" for the Play ransomware, "curve" for Curve Finance).
+ * Cryptocurrencies are exempt: "bitcoin" and "ether" are ordinary nouns.
  */
 export function lowercaseMentions(e: FoundEntity): string[] {
-  if (!/\p{Lu}/u.test(e.name)) return [];
+  // currency names are ordinary nouns in lower case ("stole 120 bitcoin", "in ether")
+  if (e.type === 'cryptocurrency' || !/\p{Lu}/u.test(e.name)) return [];
   return (e.mentions ?? []).map((m) => m.text).filter((t) => /\p{L}/u.test(t) && t === t.toLowerCase());
 }
 

@@ -142,6 +142,7 @@ describe('summary and ambiguous words', () => {
   it('flags lower-case mentions of capitalised names', () => {
     expect(lowercaseMentions({ id: 'play', name: 'Play', mentions: [{ text: 'play' }, { text: 'Play' }] })).toEqual(['play']);
     expect(lowercaseMentions({ id: 'x', name: 'bitcoin', mentions: [{ text: 'bitcoin' }] })).toEqual([]);
+    expect(lowercaseMentions({ id: 'bitcoin', name: 'Bitcoin', type: 'cryptocurrency', mentions: [{ text: 'bitcoin' }] })).toEqual([]);
   });
 });
 
