@@ -86,6 +86,22 @@ const PROTOCOLS: [string, string, string[]][] = [
   ['solend', 'Solend', []],
   ['euler', 'Euler Finance', ['Euler']],
   ['venus', 'Venus Protocol', []],
+  ['axie-infinity', 'Axie Infinity', ['Axie DAO', 'Axie']],
+  ['nexus-mutual', 'Nexus Mutual', []],
+  ['ethena', 'Ethena', ['USDe']],
+  ['chainlink-ccip', 'Chainlink CCIP', []],
+];
+
+/** Wallet makers and wallets: victims or channels in many incidents. */
+const WALLETS: [string, string, string[]][] = [
+  ['ledger', 'Ledger', ['Ledger Live', 'Ledger Connect Kit']],
+  ['trezor', 'Trezor', []],
+  ['trust-wallet', 'Trust Wallet', []],
+  ['phantom', 'Phantom', ['Phantom wallet']],
+  ['exodus', 'Exodus', ['Exodus wallet']],
+  ['slope', 'Slope', ['Slope wallet']],
+  ['rabby', 'Rabby', ['Rabby wallet']],
+  ['coinbase-wallet', 'Coinbase Wallet', []],
 ];
 
 function entry(id: string, name: string, type: EntityType, aliases: string[], description: string): Builtin {
@@ -95,6 +111,7 @@ function entry(id: string, name: string, type: EntityType, aliases: string[], de
 export const BUILTIN: readonly Builtin[] = [
   ...COINS.map(([id, name, aliases]) => entry(id, name, 'cryptocurrency', aliases, `${name}: a cryptocurrency or blockchain (built-in name list).`)),
   ...PROTOCOLS.map(([id, name, aliases]) => entry(id, name, 'protocol', aliases, `${name}: a DeFi protocol or wallet (built-in name list).`)),
+  ...WALLETS.map(([id, name, aliases]) => entry(id, name, 'organization', aliases, `${name}: a crypto wallet or wallet maker (built-in name list).`)),
 ];
 
 function key(s: string): string {

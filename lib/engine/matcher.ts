@@ -51,7 +51,7 @@ const MIN_ALIAS_CHARS = 2;
 /** Acronyms up to this length must be written in capitals in the text. */
 const MAX_ACRONYM_CHARS = 7;
 /** Entity types whose single-word names are often ordinary words or other things' names. */
-const WEAK_SINGLE_WORD_TYPES = new Set(['threat-actor', 'malware', 'exchange', 'protocol', 'mixer', 'incident', 'cryptocurrency']);
+const WEAK_SINGLE_WORD_TYPES = new Set(['threat-actor', 'malware', 'exchange', 'protocol', 'mixer', 'incident', 'cryptocurrency', 'organization']);
 
 function canonGap(g: string): string {
   const c = g

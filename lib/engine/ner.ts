@@ -127,6 +127,14 @@ const MALWARE_CUE_AFTER = new RegExp(`^["”]?\\s+(?:(?:macOS|Windows|Linux|Andr
 /** Acronyms that are never malware, exchanges or firms in these stories. */
 const COMMON_ACRONYMS = new Set(['CEO', 'CTO', 'CISO', 'USD', 'API', 'URL', 'DNS', 'VPN', 'HTTP', 'HTTPS', 'HTML', 'JSON', 'PDF', 'ZIP', 'CVE', 'IP', 'IT', 'AI', 'ML', 'OS', 'PC', 'US', 'UK', 'EU', 'UN', 'SMS', 'MFA', '2FA', 'OTP', 'SSH', 'RDP', 'SQL', 'XSS', 'RCE', 'DDOS', 'DDoS', 'NFT', 'DEX', 'CEX', 'DAO', 'KYC', 'AML', 'OTC', 'ETF', 'IPO', 'FAQ', 'PR', 'TV', 'ID', 'PIN', 'SIM', 'GPS', 'USB', 'CPU', 'GPU', 'RAM', 'SSD', 'APT', 'TTP', 'TTPs', 'IOC', 'IOCs', 'C2', 'EDR', 'XDR', 'SOC', 'SIEM']);
 
+/** Brand-shaped words that are products and technologies, not actors or victims. */
+const CAMEL_STOP = new Set([
+  'mysql', 'postgresql', 'mongodb', 'javascript', 'typescript', 'powershell', 'iphone', 'ipad', 'macos', 'ios', 'youtube', 'linkedin',
+  'whatsapp', 'tiktok', 'wordpress', 'sharepoint', 'onedrive', 'onenote', 'nodejs', 'openssl', 'openssh', 'devops', 'devsecops',
+  'ebay', 'iot', 'wifi', 'chatgpt', 'deepseek', 'pdfs', 'graphql', 'webassembly', 'webview', 'webkit', 'airdrop', 'pancakeswap',
+  'github', 'gitlab', 'bitbucket', 'dockerhub', 'npmjs', 'pypi', 'vscode', 'virustotal', 'tradingview', 'coingecko', 'defillama',
+]);
+
 /** How a name is written: a brand (PeckShield, eXch, BigONE), an acronym (WAVESHAPER), or a plain word. */
 function brandLike(w: string): boolean {
   return /^\p{Lu}{3,}[\p{N}_]*$/u.test(w) || /\p{Ll}\p{Lu}/u.test(w) || /\p{L}\p{N}|\p{N}\p{L}/u.test(w);
@@ -286,6 +294,18 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
           add('organization', c.name, c, 'an organisation named in the article');
           continue;
         }
+      }
+    }
+    // a single brand-shaped word ("EtherHiding", "ChangeNOW", "WAVESHAPER" next to malware words) is a name
+    if (toks.length === 1 && !COMMON_ACRONYMS.has(last.text) && !CAMEL_STOP.has(last.norm) && !isTitleCaseLine(text, c.start)) {
+      const w = last.text;
+      const near = text.slice(Math.max(0, c.start - 120), Math.min(text.length, c.end + 120));
+      const malwareNear = new RegExp(`\\b${MALWARE_WORD}s?\\b`, 'i').test(near);
+      const camel = /\p{Ll}\p{Lu}/u.test(w) && w.length >= 4;
+      const shout = /^\p{Lu}{6,}$/u.test(w);
+      if (camel || (shout && malwareNear)) {
+        addTyped(malwareNear && !/exchange/i.test(near) ? 'malware' : /\bexchange/i.test(near) ? 'exchange' : 'organization', c);
+        continue;
       }
     }
     if (toks.length >= 2 && ORG_SUFFIX.has(last.norm) && !(toks.length === 2 && NOT_NAME.has(toks[0]!.norm))) {
