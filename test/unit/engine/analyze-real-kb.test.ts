@@ -1,0 +1,52 @@
+/**
+ * Integration: the engine with the real compiled knowledge base (lib/kb/compiled/kb.json, committed),
+ * on fixtures written for these tests. Asserts by name, not by id, so KB edits do not break it needlessly.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../../lib/engine/analyze';
+import { textInput } from '../../../lib/engine/plain-text';
+import { loadKb } from '../../../lib/kb/index';
+
+const FIXTURES = join(__dirname, '../../fixtures/articles');
+const engine = createEngine(loadKb().kb);
+const run = (file: string) => engine.analyze(textInput(readFileSync(join(FIXTURES, file), 'utf8'), { markdown: file.endsWith('.md') }));
+
+describe('analyze with the real KB', () => {
+  const a = run('dprk-exchanges.txt');
+  const named = (re: RegExp) => a.entities.find((e) => !e.inferred && re.test(e.name));
+
+  it('detects the DPRK story and finds its names', () => {
+    expect(a.cryptoSecurity.detected).toBe(true);
+    for (const re of [/^North Korea$/, /Reconnaissance General Bureau/, /WannaCry/, /Bangladesh Bank/, /^Iran$/, /^Venezuela$/, /^Petro$/, /Federal Bureau of Investigation|FBI/]) {
+      expect(named(re), String(re)).toBeTruthy();
+    }
+    expect(named(/Reconnaissance General Bureau/)!.mentions.map((m) => m.text)).toContain('RGB');
+    expect(a.entities.some((e) => /\bIBM/.test(e.name) || e.mentions.some((m) => m.text === 'IBMs'))).toBe(false);
+  });
+
+  it('infers Lazarus Group with a sourced chain', () => {
+    const laz = a.entities.find((e) => /Lazarus/.test(e.name));
+    expect(laz?.inferred).toBe(true);
+    expect(laz?.mentions).toEqual([]);
+    expect(laz?.via?.length).toBeGreaterThan(0);
+    expect(laz?.via?.[0]?.source.url).toMatch(/^https?:\/\//);
+  });
+
+  it('reads the headline amount and the page signals', () => {
+    expect(a.amounts.some((x) => x.value === 2e9 && x.usd === 2e9)).toBe(true);
+    const kinds = a.disclaimers.map((d) => d.kind);
+    expect(kinds).toContain('page-risk-warning');
+    expect(kinds).toContain('page-promotional');
+  });
+
+  it.each(['bitcoin-price.md', 'wallet-tutorial.md', 'router-patch.md', 'sudan-sanctions.md', 'lazarus-novel.md', 'rgb-colour.md', 'petro-refinery.md'])(
+    '%s stays undetected and free of look-alike entities',
+    (file) => {
+      const r = run(file);
+      expect(r.cryptoSecurity.detected).toBe(false);
+      expect(r.entities.some((e) => /Lazarus|Reconnaissance General Bureau|^Petro$/.test(e.name))).toBe(false);
+    },
+  );
+});
