@@ -337,7 +337,13 @@ describe('Chromium', () => {
     const results = await fromPopup<{ entity: { id: string } }[]>({ type: 'popup/lookup', query: 'APT38' });
     expect(results[0]!.entity.id).toBe('apt38');
     const badge = await cr.worker.evaluate((t) => chrome.action.getBadgeText({ tabId: t }), tabId);
-    expect(Number(badge)).toBeGreaterThan(0);
+    expect(Number(badge)).toBe(EXPECTED['demo-article.html']!.length);
+    // the article went into the local reading history (on by default), with the entities it names
+    const history = await cr.worker.evaluate(async () => (await chrome.storage.local.get('history.v1'))['history.v1'] as { url: string; entityIds: string[] }[]);
+    const entry = history.find((h) => h.url === server.url('demo-article.html'));
+    expect(entry?.entityIds).toEqual(expect.arrayContaining(['reconnaissance-general-bureau', 'fbi']));
+    // the "Look up" context-menu item exists (update() rejects for an unknown id)
+    await expect(cr.worker.evaluate(() => chrome.contextMenus.update('cnc-lookup-selection', {}).then(() => 'ok'))).resolves.toBe('ok');
     const popup = await cr.context.newPage();
     await popup.goto(`chrome-extension://${cr.extensionId}/popup.html`);
     const scrolled = await popup.evaluate(
