@@ -19,6 +19,8 @@ import {
   mainThreadMetrics,
   sessionFor,
   TargetChannel,
+  traceLoad,
+  type ScriptTrace,
   type CpuAttribution,
   type PageProbe,
   type PlainChromium,
@@ -316,6 +318,15 @@ export async function runBrowserBench(opts: BrowserOptions, env: BrowserBenchEnv
     fromSummary('background busy time per load (CPU profile), non-article pages', 'ms', summarize(profiled.filter((x) => x.kind === 'non-article').map((x) => x.workerBusyMs)), { over: 'pages' }),
     fromSummary('background busy time per load (CPU profile), articles', 'ms', summarize(profiled.filter((x) => x.kind === 'article').map((x) => x.workerBusyMs)), { over: 'pages' }),
   );
+  // exact split of the content script's start-up on pages that fail the gate: one traced load each
+  const traces: ScriptTrace[] = [];
+  for (const p of pages.filter((x) => x.kind === 'non-article')) traces.push(await traceLoad(ext.context, urlFor(p), SETTLE_AFTER_LOAD_MS, extensionOrigin));
+  figures.push(
+    fromSummary('content script compile (trace), non-article pages', 'ms', summarize(traces.map((t) => t.compileMs)), { over: 'pages' }),
+    fromSummary('content script top-level run (trace), non-article pages', 'ms', summarize(traces.map((t) => t.runMs)), { over: 'pages' }),
+    fromSummary('later calls into the content script (trace), non-article pages', 'ms', summarize(traces.map((t) => t.callbacksMs)), { over: 'pages' }),
+  );
+
   const topNon = new Map<string, number>();
   const nonProfiles = profiled.filter((x) => x.kind === 'non-article');
   for (const x of nonProfiles) for (const t of x.a.top) topNon.set(t.fn, (topNon.get(t.fn) ?? 0) + t.ms / nonProfiles.length);
@@ -340,7 +351,7 @@ export async function runBrowserBench(opts: BrowserOptions, env: BrowserBenchEnv
       `${pages.length} pages (${gateFail.length} non-article, ${articles.length} articles) × ${reps} loads per browser (after warm-up loads of one page of each kind); 1 profiled load per page; ${withLoads.length + withoutLoads.length} measured loads. Attribution: median with − median without, per page.`,
       ...notes,
     ],
-    details: { deltas, loads, profiled },
+    details: { deltas, loads, profiled, traces },
   };
 }
 

@@ -249,3 +249,50 @@ export function busyMs(profile: { nodes: { id: number; callFrame: { functionName
   for (let i = 0; i < samples.length; i++) if (!idle.has(samples[i]!)) ms += (deltas[i + 1] ?? 0) / 1000;
   return ms;
 }
+
+export interface ScriptTrace {
+  /** EvaluateScript of the extension's scripts: the bundle's compile plus its top-level run */
+  evaluateMs: number;
+  compileMs: number;
+  runMs: number;
+  /** FunctionCall events into the extension's code after that (listeners, observers, timers, promises) */
+  callbacksMs: number;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  args?: { data?: { url?: string; scriptName?: string; functionName?: string }; fileName?: string };
+}
+
+/**
+ * One load under Chromium's tracing (devtools.timeline + v8 categories): exact, unsampled durations of
+ * what the renderer did for scripts from `origin` — compiling and running the content script bundle, and
+ * every later call into it. Complements the sampling profile, which cannot split compile from run.
+ */
+export async function traceLoad(context: BrowserContext, url: string, settleMs: number, origin: string): Promise<ScriptTrace> {
+  const page = await context.newPage();
+  try {
+    const session = await context.newCDPSession(page);
+    const events: TraceEvent[] = [];
+    session.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+    const complete = new Promise<void>((ok) => session.once('Tracing.tracingComplete', () => ok()));
+    await session.send('Tracing.start', {
+      traceConfig: { includedCategories: ['devtools.timeline', 'v8'] },
+      transferMode: 'ReportEvents',
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    await new Promise((r) => setTimeout(r, settleMs));
+    await session.send('Tracing.end');
+    await complete;
+    const ours = (e: TraceEvent): boolean => {
+      const u = e.args?.data?.url ?? e.args?.data?.scriptName ?? e.args?.fileName ?? '';
+      return u.startsWith(origin);
+    };
+    const sum = (name: string): number => events.filter((e) => e.ph === 'X' && e.name === name && ours(e)).reduce((s, e) => s + (e.dur ?? 0) / 1000, 0);
+    return { evaluateMs: sum('EvaluateScript'), compileMs: sum('v8.compile'), runMs: sum('v8.run'), callbacksMs: sum('FunctionCall') };
+  } finally {
+    await page.close();
+  }
+}
