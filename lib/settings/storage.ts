@@ -14,7 +14,7 @@
  * does not know (written by a newer version) are kept on every write.
  */
 import { browser } from 'wxt/browser';
-import { migrate, storedVersion, type StoredObject } from './migrations';
+import { MIGRATIONS, migrate, storedVersion, type Migration, type StoredObject } from './migrations';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, repairSettings, settingsSchema, type SettingKey } from './schema';
 import { normalizeHostname } from './sites';
 import type { Settings } from './types';
@@ -101,23 +101,34 @@ function omit(obj: StoredObject, keys: readonly string[]): StoredObject {
   return out;
 }
 
+/** Keys this build does not know, per area: they are written back untouched. */
+interface UnknownKeys {
+  prefs: StoredObject;
+  sites: StoredObject;
+}
+
+function unknownKeysOf(raw: RawStored): UnknownKeys {
+  return {
+    prefs: isRecord(raw.prefs) ? omit(raw.prefs, [...PREF_FIELDS, 'version']) : {},
+    sites: isRecord(raw.sites) ? omit(raw.sites, [...SITE_FIELDS, 'version']) : {},
+  };
+}
+
 async function writeAreas(
-  raw: RawStored,
+  prefsArea: Area,
+  keep: UnknownKeys,
   settings: Settings,
   which: { prefs: boolean; sites: boolean },
   version: number,
 ): Promise<void> {
   const writes: Promise<void>[] = [];
   if (which.prefs) {
-    // unknown keys (from a newer version) are kept; known ones come from `settings`
-    const keep = isRecord(raw.prefs) ? omit(raw.prefs, [...PREF_FIELDS, 'version']) : {};
-    const value = { ...keep, ...pick(settings as unknown as StoredObject, PREF_FIELDS), version };
-    const key = raw.prefsArea === 'sync' ? SYNC_KEY : PREFS_LOCAL_KEY;
-    writes.push(browser.storage[raw.prefsArea].set({ [key]: value }));
+    const value = { ...keep.prefs, ...pick(settings as unknown as StoredObject, PREF_FIELDS), version };
+    const key = prefsArea === 'sync' ? SYNC_KEY : PREFS_LOCAL_KEY;
+    writes.push(browser.storage[prefsArea].set({ [key]: value }));
   }
   if (which.sites) {
-    const keep = isRecord(raw.sites) ? omit(raw.sites, [...SITE_FIELDS, 'version']) : {};
-    const value = { ...keep, ...pick(settings as unknown as StoredObject, SITE_FIELDS), version };
+    const value = { ...keep.sites, ...pick(settings as unknown as StoredObject, SITE_FIELDS), version };
     writes.push(browser.storage.local.set({ [SITES_KEY]: value }));
   }
   await Promise.all(writes);
@@ -139,8 +150,14 @@ export interface LoadedSettings {
   migratedFrom?: number;
 }
 
+/** Which migrations to run: the real ones; tests pass hypothetical steps to exercise the whole flow. */
+export interface MigrationPlan {
+  steps: readonly Migration[];
+  target: number;
+}
+
 /** Reads, migrates and repairs; writes back once when anything changed. Never throws on bad data. */
-export async function loadSettings(): Promise<LoadedSettings> {
+export async function loadSettings(plan: MigrationPlan = { steps: MIGRATIONS, target: SETTINGS_VERSION }): Promise<LoadedSettings> {
   const raw = await readRaw();
   if (raw.prefs === undefined && raw.sites === undefined) {
     return { settings: repairSettings(undefined).settings, problems: [] };
@@ -156,7 +173,7 @@ export async function loadSettings(): Promise<LoadedSettings> {
   const version = isRecord(raw.prefs) && 'version' in prefs ? storedVersion(prefs) : storedVersion(sites);
   const combined: StoredObject = { ...sites, ...prefs, version };
 
-  const migration = migrate(combined);
+  const migration = migrate(combined, plan.steps, plan.target);
   const repaired = repairSettings(migration.value);
   repaired.problems.forEach((p) => problems.add(p));
   const migrated = migration.applied.length > 0 || migration.failed !== undefined;
@@ -169,7 +186,12 @@ export async function loadSettings(): Promise<LoadedSettings> {
       const bad = [...problems];
       const touchPrefs = migrated || bad.some((p) => (PREF_FIELDS as string[]).includes(p));
       const touchSites = migrated || bad.some((p) => (SITE_FIELDS as readonly string[]).includes(p));
-      await writeAreas(raw, repaired.settings, { prefs: touchPrefs, sites: touchSites }, Math.max(SETTINGS_VERSION, migration.toVersion));
+      // unknown keys as the migration left them: those that were with the site lists stay there
+      const unknown = omit(migration.value, [...PREF_FIELDS, ...SITE_FIELDS, 'version']);
+      const siteKeys = isRecord(raw.sites) ? Object.keys(raw.sites) : [];
+      const prefKeys = isRecord(raw.prefs) ? Object.keys(raw.prefs) : [];
+      const keep = { sites: pick(unknown, siteKeys), prefs: omit(unknown, siteKeys.filter((k) => !prefKeys.includes(k))) };
+      await writeAreas(raw.prefsArea, keep, repaired.settings, { prefs: touchPrefs, sites: touchSites }, Math.max(plan.target, migration.toVersion));
       if (bad.length) await recordNotice(bad);
     } catch {
       // storage full or gone: the repaired settings still apply for this read
@@ -233,7 +255,8 @@ export async function saveSettings(patch: SettingsPatch): Promise<Settings> {
   const keys = Object.keys(patch);
   const raw = await readRaw();
   await writeAreas(
-    raw,
+    raw.prefsArea,
+    unknownKeysOf(raw),
     next,
     {
       prefs: keys.some((k) => (PREF_FIELDS as string[]).includes(k)),

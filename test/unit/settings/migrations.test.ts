@@ -72,3 +72,30 @@ describe('migrate', () => {
     expect(migrate({ version: 0 }, [], 1).failed?.error).toMatch(/no migration step/);
   });
 });
+
+describe('loadSettings runs migrations on stored settings', () => {
+  it('migrates a stored v0 object, keeps a backup and writes the new shape once', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { browser } = await import('wxt/browser');
+    const { loadSettings, resetSettingsStorageForTests, SYNC_KEY, SITES_KEY, BACKUP_KEY_PREFIX } = await import('../../../lib/settings/storage');
+    fakeBrowser.reset();
+    resetSettingsStorageForTests();
+    const old = { version: 0, on: false, blacklist: 'a.com, b.org', showEvery: true, theme: 'dark', unknownFutureKey: 1 };
+    await browser.storage.sync.set({ [SYNC_KEY]: old });
+
+    const loaded = await loadSettings({ steps: [v0to1], target: 1 });
+    expect(loaded.migratedFrom).toBe(0);
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.settings).toMatchObject({ enabled: false, disabledSites: ['a.com', 'b.org'], density: 'all', theme: 'dark' });
+
+    const got = await browser.storage.local.get(null);
+    expect(got[`${BACKUP_KEY_PREFIX}0`]).toEqual({ prefs: old, sites: undefined });
+    expect(got[SITES_KEY]).toMatchObject({ version: 1, disabledSites: ['a.com', 'b.org'] });
+    const prefs = (await browser.storage.sync.get(SYNC_KEY))[SYNC_KEY] as Record<string, unknown>;
+    expect(prefs).toMatchObject({ version: 1, enabled: false, density: 'all', theme: 'dark', unknownFutureKey: 1 });
+    expect(prefs).not.toHaveProperty('on');
+
+    // a second read has nothing left to migrate
+    expect((await loadSettings({ steps: [v0to1], target: 1 })).migratedFrom).toBeUndefined();
+  });
+});
