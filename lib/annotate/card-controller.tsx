@@ -232,6 +232,8 @@ export function createCardController(opts: CardControllerOptions): CardControlle
   });
   listen('keydown', (e) => {
     if (e.key === 'Escape' && timing.openMark) {
+      // ours: the page should not also close its own dialog or leave full screen
+      e.stopPropagation();
       timing.escape();
       return;
     }
