@@ -92,6 +92,9 @@ const NOT_NAME = new Set([
   'amongst', 'among', 'despite', 'although', 'though', 'because', 'whether', 'once', 'still', 'yet', 'just', 'even',
 ]);
 
+/** First words of an institution's name written as "<head> of <place or field>". */
+const ORG_HEAD = new Set(['department', 'ministry', 'office', 'bureau', 'agency', 'council', 'committee', 'commission', 'court', 'bank', 'university', 'institute', 'city', 'county', 'state', 'federal', 'national', 'royal', 'central', 'board', 'school', 'college', 'government', 'port', 'republic']);
+
 const LEADING_TITLES = new Set([
   'special', 'agent', 'charge', 'director', 'deputy', 'assistant', 'chief', 'officer', 'judge', 'attorney', 'general', 'president',
   'secretary', 'minister', 'senator', 'sen', 'rep', 'representative', 'ceo', 'cto', 'cfo', 'founder', 'cofounder', 'detective',
@@ -308,6 +311,16 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
         continue;
       }
     }
+    // "Operation Cronos": a named law-enforcement or threat operation
+    if (toks.length >= 2 && toks.length <= 4 && toks[0]!.text === 'Operation' && !isTitleCaseLine(text, c.start)) {
+      addTyped('incident', c);
+      continue;
+    }
+    // "Department of State", "City of Dallas", "Federal Reserve Bank of New York"
+    if (toks.length >= 3 && ORG_HEAD.has(toks[0]!.norm) && /\bof\b/.test(c.name) && !isTitleCaseLine(text, c.start)) {
+      add('organization', c.name, c, 'an institution named in the article');
+      continue;
+    }
     if (toks.length >= 2 && ORG_SUFFIX.has(last.norm) && !(toks.length === 2 && NOT_NAME.has(toks[0]!.norm))) {
       add('organization', c.name, c, `a name ending in "${last.text}"`);
       continue;
@@ -319,7 +332,9 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
     }
     if (toks.length >= 2 && toks.length <= 4 && toks.every((t, k) => /^\p{Lu}\p{Ll}+$/u.test(t.text) || (k > 0 && k < toks.length - 1 && /^\p{Lu}$/u.test(t.text)))) {
       // a known first name followed by a word that is not an ordinary word: a person, no parse needed
-      const lastTag = lexTag(last.text);
+      // a hyphenated surname ("Bankman-Fried") is a name whatever its parts mean
+      const hyphenated = toks.length >= 3 && text[toks[toks.length - 2]!.end] === '-';
+      const lastTag = hyphenated ? '' : lexTag(last.text);
       if (FIRST_NAME_TAG.test(lexTag(toks[0]!.text)) && (!lastTag || /LastName|Person/.test(lastTag)) && !ORG_SUFFIX.has(last.norm)) {
         add('person', c.name, c, 'a person named in the article');
         continue;
