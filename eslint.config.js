@@ -15,7 +15,7 @@ const htmlSinks = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-output/**', 'coverage/**'] },
+  { ignores: ['.output/**', '.output-*/**', '.wxt/**', 'node_modules/**', 'test-output/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
