@@ -54,8 +54,4 @@ export const CARD_CSS = `
   .cnc-button, .cnc-card-close { color: ButtonText; background: ButtonFace; border-color: ButtonText; }
   .cnc-card:focus-visible, .cnc-card a:focus-visible, .cnc-card button:focus-visible { outline-color: Highlight; }
 }
-@media (prefers-reduced-motion: no-preference) {
-  .cnc-card { animation: cnc-fade-in 120ms ease-out; }
-  @keyframes cnc-fade-in { from { opacity: 0; } to { opacity: 1; } }
-}
 `;
