@@ -95,6 +95,8 @@ const NOT_NAME = new Set([
 /** First words of an institution's name written as "<head> of <place or field>". */
 const ORG_HEAD = new Set(['department', 'ministry', 'office', 'bureau', 'agency', 'council', 'committee', 'commission', 'court', 'bank', 'university', 'institute', 'city', 'county', 'state', 'federal', 'national', 'royal', 'central', 'board', 'school', 'college', 'government', 'port', 'republic']);
 
+const ROLE_WORDS = new Set(['ceo', 'cto', 'cfo', 'coo', 'ciso', 'founder', 'cofounder', 'co', 'chairman', 'president', 'spokesperson', 'director', 'head']);
+
 const LEADING_TITLES = new Set([
   'special', 'agent', 'charge', 'director', 'deputy', 'assistant', 'chief', 'officer', 'judge', 'attorney', 'general', 'president',
   'secretary', 'minister', 'senator', 'sen', 'rep', 'representative', 'ceo', 'cto', 'cfo', 'founder', 'cofounder', 'detective',
@@ -119,7 +121,7 @@ const FIRST_NAME_TAG = /(?:^|,)(?:FirstName|MaleName|FemaleName)(?:,|$)/;
 const ORG_CUE_BEFORE =
   /(?:\b(?:security|cybersecurity|blockchain(?: security| analytics| intelligence)?|analytics|forensics?|auditing|audit|research|intelligence|threat intelligence|web3 security|crypto|fintech|software|tech|payments?|investment|consulting|law|incident response)\s+(?:firm|company|companies|platform|provider|vendor|startup|outfit|group|team|agency)|\bresearchers (?:at|from)|\banalysts (?:at|from)|\baccording to|\breported by|\bcybersecurity firm|\bsecurity researchers at)\s+$/i;
 /** Just after a name: its people speak for it ("Huntress researchers", "Symantec's report"). */
-const ORG_CUE_AFTER = /^(?:[’']s)?\s+(?:researchers|analysts|threat (?:hunters|intelligence|researchers)|security (?:team|researchers)|told BleepingComputer|spokesperson|spokesman|team said|confirmed|reported that|said in a (?:report|statement|blog))\b/i;
+const ORG_CUE_AFTER = /^(?:[’']s)?\s+(?:CEO|CTO|CFO|COO|CISO|co-?founder|founder|researchers|analysts|threat (?:hunters|intelligence|researchers)|security (?:team|researchers)|told BleepingComputer|spokesperson|spokesman|team said|confirmed|reported that|said in a (?:report|statement|blog))\b/i;
 const EXCHANGE_CUE_BEFORE = /\b(?:crypto(?:currency)?|bitcoin|centralized|centralised|decentralized|decentralised|the|an?|[A-Z][a-z]+n)\s+exchanges?\s+$/;
 const EXCHANGE_CUE_AFTER = /^\s+(?:crypto(?:currency)? )?exchange\b/i;
 const PROTOCOL_CUE_BEFORE = /\b(?:defi|lending|borrowing|staking|yield|bridge|cross-chain|liquidity|derivatives|dex|swap|restaking|perpetuals?)\s+(?:protocol|platform|project|aggregator|bridge|market|exchange)\s+$/i;
@@ -195,6 +197,8 @@ export function nameCandidates(text: string, tokens: Token[], covered: (s: numbe
       if (gap === '. ' && tokens[j - 1]!.text.length > 1) break;
       const nt = tokens[j]!;
       if (covered(nt.start, nt.end)) break;
+      // "Hacken CEO Dyma Budorin": a role word ends the organisation and starts the person
+      if (ROLE_WORDS.has(nt.norm)) break;
       if (isCap(nt) && !NOT_NAME.has(nt.norm)) j++;
       else if (CONNECTORS.has(nt.norm) && j + 1 < tokens.length && isCap(tokens[j + 1]!) && !NOT_NAME.has(tokens[j + 1]!.norm)) j += 2;
       else break;
