@@ -15,7 +15,7 @@ import { inferEntities } from './infer';
 import { isArticle } from './is-article';
 import { compileMatcher, type CompiledMatcher } from './matcher';
 import { USD_PER_UNIT, findAmounts } from './money';
-import { findPeopleAndOrgs } from './ner';
+import { findPeopleAndOrgs, warmUpNer } from './ner';
 import { buildReverseIndex, related, type ReverseIndex } from './related';
 import { resolveMentions } from './resolve';
 import { summarize } from './summary';
@@ -48,6 +48,7 @@ export function createEngine(kbLike: KbLike): Engine {
   const sanctioned: Map<string, KbAddress> = addressIndex(kb.addresses ?? []);
   const reverse: ReverseIndex = buildReverseIndex(kb.entities);
   const entity = (id: string): KbEntity | undefined => byId.get(id);
+  warmUpNer();
   return { kb, matcher, analyze: (input) => run(input, kb, matcher, entity, sanctioned, reverse) };
 }
 

@@ -185,7 +185,7 @@ export function findAmounts(text: string): Amount[] {
     const unit = CRYPTO_WORDS[unitRaw.toLowerCase()] ?? (CRYPTO_TICKERS.includes(unitRaw.toUpperCase()) ? unitRaw.toUpperCase() : null);
     if (!unit) continue;
     const start = m.index;
-    let end = m.index + m[0].length;
+    const end = m.index + m[0].length;
     if (looksLikeNonMoney(text, start, end)) continue;
     const value = parseNumber(m[1]!, m[2]);
     let usd: number | null = unit === 'USDT' || unit === 'USDC' || unit === 'DAI' || unit === 'BUSD' || unit === 'PYUSD' || unit === 'FDUSD' ? value : null;

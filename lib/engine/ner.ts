@@ -151,6 +151,14 @@ const PERSON_BEFORE = /(?:\b(?:named|identified as|defendants?|suspects?|co-?fou
 
 const SAID_AFTER = /^,?\s+(?:said|says|told|wrote|added|explained|noted|stated|tweeted|posted)\b/;
 
+let warmed = false;
+/** compromise builds its model on first use (~0.1–2 s cold); engines call this once when they are created. */
+export function warmUpNer(): void {
+  if (warmed) return;
+  warmed = true;
+  nlp('Jane Doe said the Example Institute was hacked.').people();
+}
+
 export function slugId(prefix: string, name: string): string {
   const slug = name
     .normalize('NFKD')
@@ -172,11 +180,6 @@ interface Candidate {
   tokens: Token[];
   tokenStart: number;
   tokenEnd: number;
-}
-
-function isSentenceStart(text: string, pos: number): boolean {
-  const before = text.slice(Math.max(0, pos - 4), pos);
-  return pos === 0 || /(?:[.!?:"“]\s*|\n\s*)$/.test(before);
 }
 
 /** Runs of capitalised words (with "of", "and", "&" inside) not covered by `covered`. */

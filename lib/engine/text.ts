@@ -21,11 +21,12 @@ export interface Sentence {
 /** Letters and digits; an inner apostrophe, dot or ampersand does not break a word ("U.S", "AT&T" stay whole only via the matcher). */
 const WORD_RE = /[\p{L}\p{N}]+/gu;
 const DIACRITICS_RE = /[\u0300-\u036f]/g;
+const NON_ASCII_RE = /[^\u0020-\u007e]/;
 
 export function normWord(w: string): string {
   const lower = w.toLowerCase();
   // Only decompose when needed: most words are ASCII.
-  return /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(DIACRITICS_RE, '') : lower;
+  return NON_ASCII_RE.test(lower) ? lower.normalize('NFD').replace(DIACRITICS_RE, '') : lower;
 }
 
 export function tokenize(text: string): Token[] {
@@ -71,7 +72,7 @@ export function splitSentences(text: string): Sentence[] {
       if (j < n && text[j] !== ' ' && text[j] !== '\t') continue;
       let k = j;
       while (k < n && (text[k] === ' ' || text[k] === '\t')) k++;
-      if (k < n && !/[\p{Lu}"“'‘(\[\d]/u.test(text[k]!)) continue;
+      if (k < n && !/[\p{Lu}"“'‘([\d]/u.test(text[k]!)) continue;
       if (c === '.') {
         const wordStart = text.lastIndexOf(' ', i - 1) + 1;
         const word = text.slice(wordStart, i).toLowerCase().replace(/^[("'“‘]+/, '');
