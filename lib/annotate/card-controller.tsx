@@ -88,6 +88,19 @@ export function createCardController(opts: CardControllerOptions): CardControlle
       if (e.key === 'Escape') {
         e.stopPropagation();
         timing.escape();
+        return;
+      }
+      // No trap, and no dead end: our host sits at the end of the document, so tabbing past the card's
+      // last control (or back before its first) would leave the page. Go back to the mark instead.
+      if (e.key === 'Tab' && floating) {
+        const controls = [...floating.querySelectorAll<HTMLElement>('a[href], button')];
+        const active = shadow.activeElement;
+        const atEnd = !e.shiftKey && active === controls[controls.length - 1];
+        const atStart = e.shiftKey && (active === controls[0] || active?.classList.contains('cnc-card'));
+        if (atEnd || atStart) {
+          e.preventDefault();
+          timing.escape();
+        }
       }
     });
     doc.documentElement.appendChild(host);
@@ -119,7 +132,8 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     );
   };
 
-  const place = (mark: HTMLElement): void => {
+  /** Position the card at the mark and keep it there; `placed` runs once it is visible. */
+  const place = (mark: HTMLElement, placed: () => void): void => {
     const box = floating;
     if (!box) return;
     stopAutoUpdate?.();
@@ -130,7 +144,10 @@ export function createCardController(opts: CardControllerOptions): CardControlle
         void placeCard(mark, box).then(({ x, y }) => {
           box.style.setProperty('left', `${x}px`);
           box.style.setProperty('top', `${y}px`);
-          box.style.setProperty('visibility', 'visible');
+          if (box.style.getPropertyValue('visibility') !== 'visible') {
+            box.style.setProperty('visibility', 'visible');
+            placed();
+          }
         });
       });
     };
@@ -157,11 +174,15 @@ export function createCardController(opts: CardControllerOptions): CardControlle
         paint(mark, entityId, cached ? cache.get(entityId) : null);
         box.style.setProperty('display', 'block');
         box.style.setProperty('visibility', 'hidden'); // until placed: no flash in the corner
-        place(mark);
+        // Hidden elements cannot take focus: move it into the card once the card is placed and shown.
+        let shown = false;
         const focusCard = (): void => {
-          if (via === 'keyboard') box.querySelector<HTMLElement>('.cnc-card')?.focus();
+          if (via === 'keyboard' && shown && timing.isCurrent(token)) box.querySelector<HTMLElement>('.cnc-card')?.focus();
         };
-        focusCard();
+        place(mark, () => {
+          shown = true;
+          focusCard();
+        });
         if (!cached) {
           void opts.getEntity(entityId).then(
             (entity) => {

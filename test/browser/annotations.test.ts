@@ -301,6 +301,13 @@ describe('Chromium', () => {
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'detached', timeout: 3_000 });
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cnc-entity'))).toBe('lazarus-group');
+    // Tab walks through the card's controls and then back to the mark (the page continues from there)
+    await page.keyboard.press('Enter');
+    await card.locator('.cnc-card-desc').waitFor({ timeout: 3_000 });
+    const controls = await card.locator('a[href], button').count();
+    for (let i = 0; i <= controls; i++) await page.keyboard.press('Tab'); // from the dialog itself through each control, then out
+    await card.waitFor({ state: 'detached', timeout: 3_000 });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cnc-entity'))).toBe('lazarus-group');
     await page.close();
   });
 

@@ -98,7 +98,8 @@ describe('annotator', () => {
     expect(await annotator.handle({ type: 'popup/scroll-to-entity', id: 'fbi' })).toEqual({ ok: true });
     // opened as from the keyboard: the mark says so, and focus is in the card (Escape brings it back)
     expect(document.querySelector('cnc-mark[data-cnc-entity="fbi"]')?.getAttribute('aria-expanded')).toBe('true');
-    expect(document.activeElement?.tagName).toBe('CNC-UI');
+    // focus moves in once the card is placed and visible (after a frame)
+    await vi.waitFor(() => expect(document.activeElement?.tagName).toBe('CNC-UI'));
     expect(document.querySelector('cnc-ui')?.shadowRoot?.querySelector('[data-cnc-card-entity="fbi"]')).toBeTruthy();
     expect(await annotator.handle({ type: 'popup/scroll-to-entity', id: 'nobody' })).toEqual({ ok: false });
     controller.abort();
