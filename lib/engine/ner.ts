@@ -185,14 +185,26 @@ interface Candidate {
 /** Runs of capitalised words (with "of", "and", "&" inside) not covered by `covered`. */
 export function nameCandidates(text: string, tokens: Token[], covered: (s: number, e: number) => boolean): Candidate[] {
   const out: Candidate[] = [];
+  const emit = (from: number, to: number): void => {
+    let toks = tokens.slice(from, to);
+    // "U.S. Federal Trade Commission": leading initials belong to an abbreviation, not the name
+    while (toks.length > 1 && toks[0]!.text.length === 1 && text[toks[0]!.end] === '.') toks = toks.slice(1);
+    // "Special Agent in Charge Reid Davis", "CEO Jane Doe": leading titles are not part of a person's name
+    while (toks.length > 2 && LEADING_TITLES.has(toks[0]!.norm)) toks = toks.slice(1);
+    if (!toks.length) return;
+    const start = toks[0]!.start;
+    const end = toks[toks.length - 1]!.end;
+    out.push({ name: text.slice(start, end), start, end, tokens: toks, tokenStart: to - toks.length, tokenEnd: to });
+  };
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    if (!isCap(t) || NOT_NAME.has(t.norm) || covered(t.start, t.end)) {
+    if (!isCap(t) || NOT_NAME.has(t.norm) || ROLE_WORDS.has(t.norm) || covered(t.start, t.end)) {
       i++;
       continue;
     }
     let j = i + 1;
+    const ands: number[] = [];
     while (j < tokens.length && j - i < MAX_NAME_TOKENS) {
       const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
       if (!/^(?: |-|\.? |&| & |')$/.test(gap)) break;
@@ -203,17 +215,20 @@ export function nameCandidates(text: string, tokens: Token[], covered: (s: numbe
       // "Hacken CEO Dyma Budorin": a role word ends the organisation and starts the person
       if (ROLE_WORDS.has(nt.norm)) break;
       if (isCap(nt) && !NOT_NAME.has(nt.norm)) j++;
-      else if (CONNECTORS.has(nt.norm) && j + 1 < tokens.length && isCap(tokens[j + 1]!) && !NOT_NAME.has(tokens[j + 1]!.norm)) j += 2;
-      else break;
+      else if (CONNECTORS.has(nt.norm) && j + 1 < tokens.length && isCap(tokens[j + 1]!) && !NOT_NAME.has(tokens[j + 1]!.norm) && !ROLE_WORDS.has(tokens[j + 1]!.norm)) {
+        if (nt.norm === 'and' || nt.norm === '&') ands.push(j);
+        j += 2;
+      } else break;
     }
-    let toks = tokens.slice(i, j);
-    // "U.S. Federal Trade Commission": leading initials belong to an abbreviation, not the name
-    while (toks.length > 1 && toks[0]!.text.length === 1 && text[toks[0]!.end] === '.') toks = toks.slice(1);
-    // "Special Agent in Charge Reid Davis", "CEO Jane Doe": leading titles are not part of a person's name
-    while (toks.length > 2 && LEADING_TITLES.has(toks[0]!.norm)) toks = toks.slice(1);
-    const start = toks[0]!.start;
-    const end = toks[toks.length - 1]!.end;
-    out.push({ name: text.slice(start, end), start, end, tokens: toks, tokenStart: j - toks.length, tokenEnd: j });
+    // "Rodriguez and Hill": "and" joins an institution's name ("Securities and Exchange Commission"), not two people
+    if (ands.length && !ORG_SUFFIX.has(tokens[j - 1]!.norm)) {
+      let from = i;
+      for (const a of ands) {
+        emit(from, a);
+        from = a + 1;
+      }
+      emit(from, j);
+    } else emit(i, j);
     i = j;
   }
   return out;
