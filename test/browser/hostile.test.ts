@@ -468,6 +468,19 @@ describe('hostile pages (real Chromium)', () => {
     await page.close();
   });
 
+  it.fails('BUG card-controller.tsx markFrom() accepts any cnc-mark[data-cnc-entity] in the page: a page-made look-alike opens our card with a heading the page chose', async () => {
+    const o = await open('spoof-mark.html');
+    const { page } = o;
+    await expect.poll(() => page.locator('cnc-mark:not(#spoof)[data-cnc-entity]').count(), { timeout: ANNOTATE_TIMEOUT_MS }).toBeGreaterThan(0);
+    await page.mouse.move(0, 0);
+    await page.locator('#spoof').hover();
+    await page.waitForTimeout(1_500);
+    // Observed: our card opens, titled "SEND YOUR COINS TO 0xdead TO RECOVER THEM" ("No details in the knowledge base").
+    const cardText = await page.locator('cnc-ui .cnc-card').first().textContent({ timeout: 1_000 }).catch(() => '');
+    expect(cardText).not.toContain('SEND YOUR COINS');
+    await page.close();
+  });
+
   for (const variant of ['csp-meta.html', 'csp-header.html']) {
     it(`a strict CSP (${variant === 'csp-meta.html' ? '<meta>' : 'response header'}: default-src 'none'; style-src 'none'): marks and card are styled, no violation caused by us`, async () => {
       const o = await open(variant, {
