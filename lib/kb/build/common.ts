@@ -107,6 +107,8 @@ const ORDINARY_WORDS = new Set(
     // other things or words that news text uses
     'mailto', 'ncov', 'arena', 'chacha', 'fargo', 'lead', 'hangman', 'shindig', 'goldeneye', 'double dragon',
     'electrum', 'masan', 'yggdrasil', 'amoeba', 'hoodoo', 'sodin', 'coreid',
+    // Microsoft's former name for a Chinese group, but first of all the browser engine
+    'chromium',
   ].map(normalizeName),
 );
 
@@ -116,7 +118,7 @@ const ORDINARY_WORDS = new Set(
  */
 const CONTEXT_WORDS = new Set(
   [
-    'zinc', 'plutonium', 'thallium', 'copernicium', 'cerium', 'osmium', 'lawrencium', 'americium', 'chromium', 'iridium',
+    'zinc', 'plutonium', 'thallium', 'copernicium', 'cerium', 'osmium', 'lawrencium', 'americium', 'iridium',
     'calcium', 'barium', 'strontium', 'phosphorus', 'mercury', 'bismuth', 'cobalt', 'agenda', 'elbrus', 'red eyes',
     'lazarus', 'konni', 'winnti', 'starfraud', 'planedown', 'vedalia', 'raccoon', 'racoon', 'redline',
   ].map(normalizeName),
