@@ -9,6 +9,7 @@
  */
 import nlp from 'compromise';
 import type { EntityType, Mention } from '../contract';
+import { BOILERPLATE_RE } from './lexicon';
 import type { Token } from './text';
 
 export interface TypedEntity {
@@ -262,6 +263,13 @@ function isTitleCaseLine(text: string, pos: number): boolean {
   return content.length > 0 && content.filter((w) => /^\p{Lu}/u.test(w)).length / content.length >= HEADLINE_CAPS_SHARE;
 }
 
+function isBoilerplateLine(text: string, pos: number): boolean {
+  const a = text.lastIndexOf('\n', pos - 1) + 1;
+  let b = text.indexOf('\n', pos);
+  if (b < 0) b = text.length;
+  return BOILERPLATE_RE.test(text.slice(a, b));
+}
+
 export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: number, e: number) => boolean): NerEntity[] {
   const cands = nameCandidates(text, tokens, covered);
   const found = new Map<string, NerEntity>();
@@ -281,6 +289,8 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
   const undecided: Candidate[] = [];
   for (const c of cands) {
     const toks = c.tokens;
+    // "Join Our Telegram channel": promotion and navigation lines name no actors
+    if (isBoilerplateLine(text, c.start)) continue;
     const last = toks[toks.length - 1]!;
     const lowerName = c.name.toLowerCase().replace(/[’']s$/, '');
     // plural acronyms ("IBMs", "ICBMs") and acronyms defined in place are not organisations
