@@ -307,7 +307,9 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
       const before = text.slice(Math.max(0, c.start - 60), c.start);
       const after = text.slice(c.end, c.end + 60);
       const acronym = toks.length === 1 && COMMON_ACRONYMS.has(last.text);
-      if (!acronym && toks.length <= 3) {
+      // at the start of a sentence a capital says nothing: "Security researchers found..." is no firm called Security
+      const plainAtStart = toks.length === 1 && !brandLike(last.text) && /(?:^|[.!?:]\s+|\n\s*)$/.test(text.slice(Math.max(0, c.start - 3), c.start));
+      if (!acronym && !plainAtStart && toks.length <= 3) {
         const typed = (type: EntityType): void => addTyped(type, c);
         if (MALWARE_CUE_AFTER.test(after) && (brandLike(toks[0]!.text) || toks.length === 1) && !/^(?:The|This|That|New|Malicious|A|An)$/.test(toks[0]!.text)) {
           typed('malware');
