@@ -133,7 +133,7 @@ export interface GatePage {
   input: GateInput;
 }
 
-function leadOfText(text: string): string {
+export function leadOfText(text: string): string {
   return text
     .split(/\n\s*\n/)
     .map((p) => p.replace(/\s+/g, ' ').trim())

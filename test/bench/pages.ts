@@ -81,8 +81,14 @@ function readManifest(dir: string): ManifestEntry[] {
  * crypto-security article and names something); pages it would leave alone are not used as articles,
  * since "time until annotations are visible" means nothing on them.
  */
-export function preparePages(opts: { nonArticles: number; articles: number; annotates?: (file: string) => boolean }): BenchPage[] {
-  const annotates = opts.annotates ?? ((): boolean => true);
+export function preparePages(opts: { nonArticles: number; articles: number; annotates?: (file: string) => boolean }): { pages: BenchPage[]; skipped: string[] } {
+  const skipped: string[] = [];
+  const check = opts.annotates ?? ((): boolean => true);
+  const annotates = (file: string): boolean => {
+    const ok = check(file);
+    if (!ok) skipped.push(basename(file));
+    return ok;
+  };
   rmSync(BENCH_PAGES, { recursive: true, force: true });
   mkdirSync(join(BENCH_PAGES, 'non-article'), { recursive: true });
   mkdirSync(join(BENCH_PAGES, 'article'), { recursive: true });
@@ -139,5 +145,5 @@ export function preparePages(opts: { nonArticles: number; articles: number; anno
       pages.push({ path: `article/${name}`, kind: 'article', from: `articles/positives/${e.file} (Markdown rendered as a page)` });
     }
   }
-  return pages;
+  return { pages, skipped };
 }

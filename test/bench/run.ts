@@ -10,14 +10,17 @@
  * missing or older than the sources, so they never race a concurrent `npm run build`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { chromiumPath, launchChromium, startFixtureServer, type ChromiumWithExtension, type FixtureServer } from '../../lib/cli/browsers';
 import { runBrowserBench } from './browser';
 import { launchPlainChromium, PAGE_PROBE_SCRIPT, TargetChannel, type PlainChromium } from './chromium';
 import type { Analysis } from '../../lib/contract';
 import { loadKb } from '../../lib/kb';
-import { loadArticle, ROOT } from './corpus';
+import { gate, type GateInput } from '../../lib/engine/gate';
+import { readGateInput } from '../../lib/page/read-gate-input';
+import { readHtml } from '../../lib/page/read-html';
+import { leadOfText, loadArticle, markdownToText, ROOT } from './corpus';
 import { loadEngineApi } from './engine-api';
 import { runEngineBench } from './engine';
 import { runGateBench } from './gate';
@@ -79,16 +82,36 @@ interface BrowserEnv {
   plain: PlainChromium | null;
   server: FixtureServer;
   pages: BenchPage[];
+  /** positives left out because the gate or the engine would not have them annotated */
+  skipped: string[];
   worker: TargetChannel;
   close(): Promise<void>;
 }
 
-/** Whether the engine (in Node) would have the extension mark an article; any failure: assume it would. */
+/**
+ * Whether the extension would mark an article, judged in Node: the content script's gate passes on it
+ * (title, lead paragraphs as `readGateInput` reads them) and the engine finds a crypto-security article
+ * naming something. Any failure: assume it would.
+ */
 async function annotatesPredicate(): Promise<(file: string) => boolean> {
   try {
     const api = await loadEngineApi();
     const engine = api.create(loadKb());
     return (file) => {
+      const raw = readFileSync(file, 'utf8');
+      let gateInput: GateInput;
+      if (/\.html?$/i.test(file)) {
+        const { document, close } = readHtml(raw, null);
+        try {
+          gateInput = readGateInput(document);
+        } finally {
+          close();
+        }
+      } else {
+        const { text, title } = markdownToText(raw);
+        gateInput = { title, lead: `${title ?? ''}\n${leadOfText(text)}`, pageType: 'article' };
+      }
+      if (!gate(gateInput).pass) return false;
       const a = engine.analyze(loadArticle(file)) as Partial<Analysis>;
       if (a instanceof Promise || !a.cryptoSecurity) return true;
       return a.cryptoSecurity.detected && (a.entities ?? []).some((e) => !e.inferred);
@@ -100,7 +123,7 @@ async function annotatesPredicate(): Promise<(file: string) => boolean> {
 
 async function openBrowsers(quick: boolean, withPlain: boolean): Promise<BrowserEnv> {
   const annotates = await annotatesPredicate();
-  const pages = preparePages({ nonArticles: quick ? 2 : 5, articles: quick ? 2 : 4, annotates });
+  const { pages, skipped } = preparePages({ nonArticles: quick ? 2 : 5, articles: quick ? 2 : 4, annotates });
   const server = await startFixtureServer(BENCH_PAGES);
   const ext = await launchChromium({ extensionDir: BUILD });
   const plain = withPlain ? await launchPlainChromium() : null;
@@ -115,6 +138,7 @@ async function openBrowsers(quick: boolean, withPlain: boolean): Promise<Browser
     plain,
     server,
     pages,
+    skipped,
     worker,
     async close() {
       await ext.close();
@@ -183,7 +207,11 @@ async function main(): Promise<void> {
     if (env) {
       const e = env;
       try {
-        if (wantsBrowser) sections.push(await section('browser', () => runBrowserBench({ quick }, { ext: e.ext, plain: e.plain!, server: e.server, pages: e.pages, worker: e.worker })));
+        if (wantsBrowser) {
+          const s = await section('browser', () => runBrowserBench({ quick }, { ext: e.ext, plain: e.plain!, server: e.server, pages: e.pages, worker: e.worker }));
+          if (e.skipped.length) s.notes.push(`positives not used as articles because the gate or the engine (run in Node) would not have them annotated: ${e.skipped.join(', ')}.`);
+          sections.push(s);
+        }
         if (wantsPopup) sections.push(await section('popup', () => runPopupBench({ quick }, { ext: e.ext, server: e.server, pages: e.pages })));
       } finally {
         await e.close();
