@@ -151,13 +151,17 @@ export function createCardController(opts: CardControllerOptions): CardControlle
         });
       });
     };
-    // Follow the mark while any scroller moves or the window resizes; stopped when the card closes.
+    // Follow the mark while any scroller moves or the window resizes, and place again when the card
+    // changes size (the details arrive after a "Loading" card was placed); stopped when the card closes.
     const follow = new AbortController();
     doc.addEventListener('scroll', update, { capture: true, passive: true, signal: follow.signal });
     window.addEventListener('resize', update, { passive: true, signal: follow.signal });
+    const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : null;
+    resized?.observe(box);
     stopAutoUpdate = () => {
       cancelAnimationFrame(frame);
       follow.abort();
+      resized?.disconnect();
     };
     update();
   };

@@ -261,19 +261,23 @@ describe('Chromium', () => {
 
   it('places the card below the mark, flips it above at the bottom edge and keeps it inside the viewport', async () => {
     const { page } = await open('demo-article.html');
-    const mark = page.locator('cnc-mark[data-cnc-entity="venezuela"][tabindex="0"]');
-    await mark.waitFor({ timeout: SETTLE_TIMEOUT_MS });
+    await page.setViewportSize({ width: 1280, height: 1200 });
     const card = page.locator('cnc-ui .cnc-card');
-    // mark near the top of the viewport: card below it
-    await mark.evaluate((m) => m.scrollIntoView({ block: 'start' }));
-    await mark.focus();
+    // a mark in the upper part of the viewport: the card goes below it
+    const top = page.locator('cnc-mark[data-cnc-entity="north-korea"][tabindex="0"]');
+    await top.waitFor({ timeout: SETTLE_TIMEOUT_MS });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await top.focus();
     await page.keyboard.press('Enter');
     await card.locator('.cnc-card-desc').waitFor({ timeout: 5_000 });
-    await expect.poll(async () => (await card.boundingBox())!.y).toBeGreaterThanOrEqual((await mark.boundingBox())!.y + 10);
+    await expect.poll(async () => (await card.boundingBox())!.y).toBeGreaterThanOrEqual((await top.boundingBox())!.y + 10);
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'detached' });
-    // mark at the very bottom: the card flips above and stays on screen
+    // a mark at the very bottom of a short viewport: the card flips above it and stays on screen
+    await page.setViewportSize({ width: 1280, height: 700 });
+    const mark = page.locator('cnc-mark[data-cnc-entity="venezuela"][tabindex="0"]');
     await mark.evaluate((m) => m.scrollIntoView({ block: 'end' }));
+    await mark.focus();
     await page.keyboard.press('Enter');
     await card.locator('.cnc-card-desc').waitFor({ timeout: 5_000 });
     await expect
