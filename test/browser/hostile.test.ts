@@ -320,16 +320,27 @@ describe('hostile pages (real Chromium)', () => {
   });
 
   it('a page that mutates every 10 ms keeps mutating, keeps its marks, and costs bounded CPU', async () => {
+    // The same ticker on a page the gate rejects: what the page itself costs on this machine.
+    const plain = await open('mutating-plain.html');
+    await plain.page.waitForTimeout(1_000);
+    const baseline = await measureBusy(plain, 'mutating, same ticker on a page we do not annotate (baseline)');
+    expect(await plain.page.locator('cnc-mark').count()).toBe(0);
+    await plain.page.close();
+
     const o = await open('mutating.html');
     await waitForMarks(o.page, 2);
     const before = await ticks(o.page);
-    const busy = await measureBusy(o, 'mutating (every 10 ms)');
+    const busy = await measureBusy(o, 'mutating (every 10 ms), annotated article');
     const after = await ticks(o.page);
     // 3 s at one tick per 10 ms is ~300; a quarter of that proves the page's timer was not starved.
     expect(after - before).toBeGreaterThan(75);
     expect(await o.page.locator(OUR_MARKS).count()).toBeGreaterThanOrEqual(2);
     expect(await markedEntities(o.page)).toContain('lazarus-group');
-    expect(busy).toBeLessThan(MAX_BUSY);
+    // Generous bounds: our share over the baseline, and script time (ours and the page's) per wall time.
+    const mine = cpuReport['mutating (every 10 ms), annotated article']!;
+    cpuReport['mutating (every 10 ms), annotated article']!.note = `baseline busy ${baseline.toFixed(3)}; difference ${(busy - baseline).toFixed(3)}`;
+    expect(busy - baseline).toBeLessThan(MAX_BUSY / 2);
+    expect(mine.scriptMs / mine.windowMs).toBeLessThan(MAX_BUSY / 2);
     expect(o.errors).toEqual([]);
     await o.page.close();
   });
