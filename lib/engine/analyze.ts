@@ -23,8 +23,8 @@ import { ms, now, splitSentences, tokenize } from './text';
 
 /** Texts longer than this are cut before analysis: no news article is longer; a data dump is not an article. */
 export const MAX_TEXT_CHARS = 400_000;
-/** NER runs only when the detector's score reaches this: people and organisations matter only on articles we annotate. */
-const NER_MIN_SCORE = 0.35;
+/** Summary and NER run from this score up: just under the threshold too, so borderline pages still get names in the popup. */
+const SUMMARY_MIN_SCORE = 0.35;
 
 const ACTOR_VICTIM: ReadonlySet<EntityType> = new Set(['threat-actor', 'agency', 'malware', 'exchange', 'protocol', 'mixer', 'incident', 'person', 'organization', 'sanctioned-jurisdiction']);
 
@@ -146,7 +146,7 @@ function run(
     });
   }
 
-  if (detected || detection.score >= NER_MIN_SCORE) {
+  if (detected || detection.score >= SUMMARY_MIN_SCORE) {
     const coveredSpans = mentions.map((m) => [m.start, m.end] as const);
     const covered = (s: number, e: number): boolean => coveredSpans.some(([a, b]) => s < b && e > a);
     const knownNames = new Set(entities.map((e) => e.name.toLowerCase()));
@@ -177,7 +177,7 @@ function run(
 
   entities.sort((a, b) => Number(a.inferred) - Number(b.inferred) || (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
 
-  const summary = detected || detection.score >= NER_MIN_SCORE
+  const summary = detected || detection.score >= SUMMARY_MIN_SCORE
     ? summarize({
         sentences,
         title: input.title,

@@ -250,11 +250,32 @@ const HEADLINE_CAPS_SHARE = 0.6;
 /** Lines shorter than this many words are not judged as headlines. */
 const HEADLINE_MIN_WORDS = 4;
 
-function isTitleCaseLine(text: string, pos: number): boolean {
+/** Per-line verdicts, so that many candidates on one long line cost one look at the line. */
+let lineCacheText = '';
+const titleCaseCache = new Map<number, boolean>();
+const boilerplateCache = new Map<number, boolean>();
+function lineBounds(text: string, pos: number): [number, number] {
+  if (text !== lineCacheText) {
+    lineCacheText = text;
+    titleCaseCache.clear();
+    boilerplateCache.clear();
+  }
   const a = text.lastIndexOf('\n', pos - 1) + 1;
   let b = text.indexOf('\n', pos);
   if (b < 0) b = text.length;
-  const line = text.slice(a, b).trim();
+  return [a, b];
+}
+
+function isTitleCaseLine(text: string, pos: number): boolean {
+  const [a, b] = lineBounds(text, pos);
+  const cached = titleCaseCache.get(a);
+  if (cached !== undefined) return cached;
+  const v = titleCaseLine(text.slice(a, b).trim());
+  titleCaseCache.set(a, v);
+  return v;
+}
+
+function titleCaseLine(line: string): boolean {
   if (/[.!?]["'”’)]*$/.test(line)) return false;
   const words = line.split(/\s+/).filter((w) => /^[\p{L}]/u.test(w));
   if (words.length < HEADLINE_MIN_WORDS) return false;
@@ -264,10 +285,13 @@ function isTitleCaseLine(text: string, pos: number): boolean {
 }
 
 function isBoilerplateLine(text: string, pos: number): boolean {
-  const a = text.lastIndexOf('\n', pos - 1) + 1;
-  let b = text.indexOf('\n', pos);
-  if (b < 0) b = text.length;
-  return BOILERPLATE_RE.test(text.slice(a, b));
+  const [a, b] = lineBounds(text, pos);
+  const cached = boilerplateCache.get(a);
+  if (cached !== undefined) return cached;
+  // a long line is a paragraph, not a promotion or navigation line
+  const v = b - a < 300 && BOILERPLATE_RE.test(text.slice(a, b));
+  boilerplateCache.set(a, v);
+  return v;
 }
 
 export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: number, e: number) => boolean): NerEntity[] {
