@@ -42,11 +42,11 @@ export function markdownToText(md: string): string {
   s = s.replace(/\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)/g, '');
   s = s.replace(/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, '$1'); // links keep their words
   s = s.replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1');
-  s = s.replace(/^\s{0,3}\[[^\]]+\]:\s+\S+.*$/gm, ''); // link definitions
-  s = s.replace(/^\s{0,3}#{1,6}\s+/gm, ''); // headings
-  s = s.replace(/^\s{0,3}>\s?/gm, ''); // quotes
-  s = s.replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, ''); // list markers
-  s = s.replace(/^\s*(?:[-*_]\s*){3,}$/gm, ''); // rules
+  s = s.replace(/^[ \t]{0,3}\[[^\]]+\]:[ \t]+\S+.*$/gm, ''); // link definitions
+  s = s.replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, ''); // headings
+  s = s.replace(/^[ \t]{0,3}>[ \t]?/gm, ''); // quotes
+  s = s.replace(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]+/gm, ''); // list markers
+  s = s.replace(/^[ \t]*(?:[-*_][ \t]*){3,}$/gm, ''); // rules
   s = s.replace(/(\*\*|__)(.+?)\1/g, '$2');
   s = s.replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,;:!?]|$)/g, '$1$2');
   s = s.replace(/`([^`]+)`/g, '$1');
@@ -57,6 +57,24 @@ export function markdownToText(md: string): string {
   return s.trim();
 }
 
+/** Words a headline line has at least / at most. */
+const HEADLINE_MIN_WORDS = 4;
+const HEADLINE_MAX_WORDS = 25;
+/** Only the first lines of a plain text are considered for its headline. */
+const HEADLINE_SCAN_LINES = 6;
+
+/** A plain text's headline: an early line in Title Case without a full stop ("North Korea Has Raked in $2 Billion ..."). */
+export function guessHeadline(text: string): string | null {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, HEADLINE_SCAN_LINES);
+  for (const line of lines) {
+    const words = line.split(/\s+/);
+    if (words.length < HEADLINE_MIN_WORDS || words.length > HEADLINE_MAX_WORDS || /[.!?:]$/.test(line)) continue;
+    const content = words.filter((w) => /^[\p{L}]/u.test(w) && !/^(?:a|an|the|and|or|of|in|on|at|to|for|from|by|with|as|is|its)$/i.test(w));
+    if (content.length && content.filter((w) => /^\p{Lu}/u.test(w)).length / content.length >= 0.8) return line;
+  }
+  return null;
+}
+
 /** Build engine input from a .md/.txt source. */
 export function textInput(src: string, opts: { markdown: boolean }): AnalysisInput {
   const { front, body } = splitFrontMatter(src);
@@ -65,7 +83,7 @@ export function textInput(src: string, opts: { markdown: boolean }): AnalysisInp
   const paragraphs = text.split(/\n\s*\n/).filter((p) => p.trim().length >= 80).length;
   return {
     text,
-    title: front.title ?? (heading ? markdownToText(heading) : null),
+    title: front.title ?? (heading ? markdownToText(heading) : guessHeadline(text)),
     url: front.url && /^https?:\/\//.test(front.url) ? front.url : null,
     publishedAt: front.date ?? null,
     structure: { paragraphs, linkDensity: 0 },
