@@ -171,21 +171,30 @@ export async function loadSettings(plan: MigrationPlan = { steps: MIGRATIONS, ta
   const prefs = isRecord(raw.prefs) ? raw.prefs : {};
   const sites = isRecord(raw.sites) ? raw.sites : {};
   const version = isRecord(raw.prefs) && 'version' in prefs ? storedVersion(prefs) : storedVersion(sites);
-  const combined: StoredObject = { ...sites, ...prefs, version };
+  // Site lists live in storage.local. Lists found in the preferences object (an older or foreign
+  // install synced them) are used only where local has none, and are moved out on this read.
+  const strayInPrefs = SITE_FIELDS.filter((f) => f in prefs);
+  const combined: StoredObject = {
+    ...sites,
+    ...omit(prefs, SITE_FIELDS),
+    ...pick(prefs, strayInPrefs.filter((f) => !(f in sites))),
+    version,
+  };
 
   const migration = migrate(combined, plan.steps, plan.target);
   const repaired = repairSettings(migration.value);
   repaired.problems.forEach((p) => problems.add(p));
   const migrated = migration.applied.length > 0 || migration.failed !== undefined;
 
-  if (migrated || problems.size > 0) {
+  if (migrated || problems.size > 0 || strayInPrefs.length > 0) {
     try {
       if (migrated) {
         await browser.storage.local.set({ [`${BACKUP_KEY_PREFIX}${migration.fromVersion}`]: { prefs: raw.prefs, sites: raw.sites } });
       }
       const bad = [...problems];
-      const touchPrefs = migrated || bad.some((p) => (PREF_FIELDS as string[]).includes(p));
-      const touchSites = migrated || bad.some((p) => (SITE_FIELDS as readonly string[]).includes(p));
+      const moveSites = strayInPrefs.length > 0;
+      const touchPrefs = migrated || moveSites || bad.some((p) => (PREF_FIELDS as string[]).includes(p));
+      const touchSites = migrated || moveSites || bad.some((p) => (SITE_FIELDS as readonly string[]).includes(p));
       // unknown keys as the migration left them: those that were with the site lists stay there
       const unknown = omit(migration.value, [...PREF_FIELDS, ...SITE_FIELDS, 'version']);
       const siteKeys = isRecord(raw.sites) ? Object.keys(raw.sites) : [];
