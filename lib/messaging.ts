@@ -129,6 +129,8 @@ export const contentStatusSchema = z.object({
   /** the page address without its #fragment */
   url: shortString,
   readingId: z.int(),
+  /** the gate passed but nothing was sent: no readable text */
+  skipped: z.optional(z.literal('no-text')),
   gate: z.object({ pass: z.boolean(), hits: z.array(shortString).check(z.maxLength(10)) }),
   marks: z.int(),
 });

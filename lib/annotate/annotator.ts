@@ -77,6 +77,8 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
   let removeMarkStyles: (() => void) | null = null;
   let running: Promise<void> | null = null;
   let lastRunAt = 0;
+  /** why the last run sent nothing although the gate passed (the popup shows it instead of "analysing") */
+  let skipped: 'no-text' | null = null;
   let rerunTimer: number | undefined;
 
   const card: CardController = createCardController({
@@ -87,6 +89,7 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
     onMute: (id) => void deps.muteEntity(id),
     theme: () => plan?.theme ?? 'system',
     homepage: deps.homepage,
+    isOurMark: (el) => highlighter.owns(el),
   });
 
   const isOurs = (node: Node): boolean => {
@@ -168,8 +171,16 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
       return;
     }
     const reading = deps.readPage(doc);
+    if (reading.input.text.length > MAX_TEXT_CHARS) {
+      // No article is this long; analyse the beginning (offsets into it stay valid in the map).
+      reading.input = { ...reading.input, text: reading.input.text.slice(0, MAX_TEXT_CHARS) };
+    }
     const text = reading.input.text;
-    if (!reading.map || !text.trim() || text.length > MAX_TEXT_CHARS) return;
+    if (!reading.map || !text.trim()) {
+      skipped = 'no-text';
+      return;
+    }
+    skipped = null;
     if (!force && text === lastText) {
       // Same article text: no need to ask the background again; repaint what the page may have lost.
       if (plan?.show) {
@@ -218,7 +229,7 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
         paint();
         return { ok: true };
       case 'background/get-status': {
-        const status: ContentStatus = { url: withoutHash(doc.location?.href ?? '').slice(0, 2000), readingId, gate: gateResult ?? { pass: false, hits: [] }, marks: highlighter.all().length };
+        const status: ContentStatus = { url: withoutHash(doc.location?.href ?? '').slice(0, 2000), readingId, ...(skipped ? { skipped } : {}), gate: gateResult ?? { pass: false, hits: [] }, marks: highlighter.all().length };
         return status;
       }
       case 'background/reread':

@@ -27,6 +27,8 @@ export interface CardControllerOptions {
   theme(): 'system' | 'light' | 'dark';
   /** homepage for "report a wrong match" (manifest homepage_url) */
   homepage: string | null;
+  /** is this element one of our marks (not a page-made look-alike)? */
+  isOurMark(el: Element): boolean;
 }
 
 export interface CardController {
@@ -43,14 +45,14 @@ export interface CardController {
 const HEADING_ID = 'cnc-card-title';
 
 /** The first piece of the mention a mark belongs to (a mention may be split across elements). */
-function primaryOf(mark: HTMLElement): HTMLElement {
+function primaryOf(mark: HTMLElement, ours: (el: Element) => boolean): HTMLElement {
   const key = mark.getAttribute('data-cnc-mention');
   if (!key) return mark;
-  const first = mark.ownerDocument.querySelector<HTMLElement>(`${MARK_TAG}[data-cnc-mention="${CSS.escape(key)}"]`);
-  return first ?? mark;
+  const pieces = mark.ownerDocument.querySelectorAll<HTMLElement>(`${MARK_TAG}[data-cnc-mention="${CSS.escape(key)}"]`);
+  return Array.from(pieces).find(ours) ?? mark;
 }
 
-function markFrom(target: EventTarget | null): HTMLElement | null {
+function closestMark(target: EventTarget | null): HTMLElement | null {
   const el = target instanceof Element ? target : target instanceof Node ? target.parentElement : null;
   return el?.closest<HTMLElement>(`${MARK_TAG}[data-cnc-entity]`) ?? null;
 }
@@ -64,6 +66,11 @@ export function createCardController(opts: CardControllerOptions): CardControlle
   let stopAutoUpdate: (() => void) | null = null;
   let current: HTMLElement | null = null;
   let lastPointerType = '';
+  /** Our mark at an event target; a page's look-alike element (same tag and attributes) is ignored. */
+  const markFrom = (target: EventTarget | null): HTMLElement | null => {
+    const mark = closestMark(target);
+    return mark && opts.isOurMark(mark) ? mark : null;
+  };
 
   const ensureHost = (): HTMLDivElement => {
     if (floating && host?.isConnected) return floating;
@@ -111,6 +118,7 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     const box = ensureHost();
     const planned = opts.planEntity(entityId);
     const mentionText = [...doc.querySelectorAll<HTMLElement>(`${MARK_TAG}[data-cnc-mention="${CSS.escape(mark.getAttribute('data-cnc-mention') ?? '')}"]`)]
+      .filter(opts.isOurMark)
       .map((m) => m.textContent ?? '')
       .join('');
     render(
@@ -228,7 +236,7 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     lastPointerType = e.pointerType;
     if (e.pointerType === 'touch') return;
     const mark = markFrom(e.target);
-    if (mark) timing.pointerEnterMark(primaryOf(mark));
+    if (mark) timing.pointerEnterMark(primaryOf(mark, opts.isOurMark));
   });
   listen('pointerout', (e) => {
     if (e.pointerType === 'touch') return;
@@ -237,7 +245,7 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     const to = markFrom(e.relatedTarget);
     const key = mark.getAttribute('data-cnc-mention');
     if (to && to.getAttribute('data-cnc-mention') === key) return; // moving within one mention
-    timing.pointerLeaveMark(primaryOf(mark));
+    timing.pointerLeaveMark(primaryOf(mark, opts.isOurMark));
   });
   listen('pointerdown', (e) => {
     lastPointerType = e.pointerType;
@@ -251,7 +259,7 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     if (!mark) return;
     // Inside a link the click belongs to the link; hover and keyboard still open the card.
     if (mark.closest('a[href]')) return;
-    const primary = primaryOf(mark);
+    const primary = primaryOf(mark, opts.isOurMark);
     if (lastPointerType === 'touch') timing.tap(primary);
     else timing.activate(primary);
   });
@@ -262,7 +270,7 @@ export function createCardController(opts: CardControllerOptions): CardControlle
       timing.escape();
       return;
     }
-    if ((e.key === 'Enter' || e.key === ' ') && e.target instanceof HTMLElement && e.target.matches(`${MARK_TAG}[data-cnc-entity][tabindex]`)) {
+    if ((e.key === 'Enter' || e.key === ' ') && e.target instanceof HTMLElement && e.target.matches(`${MARK_TAG}[data-cnc-entity][tabindex]`) && opts.isOurMark(e.target)) {
       e.preventDefault();
       timing.activate(e.target);
     }
@@ -270,7 +278,7 @@ export function createCardController(opts: CardControllerOptions): CardControlle
 
   return {
     openFor(mark) {
-      timing.activate(primaryOf(mark));
+      timing.activate(primaryOf(mark, opts.isOurMark));
     },
     close() {
       timing.dismiss();

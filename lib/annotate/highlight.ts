@@ -137,6 +137,11 @@ export class Highlighter {
 
   constructor(private readonly doc: Document) {}
 
+  /** True only for marks this highlighter made: a page can build look-alike elements with our attributes. */
+  owns(el: Element): boolean {
+    return this.marks.has(el as HTMLElement);
+  }
+
   /** Live marks, in no particular order. */
   all(): HTMLElement[] {
     return [...this.marks].filter((m) => m.isConnected);

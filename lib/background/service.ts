@@ -56,6 +56,8 @@ export interface BackgroundService {
 
 export function createBackgroundService(store: TabStore = createTabStore()): BackgroundService {
   const extensionId = browser.runtime.id;
+  /** tab:readingId pairs for which a re-read was already requested (the popup polls while "analysing") */
+  const rereadAsked = new Set<string>();
   const origin = browser.runtime.getURL('/');
 
   async function pageRead(tabId: number, senderUrl: string, readingId: number, input: AnalysisInput): Promise<PageReadAnswer> {
@@ -119,9 +121,13 @@ export function createBackgroundService(store: TabStore = createTabStore()): Bac
       };
     }
     if (!current) {
-      // The gate passed but we hold no record for this page (the worker lost it, or a navigation event
-      // cleared it): ask the page to read itself again; the popup asks again shortly.
-      void backgroundApi.reread(tabId);
+      if (status.skipped) return { state: 'not-article', reasons: ['The page has no article text to read.'] };
+      // The page sent a reading but we hold no record of it (the worker lost it, or a navigation event
+      // cleared it): ask it to read itself again, once per reading. Before its first reading: just wait.
+      if (status.readingId > 0 && !rereadAsked.has(`${tabId}:${status.readingId}`)) {
+        rereadAsked.add(`${tabId}:${status.readingId}`);
+        void backgroundApi.reread(tabId);
+      }
       return { state: 'analysing' };
     }
     if (current.phase === 'analysing') return { state: 'analysing' };
