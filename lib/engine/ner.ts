@@ -430,6 +430,17 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
       else if ([...orgs].some((o) => o === key)) verdict.set(c.name, 'organization');
       else if (SAID_AFTER.test(after)) verdict.set(c.name, 'quoted');
     }
+    // Two unknown words in Title Case in running text ("Vitalik Buterin", "Mudit Gupta"): compromise's lexicon
+    // knows neither, they are not brand-shaped and carry no organisation word: read as a person's name.
+    for (const c of batch) {
+      if (verdict.has(c.name) || c.tokens.length !== 2) continue;
+      const [a, b] = c.tokens as [Token, Token];
+      const unknown = (t: Token): boolean => !lexTag(t.text) && !brandLike(t.text) && !ORG_SUFFIX.has(t.norm) && t.text.length >= 3;
+      const before = text.slice(Math.max(0, c.start - 3), c.start);
+      const midSentence = /[\p{Ll},]\s+$/u.test(before);
+      const placeStart = /^(?:Fort|Mount|Mt|Lake|Port|Saint|St|San|Santa|Los|Las|El|La|New|North|South|East|West|Cape|Isle|Glen|Bay)$/.test(a.text);
+      if (unknown(a) && unknown(b) && !placeStart && midSentence && !isTitleCaseLine(text, c.start)) verdict.set(c.name, 'person');
+    }
     for (const c of undecided) {
       const v = verdict.get(c.name);
       if (v === 'person') add('person', c.name, c, 'a person named in the article');
