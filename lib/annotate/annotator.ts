@@ -10,7 +10,7 @@ import { MAX_TEXT_CHARS } from '../messaging';
 import type { AnalysisInput } from '../contract';
 import type { PageReading, TextMap } from '../page/types';
 import { createCardController, type CardController } from './card-controller';
-import { Highlighter, MARK_TAG, UI_HOST_TAG, type MentionToMark } from './highlight';
+import { Highlighter, MARK_TAG, UI_HOST_SELECTOR, type MentionToMark } from './highlight';
 import { MARK_CSS, addStyles } from './styles';
 import { watchPage, type PageWatcher } from './observe';
 
@@ -94,7 +94,7 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
 
   const isOurs = (node: Node): boolean => {
     const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    return !!el?.closest(`${MARK_TAG},${UI_HOST_TAG}`);
+    return !!el?.closest(`${MARK_TAG},${UI_HOST_SELECTOR}`);
   };
 
   let lastUrl = doc.location?.href ?? '';

@@ -1,5 +1,5 @@
 /**
- * The hover card in the page: ONE shadow-root host (`<cnc-ui>`) for all our in-page UI, created on
+ * The hover card in the page: ONE shadow-root host (`<div data-cnc-ui>`) for all our in-page UI, created on
  * first use; delegated listeners for marks; timing from `card-timing.ts`; placement by floating-ui's
  * core (`position.ts`: flip and shift at the viewport edges), kept in place while the page scrolls.
  *
@@ -12,7 +12,7 @@ import { HoverCard } from '../../components/card/HoverCard';
 import { reportWrongMatchUrl } from '../../components/card/EntityCard';
 import type { CardEntity, HighlightEntity } from '../messaging';
 import { createCardTiming, HOVER_DWELL_MS, type CardTiming } from './card-timing';
-import { MARK_TAG, UI_HOST_TAG } from './highlight';
+import { MARK_TAG, UI_HOST_ATTR } from './highlight';
 import { placeCard } from './position';
 import { addStyles } from './styles';
 
@@ -74,7 +74,8 @@ export function createCardController(opts: CardControllerOptions): CardControlle
 
   const ensureHost = (): HTMLDivElement => {
     if (floating && host?.isConnected) return floating;
-    host = doc.createElement(UI_HOST_TAG);
+    host = doc.createElement('div');
+    host.setAttribute(UI_HOST_ATTR, '');
     // The host itself takes no space and sits above the page; the card inside is position: fixed.
     host.style.setProperty('all', 'initial');
     host.style.setProperty('position', 'absolute');

@@ -1,6 +1,6 @@
 /**
  * The highlighter: wraps mentions of entities in the live page in one project-prefixed element,
- * `<cnc-mark>`, and can undo every change exactly. Modelled on hypothesis' `highlighter.ts`.
+ * `<cncmark>`, and can undo every change exactly. Modelled on hypothesis' `highlighter.ts`.
  *
  * - Offsets in the article text are mapped to (text node, from, to) pieces through the page reading's
  *   `TextMap`; a mention that crosses element boundaries (<em>, <a>) becomes several marks that share
@@ -13,8 +13,17 @@
  */
 import type { TextMap } from '../page/types';
 
-export const MARK_TAG = 'cnc-mark';
-export const UI_HOST_TAG = 'cnc-ui';
+/**
+ * Marks use a tag with no hyphen: a page cannot register it as a custom element (names need a
+ * hyphen), so no page code runs in our marks. Unknown elements are inline, like <span>.
+ */
+export const MARK_TAG = 'cncmark';
+/**
+ * The UI host is a built-in <div> (which may host a shadow root) carrying this attribute: a page
+ * cannot define or upgrade a built-in element, so it cannot take over our host.
+ */
+export const UI_HOST_ATTR = 'data-cnc-ui';
+export const UI_HOST_SELECTOR = `div[${UI_HOST_ATTR}]`;
 
 /** Text inside these is never marked: form fields, code, scripts, graphics and our own UI. */
 const EXCLUDED_SELECTOR = [
@@ -39,7 +48,7 @@ const EXCLUDED_SELECTOR = [
   '[contenteditable=""]',
   '[contenteditable="true"]',
   '[contenteditable="plaintext-only"]',
-  UI_HOST_TAG,
+  UI_HOST_SELECTOR,
 ].join(',');
 /** Marks inside these are not made focusable: the link or control already takes the keyboard. */
 const INTERACTIVE_ANCESTOR = 'a[href],button,label,summary,[role="button"],[role="link"]';

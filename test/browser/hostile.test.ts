@@ -108,8 +108,8 @@ async function open(name: string, opts: { query?: string; initScript?: string } 
   return { page, cdp, errors, ourErrors: () => errors.filter((e) => e.includes(ext) || e.includes('content.js')) };
 }
 
-/** Our marks (the page may make its own <cnc-mark> elements: ours carry data-cnc-mention). */
-const OUR_MARKS = 'cnc-mark[data-cnc-entity][data-cnc-mention]';
+/** Our marks (the page may make its own <cncmark> elements: ours carry data-cnc-mention). */
+const OUR_MARKS = 'cncmark[data-cnc-entity][data-cnc-mention]';
 
 async function waitForMarks(page: Page, min = 1): Promise<number> {
   await expect.poll(() => page.locator(OUR_MARKS).count(), { timeout: ANNOTATE_TIMEOUT_MS, interval: 250 }).toBeGreaterThanOrEqual(min);
@@ -213,17 +213,17 @@ async function openCard(page: Page, mark = page.locator(`${OUR_MARKS}[tabindex]`
   await mark.scrollIntoViewIfNeeded();
   await page.mouse.move(0, 0);
   await mark.hover();
-  const card = page.locator('cnc-ui .cnc-card');
+  const card = page.locator('div[data-cnc-ui] .cnc-card');
   await card.first().waitFor({ state: 'visible', timeout: 10_000 });
   // wait for the background's answer (the loading line goes away)
-  await expect.poll(() => page.locator('cnc-ui .cnc-card-loading').count(), { timeout: 10_000 }).toBe(0);
-  const links = page.locator('cnc-ui [href]');
+  await expect.poll(() => page.locator('div[data-cnc-ui] .cnc-card-loading').count(), { timeout: 10_000 }).toBe(0);
+  const links = page.locator('div[data-cnc-ui] [href]');
   const hrefs: string[] = [];
   for (let i = 0, n = await links.count(); i < n && i < 100; i++) hrefs.push((await links.nth(i).getAttribute('href')) ?? '');
   return {
     text: (await card.first().textContent()) ?? '',
-    dangerous: await page.locator('cnc-ui').locator(DANGEROUS).count(),
-    handlers: await page.locator('cnc-ui').locator(HANDLERS).count(),
+    dangerous: await page.locator('div[data-cnc-ui]').locator(DANGEROUS).count(),
+    handlers: await page.locator('div[data-cnc-ui]').locator(HANDLERS).count(),
     hrefs,
   };
 }
@@ -279,9 +279,9 @@ describe('hostile pages (real Chromium)', () => {
 
     // The page's own look-alike mark (not ours) opens nothing dangerous either.
     await page.mouse.move(0, 0);
-    await page.locator('cnc-mark:not([data-cnc-mention])').hover();
+    await page.locator('cncmark:not([data-cnc-mention])').hover();
     await page.waitForTimeout(800);
-    expect(await page.locator('cnc-ui').locator(DANGEROUS).count()).toBe(0);
+    expect(await page.locator('div[data-cnc-ui]').locator(DANGEROUS).count()).toBe(0);
 
     // The popup for this tab renders the hostile title and names as text.
     const tabId = await tabIdOf(page);
@@ -324,7 +324,7 @@ describe('hostile pages (real Chromium)', () => {
     const plain = await open('mutating-plain.html');
     await plain.page.waitForTimeout(1_000);
     const baseline = await measureBusy(plain, 'mutating, same ticker on a page we do not annotate (baseline)');
-    expect(await plain.page.locator('cnc-mark').count()).toBe(0);
+    expect(await plain.page.locator('cncmark').count()).toBe(0);
     await plain.page.close();
 
     const o = await open('mutating.html');
@@ -357,16 +357,15 @@ describe('hostile pages (real Chromium)', () => {
     await o.page.close();
   });
 
-  it.fails('BUG annotator.ts skips text over MAX_TEXT_CHARS silently: the popup says "analysing" forever on a 5 MB page, and each ask re-reads all 5 MB', async () => {
+  it('text over the reading limit is skipped with a reason the popup shows, not "analysing" forever, and is not re-read on every ask', async () => {
     const o = await open('huge-text.html');
     await o.page.waitForTimeout(2_000);
-    // Observed: the popup's state stays 'analysing'; every ask makes the background request a re-read,
-    // and the page reads all 5 MB again each time (the cost is recorded while the popup polls).
+    // Once stuck at 'analysing' with a re-read of all 5 MB on every ask; the cost while the popup polls is recorded.
     const before = (await o.cdp.send('Performance.getMetrics')) as Metrics;
     try {
       await annotatedOrExplained(o.page);
     } finally {
-      await recordBusySince(o, before, 'huge-text while the popup asks for its state every 0.5 s', 'the BUG test: re-read on every ask');
+      await recordBusySince(o, before, 'huge-text while the popup asks for its state every 0.5 s', 're-read on every ask would show here');
       await o.page.close();
     }
   });
@@ -378,7 +377,7 @@ describe('hostile pages (real Chromium)', () => {
     const inShadow = await o.page.evaluate(() => {
       const closed = (window as unknown as { __closedShadow: ShadowRoot }).__closedShadow;
       const roots = [document.getElementById('open-host')?.shadowRoot, document.getElementById('declarative-host')?.shadowRoot, closed];
-      return roots.map((r) => (r ? r.querySelectorAll('cnc-mark').length : -1));
+      return roots.map((r) => (r ? r.querySelectorAll('cncmark').length : -1));
     });
     expect(inShadow).toEqual([0, 0, 0]);
     const busy = await measureBusy(o, 'deep-shadow (5,000 levels)');
@@ -399,7 +398,7 @@ describe('hostile pages (real Chromium)', () => {
     expect(frames.map((f) => new URL(f.url()).origin).sort()).toEqual([server.origin, crossServer.origin].sort());
     // The content script runs in the top frame only (no all_frames): no marks and no UI in frames.
     await o.page.waitForTimeout(2_000);
-    for (const f of frames) expect(await f.locator('cnc-mark, cnc-ui').count()).toBe(0);
+    for (const f of frames) expect(await f.locator('cncmark, div[data-cnc-ui]').count()).toBe(0);
     expect(o.errors).toEqual([]);
     await o.page.close();
   });
@@ -408,7 +407,7 @@ describe('hostile pages (real Chromium)', () => {
     const o = await open('contenteditable.html');
     const { page } = o;
     await waitForMarks(page, 2);
-    const inEditors = (): Promise<number> => page.locator('#editor cnc-mark, #editor-empty-attr cnc-mark, #editor-plain cnc-mark').count();
+    const inEditors = (): Promise<number> => page.locator('#editor cncmark, #editor-empty-attr cncmark, #editor-plain cncmark').count();
     expect(await inEditors()).toBe(0);
     await page.locator('#editor p').click();
     await page.keyboard.press('End');
@@ -427,7 +426,7 @@ describe('hostile pages (real Chromium)', () => {
     const o = await open('contenteditable-case.html');
     await waitForMarks(o.page, 2);
     expect(await o.page.evaluate(() => document.getElementById('editor-upper')!.isContentEditable)).toBe(true);
-    expect(await o.page.locator('#editor-upper cnc-mark').count()).toBe(0);
+    expect(await o.page.locator('#editor-upper cncmark').count()).toBe(0);
     await o.page.close();
   });
 
@@ -471,7 +470,7 @@ describe('hostile pages (real Chromium)', () => {
     await page.close();
   });
 
-  it.fails('BUG card-controller.tsx uses an autonomous custom-element tag (cnc-ui) as the shadow host: a page that defines it runs code in our host and breaks the card', async () => {
+  it('a page that registers custom elements under guessable names (cnc-ui) cannot take over our UI host: the card still opens, no page code runs in it', async () => {
     const o = await open('custom-elements.html');
     const { page } = o;
     await waitForMarks(page, 2);
@@ -486,24 +485,26 @@ describe('hostile pages (real Chromium)', () => {
     await page.close();
   });
 
-  it.fails('BUG highlight.ts marks with an autonomous custom-element tag (cnc-mark): a page that defines it gets connectedCallback on every mark', async () => {
+  it('a page that registers custom elements (cnc-mark) or tries our mark tag gets no callback on our marks', async () => {
     const o = await open('custom-elements.html');
     const { page } = o;
     await waitForMarks(page, 2);
     expect(await page.evaluate(() => (window as unknown as { __markCallbacks: number }).__markCallbacks)).toBe(0);
-    expect(await page.locator('cnc-mark[data-page-touched]').count()).toBe(0);
+    expect(await page.locator('cncmark[data-page-touched]').count()).toBe(0);
+    // the page tried to register our mark tag too: the browser refuses names without a hyphen
+    expect(await page.evaluate(() => (window as unknown as { __ourTagRefused?: boolean }).__ourTagRefused)).toBe(true);
     await page.close();
   });
 
-  it.fails('BUG card-controller.tsx markFrom() accepts any cnc-mark[data-cnc-entity] in the page: a page-made look-alike opens our card with a heading the page chose', async () => {
+  it('a page-made look-alike mark (same tag and attributes) does not open our card', async () => {
     const o = await open('spoof-mark.html');
     const { page } = o;
-    await expect.poll(() => page.locator('cnc-mark:not(#spoof)[data-cnc-entity]').count(), { timeout: ANNOTATE_TIMEOUT_MS }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('cncmark:not(#spoof)[data-cnc-entity]').count(), { timeout: ANNOTATE_TIMEOUT_MS }).toBeGreaterThan(0);
     await page.mouse.move(0, 0);
     await page.locator('#spoof').hover();
     await page.waitForTimeout(1_500);
     // Observed: our card opens, titled "SEND YOUR COINS TO 0xdead TO RECOVER THEM" ("No details in the knowledge base").
-    const cardText = await page.locator('cnc-ui .cnc-card').first().textContent({ timeout: 1_000 }).catch(() => '');
+    const cardText = await page.locator('div[data-cnc-ui] .cnc-card').first().textContent({ timeout: 1_000 }).catch(() => '');
     expect(cardText).not.toContain('SEND YOUR COINS');
     await page.close();
   });
@@ -521,7 +522,7 @@ describe('hostile pages (real Chromium)', () => {
       expect(bg).not.toBe('rgba(0, 0, 0, 0)');
       const card = await openCard(page);
       expectSafeCard(card);
-      const cardStyle = await page.locator('cnc-ui .cnc-card').first().evaluate((e) => {
+      const cardStyle = await page.locator('div[data-cnc-ui] .cnc-card').first().evaluate((e) => {
         const s = getComputedStyle(e);
         return { bg: s.backgroundColor, pad: s.paddingTop };
       });

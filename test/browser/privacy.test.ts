@@ -144,10 +144,10 @@ describe('privacy: nothing leaves the device', () => {
 
     // 2. An annotated article: open a hover card (content script -> background -> card).
     await tab.goto(server.url('demo-article.html'));
-    const mark = tab.locator('cnc-mark[data-cnc-mention][tabindex]').first();
+    const mark = tab.locator('cncmark[data-cnc-mention][tabindex]').first();
     await mark.waitFor({ timeout: 20_000 });
     await mark.hover();
-    await tab.locator('cnc-ui .cnc-card').first().waitFor({ state: 'visible', timeout: 10_000 });
+    await tab.locator('div[data-cnc-ui] .cnc-card').first().waitFor({ state: 'visible', timeout: 10_000 });
 
     // 3. The popup for that tab: type a look-up query.
     const tabId = await worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id ?? -1));

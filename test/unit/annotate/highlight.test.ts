@@ -24,10 +24,10 @@ describe('Highlighter', () => {
     document.body.innerHTML = '';
   });
 
-  it('wraps one mention inside a text node in one cnc-mark and undoes it node for node', () => {
+  it('wraps one mention inside a text node in one cncmark and undoes it node for node', () => {
     const { before, beforeHtml, text, map, h } = setup('<p>Analysts blamed the Lazarus Group for the theft.</p>');
     h.sync(map, [mention(text, 'Lazarus Group', 'lazarus')]);
-    const marks = document.querySelectorAll('cnc-mark');
+    const marks = document.querySelectorAll('cncmark');
     expect(marks).toHaveLength(1);
     expect(marks[0]!.textContent).toBe('Lazarus Group');
     expect(marks[0]!.getAttribute('data-cnc-entity')).toBe('lazarus');
@@ -43,7 +43,7 @@ describe('Highlighter', () => {
   it('marks a mention that crosses <em> and <a> with several marks sharing one mention key', () => {
     const { before, text, map, h } = setup('<p>Funds went to <em>Tornado</em> <a href="/x">Cash</a>, investigators said.</p>');
     h.sync(map, [mention(text, 'Tornado Cash', 'tornado-cash')]);
-    const marks = Array.from(document.querySelectorAll('cnc-mark'));
+    const marks = Array.from(document.querySelectorAll('cncmark'));
     expect(marks.map((m) => m.textContent)).toEqual(['Tornado', 'Cash']);
     expect(new Set(marks.map((m) => m.getAttribute('data-cnc-mention'))).size).toBe(1);
     expect(marks[0]!.parentElement!.tagName).toBe('EM');
@@ -58,7 +58,7 @@ describe('Highlighter', () => {
   it('wraps several mentions in one text node (split from the end) and restores it', () => {
     const { before, text, map, h } = setup('<p>WannaCry hit the NHS; the FBI named the RGB and Lazarus.</p>');
     h.sync(map, [mention(text, 'WannaCry', 'wannacry'), mention(text, 'FBI', 'fbi'), mention(text, 'Lazarus', 'lazarus'), mention(text, 'RGB', 'rgb')]);
-    expect(Array.from(document.querySelectorAll('cnc-mark')).map((m) => m.textContent)).toEqual(['WannaCry', 'FBI', 'RGB', 'Lazarus']);
+    expect(Array.from(document.querySelectorAll('cncmark')).map((m) => m.textContent)).toEqual(['WannaCry', 'FBI', 'RGB', 'Lazarus']);
     expect(document.body.textContent).toBe('WannaCry hit the NHS; the FBI named the RGB and Lazarus.');
     h.clear();
     expect(structure(document.body)).toBe(before);
@@ -70,7 +70,7 @@ describe('Highlighter', () => {
     );
     const ms = [0, 1, 2, 3, 4].map((n) => mention(text, 'Lazarus', 'lazarus', n));
     h.sync(map, ms);
-    const marks = Array.from(document.querySelectorAll('cnc-mark'));
+    const marks = Array.from(document.querySelectorAll('cncmark'));
     expect(marks).toHaveLength(1);
     expect(marks[0]!.parentElement!.tagName).toBe('P');
     h.clear();
@@ -82,7 +82,7 @@ describe('Highlighter', () => {
     const m = mention(text, 'Lazarus Group', 'lazarus');
     (document.querySelector('p')!.firstChild as Text).data = 'Something else entirely here.';
     h.sync(map, [m]);
-    expect(document.querySelectorAll('cnc-mark')).toHaveLength(0);
+    expect(document.querySelectorAll('cncmark')).toHaveLength(0);
   });
 
   it('drops overlapping mentions, keeping the earlier and longer one', () => {
@@ -110,12 +110,12 @@ describe('Highlighter', () => {
   it('sync is incremental: marks still right stay (same element), stale ones go, new ones come', () => {
     const { before, text, map, h } = setup('<p>Lazarus and the RGB.</p><p>Later the FBI spoke.</p>');
     h.sync(map, [mention(text, 'Lazarus', 'lazarus'), mention(text, 'RGB', 'rgb')]);
-    const lazarusMark = document.querySelector('cnc-mark[data-cnc-entity="lazarus"]');
+    const lazarusMark = document.querySelector('cncmark[data-cnc-entity="lazarus"]');
     const again = mapOf(document.body);
     h.sync(again.map, [mention(again.text, 'Lazarus', 'lazarus'), mention(again.text, 'FBI', 'fbi')]);
-    expect(document.querySelector('cnc-mark[data-cnc-entity="lazarus"]')).toBe(lazarusMark);
-    expect(document.querySelector('cnc-mark[data-cnc-entity="rgb"]')).toBeNull();
-    expect(document.querySelector('cnc-mark[data-cnc-entity="fbi"]')?.textContent).toBe('FBI');
+    expect(document.querySelector('cncmark[data-cnc-entity="lazarus"]')).toBe(lazarusMark);
+    expect(document.querySelector('cncmark[data-cnc-entity="rgb"]')).toBeNull();
+    expect(document.querySelector('cncmark[data-cnc-entity="fbi"]')?.textContent).toBe('FBI');
     h.clear();
     expect(structure(document.body)).toBe(before);
   });
@@ -133,7 +133,7 @@ describe('first mention only', () => {
     const { text, map } = mapOf(document.body);
     const h = new Highlighter(document);
     h.sync(map, [0, 1, 2].map((n) => mention(text, 'Lazarus', 'lazarus', n)).concat(mention(text, 'RGB', 'rgb')), true);
-    const marks = Array.from(document.querySelectorAll('cnc-mark'));
+    const marks = Array.from(document.querySelectorAll('cncmark'));
     expect(marks.map((m) => m.getAttribute('data-cnc-mention'))).toEqual(['lazarus~1', 'rgb~0']);
   });
 });

@@ -125,7 +125,7 @@ export const hostileText: fc.Arbitrary<string> = fc
   .map(([parts, sep]) => parts.join(sep));
 
 /** Random and malformed HTML: unbalanced tags, excluded containers, entities, comments, our own tag names. */
-const TAGS = ['p', 'div', 'span', 'b', 'i', 'em', 'a href="javascript:alert(1)"', 'a href="/x"', 'article', 'main', 'h1', 'h2', 'li', 'ul', 'table', 'tr', 'td', 'br', 'hr', 'pre', 'code', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'textarea', 'select', 'option', 'button', 'cnc-mark data-cnc-entity="lazarus-group"', 'cnc-ui', 'div contenteditable', 'div hidden', 'div style="display:none"', 'div aria-hidden="true"', 'blockquote', 'figure', 'figcaption', 'time datetime="2022-03-29"'];
+const TAGS = ['p', 'div', 'span', 'b', 'i', 'em', 'a href="javascript:alert(1)"', 'a href="/x"', 'article', 'main', 'h1', 'h2', 'li', 'ul', 'table', 'tr', 'td', 'br', 'hr', 'pre', 'code', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'textarea', 'select', 'option', 'button', 'cncmark data-cnc-entity="lazarus-group"', 'div[data-cnc-ui]', 'div contenteditable', 'div hidden', 'div style="display:none"', 'div aria-hidden="true"', 'blockquote', 'figure', 'figcaption', 'time datetime="2022-03-29"'];
 const tagName = (t: string): string => t.split(' ')[0]!;
 
 export const htmlToken: fc.Arbitrary<string> = fc.oneof(
