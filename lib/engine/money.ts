@@ -143,10 +143,12 @@ const CRYPTO_RE = new RegExp(
   'gu',
 );
 
+/** A number too large to represent (hundreds of digits) is not an amount: NaN, which callers drop. */
 function parseNumber(raw: string, scaleWord: string | undefined): number {
   const n = parseFloat(raw.replace(/,/g, ''));
   const scale = scaleWord ? SCALE[scaleWord.toLowerCase()] ?? 1 : 1;
-  return n * scale;
+  const value = n * scale;
+  return Number.isFinite(value) ? value : NaN;
 }
 
 function roleOf(sentence: string): Amount['role'] {
@@ -188,11 +190,13 @@ export function findAmounts(text: string): Amount[] {
     const end = m.index + m[0].length;
     if (looksLikeNonMoney(text, start, end)) continue;
     const value = parseNumber(m[1]!, m[2]);
+    if (!Number.isFinite(value)) continue;
     let usd: number | null = unit === 'USDT' || unit === 'USDC' || unit === 'DAI' || unit === 'BUSD' || unit === 'PYUSD' || unit === 'FDUSD' ? value : null;
     const tail = text.slice(end, end + USD_NOTE_WINDOW);
     const note = /^\s*(?:\(\s*(?:about|around|approximately|roughly|some|~|worth|valued at)?\s*|,?\s*(?:worth|valued at|or)\s+(?:about|around|approximately|roughly|some|nearly|over|more than|~)?\s*)(US\$|\$|USD\s?)\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(k|thousand|m|mn|million|bn|b|billion)\b)?\)?/i.exec(tail);
     if (note) {
-      usd = parseNumber(note[2]!, note[3]);
+      const noted = parseNumber(note[2]!, note[3]);
+      usd = Number.isFinite(noted) ? noted : null;
       const noteEnd = end + note[0].length;
       taken.push([end, noteEnd]);
     }

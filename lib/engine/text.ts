@@ -20,6 +20,11 @@ export interface Sentence {
 
 /** Letters and digits; an inner apostrophe, dot or ampersand does not break a word ("U.S", "AT&T" stay whole only via the matcher). */
 const WORD_RE = /[\p{L}\p{N}]+/gu;
+/** Chinese and Japanese write words without spaces, and Korean attaches particles: tokens that hold such
+ * characters are split where the script changes (each ideograph or kana alone), so a Latin name written
+ * between them ("组织Lazarus Group从") is still a token of its own. The test keeps the common case fast. */
+const CJK_HANGUL_RE = /[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
+const SCRIPT_RUN_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|\p{Script=Hangul}+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 const DIACRITICS_RE = /[\u0300-\u036f]/g;
 const NON_ASCII_RE = /[^\u0020-\u007e]/;
 
@@ -34,7 +39,14 @@ export function tokenize(text: string): Token[] {
   WORD_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD_RE.exec(text)) !== null) {
-    out.push({ text: m[0], norm: normWord(m[0]), start: m.index, end: m.index + m[0].length });
+    if (!CJK_HANGUL_RE.test(m[0])) {
+      out.push({ text: m[0], norm: normWord(m[0]), start: m.index, end: m.index + m[0].length });
+      continue;
+    }
+    for (const part of m[0].matchAll(SCRIPT_RUN_RE)) {
+      const start = m.index + part.index;
+      out.push({ text: part[0], norm: normWord(part[0]), start, end: start + part[0].length });
+    }
   }
   return out;
 }

@@ -442,8 +442,7 @@ describe('hostile pages (real Chromium)', () => {
       expect(t).not.toMatch(/[\u0590-\u06FF\u3040-\u30FF\u4E00-\u9FFF]/);
     }
     // Only the first mention is marked (density 'first'); the analysis must still find the name in the
-    // Arabic, Hebrew, Japanese and English paragraphs. (The Chinese paragraph, where no space separates the
-    // name from the text around it, is missed: see the BUG test about tokenize in test/unit/fuzz.)
+    // Arabic, Hebrew, Japanese, Chinese (no space around the name) and English paragraphs.
     const state = (await tabState(await tabIdOf(o.page))) as TabState & { analysis?: { entities: { id: string; mentions: { text: string }[] }[] } };
     expect(state.state).toBe('results');
     const lazarus = state.analysis?.entities.find((e) => e.id === 'lazarus-group');

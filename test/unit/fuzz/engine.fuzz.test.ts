@@ -91,16 +91,16 @@ describe('engine fuzz', () => {
     );
   });
 
-  it.fails('BUG money.ts parseNumber: an amount with 310+ digits has value Infinity (not finite; JSON turns it into null)', () => {
+  it('an amount too large to represent (310+ digits) is left out, never reported as Infinity; real amounts beside it are kept', () => {
     for (const s of OVERFLOWING_AMOUNTS) {
-      const input = inputOf(`The Lazarus Group stole ${s} from the bridge, the FBI said.`, null);
+      const input = inputOf(`The Lazarus Group stole ${s} from the bridge, and $625 million from Ronin, the FBI said.`, null);
       const a = engine.analyze(input);
-      expect(a.amounts.length).toBeGreaterThan(0);
+      expect(a.amounts.map((x) => x.value)).toEqual([625_000_000]);
       checkInvariants(input, a);
     }
   });
 
-  it.fails('BUG text.ts tokenize: a Latin name written between Chinese characters without spaces (组织Lazarus Group从) is not found (WORD_RE joins CJK and Latin letters into one token)', () => {
+  it('a Latin name written between Chinese characters without spaces (组织Lazarus Group从) is found', () => {
     const input = inputOf('美国联邦调查局称，朝鲜黑客组织Lazarus Group从Ronin跨链桥盗取了加密货币，并通过Tornado Cash洗钱。', null);
     const ids = engine.analyze(input).entities.map((e) => e.id);
     expect(ids).toEqual(expect.arrayContaining(['lazarus-group', 'tornado-cash']));
