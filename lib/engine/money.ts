@@ -153,11 +153,12 @@ function parseNumber(raw: string, scaleWord: string | undefined): number {
 
 function roleOf(sentence: string): Amount['role'] {
   const s = sentence.toLowerCase();
-  if (/\bransom/.test(s)) return 'ransom';
+  // "ransomware" alone names the malware, not a payment: a ransom is demanded, paid or extorted
+  if (/\bransom(?!ware)|\bextort|\b(?:demand|paid|pay)\w*\b[^.]*\bransomware|\bransomware\b[^.]*\b(?:demand|paid|pay)/.test(s)) return 'ransom';
   if (/\blaunder/.test(s)) return 'laundered';
   if (/\b(?:recover|returned|refund|clawed back)/.test(s)) return 'recovered';
   if (/\b(?:seiz|froze|frozen|forfeit|confiscat)/.test(s)) return 'seized';
-  if (/\b(?:pulled in|raked|netted|took|taken|stole|stolen|steal|drain|hack|exploit|heist|theft|lost|loss|siphon|raked|looted|swindl|defraud|scam)/.test(s)) return 'stolen';
+  if (/\b(?:pulled in|raked|netted|took|taken|stole|stolen|steal|drain|hack|exploit|heist|theft|lost|loss|siphon|looted|swindl|defraud|scam|br(?:eak|eaking|oke) into|robb)/.test(s)) return 'stolen';
   return 'other';
 }
 
