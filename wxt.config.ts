@@ -15,6 +15,21 @@ export default defineConfig({
     plugins: [preact()],
     build: { sourcemap: false },
   }),
+  hooks: {
+    // The always-injected gate script (entrypoints/content) must stay a few KB: it gets WXT's own
+    // `browser` (the native `browser`, or `chrome` whose MV3 APIs return promises) instead of
+    // webextension-polyfill (~3.5 KB gzip). It uses only runtime.sendMessage and runtime.onMessage with
+    // sendResponse, which behave the same without the polyfill. Every other entrypoint keeps the polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.length || !entrypoints.every((e) => e.name === 'content')) return;
+      const alias = config.resolve?.alias;
+      if (Array.isArray(alias)) {
+        config.resolve!.alias = alias.filter((a: { find: string | RegExp }) => a.find !== 'wxt/browser');
+      } else if (alias && typeof alias === 'object') {
+        delete (alias as Record<string, string>)['wxt/browser'];
+      }
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Crypto News Context',
     short_name: 'Crypto News Context',
@@ -22,7 +37,10 @@ export default defineConfig({
       'Explains crypto-security news in place: hacks, North Korean hackers, ransomware, sanctions, laundering. Runs on your device.',
     homepage_url: HOMEPAGE_URL,
     // storage: settings, local reading history, cached analyses. contextMenus: "Look up" on selected text.
-    permissions: ['storage', 'contextMenus'],
+    // scripting: inject the annotator into pages that pass the cheap gate. The host permissions executeScript
+    // needs (http/https pages, the same the content script matches) are added by WXT from the annotator's
+    // `matches` (entrypoints/annotator.content.ts, registration 'runtime').
+    permissions: ['storage', 'contextMenus', 'scripting'],
     action: { default_title: 'Crypto News Context' },
     commands: {
       'toggle-annotations': {

@@ -7,17 +7,15 @@
  * dropped. See docs/adr/0004-messaging.md for why this is a small wrapper over `runtime`/`tabs`
  * messaging rather than a library.
  *
- * Imported by the content script: only `zod/mini`, and only small schemas.
+ * Imported by the annotator content script: only `zod/mini`, and only small schemas, built on first use
+ * (`buildSchemas` below) so that importing this module does no work. The always-injected gate script does
+ * not import this module at all: its one message is described and hand-checked in `lib/gate/protocol.ts`.
  */
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import type { Analysis } from './contract';
+import type { GatePassedAnswer } from './gate/protocol';
 import { ENTITY_TYPES } from './contract';
-
-// No generated code: zod would otherwise probe `new Function` and compile parsers with it where a context
-// allows eval (Firefox content scripts). Our rule is no eval anywhere; a strict page CSP would also log
-// the probe as a violation.
-z.config({ jitless: true });
 
 // ---------------------------------------------------------------------------------------------------
 // Limits
@@ -34,165 +32,216 @@ const MAX_MENTIONS = 1_000;
 /** Look-up queries are what a person types or selects. */
 export const MAX_QUERY_CHARS = 200;
 
-const shortString = z.string().check(z.maxLength(MAX_SHORT_CHARS));
-const id = z.string().check(z.minLength(1), z.maxLength(MAX_ID_CHARS));
-const tabId = z.int().check(z.nonnegative());
-const offset = z.int().check(z.nonnegative(), z.lte(MAX_TEXT_CHARS));
-const entityType = z.enum(ENTITY_TYPES);
+/** Every schema, built once on first use: a content script that never validates pays nothing for them. */
+function buildSchemas() {
+  // No generated code: zod would otherwise probe `new Function` and compile parsers with it where a context
+  // allows eval (Firefox content scripts). Our rule is no eval anywhere; a strict page CSP would also log
+  // the probe as a violation.
+  z.config({ jitless: true });
 
-// ---------------------------------------------------------------------------------------------------
-// Content script -> background
+  const shortString = z.string().check(z.maxLength(MAX_SHORT_CHARS));
+  const id = z.string().check(z.minLength(1), z.maxLength(MAX_ID_CHARS));
+  const tabId = z.int().check(z.nonnegative());
+  const offset = z.int().check(z.nonnegative(), z.lte(MAX_TEXT_CHARS));
+  const entityType = z.enum(ENTITY_TYPES);
 
-const analysisInput = z.object({
-  text: z.string().check(z.maxLength(MAX_TEXT_CHARS)),
-  title: z.optional(z.nullable(shortString)),
-  url: z.optional(z.nullable(shortString)),
-  siteName: z.optional(z.nullable(shortString)),
-  publishedAt: z.optional(z.nullable(shortString)),
-  pageType: z.optional(z.nullable(shortString)),
-  structure: z.optional(
-    z.object({
-      paragraphs: z.optional(z.number()),
-      linkDensity: z.optional(z.number()),
-      readabilityOk: z.optional(z.boolean()),
-    }),
-  ),
-});
+  // ---------------------------------------------------------------------------------------------------
+  // Content script -> background
 
-/** The page passed the cheap gate and was read; `readingId` is echoed in the answer so stale plans are dropped. */
-const pageRead = z.object({ type: z.literal('content/page-read'), readingId: z.int(), input: analysisInput });
-/** Card data for one entity (KB facts only: never another tab's data). */
-const getEntity = z.object({ type: z.literal('content/get-entity'), id });
-/** "Not this?": mute an entity on the sender's own site. The site is taken from the sender, not the message. */
-const muteEntity = z.object({ type: z.literal('content/mute-entity'), id });
-
-export const contentToBackgroundSchema = z.discriminatedUnion('type', [pageRead, getEntity, muteEntity]);
-export type ContentToBackground = z.infer<typeof contentToBackgroundSchema>;
-
-// ---------------------------------------------------------------------------------------------------
-// Extension pages (popup, options, look-up tab) -> background
-
-const getTabAnalysis = z.object({ type: z.literal('popup/get-tab-analysis'), tabId });
-const lookup = z.object({
-  type: z.literal('popup/lookup'),
-  query: z.string().check(z.maxLength(MAX_QUERY_CHARS)),
-  limit: z.optional(z.int().check(z.gte(1), z.lte(50))),
-});
-const popupGetEntity = z.object({ type: z.literal('popup/get-entity'), id });
-/** Show or hide annotations in one tab; `on` omitted = flip. */
-const toggleAnnotations = z.object({ type: z.literal('popup/toggle-annotations'), tabId, on: z.optional(z.boolean()) });
-
-export const popupToBackgroundSchema = z.discriminatedUnion('type', [getTabAnalysis, lookup, popupGetEntity, toggleAnnotations]);
-export type PopupToBackground = z.infer<typeof popupToBackgroundSchema>;
-
-// ---------------------------------------------------------------------------------------------------
-// Background / popup -> content script
-
-const highlightEntity = z.object({
-  id,
-  name: shortString,
-  type: entityType,
-  why: z.optional(shortString),
-  mentions: z.array(z.object({ start: offset, end: offset, text: shortString })).check(z.maxLength(MAX_MENTIONS)),
-});
-export type HighlightEntity = z.infer<typeof highlightEntity>;
-
-/** What the content script paints: already filtered by the user's settings in the background. */
-export const highlightPlanSchema = z.object({
-  readingId: z.int(),
-  /** false: annotations are hidden in this tab (toggled off, or mode 'click' before a click) */
-  show: z.boolean(),
-  entities: z.array(highlightEntity).check(z.maxLength(MAX_ENTITIES)),
-  /** 'first': mark the first mention of each entity that can be marked; 'all': every mention */
-  density: z.enum(['first', 'all']),
-  theme: z.enum(['system', 'light', 'dark']),
-  cardDelayMs: z.int().check(z.gte(0), z.lte(10_000)),
-});
-export type HighlightPlan = z.infer<typeof highlightPlanSchema>;
-
-/** Pushed when settings or the tab's toggle change after the first answer. */
-const analysisReady = z.object({ type: z.literal('background/analysis-ready'), plan: highlightPlanSchema });
-/** Keyboard command or popup: show or hide this tab's annotations. */
-const toggle = z.object({ type: z.literal('background/toggle'), show: z.boolean() });
-/** The popup asks what the content script saw when the background has no record (gate failed, nothing sent). */
-const getStatus = z.object({ type: z.literal('background/get-status') });
-/** The background lost what it knew about the tab (worker restarted without session storage, a navigation event): read again. */
-const reread = z.object({ type: z.literal('background/reread') });
-/** Popup: scroll to an entity's first mark and open its card. Sent straight to the tab. */
-const scrollToEntity = z.object({ type: z.literal('popup/scroll-to-entity'), id });
-
-export const toContentSchema = z.discriminatedUnion('type', [analysisReady, toggle, getStatus, reread, scrollToEntity]);
-export type ToContent = z.infer<typeof toContentSchema>;
-
-/** The content script's answer to `background/get-status`. */
-export const contentStatusSchema = z.object({
-  /** the page address without its #fragment */
-  url: shortString,
-  readingId: z.int(),
-  /** the gate passed but nothing was sent: no readable text */
-  skipped: z.optional(z.literal('no-text')),
-  gate: z.object({ pass: z.boolean(), hits: z.array(shortString).check(z.maxLength(10)) }),
-  marks: z.int(),
-});
-export type ContentStatus = z.infer<typeof contentStatusSchema>;
-
-// ---------------------------------------------------------------------------------------------------
-// Card data: the KB facts a hover card shows (a KbEntity is assignable to this)
-
-const source = z.object({ title: shortString, publisher: z.optional(shortString), url: shortString, date: z.optional(shortString) });
-const attributionLevel = z.enum(['official', 'vendor', 'press']);
-
-export const cardEntitySchema = z.object({
-  id,
-  name: shortString,
-  type: entityType,
-  aliases: z.array(z.object({ name: shortString, usedBy: z.optional(z.array(shortString)) })).check(z.maxLength(200)),
-  description: z.string().check(z.maxLength(5_000)),
-  country: z.optional(shortString),
-  relations: z
-    .array(
+  const analysisInput = z.object({
+    text: z.string().check(z.maxLength(MAX_TEXT_CHARS)),
+    title: z.optional(z.nullable(shortString)),
+    url: z.optional(z.nullable(shortString)),
+    siteName: z.optional(z.nullable(shortString)),
+    publishedAt: z.optional(z.nullable(shortString)),
+    pageType: z.optional(z.nullable(shortString)),
+    structure: z.optional(
       z.object({
-        type: shortString,
-        target: id,
-        /** resolved by the background: the target's display name */
-        targetName: z.optional(shortString),
-        by: z.optional(shortString),
-        level: z.optional(attributionLevel),
-        source,
+        paragraphs: z.optional(z.number()),
+        linkDensity: z.optional(z.number()),
+        readabilityOk: z.optional(z.boolean()),
       }),
-    )
-    .check(z.maxLength(200)),
-  sanctions: z
-    .array(
+    ),
+  });
+
+  /** The page passed the cheap gate and was read; `readingId` is echoed in the answer so stale plans are dropped. */
+  const pageRead = z.object({ type: z.literal('content/page-read'), readingId: z.int(), input: analysisInput });
+  /** Card data for one entity (KB facts only: never another tab's data). */
+  const getEntity = z.object({ type: z.literal('content/get-entity'), id });
+  /** "Not this?": mute an entity on the sender's own site. The site is taken from the sender, not the message. */
+  const muteEntity = z.object({ type: z.literal('content/mute-entity'), id });
+
+  /**
+   * From the always-injected gate script (see lib/gate/protocol.ts, which builds and documents it without
+   * zod): the page passed the cheap gate; the background injects the annotator into the sender's frame.
+   */
+  const gatePassed = z.object({ type: z.literal('content/gate-passed') });
+
+  const contentToBackgroundSchema = z.discriminatedUnion('type', [gatePassed, pageRead, getEntity, muteEntity]);
+
+  // ---------------------------------------------------------------------------------------------------
+  // Extension pages (popup, options, look-up tab) -> background
+
+  const getTabAnalysis = z.object({ type: z.literal('popup/get-tab-analysis'), tabId });
+  const lookup = z.object({
+    type: z.literal('popup/lookup'),
+    query: z.string().check(z.maxLength(MAX_QUERY_CHARS)),
+    limit: z.optional(z.int().check(z.gte(1), z.lte(50))),
+  });
+  const popupGetEntity = z.object({ type: z.literal('popup/get-entity'), id });
+  /** Show or hide annotations in one tab; `on` omitted = flip. */
+  const toggleAnnotations = z.object({ type: z.literal('popup/toggle-annotations'), tabId, on: z.optional(z.boolean()) });
+
+  const popupToBackgroundSchema = z.discriminatedUnion('type', [getTabAnalysis, lookup, popupGetEntity, toggleAnnotations]);
+
+  // ---------------------------------------------------------------------------------------------------
+  // Background / popup -> content script
+
+  const highlightEntity = z.object({
+    id,
+    name: shortString,
+    type: entityType,
+    why: z.optional(shortString),
+    mentions: z.array(z.object({ start: offset, end: offset, text: shortString })).check(z.maxLength(MAX_MENTIONS)),
+  });
+
+  /** What the content script paints: already filtered by the user's settings in the background. */
+  const highlightPlanSchema = z.object({
+    readingId: z.int(),
+    /** false: annotations are hidden in this tab (toggled off, or mode 'click' before a click) */
+    show: z.boolean(),
+    entities: z.array(highlightEntity).check(z.maxLength(MAX_ENTITIES)),
+    /** 'first': mark the first mention of each entity that can be marked; 'all': every mention */
+    density: z.enum(['first', 'all']),
+    theme: z.enum(['system', 'light', 'dark']),
+    cardDelayMs: z.int().check(z.gte(0), z.lte(10_000)),
+  });
+
+  /** Pushed when settings or the tab's toggle change after the first answer. */
+  const analysisReady = z.object({ type: z.literal('background/analysis-ready'), plan: highlightPlanSchema });
+  /** Keyboard command or popup: show or hide this tab's annotations. */
+  const toggle = z.object({ type: z.literal('background/toggle'), show: z.boolean() });
+  /** The popup asks what the content script saw when the background has no record (gate failed, nothing sent). */
+  const getStatus = z.object({ type: z.literal('background/get-status') });
+  /** The background lost what it knew about the tab (worker restarted without session storage, a navigation event): read again. */
+  const reread = z.object({ type: z.literal('background/reread') });
+  /** Popup: scroll to an entity's first mark and open its card. Sent straight to the tab. */
+  const scrollToEntity = z.object({ type: z.literal('popup/scroll-to-entity'), id });
+
+  const toContentSchema = z.discriminatedUnion('type', [analysisReady, toggle, getStatus, reread, scrollToEntity]);
+
+  /** The content script's answer to `background/get-status`. */
+  const contentStatusSchema = z.object({
+    /** the page address without its #fragment */
+    url: shortString,
+    readingId: z.int(),
+    /** the gate passed but nothing was sent: no readable text */
+    skipped: z.optional(z.literal('no-text')),
+    gate: z.object({ pass: z.boolean(), hits: z.array(shortString).check(z.maxLength(10)) }),
+    marks: z.int(),
+  });
+
+  // ---------------------------------------------------------------------------------------------------
+  // Card data: the KB facts a hover card shows (a KbEntity is assignable to this)
+
+  const source = z.object({ title: shortString, publisher: z.optional(shortString), url: shortString, date: z.optional(shortString) });
+  const attributionLevel = z.enum(['official', 'vendor', 'press']);
+
+  const cardEntitySchema = z.object({
+    id,
+    name: shortString,
+    type: entityType,
+    aliases: z.array(z.object({ name: shortString, usedBy: z.optional(z.array(shortString)) })).check(z.maxLength(200)),
+    description: z.string().check(z.maxLength(5_000)),
+    country: z.optional(shortString),
+    relations: z
+      .array(
+        z.object({
+          type: shortString,
+          target: id,
+          /** resolved by the background: the target's display name */
+          targetName: z.optional(shortString),
+          by: z.optional(shortString),
+          level: z.optional(attributionLevel),
+          source,
+        }),
+      )
+      .check(z.maxLength(200)),
+    sanctions: z
+      .array(
+        z.object({
+          authority: shortString,
+          programme: shortString,
+          date: shortString,
+          delisted: z.optional(shortString),
+          note: z.optional(shortString),
+          source,
+        }),
+      )
+      .check(z.maxLength(100)),
+    sources: z.array(source).check(z.maxLength(100)),
+    incident: z.optional(
       z.object({
-        authority: shortString,
-        programme: shortString,
         date: shortString,
-        delisted: z.optional(shortString),
-        note: z.optional(shortString),
-        source,
+        victimName: shortString,
+        amountUsd: z.nullable(z.number()),
+        technique: z.optional(shortString),
       }),
-    )
-    .check(z.maxLength(100)),
-  sources: z.array(source).check(z.maxLength(100)),
-  incident: z.optional(
-    z.object({
-      date: shortString,
-      victimName: shortString,
-      amountUsd: z.nullable(z.number()),
-      technique: z.optional(shortString),
-    }),
-  ),
-  /** resolved by the background: incidents in the KB attributed to this entity, newest first */
-  incidents: z.optional(
-    z
-      .array(z.object({ id, name: shortString, date: shortString, amountUsd: z.nullable(z.number()) }))
-      .check(z.maxLength(20)),
-  ),
-  tags: z.optional(z.array(shortString)),
-  firstSeen: z.optional(shortString),
-});
-export type CardEntity = z.infer<typeof cardEntitySchema>;
+    ),
+    /** resolved by the background: incidents in the KB attributed to this entity, newest first */
+    incidents: z.optional(
+      z
+        .array(z.object({ id, name: shortString, date: shortString, amountUsd: z.nullable(z.number()) }))
+        .check(z.maxLength(20)),
+    ),
+    tags: z.optional(z.array(shortString)),
+    firstSeen: z.optional(shortString),
+  });
+
+  const pageReadAnswerSchema = z.union([
+    z.object({ ok: z.literal(true), plan: highlightPlanSchema }),
+    z.object({ ok: z.literal(false), reason: z.enum(['disabled', 'not-detected', 'error', 'stale']) }),
+  ]);
+
+  return {
+    contentToBackgroundSchema,
+    popupToBackgroundSchema,
+    highlightEntity,
+    highlightPlanSchema,
+    toContentSchema,
+    contentStatusSchema,
+    cardEntitySchema,
+    pageReadAnswerSchema,
+    analysisInput,
+  };
+}
+
+type Schemas = ReturnType<typeof buildSchemas>;
+let schemas: Schemas | undefined;
+const getSchemas = (): Schemas => (schemas ??= buildSchemas());
+
+export type ContentToBackground = z.infer<Schemas['contentToBackgroundSchema']>;
+export type PopupToBackground = z.infer<Schemas['popupToBackgroundSchema']>;
+export type HighlightEntity = z.infer<Schemas['highlightEntity']>;
+export type HighlightPlan = z.infer<Schemas['highlightPlanSchema']>;
+export type ToContent = z.infer<Schemas['toContentSchema']>;
+export type ContentStatus = z.infer<Schemas['contentStatusSchema']>;
+export type CardEntity = z.infer<Schemas['cardEntitySchema']>;
+
+/** A schema that is built on its first `safeParse` (all of them are built together, once). */
+function lazy<K extends keyof Schemas>(key: K): SafeParser<z.infer<Schemas[K]>> {
+  return {
+    safeParse: (data) => getSchemas()[key].safeParse(data) as { success: true; data: z.infer<Schemas[K]> } | { success: false },
+  };
+}
+
+export const contentToBackgroundSchema = lazy('contentToBackgroundSchema');
+export const popupToBackgroundSchema = lazy('popupToBackgroundSchema');
+export const highlightPlanSchema = lazy('highlightPlanSchema');
+export const toContentSchema = lazy('toContentSchema');
+export const contentStatusSchema = lazy('contentStatusSchema');
+export const cardEntitySchema = lazy('cardEntitySchema');
+export const pageReadAnswerSchema = lazy('pageReadAnswerSchema');
 
 // ---------------------------------------------------------------------------------------------------
 // Answers
@@ -219,12 +268,11 @@ export type PageReadAnswer =
   | { ok: true; plan: HighlightPlan }
   | { ok: false; reason: 'disabled' | 'not-detected' | 'error' | 'stale' };
 
-export const pageReadAnswerSchema = z.union([
-  z.object({ ok: z.literal(true), plan: highlightPlanSchema }),
-  z.object({ ok: z.literal(false), reason: z.enum(['disabled', 'not-detected', 'error', 'stale']) }),
-]);
+
+export type { GatePassedAnswer } from './gate/protocol';
 
 export interface Answers {
+  'content/gate-passed': GatePassedAnswer;
   'content/page-read': PageReadAnswer;
   'content/get-entity': CardEntity | null;
   'content/mute-entity': { ok: boolean };
@@ -297,7 +345,7 @@ async function toTab<T extends keyof Answers>(tab: number, msg: Msg<T>): Promise
 
 /** For the content script. */
 export const contentApi = {
-  async pageRead(readingId: number, input: z.infer<typeof analysisInput>): Promise<PageReadAnswer | undefined> {
+  async pageRead(readingId: number, input: z.infer<Schemas['analysisInput']>): Promise<PageReadAnswer | undefined> {
     return parseMessage(pageReadAnswerSchema, await toBackground({ type: 'content/page-read', readingId, input }));
   },
   async getEntity(entityId: string): Promise<CardEntity | undefined> {

@@ -1,14 +1,14 @@
 /**
- * Content script: wires the annotator to the page and to messaging. Thin on purpose (budget: 40 KB
- * gzip): no knowledge base, no engine; pages that fail the cheap gate cost a few regular expressions.
+ * The content script injected into every http(s) page: the cheap gate only (budget: 5 KB gzip, see
+ * test/browser/size-budget.test.ts). No zod, no Preact, no Readability, no webextension-polyfill (see
+ * wxt.config.ts): pages that fail the gate cost a few selectors and regular expressions. When a page
+ * passes, the background injects the full annotator (entrypoints/annotator.content.ts) into this frame;
+ * see lib/gate/gate-script.ts.
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { gate } from '../../lib/engine/gate';
-import { createAnnotator } from '../../lib/annotate/annotator';
-import { contentApi, parseMessage, toContentSchema } from '../../lib/messaging';
-import { readGateInput } from '../../lib/page/read-gate-input';
-import { readPage } from '../../lib/page/read-page';
+import { createGateScript } from '../../lib/gate/gate-script';
+import { gatePassedMessage, parseGateScriptRequest } from '../../lib/gate/protocol';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -16,25 +16,24 @@ export default defineContentScript({
   main(ctx) {
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
-    const annotator = createAnnotator({
+    const script = createGateScript({
       doc: document,
       signal: controller.signal,
-      readGate: (doc) => gate(readGateInput(doc)),
-      readPage,
-      pageRead: contentApi.pageRead,
-      getEntity: contentApi.getEntity,
-      muteEntity: contentApi.muteEntity,
-      homepage: browser.runtime.getManifest().homepage_url ?? null,
+      sendGatePassed: () => browser.runtime.sendMessage(gatePassedMessage()),
     });
 
-    const onMessage = (raw: unknown, sender: { id?: string }): Promise<unknown> | undefined => {
+    // sendResponse + `return true` (not a returned promise): the same in Chrome and Firefox without the polyfill.
+    const onMessage = (raw: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void): true | undefined => {
       if (sender.id !== browser.runtime.id) return undefined;
-      const msg = parseMessage(toContentSchema, raw);
-      return msg ? annotator.handle(msg) : undefined;
+      const request = parseGateScriptRequest(raw);
+      const answer = request ? script.handle(request) : undefined;
+      if (!answer) return undefined;
+      void answer.then(sendResponse, () => sendResponse(undefined));
+      return true;
     };
     browser.runtime.onMessage.addListener(onMessage);
     controller.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
 
-    void annotator.run();
+    void script.check();
   },
 });

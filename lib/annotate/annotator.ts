@@ -12,16 +12,9 @@ import type { PageReading, TextMap } from '../page/types';
 import { createCardController, type CardController } from './card-controller';
 import { Highlighter, MARK_TAG, UI_HOST_SELECTOR, type MentionToMark } from './highlight';
 import { MARK_CSS, addStyles } from './styles';
-import { watchPage, type PageWatcher } from './observe';
+import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, watchPage, type PageWatcher } from './observe';
 
-/** Re-reads closer together than this are merged: a page that mutates constantly costs little. */
-export const MIN_REREAD_INTERVAL_MS = 2_000;
-/**
- * On a page that failed the gate, DOM changes re-run the gate only this long after load or the last URL
- * change (time for a late-rendered article to arrive); after that only navigation does, so a ticker or an
- * ad rotator on an ordinary page costs nothing.
- */
-export const GATE_RECHECK_WINDOW_MS = 30_000;
+export { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS } from './observe';
 
 export interface AnnotatorDeps {
   doc: Document;

@@ -10,6 +10,14 @@ export const MUTATION_QUIET_MS = 800;
 export const MUTATION_MAX_WAIT_MS = 4_000;
 /** A batch with more records than this is not inspected one by one: it simply schedules a re-read. */
 export const HUGE_BATCH_RECORDS = 500;
+/** Re-reads closer together than this are merged: a page that mutates constantly costs little. */
+export const MIN_REREAD_INTERVAL_MS = 2_000;
+/**
+ * On a page that failed the gate, DOM changes re-run the gate only this long after load or the last URL
+ * change (time for a late-rendered article to arrive); after that only navigation does, so a ticker or an
+ * ad rotator on an ordinary page costs nothing.
+ */
+export const GATE_RECHECK_WINDOW_MS = 30_000;
 /** URL check interval for pushState navigation; a second is below what a reader notices for a re-read. */
 export const URL_POLL_MS = 1_000;
 

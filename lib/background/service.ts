@@ -2,11 +2,12 @@
  * The background's message handling and per-tab state.
  *
  * Trust: `content/*` messages are accepted only from our content script in the top frame of a web page,
- * and act only on that sender's own tab and site (taken from the sender, never from the message);
+ * and act only on that sender's own tab, frame and site (taken from the sender, never from the message);
  * `popup/*` messages only from our own extension pages. Nothing here fetches a URL.
  */
 import { browser } from 'wxt/browser';
 import type { Analysis, AnalysisInput } from '../contract';
+import { ANNOTATOR_FILE, type GatePassedAnswer } from '../gate/protocol';
 import { recordArticle } from '../history';
 import {
   backgroundApi,
@@ -54,7 +55,16 @@ export interface BackgroundService {
   store: TabStore;
 }
 
-export function createBackgroundService(store: TabStore = createTabStore()): BackgroundService {
+/** Puts the annotator into one frame of a tab (the frame whose gate script passed). */
+export type InjectAnnotator = (tabId: number, frameId: number) => Promise<void>;
+
+export const injectAnnotator: InjectAnnotator = async (tabId, frameId) => {
+  // Our own packaged file, never code built from a message. A frame that already runs the annotator
+  // ignores the second copy (see entrypoints/annotator.content.ts).
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ANNOTATOR_FILE] });
+};
+
+export function createBackgroundService(store: TabStore = createTabStore(), inject: InjectAnnotator = injectAnnotator): BackgroundService {
   const extensionId = browser.runtime.id;
   /** tab:readingId pairs for which a re-read was already requested (the popup polls while "analysing") */
   const rereadAsked = new Set<string>();
@@ -97,6 +107,32 @@ export function createBackgroundService(store: TabStore = createTabStore()): Bac
       void recordArticle({ url, title: analysis.title, siteName: analysis.siteName ?? null, entityIds: ids }).catch(() => undefined);
     }
     return { ok: true, plan: buildPlan(analysis, settings, host, show, readingId) };
+  }
+
+  /**
+   * The gate script says the page passed: inject the annotator unless annotations are off (everywhere or
+   * on this site). Then the tab is recorded as disabled, as a page-read would have recorded it, and
+   * switching back on asks the page to gate again (`pushPlans` -> reread).
+   */
+  async function gatePassed(tabId: number, frameId: number, senderUrl: string): Promise<GatePassedAnswer> {
+    const settings = await getSettings();
+    const url = withoutHash(senderUrl);
+    const host = hostOf(url);
+    if (!settings.enabled || isSiteDisabled(settings, host)) {
+      const previous = await store.get(tabId);
+      const show = previous && previous.url === url ? previous.show : settings.mode === 'auto';
+      const readingId = previous && previous.url === url ? previous.readingId : 0;
+      await store.set(tabId, { url, host, phase: 'disabled', disabledReason: settings.enabled ? 'site-off' : 'off', readingId, show, updatedAt: Date.now() });
+      await setBadge(tabId, null);
+      return { ok: false, reason: 'disabled' };
+    }
+    try {
+      await inject(tabId, frameId);
+      return { ok: true };
+    } catch (err) {
+      console.error('Crypto News Context: could not inject the annotator', err);
+      return { ok: false, reason: 'error' };
+    }
   }
 
   function cardEntity(id: string): CardEntity | null {
@@ -170,8 +206,10 @@ export function createBackgroundService(store: TabStore = createTabStore()): Bac
   }
   watchSettings((s) => void pushPlans(s));
 
-  async function fromContent(msg: ContentToBackground, tabId: number, senderUrl: string): Promise<Answers[ContentToBackground['type']]> {
+  async function fromContent(msg: ContentToBackground, tabId: number, frameId: number, senderUrl: string): Promise<Answers[ContentToBackground['type']]> {
     switch (msg.type) {
+      case 'content/gate-passed':
+        return gatePassed(tabId, frameId, senderUrl);
       case 'content/page-read':
         return pageRead(tabId, senderUrl, msg.readingId, msg.input);
       case 'content/get-entity':
@@ -218,7 +256,7 @@ export function createBackgroundService(store: TabStore = createTabStore()): Bac
       if (type.startsWith('content/')) {
         if (!isTopFrameContentScript(sender, extensionId, origin)) return undefined;
         const msg = parseMessage(contentToBackgroundSchema, raw);
-        return msg ? fromContent(msg, sender.tab!.id!, sender.url!) : undefined;
+        return msg ? fromContent(msg, sender.tab!.id!, sender.frameId ?? 0, sender.url!) : undefined;
       }
       if (type.startsWith('popup/')) {
         if (!isExtensionPage(sender, extensionId, origin)) return undefined;

@@ -41,11 +41,22 @@ describe.each([
     expect(m.homepage_url).toMatch(/^https:\/\//);
     expect(Object.keys(m.icons as object).sort()).toEqual(['128', '16', '32', '48']);
   });
-  it('asks for the fewest permissions: no host permissions beyond the content script', () => {
-    const permissions = (m.permissions as string[]).filter((p) => !p.includes('://') && p !== '<all_urls>');
-    expect(permissions.every((p) => ['storage', 'contextMenus', 'activeTab', 'scripting', 'offscreen'].includes(p))).toBe(true);
-    expect((m.permissions as string[]).some((p) => p.includes('://') || p === '<all_urls>')).toBe(false);
-    expect(m.host_permissions ?? []).toEqual([]);
+  it('asks for the fewest permissions: host permissions exactly the pages the content script already matches', () => {
+    // scripting: the background injects the annotator into pages that pass the gate (executeScript needs the
+    // page's host permission too). The hosts are exactly the content script's own matches, so the install
+    // warning ("read and change your data on all http/https sites") is the one the content script already causes.
+    const HTTP_PAGES = ['http://*/*', 'https://*/*'];
+    const contentMatches = ((m.content_scripts as { matches: string[] }[]) ?? []).flatMap((c) => c.matches);
+    expect([...new Set(contentMatches)].sort()).toEqual(HTTP_PAGES);
+    const all = m.permissions as string[];
+    const apis = all.filter((p) => !p.includes('://') && p !== '<all_urls>');
+    expect(apis.sort()).toEqual(['contextMenus', 'scripting', 'storage']);
+    expect(all).not.toContain('<all_urls>');
+    const hosts = m.manifest_version === 3 ? ((m.host_permissions as string[] | undefined) ?? []) : all.filter((p) => p.includes('://'));
+    expect([...hosts].sort()).toEqual(HTTP_PAGES);
+    if (m.manifest_version === 3) expect(all.some((p) => p.includes('://'))).toBe(false);
+    else expect(m.host_permissions).toBeUndefined();
+    expect(m.optional_permissions ?? []).toEqual([]);
   });
   it('carries a strict content security policy for extension pages', () => {
     const csp = m.content_security_policy as string | { extension_pages: string };

@@ -32,6 +32,7 @@ const SCHEMAS: Record<string, AnyParser> = {
 };
 
 const TYPES = [
+  'content/gate-passed',
   'content/page-read',
   'content/get-entity',
   'content/mute-entity',
@@ -109,7 +110,8 @@ describe('messaging fuzz', () => {
           expect(c.input.text.length).toBeLessThanOrEqual(MAX_TEXT_CHARS);
           expect(Number.isInteger(c.readingId)).toBe(true);
         }
-        if (c && c.type !== 'content/page-read') expect(c.id.length).toBeGreaterThan(0);
+        if (c?.type === 'content/gate-passed') expect(Object.keys(c)).toEqual(['type']); // nothing else is carried
+        if (c && c.type !== 'content/page-read' && c.type !== 'content/gate-passed') expect(c.id.length).toBeGreaterThan(0);
         const p = parseMessage(popupToBackgroundSchema, raw);
         if (p?.type === 'popup/lookup') expect(p.query.length).toBeLessThanOrEqual(MAX_QUERY_CHARS);
         if (p && 'tabId' in p) expect(Number.isInteger(p.tabId) && p.tabId >= 0).toBe(true);

@@ -1,0 +1,50 @@
+/**
+ * The annotator: gate -> read the page -> ask the background -> paint the plan -> keep it right while the
+ * page changes. Not listed in the manifest (`registration: 'runtime'`): the background injects it with
+ * `scripting.executeScript` into a frame whose always-injected gate script (entrypoints/content/index.ts)
+ * reported that the page passed the cheap gate. It refuses to run twice in one frame.
+ */
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { gate } from '../lib/engine/gate';
+import { createAnnotator } from '../lib/annotate/annotator';
+import { annotatorPresent, setAnnotatorPresent } from '../lib/gate/protocol';
+import { contentApi, parseMessage, toContentSchema } from '../lib/messaging';
+import { readGateInput } from '../lib/page/read-gate-input';
+import { readPage } from '../lib/page/read-page';
+
+export default defineContentScript({
+  // Injected only by the background, only into frames of http(s) pages (WXT adds these as host permissions,
+  // which executeScript needs; the gate content script already matches the same pages).
+  matches: ['http://*/*', 'https://*/*'],
+  registration: 'runtime',
+  main(ctx) {
+    if (annotatorPresent()) return;
+    setAnnotatorPresent(true);
+    const controller = new AbortController();
+    ctx.onInvalidated(() => controller.abort());
+    const annotator = createAnnotator({
+      doc: document,
+      signal: controller.signal,
+      readGate: (doc) => gate(readGateInput(doc)),
+      readPage,
+      pageRead: contentApi.pageRead,
+      getEntity: contentApi.getEntity,
+      muteEntity: contentApi.muteEntity,
+      homepage: browser.runtime.getManifest().homepage_url ?? null,
+    });
+
+    const onMessage = (raw: unknown, sender: { id?: string }): Promise<unknown> | undefined => {
+      if (sender.id !== browser.runtime.id) return undefined;
+      const msg = parseMessage(toContentSchema, raw);
+      return msg ? annotator.handle(msg) : undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    controller.signal.addEventListener('abort', () => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      setAnnotatorPresent(false);
+    });
+
+    void annotator.run();
+  },
+});
