@@ -32,22 +32,31 @@ const MAX_MENTIONS = 1_000;
 /** Look-up queries are what a person types or selects. */
 export const MAX_QUERY_CHARS = 200;
 
-/** Every schema, built once on first use: a content script that never validates pays nothing for them. */
-function buildSchemas() {
+/** Builds a value on first use and keeps it: importing this module does no work. */
+function once<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
+}
+
+/** Field types shared by the schemas. */
+const primitives = /* @__PURE__ */ once(() => {
   // No generated code: zod would otherwise probe `new Function` and compile parsers with it where a context
   // allows eval (Firefox content scripts). Our rule is no eval anywhere; a strict page CSP would also log
   // the probe as a violation.
   z.config({ jitless: true });
-
   const shortString = z.string().check(z.maxLength(MAX_SHORT_CHARS));
   const id = z.string().check(z.minLength(1), z.maxLength(MAX_ID_CHARS));
   const tabId = z.int().check(z.nonnegative());
   const offset = z.int().check(z.nonnegative(), z.lte(MAX_TEXT_CHARS));
   const entityType = z.enum(ENTITY_TYPES);
+  return { shortString, id, tabId, offset, entityType };
+});
 
-  // ---------------------------------------------------------------------------------------------------
-  // Content script -> background
+// ---------------------------------------------------------------------------------------------------
+// Content script -> background
 
+const analysisInput = /* @__PURE__ */ once(() => {
+  const { shortString } = primitives();
   const analysisInput = z.object({
     text: z.string().check(z.maxLength(MAX_TEXT_CHARS)),
     title: z.optional(z.nullable(shortString)),
@@ -63,9 +72,13 @@ function buildSchemas() {
       }),
     ),
   });
+  return analysisInput;
+});
 
+const buildContentToBackground = /* @__PURE__ */ once(() => {
+  const { id } = primitives();
   /** The page passed the cheap gate and was read; `readingId` is echoed in the answer so stale plans are dropped. */
-  const pageRead = z.object({ type: z.literal('content/page-read'), readingId: z.int(), input: analysisInput });
+  const pageRead = z.object({ type: z.literal('content/page-read'), readingId: z.int(), input: analysisInput() });
   /** Card data for one entity (KB facts only: never another tab's data). */
   const getEntity = z.object({ type: z.literal('content/get-entity'), id });
   /** "Not this?": mute an entity on the sender's own site. The site is taken from the sender, not the message. */
@@ -78,10 +91,14 @@ function buildSchemas() {
   const gatePassed = z.object({ type: z.literal('content/gate-passed') });
 
   const contentToBackgroundSchema = z.discriminatedUnion('type', [gatePassed, pageRead, getEntity, muteEntity]);
+  return contentToBackgroundSchema;
+});
 
-  // ---------------------------------------------------------------------------------------------------
-  // Extension pages (popup, options, look-up tab) -> background
+// ---------------------------------------------------------------------------------------------------
+// Extension pages (popup, options, look-up tab) -> background
 
+const buildPopupToBackground = /* @__PURE__ */ once(() => {
+  const { id, tabId } = primitives();
   const getTabAnalysis = z.object({ type: z.literal('popup/get-tab-analysis'), tabId });
   const lookup = z.object({
     type: z.literal('popup/lookup'),
@@ -93,10 +110,14 @@ function buildSchemas() {
   const toggleAnnotations = z.object({ type: z.literal('popup/toggle-annotations'), tabId, on: z.optional(z.boolean()) });
 
   const popupToBackgroundSchema = z.discriminatedUnion('type', [getTabAnalysis, lookup, popupGetEntity, toggleAnnotations]);
+  return popupToBackgroundSchema;
+});
 
-  // ---------------------------------------------------------------------------------------------------
-  // Background / popup -> content script
+// ---------------------------------------------------------------------------------------------------
+// Background / popup -> content script
 
+const buildHighlightEntity = /* @__PURE__ */ once(() => {
+  const { id, shortString, offset, entityType } = primitives();
   const highlightEntity = z.object({
     id,
     name: shortString,
@@ -104,21 +125,28 @@ function buildSchemas() {
     why: z.optional(shortString),
     mentions: z.array(z.object({ start: offset, end: offset, text: shortString })).check(z.maxLength(MAX_MENTIONS)),
   });
+  return highlightEntity;
+});
 
+const buildHighlightPlan = /* @__PURE__ */ once(() => {
   /** What the content script paints: already filtered by the user's settings in the background. */
   const highlightPlanSchema = z.object({
     readingId: z.int(),
     /** false: annotations are hidden in this tab (toggled off, or mode 'click' before a click) */
     show: z.boolean(),
-    entities: z.array(highlightEntity).check(z.maxLength(MAX_ENTITIES)),
+    entities: z.array(buildHighlightEntity()).check(z.maxLength(MAX_ENTITIES)),
     /** 'first': mark the first mention of each entity that can be marked; 'all': every mention */
     density: z.enum(['first', 'all']),
     theme: z.enum(['system', 'light', 'dark']),
     cardDelayMs: z.int().check(z.gte(0), z.lte(10_000)),
   });
+  return highlightPlanSchema;
+});
 
+const buildToContent = /* @__PURE__ */ once(() => {
+  const { id } = primitives();
   /** Pushed when settings or the tab's toggle change after the first answer. */
-  const analysisReady = z.object({ type: z.literal('background/analysis-ready'), plan: highlightPlanSchema });
+  const analysisReady = z.object({ type: z.literal('background/analysis-ready'), plan: buildHighlightPlan() });
   /** Keyboard command or popup: show or hide this tab's annotations. */
   const toggle = z.object({ type: z.literal('background/toggle'), show: z.boolean() });
   /** The popup asks what the content script saw when the background has no record (gate failed, nothing sent). */
@@ -129,7 +157,11 @@ function buildSchemas() {
   const scrollToEntity = z.object({ type: z.literal('popup/scroll-to-entity'), id });
 
   const toContentSchema = z.discriminatedUnion('type', [analysisReady, toggle, getStatus, reread, scrollToEntity]);
+  return toContentSchema;
+});
 
+const buildContentStatus = /* @__PURE__ */ once(() => {
+  const { shortString } = primitives();
   /** The content script's answer to `background/get-status`. */
   const contentStatusSchema = z.object({
     /** the page address without its #fragment */
@@ -140,10 +172,14 @@ function buildSchemas() {
     gate: z.object({ pass: z.boolean(), hits: z.array(shortString).check(z.maxLength(10)) }),
     marks: z.int(),
   });
+  return contentStatusSchema;
+});
 
-  // ---------------------------------------------------------------------------------------------------
-  // Card data: the KB facts a hover card shows (a KbEntity is assignable to this)
+// ---------------------------------------------------------------------------------------------------
+// Card data: the KB facts a hover card shows (a KbEntity is assignable to this)
 
+const buildCardEntity = /* @__PURE__ */ once(() => {
+  const { id, shortString, entityType } = primitives();
   const source = z.object({ title: shortString, publisher: z.optional(shortString), url: shortString, date: z.optional(shortString) });
   const attributionLevel = z.enum(['official', 'vendor', 'press']);
 
@@ -197,51 +233,38 @@ function buildSchemas() {
     tags: z.optional(z.array(shortString)),
     firstSeen: z.optional(shortString),
   });
+  return cardEntitySchema;
+});
 
-  const pageReadAnswerSchema = z.union([
-    z.object({ ok: z.literal(true), plan: highlightPlanSchema }),
+const buildPageReadAnswer = /* @__PURE__ */ once(() =>
+  z.union([
+    z.object({ ok: z.literal(true), plan: buildHighlightPlan() }),
     z.object({ ok: z.literal(false), reason: z.enum(['disabled', 'not-detected', 'error', 'stale']) }),
-  ]);
+  ]),
+);
 
-  return {
-    contentToBackgroundSchema,
-    popupToBackgroundSchema,
-    highlightEntity,
-    highlightPlanSchema,
-    toContentSchema,
-    contentStatusSchema,
-    cardEntitySchema,
-    pageReadAnswerSchema,
-    analysisInput,
-  };
+export type ContentToBackground = z.infer<ReturnType<typeof buildContentToBackground>>;
+export type PopupToBackground = z.infer<ReturnType<typeof buildPopupToBackground>>;
+export type HighlightEntity = z.infer<ReturnType<typeof buildHighlightEntity>>;
+export type HighlightPlan = z.infer<ReturnType<typeof buildHighlightPlan>>;
+export type ToContent = z.infer<ReturnType<typeof buildToContent>>;
+export type ContentStatus = z.infer<ReturnType<typeof buildContentStatus>>;
+export type CardEntity = z.infer<ReturnType<typeof buildCardEntity>>;
+
+/** A validator whose schema is built on its first `safeParse` (and only if some code parses with it). */
+function lazy<T>(build: () => SafeParser<T>): SafeParser<T> {
+  return { safeParse: (data) => build().safeParse(data) };
 }
 
-type Schemas = ReturnType<typeof buildSchemas>;
-let schemas: Schemas | undefined;
-const getSchemas = (): Schemas => (schemas ??= buildSchemas());
-
-export type ContentToBackground = z.infer<Schemas['contentToBackgroundSchema']>;
-export type PopupToBackground = z.infer<Schemas['popupToBackgroundSchema']>;
-export type HighlightEntity = z.infer<Schemas['highlightEntity']>;
-export type HighlightPlan = z.infer<Schemas['highlightPlanSchema']>;
-export type ToContent = z.infer<Schemas['toContentSchema']>;
-export type ContentStatus = z.infer<Schemas['contentStatusSchema']>;
-export type CardEntity = z.infer<Schemas['cardEntitySchema']>;
-
-/** A schema that is built on its first `safeParse` (all of them are built together, once). */
-function lazy<K extends keyof Schemas>(key: K): SafeParser<z.infer<Schemas[K]>> {
-  return {
-    safeParse: (data) => getSchemas()[key].safeParse(data) as { success: true; data: z.infer<Schemas[K]> } | { success: false },
-  };
-}
-
-export const contentToBackgroundSchema = lazy('contentToBackgroundSchema');
-export const popupToBackgroundSchema = lazy('popupToBackgroundSchema');
-export const highlightPlanSchema = lazy('highlightPlanSchema');
-export const toContentSchema = lazy('toContentSchema');
-export const contentStatusSchema = lazy('contentStatusSchema');
-export const cardEntitySchema = lazy('cardEntitySchema');
-export const pageReadAnswerSchema = lazy('pageReadAnswerSchema');
+export const contentToBackgroundSchema = /* @__PURE__ */ lazy<ContentToBackground>(buildContentToBackground);
+export const popupToBackgroundSchema = /* @__PURE__ */ lazy<PopupToBackground>(buildPopupToBackground);
+/** What the content script paints: already filtered by the user's settings in the background. */
+export const highlightPlanSchema = /* @__PURE__ */ lazy<HighlightPlan>(buildHighlightPlan);
+export const toContentSchema = /* @__PURE__ */ lazy<ToContent>(buildToContent);
+/** The content script's answer to `background/get-status`. */
+export const contentStatusSchema = /* @__PURE__ */ lazy<ContentStatus>(buildContentStatus);
+export const cardEntitySchema = /* @__PURE__ */ lazy<CardEntity>(buildCardEntity);
+export const pageReadAnswerSchema = /* @__PURE__ */ lazy<PageReadAnswer>(buildPageReadAnswer);
 
 // ---------------------------------------------------------------------------------------------------
 // Answers
@@ -345,7 +368,7 @@ async function toTab<T extends keyof Answers>(tab: number, msg: Msg<T>): Promise
 
 /** For the content script. */
 export const contentApi = {
-  async pageRead(readingId: number, input: z.infer<Schemas['analysisInput']>): Promise<PageReadAnswer | undefined> {
+  async pageRead(readingId: number, input: z.infer<ReturnType<typeof analysisInput>>): Promise<PageReadAnswer | undefined> {
     return parseMessage(pageReadAnswerSchema, await toBackground({ type: 'content/page-read', readingId, input }));
   },
   async getEntity(entityId: string): Promise<CardEntity | undefined> {

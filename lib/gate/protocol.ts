@@ -24,7 +24,7 @@ export function gatePassedMessage(): GatePassedMessage {
 
 /** Hand check of the background's answer. */
 export function parseGatePassedAnswer(raw: unknown): GatePassedAnswer | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
+  if (typeof raw !== 'object' || raw === null || !Object.hasOwn(raw, 'ok')) return undefined;
   const r = raw as { ok?: unknown; reason?: unknown };
   if (r.ok === true) return { ok: true };
   if (r.ok === false && (r.reason === 'disabled' || r.reason === 'error')) return { ok: false, reason: r.reason };
@@ -36,7 +36,7 @@ export type GateScriptRequest = 'background/get-status' | 'background/reread';
 
 /** Hand check of a message to the gate script: an object whose `type` is one of the two, nothing else needed. */
 export function parseGateScriptRequest(raw: unknown): GateScriptRequest | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
+  if (typeof raw !== 'object' || raw === null || !Object.hasOwn(raw, 'type')) return undefined;
   const type = (raw as { type?: unknown }).type;
   return type === 'background/get-status' || type === 'background/reread' ? type : undefined;
 }

@@ -2,7 +2,7 @@
  * The background's message router: who may send what, and what comes back. Runs against the real KB
  * and engine with WXT's fake browser.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundService } from '../../lib/background/service';
 import { lookupPageUrl } from '../../lib/background/menus';
@@ -66,6 +66,44 @@ describe('background service', () => {
     for (const e of answer.plan.entities) for (const m of e.mentions) expect(ARTICLE.slice(m.start, m.end)).toBe(m.text);
     const rec = await store.get(7);
     expect(rec).toMatchObject({ phase: 'results', url: 'https://news.example/story', host: 'news.example', show: true, readingId: 1 });
+  });
+
+  it('gate passed: injects the annotator into the sender’s own tab and frame, only from the top-frame content script', async () => {
+    const inject = vi.fn(async () => undefined);
+    const svc = createBackgroundService(createTabStore(memoryArea()), inject);
+    expect(await svc.onMessage({ type: 'content/gate-passed' }, content(9))).toEqual({ ok: true });
+    expect(inject).toHaveBeenCalledWith(9, 0);
+    // a tab id or frame in the message is not used: only the sender counts
+    expect(await svc.onMessage({ type: 'content/gate-passed', tabId: 3, frameId: 2 }, content(9))).toEqual({ ok: true });
+    expect(inject).toHaveBeenLastCalledWith(9, 0);
+    expect(svc.onMessage({ type: 'content/gate-passed' }, content(9, 4))).toBeUndefined();
+    expect(svc.onMessage({ type: 'content/gate-passed' }, { ...content(9), id: 'another-extension' })).toBeUndefined();
+    expect(svc.onMessage({ type: 'content/gate-passed' }, { ...content(9), url: 'file:///etc/passwd' })).toBeUndefined();
+    expect(svc.onMessage({ type: 'content/gate-passed' }, popup)).toBeUndefined();
+    expect(inject).toHaveBeenCalledTimes(2);
+  });
+
+  it('gate passed while annotations are off (or off on the site): nothing injected, the tab is recorded as disabled', async () => {
+    const { saveSettings, setSiteDisabled } = await import('../../lib/settings');
+    const inject = vi.fn(async () => undefined);
+    const store = createTabStore(memoryArea());
+    const svc = createBackgroundService(store, inject);
+    await setSiteDisabled('news.example', true);
+    expect(await svc.onMessage({ type: 'content/gate-passed' }, content(4))).toEqual({ ok: false, reason: 'disabled' });
+    expect(await store.get(4)).toMatchObject({ phase: 'disabled', disabledReason: 'site-off', url: 'https://news.example/story' });
+    await setSiteDisabled('news.example', false);
+    await saveSettings({ enabled: false });
+    expect(await svc.onMessage({ type: 'content/gate-passed' }, content(4))).toEqual({ ok: false, reason: 'disabled' });
+    expect(await store.get(4)).toMatchObject({ phase: 'disabled', disabledReason: 'off' });
+    expect(inject).not.toHaveBeenCalled();
+  });
+
+  it('gate passed but the injection fails: an error answer, no throw', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const svc = createBackgroundService(createTabStore(memoryArea()), async () => {
+      throw new Error('Cannot access contents of the page');
+    });
+    expect(await svc.onMessage({ type: 'content/gate-passed' }, content(2))).toEqual({ ok: false, reason: 'error' });
   });
 
   it('muting applies to the sender’s own site', async () => {
