@@ -12,7 +12,9 @@ import { gatePassedMessage, parseGateScriptRequest } from '../../lib/gate/protoc
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
+  // document_end (DOM parsed, before subresources): the gate is cheap enough to run as early as the DOM is
+  // complete, which starts the annotator sooner on articles; late-rendered pages are re-gated on DOM changes.
+  runAt: 'document_end',
   main(ctx) {
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());

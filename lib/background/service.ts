@@ -61,7 +61,8 @@ export type InjectAnnotator = (tabId: number, frameId: number) => Promise<void>;
 export const injectAnnotator: InjectAnnotator = async (tabId, frameId) => {
   // Our own packaged file, never code built from a message. A frame that already runs the annotator
   // ignores the second copy (see entrypoints/annotator.content.ts).
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ANNOTATOR_FILE] });
+  // injectImmediately: the gate already ran at document_end or later; do not wait for document_idle.
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ANNOTATOR_FILE], injectImmediately: true });
 };
 
 export function createBackgroundService(store: TabStore = createTabStore(), inject: InjectAnnotator = injectAnnotator): BackgroundService {
