@@ -18,6 +18,9 @@ export default defineContentScript({
   // which executeScript needs; the gate content script already matches the same pages).
   matches: ['http://*/*', 'https://*/*'],
   registration: 'runtime',
+  // WXT's legacy window.postMessage on start would tell every page that the extension runs (and costs ~1 ms);
+  // the document event WXT uses to stop an older copy of this script is enough.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     if (annotatorPresent()) return;
     setAnnotatorPresent(true);

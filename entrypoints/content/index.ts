@@ -15,6 +15,9 @@ export default defineContentScript({
   // document_end (DOM parsed, before subresources): the gate is cheap enough to run as early as the DOM is
   // complete, which starts the annotator sooner on articles; late-rendered pages are re-gated on DOM changes.
   runAt: 'document_end',
+  // WXT's legacy window.postMessage on start would tell every page that the extension runs (and costs ~1 ms);
+  // the document event WXT uses to stop an older copy of this script is enough.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
