@@ -29,7 +29,7 @@ import type { BenchPage } from './pages';
 import { fromSummary, type Figure, type Section } from './report';
 import { summarize } from './stats';
 
-/** After `load`, this long for document_idle, the gate, the message round trip and the marking. */
+/** After `load`, this long for the gate, the message round trip, the annotator's injection and the marking. */
 const SETTLE_AFTER_LOAD_MS = 600;
 /** Articles whose annotations have not appeared after the settle time are polled up to this. */
 const ANNOTATION_TIMEOUT_MS = 3_000;
@@ -230,7 +230,7 @@ export async function runBrowserBench(opts: BrowserOptions, env: BrowserBenchEnv
     fromSummary('extra task time, articles', 'ms', summarize(articles.map((d) => d.taskMs)), { over: 'pages' }),
   );
 
-  // long tasks: after DOMContentLoaded (the content script runs at document_idle), with vs without
+  // long tasks: after DOMContentLoaded (the gate script runs at document_end, right after DOMContentLoaded; the annotator later), with vs without
   const withLoads = loads.filter((l) => l.variant === 'with');
   const withoutLoads = loads.filter((l) => l.variant === 'without');
   const longWith = withLoads.flatMap((l) => l.longTasksAfterDcl);

@@ -49,7 +49,7 @@ export interface PageProbe {
 
 /**
  * Runs before any page script. Observes 'longtask' and 'long-animation-frame' (buffered), and, from
- * DOMContentLoaded on (content scripts run at document_idle, after it), watches for the first element
+ * DOMContentLoaded on (the gate script runs at document_end, right after it), watches for the first element
  * carrying data-cnc-entity. Watching from DOMContentLoaded keeps the observer off the parser's
  * mutations, so the probe itself costs almost nothing, the same with and without the extension.
  *
