@@ -15,7 +15,9 @@ const MAX_PARAGRAPHS_SCANNED = 40;
 export function readGateInput(doc: Document): GateInput {
   const meta = readMeta(doc);
   const parts: string[] = [];
-  const ps = doc.querySelectorAll('article p, main p, p');
+  // A live collection is walked lazily: only the first paragraphs are visited, where querySelectorAll would
+  // match the whole document first (`article p, main p, p` selected the same elements, in the same order).
+  const ps = doc.getElementsByTagName('p');
   for (let i = 0; i < ps.length && i < MAX_PARAGRAPHS_SCANNED && parts.length < LEAD_PARAGRAPHS; i++) {
     const t = (ps[i]!.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (t.length >= MIN_LEAD_PARAGRAPH_CHARS) parts.push(t);
