@@ -105,7 +105,7 @@ async function open(name: string, opts: { query?: string; initScript?: string } 
   if (opts.initScript) await page.addInitScript(opts.initScript);
   await page.goto(`${server.url(name)}${opts.query ?? ''}`, { waitUntil: 'load' });
   const ext = `chrome-extension://${cr.extensionId}`;
-  return { page, cdp, errors, ourErrors: () => errors.filter((e) => e.includes(ext) || e.includes('content.js')) };
+  return { page, cdp, errors, ourErrors: () => errors.filter((e) => e.includes(ext) || e.includes('content.js') || e.includes('annotator.js')) };
 }
 
 /** Our marks (the page may make its own <cncmark> elements: ours carry data-cnc-mention). */
