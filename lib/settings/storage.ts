@@ -174,6 +174,9 @@ export async function loadSettings(plan: MigrationPlan = { steps: MIGRATIONS, ta
   // Site lists live in storage.local. Lists found in the preferences object (an older or foreign
   // install synced them) are used only where local has none, and are moved out on this read.
   const strayInPrefs = SITE_FIELDS.filter((f) => f in prefs);
+  // and the mirror case: preferences left in the site-list object are used where the preferences
+  // object has none, and are moved over on this read (never dropped)
+  const strayInSites = PREF_FIELDS.filter((f) => f in sites && !(f in prefs));
   const combined: StoredObject = {
     ...sites,
     ...omit(prefs, SITE_FIELDS),
@@ -186,13 +189,13 @@ export async function loadSettings(plan: MigrationPlan = { steps: MIGRATIONS, ta
   repaired.problems.forEach((p) => problems.add(p));
   const migrated = migration.applied.length > 0 || migration.failed !== undefined;
 
-  if (migrated || problems.size > 0 || strayInPrefs.length > 0) {
+  if (migrated || problems.size > 0 || strayInPrefs.length > 0 || strayInSites.length > 0) {
     try {
       if (migrated) {
         await browser.storage.local.set({ [`${BACKUP_KEY_PREFIX}${migration.fromVersion}`]: { prefs: raw.prefs, sites: raw.sites } });
       }
       const bad = [...problems];
-      const moveSites = strayInPrefs.length > 0;
+      const moveSites = strayInPrefs.length > 0 || strayInSites.length > 0;
       const touchPrefs = migrated || moveSites || bad.some((p) => (PREF_FIELDS as string[]).includes(p));
       const touchSites = migrated || moveSites || bad.some((p) => (SITE_FIELDS as readonly string[]).includes(p));
       // unknown keys as the migration left them: those that were with the site lists stay there

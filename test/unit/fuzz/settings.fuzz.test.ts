@@ -83,6 +83,12 @@ describe('settings fuzz', () => {
     expect((await getSettings()).disabledSites).toContain('example.com');
   });
 
+  it('a preference left in the local site-list object is kept across reads (moved, not dropped)', async () => {
+    await browser.storage.local.set({ [SITES_KEY]: { theme: 'light', disabledSites: [{}] } });
+    expect((await getSettings()).theme).toBe('light');
+    expect((await getSettings()).theme).toBe('light');
+  });
+
   it('a bad site field inside the sync object is repaired once: the reset notice is raised once, not on every read', async () => {
     await browser.storage.sync.set({ [SYNC_KEY]: { version: 1, mutedEntities: { '': [] } } });
     expect((await loadSettings()).problems).toEqual(['mutedEntities']);
