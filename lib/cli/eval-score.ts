@@ -5,6 +5,8 @@
  * scoring rules can be unit-tested with synthetic data (test/unit/eval/).
  */
 
+import { ENTITY_TYPES } from '../contract';
+
 /** Detection counts and the usual figures. A ratio with a zero denominator is null, not 0 or 1. */
 export interface Prf {
   tp: number;
@@ -295,18 +297,7 @@ export function scoreAmounts(expected: readonly ExpectedAmount[], found: readonl
 // Summary and ambiguous words
 
 /** Entity types that are actors or victims: the "who" of a crypto-security story. */
-export const ACTOR_VICTIM_TYPES = new Set([
-  'threat-actor',
-  'agency',
-  'malware',
-  'exchange',
-  'protocol',
-  'mixer',
-  'incident',
-  'person',
-  'organization',
-  'sanctioned-jurisdiction',
-]);
+export const ACTOR_VICTIM_TYPES = new Set<string>(ENTITY_TYPES.filter((t) => t !== 'cryptocurrency' && t !== 'address'));
 
 const AMOUNT_IN_TEXT =
   /(?:[$€£¥]\s?\d)|(?:\b\d[\d,.]*\s?(?:k|m|bn|b)?\s?(?:million|billion|thousand|USD|EUR|BTC|ETH|USDT|USDC|dollars?)\b)/i;
