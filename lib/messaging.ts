@@ -108,8 +108,10 @@ const buildPopupToBackground = /* @__PURE__ */ once(() => {
   const popupGetEntity = z.object({ type: z.literal('popup/get-entity'), id });
   /** Show or hide annotations in one tab; `on` omitted = flip. */
   const toggleAnnotations = z.object({ type: z.literal('popup/toggle-annotations'), tabId, on: z.optional(z.boolean()) });
+  /** Click mode: the reader opened the popup on this tab (the toolbar click grants activeTab): read and annotate it now. */
+  const annotateTab = z.object({ type: z.literal('popup/annotate-tab'), tabId });
 
-  const popupToBackgroundSchema = z.discriminatedUnion('type', [getTabAnalysis, lookup, popupGetEntity, toggleAnnotations]);
+  const popupToBackgroundSchema = z.discriminatedUnion('type', [getTabAnalysis, lookup, popupGetEntity, toggleAnnotations, annotateTab]);
   return popupToBackgroundSchema;
 });
 
@@ -274,6 +276,8 @@ export type TabAnalysisState =
   | { state: 'unavailable' } // no content script: browser pages, stores, PDFs, file://
   | { state: 'disabled'; reason: 'off' | 'site-off' }
   | { state: 'analysing' }
+  // mode 'click': nothing was read or analysed on this page; the popup asks for it (`popup/annotate-tab`)
+  | { state: 'click-to-annotate' }
   | { state: 'not-article'; reasons: string[]; analysis?: Analysis }
   | { state: 'not-crypto-security'; reasons: string[]; analysis?: Analysis }
   | { state: 'results'; analysis: Analysis; annotationsShown: boolean };
@@ -303,6 +307,7 @@ export interface Answers {
   'popup/lookup': LookupResult[];
   'popup/get-entity': CardEntity | null;
   'popup/toggle-annotations': { ok: boolean; show: boolean };
+  'popup/annotate-tab': { ok: boolean };
   'background/analysis-ready': { ok: boolean };
   'background/toggle': { ok: boolean };
   'background/get-status': ContentStatus;
@@ -387,6 +392,8 @@ export const popupApi = {
   getEntity: (entityId: string): Promise<CardEntity | null> => toBackground({ type: 'popup/get-entity', id: entityId }),
   toggleAnnotations: (tab: number, on?: boolean): Promise<{ ok: boolean; show: boolean }> =>
     toBackground({ type: 'popup/toggle-annotations', tabId: tab, ...(on === undefined ? {} : { on }) }),
+  /** Click mode: read and annotate this tab now (the popup was opened on it). */
+  annotateTab: (tab: number): Promise<{ ok: boolean }> => toBackground({ type: 'popup/annotate-tab', tabId: tab }),
   /** Scrolls the tab to the entity's first mark and opens its card. false: nothing marked for it. */
   async scrollToEntity(tab: number, entityId: string): Promise<boolean> {
     return (await toTab(tab, { type: 'popup/scroll-to-entity', id: entityId }))?.ok === true;

@@ -242,6 +242,9 @@ export function createBackgroundService(store: TabStore = createTabStore(), inje
         return cardEntity(msg.id);
       case 'popup/toggle-annotations':
         return toggle(msg.tabId, msg.on);
+      case 'popup/annotate-tab':
+        // Interface only for now: mode 'click' is implemented in the hardening work (issue 8).
+        return { ok: false };
     }
   }
 
