@@ -40,7 +40,9 @@ export default defineConfig({
     // scripting: inject the annotator into pages that pass the cheap gate. The host permissions executeScript
     // needs (http/https pages, the same the content script matches) are added by WXT from the annotator's
     // `matches` (entrypoints/annotator.content.ts, registration 'runtime').
-    permissions: ['storage', 'contextMenus', 'scripting'],
+    // activeTab: mode 'click' (annotate only when the reader clicks the toolbar button or uses the keyboard
+    // command) works even where the reader set the browser's site access to "On click".
+    permissions: ['storage', 'contextMenus', 'scripting', 'activeTab'],
     action: { default_title: 'Crypto News Context' },
     commands: {
       'toggle-annotations': {

@@ -20,7 +20,8 @@ export function startBackground(): void {
   browser.commands.onCommand.addListener((command) => {
     if (command !== 'toggle-annotations') return;
     void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
-      if (tab?.id !== undefined) void service.toggle(tab.id);
+      // mode 'click': on a tab still waiting for a click this annotates it (the command grants activeTab)
+      if (tab?.id !== undefined) void service.command(tab.id);
     });
   });
 

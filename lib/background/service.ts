@@ -43,6 +43,18 @@ function hostOf(url: string): string {
   }
 }
 
+const isWebUrl = (url: string): boolean => /^https?:\/\//i.test(url);
+
+/**
+ * Mode 'click': may this page be read and analysed? Only when the reader asked for it (`requested`: popup
+ * or keyboard command) or when it was already analysed before the reader switched from 'auto' to 'click'
+ * (such tabs are left as they are until they load another page; see docs/adr/0005-click-mode.md).
+ * `record` must be the tab's record for this very page address (or undefined).
+ */
+function clickGranted(record: TabRecord | undefined): boolean {
+  return !!record && (record.requested === true || (record.phase !== 'disabled' && record.phase !== 'unavailable'));
+}
+
 /** Why a page the gate let through is not annotated: shown in the popup. */
 function reasonsOf(a: Analysis): string[] {
   return a.cryptoSecurity.reasons.length ? a.cryptoSecurity.reasons : ['The page does not read as a crypto-security article.'];
@@ -51,6 +63,10 @@ function reasonsOf(a: Analysis): string[] {
 export interface BackgroundService {
   onMessage(raw: unknown, sender: SenderLike): Promise<unknown> | undefined;
   toggle(tabId: number, on?: boolean): Promise<{ ok: boolean; show: boolean }>;
+  /** Mode 'click': read and annotate the tab's page now (the reader asked: popup opened, keyboard command). */
+  annotateTab(tabId: number): Promise<{ ok: boolean }>;
+  /** The keyboard command `toggle-annotations`: annotate a tab still waiting for a click (mode 'click'), else show/hide. */
+  command(tabId: number): Promise<void>;
   forgetTab(tabId: number): Promise<void>;
   store: TabStore;
 }
@@ -65,20 +81,44 @@ export const injectAnnotator: InjectAnnotator = async (tabId, frameId) => {
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ANNOTATOR_FILE], injectImmediately: true });
 };
 
-export function createBackgroundService(store: TabStore = createTabStore(), inject: InjectAnnotator = injectAnnotator): BackgroundService {
+/** The tab's address, if this extension may see it (host permission or activeTab), else undefined. */
+export type TabUrl = (tabId: number) => Promise<string | undefined>;
+
+export const tabUrl: TabUrl = async (tabId) => {
+  try {
+    const tab = await browser.tabs.get(tabId);
+    return tab.url || undefined;
+  } catch {
+    return undefined; // the tab closed
+  }
+};
+
+export function createBackgroundService(store: TabStore = createTabStore(), inject: InjectAnnotator = injectAnnotator, urlOfTab: TabUrl = tabUrl): BackgroundService {
   const extensionId = browser.runtime.id;
   /** tab:readingId pairs for which a re-read was already requested (the popup polls while "analysing") */
   const rereadAsked = new Set<string>();
   const origin = browser.runtime.getURL('/');
+  const addressOf = async (tabId: number): Promise<string | undefined> => {
+    const url = await urlOfTab(tabId);
+    return url ? withoutHash(url) : undefined;
+  };
 
   async function pageRead(tabId: number, senderUrl: string, readingId: number, input: AnalysisInput): Promise<PageReadAnswer> {
     const settings = await getSettings();
     const url = withoutHash(senderUrl);
     const host = hostOf(url);
     const previous = await store.get(tabId);
+    const same = previous && previous.url === url ? previous : undefined;
+    if (settings.mode === 'click' && !clickGranted(same)) {
+      // An annotator the reader let in for an earlier address of this tab (a single-page site moved on):
+      // the new page waits for its own click. Nothing is analysed or kept.
+      await store.delete(tabId);
+      await setBadge(tabId, null);
+      return { ok: false, reason: 'disabled' };
+    }
     // The toggle survives re-reads of the same page; a new page starts from the settings.
-    const show = previous && previous.url === url ? previous.show : settings.mode === 'auto';
-    const base: TabRecord = { url, host, phase: 'analysing', readingId, show, updatedAt: Date.now() };
+    const show = same ? same.show : settings.mode === 'auto';
+    const base: TabRecord = { url, host, phase: 'analysing', readingId, show, ...(same?.requested ? { requested: true } : {}), updatedAt: Date.now() };
     if (!settings.enabled || isSiteDisabled(settings, host)) {
       await store.set(tabId, { ...base, phase: 'disabled', disabledReason: settings.enabled ? 'site-off' : 'off' });
       await setBadge(tabId, null);
@@ -119,6 +159,14 @@ export function createBackgroundService(store: TabStore = createTabStore(), inje
     const settings = await getSettings();
     const url = withoutHash(senderUrl);
     const host = hostOf(url);
+    if (settings.mode === 'click') {
+      const previous = await store.get(tabId);
+      if (!clickGranted(previous && previous.url === url ? previous : undefined)) {
+        // Mode 'click': the gate's verdict is not acted on until the reader asks (popup/annotate-tab).
+        if (previous) await store.delete(tabId);
+        return { ok: false, reason: 'disabled' };
+      }
+    }
     if (!settings.enabled || isSiteDisabled(settings, host)) {
       const previous = await store.get(tabId);
       const show = previous && previous.url === url ? previous.show : settings.mode === 'auto';
@@ -144,24 +192,38 @@ export function createBackgroundService(store: TabStore = createTabStore(), inje
 
   async function tabState(tabId: number): Promise<TabAnalysisState> {
     const status = await backgroundApi.getStatus(tabId);
-    if (!status) return { state: 'unavailable' };
     const settings = await getSettings();
+    const rec = await store.get(tabId);
+    if (!status) {
+      // No script of ours answers in the tab. Mode 'auto': a browser page, a store, a PDF, or a page the
+      // browser does not let us into. Mode 'click': also an http(s) page we were never let into (site
+      // access "On click"): opening the popup grants activeTab, which lets `annotateTab` in.
+      if (settings.mode !== 'click') return { state: 'unavailable' };
+      const url = await addressOf(tabId);
+      if (!url || !isWebUrl(url)) return { state: 'unavailable' };
+      if (!settings.enabled) return { state: 'disabled', reason: 'off' };
+      if (isSiteDisabled(settings, hostOf(url))) return { state: 'disabled', reason: 'site-off' };
+      if (rec && rec.url === url && rec.requested) return { state: rec.phase === 'analysing' ? 'analysing' : 'unavailable' };
+      return { state: 'click-to-annotate' };
+    }
     const host = hostOf(status.url);
     if (!settings.enabled) return { state: 'disabled', reason: 'off' };
     if (isSiteDisabled(settings, host)) return { state: 'disabled', reason: 'site-off' };
-    const rec = await store.get(tabId);
     const current = rec && rec.url === status.url ? rec : undefined;
-    if (!status.gate.pass && !current) {
+    if (settings.mode === 'click' && !clickGranted(current)) return { state: 'click-to-annotate' };
+    // the reader asked (mode 'click') and the annotator is in the page, but it has not sent a reading yet
+    const asked = current?.requested === true && current.phase === 'analysing' && current.readingId === 0;
+    if (!status.gate.pass && (!current || asked)) {
       return {
         state: 'not-crypto-security',
         reasons: ['A quick check of the title and first paragraphs found no crypto-security words, so the page was not analysed.'],
       };
     }
-    if (!current) {
+    if (!current || asked) {
       if (status.skipped) return { state: 'not-article', reasons: ['The page has no article text to read.'] };
       // The page sent a reading but we hold no record of it (the worker lost it, or a navigation event
       // cleared it): ask it to read itself again, once per reading. Before its first reading: just wait.
-      if (status.readingId > 0 && !rereadAsked.has(`${tabId}:${status.readingId}`)) {
+      if (!current && status.readingId > 0 && !rereadAsked.has(`${tabId}:${status.readingId}`)) {
         rereadAsked.add(`${tabId}:${status.readingId}`);
         void backgroundApi.reread(tabId);
       }
@@ -169,6 +231,8 @@ export function createBackgroundService(store: TabStore = createTabStore(), inje
     }
     if (current.phase === 'analysing') return { state: 'analysing' };
     switch (current.phase) {
+      case 'unavailable':
+        return { state: 'unavailable' };
       case 'disabled':
         return { state: 'disabled', reason: current.disabledReason ?? 'off' };
       case 'error':
@@ -186,6 +250,55 @@ export function createBackgroundService(store: TabStore = createTabStore(), inje
     }
   }
 
+  /**
+   * The reader asked to annotate this tab (mode 'click'; the toolbar click or the keyboard command granted
+   * activeTab). Puts the annotator into the top frame; its reading is then analysed and shown (`show: true`),
+   * recorded in the history (if on) and counted on the badge, like an automatic one.
+   */
+  async function annotateTab(tabId: number): Promise<{ ok: boolean }> {
+    const settings = await getSettings();
+    const status = await backgroundApi.getStatus(tabId);
+    const url = status?.url ?? (await addressOf(tabId));
+    if (!url || !isWebUrl(url)) return { ok: false };
+    const host = hostOf(url);
+    if (!settings.enabled || isSiteDisabled(settings, host)) return { ok: false };
+    const previous = await store.get(tabId);
+    const same = previous && previous.url === url ? previous : undefined;
+    if (same && same.phase !== 'unavailable' && same.phase !== 'disabled') {
+      // already read (asked before, or analysed before the switch from 'auto'): just make sure it shows
+      if (same.phase === 'results' && !same.show) return { ok: (await toggle(tabId, true)).ok };
+      return { ok: true };
+    }
+    const asked: TabRecord = { url, host, phase: 'analysing', readingId: 0, show: true, requested: true, updatedAt: Date.now() };
+    await store.set(tabId, asked);
+    try {
+      await inject(tabId, 0);
+    } catch (err) {
+      console.warn('Crypto News Context: could not annotate this tab', err);
+      await store.set(tabId, { ...asked, phase: 'unavailable', show: false, updatedAt: Date.now() });
+      await setBadge(tabId, null);
+      return { ok: false };
+    }
+    // An annotator was already in the page (let in for an earlier address of this single-page site; its
+    // reading of this address was refused): a second copy does not start, so ask the running one to read.
+    // A status from the gate script alone has readingId 0 and no `skipped`.
+    if (status && (status.readingId > 0 || status.skipped)) void backgroundApi.reread(tabId);
+    return { ok: true };
+  }
+
+  async function command(tabId: number): Promise<void> {
+    const settings = await getSettings();
+    if (settings.mode === 'click') {
+      const [status, rec] = await Promise.all([backgroundApi.getStatus(tabId), store.get(tabId)]);
+      const url = status?.url ?? (await addressOf(tabId));
+      if (!clickGranted(rec && rec.url === url ? rec : undefined)) {
+        await annotateTab(tabId);
+        return;
+      }
+    }
+    await toggle(tabId);
+  }
+
   async function toggle(tabId: number, on?: boolean): Promise<{ ok: boolean; show: boolean }> {
     const rec = await store.get(tabId);
     if (!rec) return { ok: false, show: false };
@@ -195,8 +308,24 @@ export function createBackgroundService(store: TabStore = createTabStore(), inje
     return { ok: answer?.ok === true, show };
   }
 
+  /**
+   * The mode at the last settings change this worker saw. Unknown after the worker (re)starts: an MV3 worker
+   * is often woken by the very change that switched the mode, so the first change seen in mode 'auto' is
+   * treated as a switch from 'click' (harmless: a page with no record is one whose gate failed, and checking
+   * it again costs microseconds).
+   */
+  let lastMode: Settings['mode'] | undefined;
+
   async function pushPlans(settings: Settings): Promise<void> {
-    for (const [tabId, rec] of await store.all()) {
+    const records = await store.all();
+    if (lastMode !== 'auto' && settings.mode === 'auto') {
+      // Pages left waiting for a click are now annotated like any other: each tab's gate script checks its
+      // page again (tabs.query without the `tabs` permission gives ids only; no addresses are read).
+      const tabs = await browser.tabs.query({}).catch(() => []);
+      for (const tab of tabs) if (tab.id !== undefined && tab.id >= 0 && !records.has(tab.id)) void backgroundApi.reread(tab.id);
+    }
+    lastMode = settings.mode;
+    for (const [tabId, rec] of records) {
       const active = settings.enabled && !isSiteDisabled(settings, rec.host);
       // switched back on for a page that was never analysed: let it read itself now
       if (rec.phase === 'disabled' && active) void backgroundApi.reread(tabId);
@@ -243,14 +372,15 @@ export function createBackgroundService(store: TabStore = createTabStore(), inje
       case 'popup/toggle-annotations':
         return toggle(msg.tabId, msg.on);
       case 'popup/annotate-tab':
-        // Interface only for now: mode 'click' is implemented in the hardening work (issue 8).
-        return { ok: false };
+        return annotateTab(msg.tabId);
     }
   }
 
   return {
     store,
     toggle,
+    annotateTab,
+    command,
     async forgetTab(tabId) {
       await store.delete(tabId);
     },

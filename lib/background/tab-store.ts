@@ -7,7 +7,11 @@
 import { browser } from 'wxt/browser';
 import type { Analysis } from '../contract';
 
-export type TabPhase = 'analysing' | 'disabled' | 'not-article' | 'not-crypto-security' | 'results' | 'error';
+/**
+ * 'unavailable': the reader asked to annotate the tab (mode 'click') but the annotator could not be put into
+ * it (a browser page, a store page, no permission).
+ */
+export type TabPhase = 'analysing' | 'disabled' | 'not-article' | 'not-crypto-security' | 'results' | 'error' | 'unavailable';
 
 export interface TabRecord {
   /** page address without #fragment, as the content script's sender reported it */
@@ -19,6 +23,11 @@ export interface TabRecord {
   analysis?: Analysis;
   /** annotations shown in this tab (keyboard command / popup toggle) */
   show: boolean;
+  /**
+   * The reader asked for this page to be annotated (popup or keyboard command; mode 'click'). The record is
+   * dropped when the tab loads another document, so the request covers this page only.
+   */
+  requested?: boolean;
   updatedAt: number;
 }
 
