@@ -52,6 +52,8 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
   let timer: number | undefined;
   let navigatedAt = Date.now();
   let lastUrl = doc.location?.href ?? '';
+  /** ends the re-check window: the MutationObserver is disconnected until the next URL change */
+  let windowTimer: number | undefined;
 
   const watcher: PageWatcher = watchPage(doc, {
     signal,
@@ -65,13 +67,24 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
       if (withoutHash(url) === withoutHash(lastUrl)) return;
       lastUrl = url;
       navigatedAt = Date.now();
+      openWindow();
       schedule();
     },
   });
 
+  /** DOM changes count for GATE_RECHECK_WINDOW_MS from now; after that the page's mutations cost nothing. */
+  function openWindow(): void {
+    if (signal.aborted || handedOver) return;
+    watcher.watchContent(true);
+    window.clearTimeout(windowTimer);
+    windowTimer = window.setTimeout(() => watcher.watchContent(false), GATE_RECHECK_WINDOW_MS);
+  }
+  openWindow();
+
   function standDown(): void {
     handedOver = true;
     window.clearTimeout(timer);
+    window.clearTimeout(windowTimer);
     watcher.stop();
   }
 
@@ -123,6 +136,7 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
 
   function stop(): void {
     window.clearTimeout(timer);
+    window.clearTimeout(windowTimer);
     watcher.stop();
   }
   signal.addEventListener('abort', stop, { once: true });

@@ -1,9 +1,9 @@
 /**
  * What the content script hands to the cheap gate: title, URL, meta description/type and the first
- * paragraphs. No Readability, no parsing: a few selectors, bounded text.
+ * paragraphs. No Readability, no parsing: one walk for the metadata, the first paragraphs, bounded text.
  */
 import type { GateInput } from '../engine/gate';
-import { readMeta } from './read-meta';
+import { readGateMeta } from './read-meta';
 
 /** Paragraphs read for the gate's lead text: the first two substantial ones are enough. */
 const LEAD_PARAGRAPHS = 2;
@@ -13,16 +13,20 @@ const MIN_LEAD_PARAGRAPH_CHARS = 80;
 const MAX_PARAGRAPHS_SCANNED = 40;
 
 export function readGateInput(doc: Document): GateInput {
-  const meta = readMeta(doc);
+  // one walk for the metadata and the first <h1> (see read-meta.ts)
+  const meta = readGateMeta(doc);
   const parts: string[] = [];
   // A live collection is walked lazily: only the first paragraphs are visited, where querySelectorAll would
   // match the whole document first (`article p, main p, p` selected the same elements, in the same order).
+  // Indexed access only: asking for `ps.length` would count every <p> of the page, one whole walk.
   const ps = doc.getElementsByTagName('p');
-  for (let i = 0; i < ps.length && i < MAX_PARAGRAPHS_SCANNED && parts.length < LEAD_PARAGRAPHS; i++) {
-    const t = (ps[i]!.textContent ?? '').replace(/\s+/g, ' ').trim();
+  for (let i = 0; i < MAX_PARAGRAPHS_SCANNED && parts.length < LEAD_PARAGRAPHS; i++) {
+    const p = ps[i];
+    if (!p) break;
+    const t = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (t.length >= MIN_LEAD_PARAGRAPH_CHARS) parts.push(t);
   }
-  const h1 = doc.querySelector('h1')?.textContent?.trim() ?? '';
+  const h1 = meta.h1;
   return {
     title: meta.title ?? h1,
     url: meta.url,

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createGateScript, type GateScriptDeps } from '../../../lib/gate/gate-script';
-import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, MUTATION_QUIET_MS } from '../../../lib/annotate/observe';
+import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, MUTATION_QUIET_MS, URL_POLL_MS } from '../../../lib/annotate/observe';
 import { gatePassedMessage, parseGatePassedAnswer, parseGateScriptRequest } from '../../../lib/gate/protocol';
 
 const ARTICLE = '<article><h1>Lazarus Group hackers stole $100 million in crypto</h1><p>North Korean hackers drained the bridge and laundered the funds through Tornado Cash, investigators said on Monday.</p></article>';
@@ -67,6 +67,23 @@ describe('gate script', () => {
     await vi.advanceTimersByTimeAsync(MUTATION_QUIET_MS + MIN_REREAD_INTERVAL_MS + 10);
     expect(tooLate.sendGatePassed).not.toHaveBeenCalled();
     tooLate.controller.abort();
+  });
+
+  it('outside the window the page\'s mutations are not observed at all; an SPA navigation opens a new window', async () => {
+    const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const { script, sendGatePassed, controller } = setup(ORDINARY);
+    await script.check();
+    expect(observe).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(GATE_RECHECK_WINDOW_MS + 1_000);
+    expect(disconnect).toHaveBeenCalledTimes(1);
+    history.pushState(null, '', `${location.pathname.replace(/\/[^/]*$/, '/')}spa-next-page`);
+    await vi.advanceTimersByTimeAsync(URL_POLL_MS + MIN_REREAD_INTERVAL_MS + 10); // the URL watch sees it, the gate runs again
+    expect(observe).toHaveBeenCalledTimes(2);
+    document.body.insertAdjacentHTML('beforeend', ARTICLE);
+    await vi.advanceTimersByTimeAsync(MUTATION_QUIET_MS + MIN_REREAD_INTERVAL_MS + 10);
+    expect(sendGatePassed).toHaveBeenCalledTimes(1);
+    controller.abort();
   });
 
   it('"disabled": asks again only for a new page or when the background asks it to re-read', async () => {
