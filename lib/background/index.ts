@@ -4,6 +4,7 @@
  * before that event is dispatched).
  */
 import { browser } from 'wxt/browser';
+import { migrateHistory } from '../history';
 import { setBadge } from './badge';
 import { createMenus, listenToMenus } from './menus';
 import { createBackgroundService } from './service';
@@ -12,6 +13,10 @@ export function startBackground(): void {
   const service = createBackgroundService();
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) => service.onMessage(raw, sender));
+
+  // Reading history in an earlier format (addresses with their query) is moved to the current one; readers
+  // already see it migrated, this makes the stored copy match. Cheap when there is nothing to move.
+  void migrateHistory().catch((err: unknown) => console.error('Crypto News Context: history migration failed', err));
 
   browser.runtime.onInstalled.addListener(() => void createMenus());
   browser.runtime.onStartup.addListener(() => void createMenus());
