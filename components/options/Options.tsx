@@ -173,13 +173,40 @@ export function Options({ resolveName }: OptionsProps = {}) {
           <fieldset class="inner">
             <legend>When to mark an article</legend>
             <label class="check">
-              <input type="radio" name="mode" value="auto" checked={draft.mode === 'auto'} onChange={() => update({ mode: 'auto' })} />
+              <input
+                type="radio"
+                name="mode"
+                value="auto"
+                checked={draft.mode === 'auto'}
+                aria-describedby={`${uid}-mode-auto-help`}
+                onChange={() => update({ mode: 'auto' })}
+              />
               Automatically, on every crypto-security article
             </label>
+            <p id={`${uid}-mode-auto-help`} class="muted small mode-help">
+              A quick word check runs on every page you open. Pages that pass it are read and analysed on this device, and
+              the names are marked.
+            </p>
             <label class="check">
-              <input type="radio" name="mode" value="click" checked={draft.mode === 'click'} onChange={() => update({ mode: 'click' })} />
+              <input
+                type="radio"
+                name="mode"
+                value="click"
+                checked={draft.mode === 'click'}
+                aria-describedby={`${uid}-mode-click-help`}
+                onChange={() => update({ mode: 'click' })}
+              />
               Only when I click the toolbar button
             </label>
+            <p id={`${uid}-mode-click-help`} class="muted small mode-help">
+              Nothing is read, analysed or added to the reading history until you open the extension’s popup on a page (or
+              press Alt+Shift+K). Then that page is read and marked. A new page waits for a new click. For the strictest
+              setup, also set the browser’s site access for this extension to “On click”.
+            </p>
+            <p class="muted small">
+              Switching to “only when I click” leaves pages already marked as they are. Switching to “automatically” also
+              checks the pages that are already open.
+            </p>
           </fieldset>
         </fieldset>
 

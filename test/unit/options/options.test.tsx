@@ -30,6 +30,11 @@ describe('options page', () => {
     expect(screen.getByRole('checkbox', { name: 'Crypto News Context is on' })).toBeTruthy();
     expect(screen.getByRole('radio', { name: /Automatically/ })).toBeTruthy();
     expect(screen.getByRole('radio', { name: /Only when I click/ })).toBeTruthy();
+    // each mode says what it does (read out with the radio button)
+    expect(screen.getByRole('radio', { name: /Automatically/ }).getAttribute('aria-describedby')).toBeTruthy();
+    expect(screen.getByRole('radio', { name: /Automatically/, description: /quick word check runs on every page/ })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: /Only when I click/, description: /Nothing is read, analysed or added to the reading history until you open/ })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: /Only when I click/, description: /site access .* “On click”/ })).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'Add a site' })).toBeTruthy();
     expect(screen.getByRole('checkbox', { name: /Threat actors/ })).toBeTruthy();
     expect(screen.getAllByRole('checkbox').length).toBe(1 + 12 + 1);
