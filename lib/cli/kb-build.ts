@@ -15,10 +15,13 @@ import { gzipSync } from 'node:zlib';
 import { kbAddressFileSchema, kbEntityFileSchema } from '../kb/schema';
 import type { KbAddress, KbEntity } from '../kb/types';
 import { MISP_DATE, OFAC_AS_OF } from '../kb/build/common';
-import { deriveIncidents } from '../kb/build/incidents';
+import { normalizeName } from '../kb/normalize';
+import nlp from 'compromise';
+import { deriveIncidents, joinIncidents, readDefiRows, readTayvanoRows } from '../kb/build/incidents';
 import { compileKb, latestDate, mergeEntities, readCurated, type SourceFile } from '../kb/build/merge';
 import { deriveFromMisp } from '../kb/build/misp';
 import { deriveOfacAddresses, type AddressEntityMapping } from '../kb/build/ofac';
+import { ordinaryWordsOf, toVictimEntities } from '../kb/build/victims';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const KB_DIR = join(ROOT, 'lib/kb');
@@ -30,8 +33,16 @@ export const COMPILED_FILE = join(KB_DIR, 'compiled/kb.json');
 /** Date of the defi_exploits snapshot (its commit) — the newest incident data we hold. */
 const DEFI_DATE = '2026-02-17';
 
-const DERIVED_ENTITY_FILES = ['misp-groups.json', 'misp-ransomware.json', 'misp-malware.json', 'incidents.json'] as const;
+const DERIVED_ENTITY_FILES = ['misp-groups.json', 'misp-ransomware.json', 'misp-malware.json', 'incidents.json', 'victims.json'] as const;
 const DERIVED_ADDRESS_FILE = 'ofac-addresses.json';
+
+/** Ordinary words in compromise's lexicon (its proper names left out). */
+function lexiconWords(): string[] {
+  const lex = (nlp.model() as unknown as { one?: { lexicon?: Record<string, string | string[]> } }).one?.lexicon ?? {};
+  return Object.entries(lex)
+    .filter(([w, t]) => /^[a-z]{3,}$/.test(w) && !/Person|Name|Place|Country|City|Organization/.test(String(t)))
+    .map(([w]) => w);
+}
 
 function readJson(file: string): unknown {
   return JSON.parse(readFileSync(file, 'utf8'));
@@ -48,6 +59,26 @@ function derive(from: string): void {
   const misp = deriveFromMisp(join(abs, 'misp-galaxy'));
   for (const w of misp.warnings) console.warn(`  misp: ${w}`);
   const incidents = deriveIncidents(join(abs, 'incidents/defi_exploits.csv'), join(abs, 'incidents/dprk_attributed_incidents_tayvano.csv'), 'lazarus-group');
+  // victims (exchanges, protocols) of the same tables; one-word names that are ordinary words in the
+  // general web pages of the shared data (the Readability test pages' article text) need context
+  // (and the negative articles: general news), or in compromise's lexicon, need context
+  const pagesDir = join(abs, 'readability-test-pages');
+  const negDir = join(abs, 'articles/negatives');
+  const pageTexts = [
+    ...(existsSync(pagesDir) ? readdirSync(pagesDir).map((d) => join(pagesDir, d, 'expected.html')) : []),
+    ...(existsSync(negDir) ? readdirSync(negDir).map((f) => join(negDir, f)) : []),
+  ]
+    .filter((f) => existsSync(f))
+    .map((f) => readFileSync(f, 'utf8'));
+  // a victim the curated files or the galaxies already know keeps that entry (curated facts win; no second entry)
+  const known = new Set<string>();
+  for (const e of [...readSources().curatedFiles.flatMap((f) => (Array.isArray(f.entries) ? (f.entries as KbEntity[]) : [])), ...misp.groups, ...misp.ransomware, ...misp.malware]) {
+    for (const n of [e.name, ...(e.aliases ?? []).map((a) => a.name)]) known.add(normalizeName(n));
+  }
+  const victims = toVictimEntities(
+    joinIncidents(readDefiRows(join(abs, 'incidents/defi_exploits.csv')), readTayvanoRows(join(abs, 'incidents/dprk_attributed_incidents_tayvano.csv'))),
+    new Set([...ordinaryWordsOf(pageTexts, 1), ...lexiconWords()]),
+  ).filter((v) => !known.has(normalizeName(v.name)));
   const mapping = existsSync(ADDRESS_ENTITIES) ? (readJson(ADDRESS_ENTITIES) as AddressEntityMapping[]) : [];
   const { addresses } = deriveOfacAddresses(join(abs, 'ofac-addresses'), mapping);
   const out: Record<(typeof DERIVED_ENTITY_FILES)[number], KbEntity[]> = {
@@ -55,6 +86,7 @@ function derive(from: string): void {
     'misp-ransomware.json': misp.ransomware,
     'misp-malware.json': misp.malware,
     'incidents.json': incidents,
+    'victims.json': victims,
   };
   for (const [file, entries] of Object.entries(out)) {
     kbEntityFileSchema.parse(entries);

@@ -85,7 +85,7 @@ function days(a: string, b: string): number {
   return Math.abs(pa - pb) / 86_400_000;
 }
 
-interface RawIncident {
+export interface RawIncident {
   date: string;
   victimName: string;
   amountUsd: number | null;

@@ -126,11 +126,12 @@ function collect(spec: ClusterSpec, type: EntityType, g: Galaxies, warn: (m: str
   }
   const claims = new Map<string, Claim>();
   const drop = new Set((spec.dropAliases ?? []).map(normalizeName));
-  const claim = (alias: string, usedBy: string | undefined, own: boolean, vote: boolean): void => {
+  // an ordinary word is dropped as an alias unless the spec lists it itself, flagged ambiguous
+  const claim = (alias: string, usedBy: string | undefined, own: boolean, vote: boolean, flagged = false): void => {
     const clean = alias.replace(/^subgroup:\s*/i, '').replace(/\s+/g, ' ').trim();
     const key = normalizeName(clean);
     if (!key || drop.has(key) || isJunkAlias(clean)) return;
-    if (key !== normalizeName(spec.name) && isOrdinaryWord(clean)) return;
+    if (key !== normalizeName(spec.name) && isOrdinaryWord(clean) && !flagged) return;
     const prev = claims.get(key);
     const who = [usedBy, vendorOfName(clean)].filter((x): x is string => !!x);
     if (prev) {
@@ -146,7 +147,7 @@ function collect(spec: ClusterSpec, type: EntityType, g: Galaxies, warn: (m: str
     const attackId = cluster.meta?.external_id ?? (galaxy === 'mis' ? /\s-\s(G\d{4})$/.exec(cluster.value)?.[1] : undefined);
     if (attackId && /^[GS]\d{4}$/.test(attackId)) claim(attackId, 'MITRE', false, true);
   }
-  for (const a of spec.extraAliases ?? []) claim(a.name, a.usedBy, false, true);
+  for (const a of spec.extraAliases ?? []) claim(a.name, a.usedBy, false, true, !!a.ambiguous);
   return { spec, type, clusters, claims };
 }
 

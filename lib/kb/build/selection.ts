@@ -119,6 +119,8 @@ export const OTHER_GROUPS: ClusterSpec[] = [
   { id: 'silence-group', name: 'Silence', members: { ta: ['Silence group'], mis: ['Silence - G0091'] }, tags: ['criminal'], context: ['group', 'hackers', 'bank', 'banks', 'APT', 'threat actor', 'Group-IB'] },
   { id: 'moneytaker', name: 'MoneyTaker', members: { ta: ['MoneyTaker'] }, tags: ['criminal'] },
   { id: 'shinyhunters', name: 'ShinyHunters', members: { ta: ['ShinyHunters'] }, tags: ['criminal'] },
+  { id: 'scattered-lapsus-hunters', name: 'Scattered Lapsus$ Hunters', members: { ta: ['Scattered Lapsus Hunters'] }, tags: ['criminal', 'extortion'] },
+  { id: 'bazarcall', name: 'BazarCall', members: { ta: ['BazarCall'] }, tags: ['criminal', 'phishing'] },
 ];
 
 export const AGENCIES: ClusterSpec[] = [
@@ -161,7 +163,7 @@ export const RANSOMWARE: ClusterSpec[] = [
   { id: 'black-basta', name: 'Black Basta', members: { ra: ['BlackBasta'], mp: ['Black Basta (ELF)', 'Black Basta (Windows)'], mm: ['Black Basta - S1070'] } },
   { id: 'blackbyte', name: 'BlackByte', members: { ra: ['BlackByte'], mp: ['BlackByte'], mm: ['BlackByte Ransomware - S1180', 'BlackByte 2.0 Ransomware - S1181'] } },
   { id: 'robbinhood', name: 'RobbinHood', members: { ra: ['RobinHood'], mp: ['RobinHood'] }, extraAliases: [{ name: 'RobbinHood' }], dropAliases: ['RobinHood', 'HelpYemen'] },
-  { id: 'quantum-locker', name: 'Quantum Locker', members: { ra: ['QuantumLocker'], mp: ['Mount Locker'] } },
+  { id: 'quantum-locker', name: 'Quantum Locker', members: { ra: ['QuantumLocker'], mp: ['Mount Locker'] }, extraAliases: [{ name: 'Quantum', ambiguous: true }, { name: 'Quantum ransomware' }], context: RANSOM_CONTEXT },
   { id: 'bianlian', name: 'BianLian', members: { ra: ['Bianlian'], mp: ['BianLian (ELF)', 'BianLian (Windows)'] }, dropAliases: ['Hydra'] },
   { id: 'dharma', name: 'Dharma', members: { ra: ['Dharma Ransomware'], mp: ['Dharma'] }, extraAliases: [{ name: 'CrySiS' }] },
   { id: 'diavol', name: 'Diavol', members: { ra: ['Diavol'], mp: ['Diavol'], mm: ['Diavol - S0659'] } },
@@ -215,6 +217,7 @@ export const RANSOMWARE: ClusterSpec[] = [
   { id: 'vhd-ransomware', name: 'VHD Ransomware', members: { ra: ['VHD'], mp: ['VHD Ransomware'] }, tags: ['dprk'] },
   { id: 'everest-ransomware', name: 'Everest', members: { ra: ['Everest'] }, context: RANSOM_CONTEXT },
   { id: 'hades-ransomware', name: 'Hades', members: { ra: ['Hades'], mp: ['Hades'] }, context: RANSOM_CONTEXT },
+  { id: 'zeon-ransomware', name: 'Zeon', members: { ra: ['zeon'] }, extraAliases: [{ name: 'ZEON' }, { name: 'Zeon ransomware' }], context: RANSOM_CONTEXT },
 ];
 
 /** Other malware families that matter to crypto users: stealers, clippers, loaders, RATs, DPRK tooling. */
@@ -281,4 +284,12 @@ export const MALWARE: ClusterSpec[] = [
   { id: 'darkgate', name: 'DarkGate', members: { mp: ['DarkGate'], mm: ['DarkGate - S1111'] }, tags: ['loader', 'rat'] },
   { id: 'quasar-rat', name: 'Quasar RAT', members: { mp: ['Quasar RAT'] }, tags: ['rat'] },
   { id: 'netwire', name: 'NetWire', members: { mp: ['NetWire'], mm: ['NETWIRE - S0198'] }, tags: ['rat'] },
+  { id: 'purelogs-stealer', name: 'PureLogs Stealer', members: { mp: ['PureLogs Stealer'] }, extraAliases: [{ name: 'PureLogs' }], tags: ['stealer'] },
+  // more North Korean tooling named in reports on Lazarus campaigns
+  { id: 'comebacker', name: 'ComeBacker', members: { mp: ['ComeBacker'] }, tags: ['dprk', 'backdoor'] },
+  { id: 'lpeclient', name: 'LPEClient', members: { mp: ['LPEClient'] }, tags: ['dprk', 'downloader'] },
+  { id: 'wagent', name: 'wAgent', members: { mp: ['wAgentTea'] }, tags: ['dprk', 'downloader'] },
+  // tools that attackers of every kind use after breaking in
+  { id: 'mimikatz', name: 'Mimikatz', members: { mp: ['MimiKatz'] }, tags: ['tool', 'credential-theft'] },
+  { id: 'sliver', name: 'Sliver', members: { mp: ['Sliver'] }, tags: ['tool', 'c2'], context: ['malware', 'beacon', 'beacons', 'implant', 'c2', 'command-and-control', 'backdoor', 'red team', 'framework'] },
 ];
