@@ -2,7 +2,7 @@
  * The toolbar popup (also openable in a tab): what the extension made of one tab, plus the look-up.
  * All data comes through `PopupBackend`; this file only decides what to show.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TabAnalysisState } from '../../lib/messaging';
 import type { Settings } from '../../lib/settings/types';
 import { SettingsResetNotice } from '../ui/Notice';
@@ -13,6 +13,7 @@ import { Results } from './Results';
 import { Transparency } from './Transparency';
 import { hostOf } from './format';
 import { popupPageUrl, type PopupParams } from './params';
+import { askTabState, startTabLoad, type TabLoad } from './tab-load';
 
 /** How often to ask again while the tab is being analysed, and for how long at most (the engine takes < 1 s). */
 export const ANALYSING_POLL_MS = 400;
@@ -25,61 +26,106 @@ export interface PopupProps {
   params: PopupParams;
   /** URL of popup.html, for "Open in a tab" */
   pageUrl: string;
+  /** the first questions, already asked by the page's entry before rendering (else asked on the first render) */
+  load?: TabLoad;
 }
 
-export function Popup({ backend, params, pageUrl }: PopupProps) {
+export function Popup({ backend, params, pageUrl, load }: PopupProps) {
   const [tab, setTab] = useState<TabInfo | null>(null);
   const [view, setView] = useState<View>({ state: 'loading' });
   const [theme, setTheme] = useState<Settings['theme']>('system');
   const [inTab, setInTab] = useState(params.full);
+  /** click mode: the automatic `annotateTab` on opening answered ok:false (or failed) */
+  const [annotateFailed, setAnnotateFailed] = useState(false);
   const polls = useRef(0);
   const pollTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** click mode: the popup asks to annotate by itself once per opening; after that only the button does */
+  const autoAnnotated = useRef(false);
+  const firstLoad = useRef<TabLoad | null>(null);
+  firstLoad.current ??= load ?? startTabLoad(backend, params.tab);
 
-  const refresh = useCallback(
-    async (t: TabInfo | null) => {
+  // `show` and `refresh` call each other (polling); a ref breaks the cycle for the hooks' dependencies
+  const refreshRef = useRef<(tabId: number | null) => Promise<void>>(async () => undefined);
+
+  const annotate = useCallback(
+    async (tabId: number) => {
       clearTimeout(pollTimer.current);
-      if (!t) {
-        setView({ state: 'no-tab' });
+      setAnnotateFailed(false);
+      setView({ state: 'analysing' });
+      let ok = false;
+      try {
+        ok = (await backend.annotateTab(tabId)).ok === true;
+      } catch {
+        ok = false;
+      }
+      if (!ok) {
+        setAnnotateFailed(true);
+        setView({ state: 'click-to-annotate' });
         return;
       }
-      let next: TabAnalysisState;
-      try {
-        next = await backend.getTabAnalysis(t.id);
-      } catch {
-        next = { state: 'unavailable' };
-      }
-      setView(next ?? { state: 'unavailable' });
-      if (next?.state === 'analysing' && polls.current < ANALYSING_POLL_LIMIT) {
-        polls.current += 1;
-        pollTimer.current = setTimeout(() => void refresh(t), ANALYSING_POLL_MS);
-      }
+      polls.current = 0;
+      await refreshRef.current(tabId);
     },
     [backend],
   );
 
-  useEffect(() => {
+  /** Shows a state; keeps asking while the tab is being analysed; in click mode asks to annotate once. */
+  const show = useCallback(
+    (tabId: number, next: TabAnalysisState) => {
+      clearTimeout(pollTimer.current);
+      if (next.state === 'click-to-annotate' && !autoAnnotated.current) {
+        autoAnnotated.current = true;
+        void annotate(tabId);
+        return;
+      }
+      setView(next);
+      if (next.state === 'analysing' && polls.current < ANALYSING_POLL_LIMIT) {
+        polls.current += 1;
+        pollTimer.current = setTimeout(() => void refreshRef.current(tabId), ANALYSING_POLL_MS);
+      }
+    },
+    [annotate],
+  );
+
+  const refresh = useCallback(
+    async (tabId: number | null) => {
+      clearTimeout(pollTimer.current);
+      if (tabId === null) {
+        setView({ state: 'no-tab' });
+        return;
+      }
+      show(tabId, await askTabState(backend, tabId));
+    },
+    [backend, show],
+  );
+  refreshRef.current = refresh;
+
+  // The first answers. A layout effect: subscribed right after the first render, not a frame later, so
+  // an answer that is already in is shown at once.
+  useLayoutEffect(() => {
     let live = true;
-    void backend
-      .getSettings()
-      .then((s) => {
-        if (!live) return;
-        setTheme(s.theme);
-        applyTheme(s.theme);
-      })
-      .catch(() => undefined);
+    const first = firstLoad.current!;
+    void first.settings.then((s) => {
+      if (!live || !s) return;
+      setTheme(s.theme);
+      applyTheme(s.theme);
+    });
+    void first.tab.then((t) => {
+      if (!live) return;
+      setTab(t);
+      if (!t) setView({ state: 'no-tab' });
+    });
+    void first.state.then((r) => {
+      if (live && r) show(r.tabId, r.state);
+    });
     // in a tab without ?tab (the context menu's look-up page): lay out for a tab. `?tab=` without
     // `full=1` keeps the popup's layout (what the real-browser tests and screenshots open).
     if (params.tab === null) void backend.isInTab().then((yes) => live && yes && setInTab(true));
-    void backend.resolveTab(params.tab).then((t) => {
-      if (!live) return;
-      setTab(t);
-      void refresh(t);
-    });
     return () => {
       live = false;
       clearTimeout(pollTimer.current);
     };
-  }, [backend, params.tab, refresh]);
+  }, [backend, params.tab, show]);
 
   // settings changed (here, in the options page or on another device): theme and state follow
   useEffect(
@@ -88,7 +134,7 @@ export function Popup({ backend, params, pageUrl }: PopupProps) {
         setTheme(s.theme);
         applyTheme(s.theme);
         polls.current = 0;
-        void refresh(tab);
+        void refresh(tab?.id ?? null);
       }),
     [backend, refresh, tab],
   );
@@ -122,7 +168,15 @@ export function Popup({ backend, params, pageUrl }: PopupProps) {
         <SettingsResetNotice optionsLink onOpenOptions={() => void backend.openOptions()} />
         <Lookup backend={backend} initialQuery={params.query} autoFocus={noResults || params.query !== ''} theme={theme} />
         {view.state === 'no-tab' && params.query ? null : (
-          <StateView view={view} backend={backend} tab={tab} host={host} onChanged={() => void refresh(tab)} />
+          <StateView
+            view={view}
+            backend={backend}
+            tab={tab}
+            host={host}
+            onChanged={() => void refresh(tab?.id ?? null)}
+            annotateFailed={annotateFailed}
+            onAnnotate={tab ? () => void annotate(tab.id) : null}
+          />
         )}
       </main>
       <footer class="popup-foot muted small">Runs on your device. Nothing you read is sent anywhere.</footer>
@@ -144,7 +198,17 @@ function Reasons({ reasons }: { reasons: readonly string[] }) {
   );
 }
 
-function StateView(props: { view: View; backend: PopupBackend; tab: TabInfo | null; host: string | null; onChanged: () => void }) {
+function StateView(props: {
+  view: View;
+  backend: PopupBackend;
+  tab: TabInfo | null;
+  host: string | null;
+  onChanged: () => void;
+  /** click mode: the last request to annotate the page was refused */
+  annotateFailed: boolean;
+  /** click mode: ask to annotate the tab (null: no tab known yet) */
+  onAnnotate: (() => void) | null;
+}) {
   const { view, backend, tab, host } = props;
   switch (view.state) {
     case 'loading':
@@ -195,6 +259,31 @@ function StateView(props: { view: View; backend: PopupBackend; tab: TabInfo | nu
             </>
           )}
           <Transparency headline="The extension is off here: it did not read this page." />
+        </section>
+      );
+    case 'click-to-annotate':
+      return (
+        <section class="state" aria-labelledby="state-title">
+          {props.annotateFailed ? (
+            <>
+              <h2 id="state-title">This page can’t be annotated</h2>
+              <p role="alert">
+                This page can’t be annotated: the browser did not let Crypto News Context read it (browser pages, extension stores and some
+                sites are closed to extensions), or the page changed meanwhile. You can try again, or look up any name above.
+              </p>
+            </>
+          ) : (
+            <>
+              <h2 id="state-title">Annotate this page?</h2>
+              <p>Crypto News Context reads a page only when you ask (your setting). Nothing on this page has been read yet.</p>
+            </>
+          )}
+          {props.onAnnotate ? (
+            <button type="button" class="primary" onClick={props.onAnnotate}>
+              Annotate this page
+            </button>
+          ) : null}
+          <Transparency headline="Nothing read yet: the extension reads this page only when you ask." />
         </section>
       );
     case 'analysing':

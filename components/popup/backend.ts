@@ -23,6 +23,11 @@ export interface PopupBackend {
   /** True when this page is open in a browser tab rather than in the toolbar popup. */
   isInTab(): Promise<boolean>;
   getTabAnalysis(tabId: number): Promise<TabAnalysisState>;
+  /**
+   * Click mode: read and annotate this tab now. Opening the popup from the toolbar is the reader's click
+   * (it grants activeTab). `ok: false`: the browser did not let the extension in, or it is off there.
+   */
+  annotateTab(tabId: number): Promise<{ ok: boolean }>;
   lookup(query: string, limit?: number): Promise<LookupResult[]>;
   getEntity(id: string): Promise<CardEntity | null>;
   scrollToEntity(tabId: number, entityId: string): Promise<boolean>;
@@ -50,8 +55,9 @@ export function createBrowserBackend(): PopupBackend {
           const tab = await browser.tabs.get(requested);
           return { id: requested, url: tab.url ?? null, title: tab.title ?? null };
         }
-        if (await browser.tabs.getCurrent()) return null; // a tab of our own: the active tab is this page
-        const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+        // both at once: one round trip to the browser instead of two (the popup's time to results counts them)
+        const [current, [tab]] = await Promise.all([browser.tabs.getCurrent(), browser.tabs.query({ active: true, currentWindow: true })]);
+        if (current) return null; // a tab of our own: the active tab is this page
         if (!tab || tab.id === undefined) return null;
         return { id: tab.id, url: tab.url ?? null, title: tab.title ?? null };
       } catch {
@@ -66,6 +72,7 @@ export function createBrowserBackend(): PopupBackend {
       }
     },
     getTabAnalysis: (tabId) => popupApi.getTabAnalysis(tabId),
+    annotateTab: (tabId) => popupApi.annotateTab(tabId),
     lookup: (q, limit) => popupApi.lookup(q, limit),
     getEntity: (id) => popupApi.getEntity(id),
     scrollToEntity: (tabId, id) => popupApi.scrollToEntity(tabId, id),

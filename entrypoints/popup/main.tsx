@@ -4,8 +4,15 @@ import { CARD_CSS } from '../../components/card';
 import { createBrowserBackend } from '../../components/popup/backend';
 import { parsePopupParams } from '../../components/popup/params';
 import { Popup } from '../../components/popup/Popup';
+import { startTabLoad } from '../../components/popup/tab-load';
 import '../../components/ui/ui.css';
 import '../../components/popup/popup.css';
+
+// First the slow part: ask the background about the tab now, so that it works on its answer while
+// the popup renders (docs/performance.md, section 6).
+const params = parsePopupParams(location.search);
+const backend = createBrowserBackend();
+const load = startTabLoad(backend, params.tab);
 
 // The card's styles are a string (the content script puts them into its shadow root); here they go
 // into a <style> element as text.
@@ -14,9 +21,4 @@ style.textContent = CARD_CSS;
 document.head.append(style);
 
 const root = document.getElementById('app');
-if (root) {
-  render(
-    <Popup backend={createBrowserBackend()} params={parsePopupParams(location.search)} pageUrl={browser.runtime.getURL('/popup.html')} />,
-    root,
-  );
-}
+if (root) render(<Popup backend={backend} params={params} pageUrl={browser.runtime.getURL('/popup.html')} load={load} />, root);

@@ -120,10 +120,13 @@ export interface FakeBackendOptions {
   tabUrl?: string | null;
   noTab?: boolean;
   inTab?: boolean;
+  /** answers of annotateTab, in turn (the last one repeats); default ok */
+  annotate?: ({ ok: boolean } | Error)[];
 }
 
 export function fakeBackend(opts: FakeBackendOptions = {}) {
   const states = [...(opts.states ?? [{ state: 'results', analysis: ANALYSIS, annotationsShown: true }])];
+  const annotate = [...(opts.annotate ?? [])];
   let settings: Settings = { ...structuredClone(DEFAULT_SETTINGS as Settings), ...opts.settings };
   const watchers = new Set<(s: Settings) => void>();
   const backend = {
@@ -132,6 +135,11 @@ export function fakeBackend(opts: FakeBackendOptions = {}) {
     ),
     isInTab: vi.fn(async () => opts.inTab ?? false),
     getTabAnalysis: vi.fn(async (_tabId: number): Promise<TabAnalysisState> => (states.length > 1 ? states.shift()! : states[0]!)),
+    annotateTab: vi.fn(async (_tabId: number): Promise<{ ok: boolean }> => {
+      const next = annotate.length > 1 ? annotate.shift()! : (annotate[0] ?? { ok: true });
+      if (next instanceof Error) throw next;
+      return next;
+    }),
     lookup: vi.fn(async (q: string, limit?: number) => fakeLookup(q, limit)),
     getEntity: vi.fn(async (id: string) => KB.find((e) => e.id === id) ?? null),
     scrollToEntity: vi.fn(async (_tab: number, id: string) => id !== 'missing'),

@@ -5,6 +5,7 @@ import { Popup } from '../../../components/popup/Popup';
 import { parsePopupParams } from '../../../components/popup/params';
 import type { TabAnalysisState } from '../../../lib/messaging';
 import { ANALYSIS, fakeBackend } from './fixtures';
+import { startTabLoad } from '../../../components/popup/tab-load';
 
 const PAGE = 'chrome-extension://abc/popup.html';
 
@@ -244,5 +245,79 @@ describe('popup: marks hidden', () => {
     expect(backend.toggleAnnotations).toHaveBeenCalledWith(7, true);
     expect(backend.toggleAnnotations.mock.invocationCallOrder[0]!).toBeLessThan(backend.scrollToEntity.mock.invocationCallOrder[0]!);
     await waitFor(() => expect((box as HTMLInputElement).checked).toBe(true));
+  });
+});
+
+describe('popup: click mode', () => {
+  const click: TabAnalysisState = { state: 'click-to-annotate' };
+  const results: TabAnalysisState = { state: 'results', analysis: ANALYSIS, annotationsShown: true };
+
+  it('asks to annotate the tab by itself on opening, shows the analysis, then the results', async () => {
+    const { backend } = renderPopup('?tab=7', { states: [click, { state: 'analysing' }, results] });
+    expect(await screen.findByRole('heading', { name: 'Analysing this page…' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: ANALYSIS.title! }, { timeout: 3000 })).toBeTruthy();
+    expect(backend.annotateTab).toHaveBeenCalledTimes(1);
+    expect(backend.annotateTab).toHaveBeenCalledWith(7);
+    // asked after the first answer, and the state asked again after it
+    expect(backend.getTabAnalysis.mock.invocationCallOrder[0]!).toBeLessThan(backend.annotateTab.mock.invocationCallOrder[0]!);
+    expect(backend.annotateTab.mock.invocationCallOrder[0]!).toBeLessThan(backend.getTabAnalysis.mock.invocationCallOrder[1]!);
+  });
+
+  it('says clearly when the page cannot be annotated, keeps the look-up, and offers the button again', async () => {
+    const { backend } = renderPopup('?tab=7', { states: [click, results], annotate: [{ ok: false }, { ok: true }] });
+    expect(await screen.findByRole('heading', { name: 'This page can’t be annotated' })).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toMatch(/^This page can’t be annotated: /);
+    expect(backend.annotateTab).toHaveBeenCalledTimes(1);
+    // the look-up still works
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'hidden cobra' } });
+    fireEvent.submit(screen.getByRole('searchbox').closest('form')!);
+    await waitFor(() => expect(backend.lookup).toHaveBeenCalledWith('hidden cobra', expect.any(Number)));
+    // the button asks again
+    fireEvent.click(screen.getByRole('button', { name: 'Annotate this page' }));
+    await waitFor(() => expect(backend.annotateTab).toHaveBeenCalledTimes(2));
+    expect(await screen.findByRole('heading', { level: 2, name: ANALYSIS.title! }, { timeout: 3000 })).toBeTruthy();
+  });
+
+  it('an error from annotateTab counts as a refusal', async () => {
+    renderPopup('?tab=7', { states: [click], annotate: [new Error('Could not establish connection')] });
+    expect(await screen.findByRole('heading', { name: 'This page can’t be annotated' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Annotate this page' })).toBeTruthy();
+  });
+
+  it('asks by itself only once per opening: a later click-to-annotate state shows the button', async () => {
+    const { backend, emitSettings } = renderPopup('?tab=7', { states: [click, { state: 'disabled', reason: 'off' }, click] });
+    expect(await screen.findByRole('heading', { name: 'Crypto News Context is switched off' })).toBeTruthy();
+    emitSettings({ enabled: true });
+    expect(await screen.findByRole('heading', { name: 'Annotate this page?' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Annotate this page' })).toBeTruthy();
+    expect(backend.annotateTab).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('popup: first answers', () => {
+  it('with ?tab asks for the analysis at once, not after tabs.get', async () => {
+    const { backend } = fakeBackend();
+    let releaseTab: () => void = () => undefined;
+    backend.resolveTab.mockImplementation(
+      (requested) => new Promise((ok) => (releaseTab = () => ok({ id: requested ?? 7, url: 'https://ledgerstreet.example/news/un-monitors', title: 'Tab' }))),
+    );
+    render(<Popup backend={backend} params={parsePopupParams('?tab=7')} pageUrl={PAGE} />);
+    // the results come while tabs.get has not answered yet
+    expect(await screen.findByRole('heading', { level: 2, name: ANALYSIS.title! })).toBeTruthy();
+    expect(backend.getTabAnalysis).toHaveBeenCalledWith(7);
+    expect(screen.queryByRole('button', { name: /Turn off on/ })).toBeNull();
+    releaseTab();
+    // the host comes from the tab once it answers
+    expect(await screen.findByRole('button', { name: 'Turn off on ledgerstreet.example' })).toBeTruthy();
+  });
+
+  it('uses the questions the page entry already asked', async () => {
+    const { backend } = fakeBackend();
+    const load = startTabLoad(backend, 7);
+    expect(backend.getTabAnalysis).toHaveBeenCalledTimes(1);
+    render(<Popup backend={backend} params={parsePopupParams('?tab=7')} pageUrl={PAGE} load={load} />);
+    expect(await screen.findByRole('heading', { level: 2, name: ANALYSIS.title! })).toBeTruthy();
+    expect(backend.getTabAnalysis).toHaveBeenCalledTimes(1);
+    expect(backend.resolveTab).toHaveBeenCalledTimes(1);
   });
 });
