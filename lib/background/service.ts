@@ -195,10 +195,9 @@ export function createBackgroundService(store: TabStore = createTabStore(), inje
     const settings = await getSettings();
     const rec = await store.get(tabId);
     if (!status) {
-      // No script of ours answers in the tab. Mode 'auto': a browser page, a store, a PDF, or a page the
-      // browser does not let us into. Mode 'click': also an http(s) page we were never let into (site
-      // access "On click"): opening the popup grants activeTab, which lets `annotateTab` in.
-      if (settings.mode !== 'click') return { state: 'unavailable' };
+      // No script of ours answers in the tab: a browser page, a store, a PDF, or an http(s) page we were not
+      // let into (site access "On click") or that loaded before the extension was installed. For the latter
+      // two, in either mode, the reader can ask: opening the popup grants activeTab, which lets `annotateTab` in.
       const url = await addressOf(tabId);
       if (!url || !isWebUrl(url)) return { state: 'unavailable' };
       if (!settings.enabled) return { state: 'disabled', reason: 'off' };

@@ -112,6 +112,17 @@ describe("mode 'click': before the reader asks", () => {
     expect(await state(svc, 5)).toEqual({ state: 'unavailable' }); // address not visible to us
   });
 
+  it("mode 'auto' too offers the click where no script of ours runs (site access \"On click\", a tab older than the extension)", async () => {
+    await saveSettings({ mode: 'auto' });
+    const svc = service();
+    urls.set(2, PAGE);
+    expect(await state(svc, 2)).toEqual({ state: 'click-to-annotate' });
+    urls.set(4, 'about:blank');
+    expect(await state(svc, 4)).toEqual({ state: 'unavailable' });
+    expect(await annotate(svc, 2)).toEqual({ ok: true });
+    expect(inject).toHaveBeenCalledWith(2, 0);
+  });
+
   it('still says when annotations are off, everywhere or on the site', async () => {
     const svc = service();
     tabs.set(1, { status: gateStatus(true), received: [] });
