@@ -10,6 +10,7 @@
 import nlp from 'compromise';
 import type { EntityType, Mention } from '../contract';
 import { BOILERPLATE_RE } from './lexicon';
+import { AGE_AFTER_RE, AGE_BEFORE_RE, creditItems, cueListItems, eastAsianName, placeShaped, tokensIn, type CueItem } from './ner-cues';
 import type { Token } from './text';
 
 export interface TypedEntity {
@@ -206,7 +207,8 @@ export function nameCandidates(text: string, tokens: Token[], covered: (s: numbe
     }
     let j = i + 1;
     const ands: number[] = [];
-    while (j < tokens.length && j - i < MAX_NAME_TOKENS) {
+    // the length limit is per name: "A B C and D E F" is two names
+    while (j < tokens.length && j - (ands.length ? ands[ands.length - 1]! + 1 : i) < MAX_NAME_TOKENS) {
       const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
       if (!/^(?: |-|\.? |&| & |')$/.test(gap)) break;
       // ". " continues a name only after an initial ("Harry T. Chavis"), never across a sentence end
@@ -294,6 +296,72 @@ function isBoilerplateLine(text: string, pos: number): boolean {
   return v;
 }
 
+/** Title Case words, with single-letter initials inside ("Harry T Chavis"). */
+function plainNameTokens(toks: readonly Token[]): boolean {
+  return toks.every((t, k) => /^\p{Lu}\p{Ll}+$/u.test(t.text) || (k > 0 && k < toks.length - 1 && /^\p{Lu}$/u.test(t.text)));
+}
+
+/** "Kevin Tyler Martin of Roanoke": a person's name followed by "of <place>" is the name alone. */
+function withoutTrailingPlace(text: string, c: Candidate): Candidate {
+  const k = c.tokens.findIndex((t) => t.norm === 'of');
+  if (k < 2 || k > 4 || ORG_HEAD.has(c.tokens[0]!.norm)) return c;
+  const head = c.tokens.slice(0, k);
+  if (!plainNameTokens(head) || ORG_SUFFIX.has(head[head.length - 1]!.norm)) return c;
+  const aged = AGE_BEFORE_RE.test(text.slice(Math.max(0, c.start - 16), c.start));
+  if (!aged && !FIRST_NAME_TAG.test(lexTag(head[0]!.text))) return c;
+  const end = head[head.length - 1]!.end;
+  return { name: text.slice(c.start, end), start: c.start, end, tokens: head, tokenStart: c.tokenStart, tokenEnd: c.tokenStart + k };
+}
+
+/** Longest list item taken as a name, in words. */
+const MAX_LIST_ITEM_TOKENS = 5;
+
+/**
+ * Credit lines and typed lists: every item that looks like a name gets the list's type. Returns the
+ * spans it decided, so that the candidate pass does not judge them again.
+ */
+function listPass(
+  text: string,
+  tokens: Token[],
+  covered: (s: number, e: number) => boolean,
+  add: (type: 'person' | 'organization', name: string, c: Candidate, why: string) => void,
+  addTyped: (type: EntityType, c: Candidate) => void,
+): [number, number][] {
+  const spans: [number, number][] = [];
+  const cand = (it: CueItem): Candidate | null => {
+    const toks = tokensIn(tokens, it.start, it.end);
+    if (!toks.length || toks.length > MAX_LIST_ITEM_TOKENS || covered(it.start, it.end)) return null;
+    // a name, not a phrase: every word capitalised or brand-shaped, apart from connectors inside
+    if (!toks.every((t, k) => isCap(t) || /\p{N}/u.test(t.text[0]!) || (k > 0 && CONNECTORS.has(t.norm)))) return null;
+    if (NOT_NAME.has(toks[0]!.norm) || ROLE_WORDS.has(toks[0]!.norm) || COMMON_ACRONYMS.has(toks[0]!.text)) return null;
+    return { name: it.text, start: it.start, end: it.end, tokens: toks, tokenStart: tokens.indexOf(toks[0]!), tokenEnd: tokens.indexOf(toks[toks.length - 1]!) + 1 };
+  };
+  for (const it of creditItems(text)) {
+    // a lower-case handle ("samczsun", "0xc0ffee") names a person in a credit line
+    if (/^[\p{Ll}\p{N}_][\p{Ll}\p{N}_.]{2,30}$/u.test(it.text) && /\p{Ll}/u.test(it.text) && !covered(it.start, it.end)) {
+      const toks = tokensIn(tokens, it.start, it.end);
+      if (!toks.length) continue;
+      add('person', it.text, { name: it.text, start: it.start, end: it.end, tokens: toks, tokenStart: tokens.indexOf(toks[0]!), tokenEnd: tokens.indexOf(toks[toks.length - 1]!) + 1 }, 'credited in the article');
+      spans.push([it.start, it.end]);
+      continue;
+    }
+    const c = cand(it);
+    if (!c) continue;
+    const lower = c.name.toLowerCase();
+    const person = c.tokens.length >= 2 && c.tokens.length <= 3 && plainNameTokens(c.tokens) && !ORG_SUFFIX.has(c.tokens[c.tokens.length - 1]!.norm) && !KNOWN_ORGS.has(lower);
+    add(person ? 'person' : 'organization', c.name, c, 'credited in the article');
+    spans.push([c.start, c.end]);
+  }
+  for (const it of cueListItems(text)) {
+    const c = cand(it);
+    if (!c) continue;
+    if (it.type === 'organization') add('organization', c.name, c, 'named in a list of organisations');
+    else addTyped(it.type, c);
+    spans.push([c.start, c.end]);
+  }
+  return spans;
+}
+
 export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: number, e: number) => boolean): NerEntity[] {
   const cands = nameCandidates(text, tokens, covered);
   const found = new Map<string, NerEntity>();
@@ -311,8 +379,19 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
     typedFound.set(id, e);
   };
   const undecided: Candidate[] = [];
-  for (const c of cands) {
+  // lists whose cue says what their items are: credit lines, "companies including A, B and C"
+  const handled = listPass(text, tokens, covered, add, addTyped);
+  const isHandled = (c: Candidate): boolean => handled.some(([a, b]) => c.start < b && c.end > a);
+  for (const c0 of cands) {
+    if (isHandled(c0)) continue;
+    const c = withoutTrailingPlace(text, c0);
     const toks = c.tokens;
+    // "Marlon Ferro, 19 (Santa Ana, California)", "28-year-old Kevin Tyler Martin": an age marks a person,
+    // also on a line in Title Case (bulleted lists of defendants)
+    if (toks.length >= 2 && toks.length <= 4 && plainNameTokens(toks) && (AGE_AFTER_RE.test(text.slice(c.end, c.end + 24)) || AGE_BEFORE_RE.test(text.slice(Math.max(0, c.start - 16), c.start)))) {
+      add('person', c.name, c, 'a person named in the article (with an age)');
+      continue;
+    }
     // "Join Our Telegram channel": promotion and navigation lines name no actors
     if (isBoilerplateLine(text, c.start)) continue;
     const last = toks[toks.length - 1]!;
@@ -391,6 +470,11 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
     if (toks.length >= 2 && toks.length <= 4 && toks.every((t, k) => /^\p{Lu}\p{Ll}+$/u.test(t.text) || (k > 0 && k < toks.length - 1 && /^\p{Lu}$/u.test(t.text)))) {
       // a known first name followed by a word that is not an ordinary word: a person, no parse needed
       // a hyphenated surname ("Bankman-Fried") is a name whatever its parts mean
+      // "Park Jin Hyok", "Yajin Zhou": East Asian name shapes that compromise's lexicon does not know
+      if (eastAsianName(toks.map((t) => t.text)) && !toks.some((t) => /Place|Country|City|Region/.test(lexTag(t.text)))) {
+        add('person', c.name, c, 'a person named in the article');
+        continue;
+      }
       const hyphenated = toks.length >= 3 && text[toks[toks.length - 2]!.end] === '-';
       const lastTag = hyphenated ? '' : lexTag(last.text);
       if (FIRST_NAME_TAG.test(lexTag(toks[0]!.text)) && (!lastTag || /LastName|Person/.test(lastTag)) && !ORG_SUFFIX.has(last.norm)) {
@@ -439,7 +523,7 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
       const before = text.slice(Math.max(0, c.start - 3), c.start);
       const midSentence = /[\p{Ll},]\s+$/u.test(before);
       const placeStart = /^(?:Fort|Mount|Mt|Lake|Port|Saint|St|San|Santa|Los|Las|El|La|New|North|South|East|West|Cape|Isle|Glen|Bay)$/.test(a.text);
-      if (unknown(a) && unknown(b) && !placeStart && midSentence && !isTitleCaseLine(text, c.start)) verdict.set(c.name, 'person');
+      if (unknown(a) && unknown(b) && !placeStart && !placeShaped(c.name) && midSentence && !isTitleCaseLine(text, c.start)) verdict.set(c.name, 'person');
     }
     for (const c of undecided) {
       const v = verdict.get(c.name);

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { findPeopleAndOrgs } from '../../lib/engine/ner';
+import { creditItems, cueListItems, eastAsianName } from '../../lib/engine/ner-cues';
+import { tokenize } from '../../lib/engine/text';
+
+// Fixtures are invented sentences written for these tests; names are made up or generic.
+function ner(text: string) {
+  return findPeopleAndOrgs(text, tokenize(text), () => false).map((e) => `${e.type}:${e.name}`);
+}
+
+describe('East Asian name shapes', () => {
+  it('reads Korean surname-first names and Chinese names in Western order as people', () => {
+    expect(eastAsianName(['Ri', 'Chol', 'Nam'])).toBe(true);
+    expect(eastAsianName(['Pak', 'Jin', 'Hyok'])).toBe(true);
+    expect(eastAsianName(['Weiran', 'Zhao'])).toBe(true);
+    expect(eastAsianName(['Chaofan', 'Liu'])).toBe(true);
+  });
+
+  it('does not fire on places, ordinary names or words of other shapes', () => {
+    expect(eastAsianName(['Hong', 'Kong'])).toBe(false);
+    expect(eastAsianName(['Han', 'River'])).toBe(false);
+    expect(eastAsianName(['Park', 'Avenue'])).toBe(false);
+    expect(eastAsianName(['Lee', 'County'])).toBe(false);
+    expect(eastAsianName(['Kim'])).toBe(false);
+    expect(eastAsianName(['Dong', 'Chen'])).toBe(false); // two surnames: no given name
+  });
+
+  it('finds such names in a sentence, and not a city', () => {
+    const out = ner('Treasury also designated Ri Chol Nam and Pak Song Il, who moved funds through Hong Kong.');
+    expect(out).toContain('person:Ri Chol Nam');
+    expect(out).toContain('person:Pak Song Il');
+    expect(out.some((x) => /Hong Kong/.test(x) && x.startsWith('person'))).toBe(false);
+  });
+});
+
+describe('credit lines', () => {
+  it('splits a credit line into its names', () => {
+    const text = 'The exploit drained the pool.\nCredit: lowbat99, Quillfeather Labs, Mira Okonkwo and Tessel\nMore text.';
+    expect(creditItems(text).map((i) => i.text)).toEqual(['lowbat99', 'Quillfeather Labs', 'Mira Okonkwo', 'Tessel']);
+  });
+
+  it('types handles and two-word names as people, firms as organisations', () => {
+    const out = ner('The exploit drained the pool.\nCredit: lowbat99, Quillfeather Labs, Mira Okonkwo\n');
+    expect(out).toContain('person:lowbat99');
+    expect(out).toContain('person:Mira Okonkwo');
+    expect(out).toContain('organization:Quillfeather Labs');
+  });
+
+  it('ignores "credit" in running text and long lines', () => {
+    expect(creditItems('Banks tightened credit: lending fell, and rates rose.')).toEqual([]);
+    expect(creditItems(`Credit: ${'word, '.repeat(100)}`)).toEqual([]);
+    expect(ner('Card issuers offer credit to people with thin files, and banks watch them.')).toEqual([]);
+  });
+});
+
+describe('typed lists', () => {
+  it('gives every item of "companies including ..." the list type', () => {
+    const text = 'Treasury sanctioned four companies in Latvia and Estonia, including Norvane Bank, Kelt, Q9 and Q9 Trade, for moving funds.';
+    expect(cueListItems(text).map((i) => `${i.type}:${i.text}`)).toEqual(['organization:Norvane Bank', 'organization:Kelt', 'organization:Q9', 'organization:Q9 Trade']);
+    const out = ner(text);
+    expect(out).toEqual(expect.arrayContaining(['organization:Norvane Bank', 'organization:Kelt', 'organization:Q9', 'organization:Q9 Trade']));
+  });
+
+  it('types gangs and exchanges by their head noun', () => {
+    expect(cueListItems('It worked with ransomware gangs such as Grimvale, Tallow and Brinefox.').map((i) => `${i.type}:${i.text}`)).toEqual([
+      'threat-actor:Grimvale',
+      'threat-actor:Tallow',
+      'threat-actor:Brinefox',
+    ]);
+    expect(cueListItems('Funds went to exchanges like Quidra and Solvane in the weeks after.').map((i) => i.type)).toEqual(['exchange', 'exchange']);
+  });
+
+  it('takes no phrases from a list, and no list without a typed head noun', () => {
+    expect(ner('The firm hired staff, including engineers, analysts and lawyers.')).toEqual([]);
+    expect(ner('Victims lost savings, including retirement funds and homes.')).toEqual([]);
+    expect(cueListItems('Colours such as Red, Green and Blue were used.')).toEqual([]);
+  });
+});
+
+describe('indictment lists', () => {
+  it('finds defendants listed with their ages on Title Case lines', () => {
+    const text = 'The indictment charges:\nTobin Marsh, 20 (Fresno, California)\nElla Varga, 22 (Reno, Nevada)\nThe case continues.';
+    const out = ner(text);
+    expect(out).toContain('person:Tobin Marsh');
+    expect(out).toContain('person:Ella Varga');
+    expect(out.some((x) => /Fresno|Reno/.test(x) && x.startsWith('person'))).toBe(false);
+  });
+
+  it('cuts "of <place>" from a person named with an age', () => {
+    const out = ner('Prosecutors named 31-year-old Dorian Pell Vance of Tulsa, Oklahoma, as the organiser.');
+    expect(out).toContain('person:Dorian Pell Vance');
+    expect(out.some((x) => /of Tulsa/.test(x))).toBe(false);
+  });
+
+  it('keeps institutions written "<head> of <place>"', () => {
+    expect(ner('The Bank of Lesotho said it saw no losses.')).toContain('organization:Bank of Lesotho');
+  });
+});
