@@ -9,9 +9,24 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { gate } from '../lib/engine/gate';
 import { createAnnotator } from '../lib/annotate/annotator';
 import { annotatorPresent, setAnnotatorPresent } from '../lib/gate/protocol';
-import { contentApi, parseMessage, toContentSchema } from '../lib/messaging';
+import { contentApi, pageReadAnswerSchema, parseMessage, toContentSchema, type PageReadAnswer } from '../lib/messaging';
 import { readGateInput } from '../lib/page/read-gate-input';
 import { readPage } from '../lib/page/read-page';
+
+/**
+ * `content/page-read`, and while the background analyses (tens of ms in which this page's main thread is
+ * idle), a task that builds the answer's validator: zod schemas are built on first use, which costs a few
+ * ms that would otherwise come between the answer's arrival and the marks.
+ */
+let answerSchemaBuilt = false;
+function pageRead(readingId: number, input: Parameters<typeof contentApi.pageRead>[1]): Promise<PageReadAnswer | undefined> {
+  const answer = contentApi.pageRead(readingId, input); // the message is sent synchronously, here
+  if (!answerSchemaBuilt) {
+    answerSchemaBuilt = true;
+    setTimeout(() => pageReadAnswerSchema.safeParse(undefined), 0);
+  }
+  return answer;
+}
 
 export default defineContentScript({
   // Injected only by the background, only into frames of http(s) pages (WXT adds these as host permissions,
@@ -31,7 +46,7 @@ export default defineContentScript({
       signal: controller.signal,
       readGate: (doc) => gate(readGateInput(doc)),
       readPage,
-      pageRead: contentApi.pageRead,
+      pageRead,
       getEntity: contentApi.getEntity,
       muteEntity: contentApi.muteEntity,
       homepage: browser.runtime.getManifest().homepage_url ?? null,

@@ -259,6 +259,44 @@ describe('Chromium', () => {
     await page.close();
   });
 
+  it('a tap on a touch screen opens the card (touch pointers skip the hover path); a tap elsewhere closes it', async () => {
+    const { page } = await open('demo-article.html');
+    const mark = page.locator('cncmark[data-cnc-entity="wannacry"][tabindex="0"]');
+    await mark.waitFor({ timeout: SETTLE_TIMEOUT_MS });
+    await mark.scrollIntoViewIfNeeded();
+    // Real touch input through the browser's own gesture path (touchstart/touchend -> pointer events with
+    // pointerType "touch" -> a tap's click), as on a phone; the persistent context has no hasTouch option.
+    const cdp = await cr.context.newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    const tap = async (x: number, y: number): Promise<void> => {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
+    const pointerTypes = await page.evaluateHandle(() => {
+      const seen: string[] = [];
+      document.addEventListener('pointerdown', (e) => seen.push(e.pointerType), { capture: true });
+      return seen;
+    });
+    // the middle of the mark's first line box (a mark that wraps has a bounding box wider than its text)
+    const at = await mark.evaluate((m) => {
+      const r = m.getClientRects()[0]!;
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    await tap(at.x, at.y);
+    const card = page.locator('div[data-cnc-ui] .cnc-card[role="dialog"]');
+    await card.waitFor({ state: 'visible', timeout: 3_000 });
+    expect(await pointerTypes.evaluate((seen) => seen)).toEqual(['touch']);
+    expect(await card.getAttribute('data-cnc-card-entity')).toBe('wannacry');
+    expect(await mark.getAttribute('aria-expanded')).toBe('true');
+    // a tap on plain text away from the mark and the card dismisses it
+    const h1 = (await page.locator('h1').first().boundingBox())!;
+    await tap(h1.x + 2, h1.y + h1.height / 2);
+    await card.waitFor({ state: 'detached', timeout: 3_000 });
+    expect(await mark.getAttribute('aria-expanded')).toBe('false');
+    await cdp.detach();
+    await page.close();
+  });
+
   it('places the card below the mark, flips it above at the bottom edge and keeps it inside the viewport', async () => {
     const { page } = await open('demo-article.html');
     await page.setViewportSize({ width: 1280, height: 1200 });
