@@ -202,6 +202,19 @@ describe('popup for the demo article', () => {
     await expectNoHorizontalScroll(popup);
   });
 
+  it('turns the extension off on the tab’s site from the results, and back on', async () => {
+    await popup.emulateMedia({ colorScheme: 'light' });
+    // the host is the tab's (tabs.get with the host permission), not the article's canonical URL
+    const host = new URL(articleUrl).hostname;
+    await popup.getByRole('button', { name: `Turn off on ${host}` }).click();
+    await popup.getByRole('heading', { level: 2, name: `Turned off on ${host}` }).waitFor({ timeout: 10_000 });
+    // the marks leave the page
+    await article.waitForSelector('cncmark[data-cnc-entity]', { state: 'detached', timeout: 10_000 });
+    await popup.getByRole('button', { name: `Turn on for ${host}` }).click();
+    await popup.getByRole('heading', { level: 2, name: /UN monitors/ }).waitFor({ timeout: 20_000 });
+    await article.waitForSelector('cncmark[data-cnc-entity]', { timeout: 20_000 });
+  });
+
   it('had no page errors', () => {
     expect(errors).toEqual([]);
   });
