@@ -3,14 +3,24 @@
  * loads and nothing is read, analysed, kept or counted; the reader opens the popup on it (which asks the
  * background to annotate the tab) and the names are marked, the popup shows the analysis and the reading
  * history gets the address without its query. A new page in the tab waits for its own click; switching back
- * to 'auto' annotates the tabs already open.
+ * to 'auto' annotates the tabs already open. Then the same core in Firefox ESR (the MV2 build).
  *
  *   CNC_OUT_DIR=.output-click npx wxt build
  *   CNC_OUT_DIR=.output-click npx vitest run --config test/browser/vitest.config.ts test/browser/click-mode.test.ts
  */
 import type { Page } from 'playwright-core';
+import puppeteer, { type Page as PuppeteerPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshotPath, startFixtureServer, type ChromiumWithExtension, type FixtureServer } from './harness';
+import {
+  FIREFOX_BUILD,
+  firefoxPath,
+  launchChromium,
+  requireBuild,
+  screenshotPath,
+  startFixtureServer,
+  type ChromiumWithExtension,
+  type FixtureServer,
+} from './harness';
 
 /** Enough for the gate, the page read, the analysis and the paint on a loaded 2-core machine. */
 const SETTLE_TIMEOUT_MS = 15_000;
@@ -189,5 +199,87 @@ describe("mode 'click' (Chromium)", () => {
 
   it('logged no errors in pages or extension pages', () => {
     expect(errors).toEqual([]);
+  });
+});
+
+describe("mode 'click' (Firefox ESR)", () => {
+  /** Firefox gives each add-on a random internal UUID; this pref fixes it so the test knows its pages' origin. */
+  const GECKO_ID = 'crypto-news-context@crypto-news-context.org';
+  const UUID = '6a1c3d2e-1111-4222-8333-944455556666';
+
+  it('nothing before the click; popup/annotate-tab marks the page and records it without its query', async () => {
+    const firefox = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: firefoxPath(),
+      headless: true,
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+        // as launchFirefox: no telemetry, updates or remote settings (the machines have no network)
+        'datareporting.policy.dataSubmissionEnabled': false,
+        'toolkit.telemetry.enabled': false,
+        'app.update.enabled': false,
+        'extensions.update.enabled': false,
+        'browser.safebrowsing.malware.enabled': false,
+        'browser.safebrowsing.phishing.enabled': false,
+        'network.captive-portal-service.enabled': false,
+      },
+    });
+    try {
+      await firefox.installExtension(requireBuild(FIREFOX_BUILD));
+      // WebDriver BiDi may not navigate a tab to moz-extension:// pages, but the first-run page the add-on
+      // opens on install is one of ours: the test drives the options page from there.
+      let ext: PuppeteerPage | undefined;
+      await expect
+        .poll(
+          async () => {
+            for (const p of await firefox.pages()) {
+              const href = await p.evaluate(() => location.href).catch(() => '');
+              if (href.startsWith(`moz-extension://${UUID}/`)) ext = p;
+            }
+            return !!ext;
+          },
+          { timeout: 15_000 },
+        )
+        .toBe(true);
+      const options = ext!;
+      // (puppeteer does not see navigations of extension pages: poll for the options form instead)
+      await options.evaluate(() => (location.href = 'options.html'));
+      await expect.poll(() => options.evaluate(() => !!document.querySelector('input[name="mode"][value="click"]')).catch(() => false), { timeout: 10_000 }).toBe(true);
+      await options.click('input[name="mode"][value="click"]');
+      await options.click('button[type="submit"]');
+      await options.waitForFunction(() => document.body.innerText.includes('Settings saved.'), { timeout: 5_000 });
+
+      const page = await firefox.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      const articleUrl = server.url('demo-article.html?session=s3cret-token#top');
+      await page.goto(articleUrl);
+      await new Promise((r) => setTimeout(r, QUIET_WINDOW_MS));
+      expect(await page.$$('cncmark')).toHaveLength(0);
+
+      type Ext = { runtime: { sendMessage(m: unknown): Promise<unknown> }; tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> }; storage: { local: { get(k: null): Promise<Record<string, unknown>> } } };
+      const ask = (msg: Record<string, unknown>) => options.evaluate((m) => (globalThis as unknown as { browser: Ext }).browser.runtime.sendMessage(m), msg);
+      const tabId = await options.evaluate(async (prefix) => {
+        const tabs = await (globalThis as unknown as { browser: Ext }).browser.tabs.query({});
+        return tabs.find((t) => t.url?.startsWith(prefix))?.id ?? -1;
+      }, server.url('demo-article.html'));
+      expect(tabId).toBeGreaterThanOrEqual(0);
+      expect(await ask({ type: 'popup/get-tab-analysis', tabId })).toEqual({ state: 'click-to-annotate' });
+      const before = await options.evaluate(async () => (await (globalThis as unknown as { browser: Ext }).browser.storage.local.get(null))['history.v2']);
+      expect(before).toBeUndefined();
+
+      expect(await ask({ type: 'popup/annotate-tab', tabId })).toEqual({ ok: true });
+      await page.waitForSelector('cncmark[data-cnc-entity]', { timeout: SETTLE_TIMEOUT_MS });
+      expect(await ask({ type: 'popup/get-tab-analysis', tabId })).toMatchObject({ state: 'results', annotationsShown: true });
+      await expect
+        .poll(async () => {
+          const h = await options.evaluate(async () => (await (globalThis as unknown as { browser: Ext }).browser.storage.local.get(null))['history.v2']);
+          return (h as { url: string }[] | undefined)?.map((e) => e.url);
+        })
+        .toEqual([server.url('demo-article.html')]);
+      expect(errors).toEqual([]);
+    } finally {
+      await firefox.close();
+    }
   });
 });
