@@ -108,7 +108,11 @@ const buildPopupToBackground = /* @__PURE__ */ once(() => {
   const popupGetEntity = z.object({ type: z.literal('popup/get-entity'), id });
   /** Show or hide annotations in one tab; `on` omitted = flip. */
   const toggleAnnotations = z.object({ type: z.literal('popup/toggle-annotations'), tabId, on: z.optional(z.boolean()) });
-  /** Click mode: the reader opened the popup on this tab (the toolbar click grants activeTab): read and annotate it now. */
+  /**
+   * Click mode: the reader opened the popup on this tab (the toolbar click grants activeTab): read and annotate it now.
+   * Answer `{ ok: false }` when the annotator could not be put into the tab (then the tab's state is 'unavailable'),
+   * or annotations are off for it.
+   */
   const annotateTab = z.object({ type: z.literal('popup/annotate-tab'), tabId });
 
   const popupToBackgroundSchema = z.discriminatedUnion('type', [getTabAnalysis, lookup, popupGetEntity, toggleAnnotations, annotateTab]);
@@ -134,7 +138,7 @@ const buildHighlightPlan = /* @__PURE__ */ once(() => {
   /** What the content script paints: already filtered by the user's settings in the background. */
   const highlightPlanSchema = z.object({
     readingId: z.int(),
-    /** false: annotations are hidden in this tab (toggled off, or mode 'click' before a click) */
+    /** false: annotations are hidden in this tab (toggled off by the reader) */
     show: z.boolean(),
     entities: z.array(buildHighlightEntity()).check(z.maxLength(MAX_ENTITIES)),
     /** 'first': mark the first mention of each entity that can be marked; 'all': every mention */
