@@ -49,7 +49,8 @@ export function Welcome(props: { onOpenOptions: () => void; shortcuts?: { lookup
             show the marks.
           </li>
           <li>
-            Turn it off for a site, choose which kinds of names to mark, or switch off the reading history in the{' '}
+            Have it read a page only when you click its toolbar button, turn it off for a site, choose which kinds of names to mark, or
+            switch off the reading history in the{' '}
             <button type="button" class="link" onClick={props.onOpenOptions}>
               settings
             </button>
