@@ -385,15 +385,20 @@ async function main(): Promise<number> {
   const missedByType: Record<string, { expected: number; missed: number }> = {};
   /** found entities whose type differs from the list's ("malware -> incident"); not counted as misses */
   const typeDisagreements = new Map<string, number>();
+  /** expected entities found by an output entity of the same type (the stricter reading of the contract's types) */
+  let sameTypeFound = 0;
   for (const l of lists) {
     const row = byKey.get(listPath(args.data, l.file).key);
     const ents = row ? (analysisOf(row)?.entities ?? []) : [];
     for (const e of l.entities) {
       const t = (missedByType[e.type] ??= { expected: 0, missed: 0 });
       t.expected++;
-      const hit = ents.find((f) => entityMatches(e, f));
+      // an output entity of the list's type wins over another match (the same name found twice, typed differently)
+      const hits = ents.filter((f) => entityMatches(e, f));
+      const hit = hits.find((f) => f.type === e.type) ?? hits[0];
       if (!hit) t.missed++;
       else if (hit.type !== e.type) typeDisagreements.set(`${e.type} -> ${hit.type}`, (typeDisagreements.get(`${e.type} -> ${hit.type}`) ?? 0) + 1);
+      else sameTypeFound++;
     }
   }
   const typeDisagreementList = [...typeDisagreements.entries()].sort((a, b) => b[1] - a[1]).map(([pair, count]) => ({ pair, count }));
@@ -507,6 +512,8 @@ async function main(): Promise<number> {
       missedByType,
       recallCoreTypes: recallCore,
       typeDisagreements: typeDisagreementList,
+      recallSameType: round(entExpected === 0 ? null : sameTypeFound / entExpected),
+      foundSameType: sameTypeFound,
       recallWithoutCryptocurrencies: recallNoCrypto,
       unexpected: unexpectedTotal,
       extra: extraTotal,
@@ -579,6 +586,7 @@ async function main(): Promise<number> {
   L.push('  missed by expected type:');
   for (const [t, v] of Object.entries(missedByType).sort((a, b) => b[1].expected - a[1].expected))
     L.push(`    ${t.padEnd(24)} missed ${String(v.missed).padStart(3)} of ${String(v.expected).padStart(3)}`);
+  L.push(`  found with the list's type too (types compared): ${report.entities.foundSameType}/${entExpected} = ${pct(report.entities.recallSameType)}`);
   L.push(
     `  found with another type than the list's (not counted as misses): ${typeDisagreementList.length ? capList(typeDisagreementList.map((t) => `${t.pair} ${t.count}`), 10) : 'none'}`,
   );

@@ -1,6 +1,6 @@
 /**
  * Built-in names every crypto-security reader needs that the knowledge base may not carry: the major
- * cryptocurrencies (with their tickers) and the best-known DeFi protocols. Merged into the matcher
+ * cryptocurrencies and chains (with their tickers), the best-known DeFi protocols, wallets and exchanges. Merged into the matcher
  * only where the KB has no entry of the same name, so the KB always wins.
  *
  * Tickers are matched in capitals only (case rules in matcher.ts); tickers that are ordinary words
@@ -54,7 +54,12 @@ const COINS: [string, string, string[]][] = [
   ['axie-infinity-shards', 'Axie Infinity Shards', ['AXS']],
   ['terrausd', 'TerraUSD', ['UST']],
   ['terra-luna', 'Terra', ['LUNA', 'Terra Luna']],
-  ['gnosis-chain', 'Gnosis Chain', ['xDai']],
+  ['gnosis-chain', 'Gnosis Chain', ['xDai', 'Gnosis chain']],
+  ['moonbeam', 'Moonbeam', ['GLMR', 'Moonbeam Network']],
+  ['evmos', 'Evmos', ['EVMOS']],
+  ['milkomeda', 'Milkomeda', []],
+  ['liquity-usd', 'Liquity USD', ['LUSD']],
+  ['ethena-token', 'Ethena token', ['ENA']],
   ['busd', 'Binance USD', ['BUSD']],
   ['pyusd', 'PayPal USD', ['PYUSD']],
   ['frax', 'Frax', ['FRAX']],
@@ -90,6 +95,25 @@ const PROTOCOLS: [string, string, string[]][] = [
   ['nexus-mutual', 'Nexus Mutual', []],
   ['ethena', 'Ethena', ['USDe']],
   ['chainlink-ccip', 'Chainlink CCIP', []],
+  ['bzx', 'bZx', ['bZx Protocol', 'BZRX', 'Ooki DAO']],
+  ['jpegd', "JPEG'd", ['JPEGd']],
+  ['iron-bank', 'Iron Bank', []],
+  ['liquity', 'Liquity', []],
+];
+
+/** Large centralised exchanges that stories name as venues, victims or cash-out points. */
+const EXCHANGES: [string, string, string[]][] = [
+  ['coinbase', 'Coinbase', []],
+  ['okx', 'OKX', ['OKEx']],
+  ['kraken', 'Kraken', []],
+  ['bitfinex', 'Bitfinex', []],
+  ['bitstamp', 'Bitstamp', []],
+  ['crypto-com', 'Crypto.com', []],
+  ['bybit', 'Bybit', []],
+  ['kucoin', 'KuCoin', []],
+  ['jpex', 'JPEX', []],
+  ['mexc', 'MEXC', []],
+  ['bitmex', 'BitMEX', []],
 ];
 
 /** Wallet makers and wallets: victims or channels in many incidents. */
@@ -112,6 +136,7 @@ export const BUILTIN: readonly Builtin[] = [
   ...COINS.map(([id, name, aliases]) => entry(id, name, 'cryptocurrency', aliases, `${name}: a cryptocurrency or blockchain (built-in name list).`)),
   ...PROTOCOLS.map(([id, name, aliases]) => entry(id, name, 'protocol', aliases, `${name}: a DeFi protocol or wallet (built-in name list).`)),
   ...WALLETS.map(([id, name, aliases]) => entry(id, name, 'organization', aliases, `${name}: a crypto wallet or wallet maker (built-in name list).`)),
+  ...EXCHANGES.map(([id, name, aliases]) => entry(id, name, 'exchange', aliases, `${name}: a centralised cryptocurrency exchange (built-in name list).`)),
 ];
 
 function key(s: string): string {

@@ -48,7 +48,7 @@ export function placeShaped(name: string): boolean {
  */
 export function eastAsianName(words: readonly string[]): boolean {
   if (words.length < 2 || words.length > 3) return false;
-  if (!words.every((w) => /^\p{Lu}\p{Ll}{0,7}$/u.test(w))) return false;
+  if (!words.every((w) => /^\p{Lu}\p{Ll}{0,9}$/u.test(w))) return false;
   const low = words.map((w) => w.toLowerCase());
   if (PLACE_SHAPED.has(low.join(' '))) return false;
   if (KOREAN_SURNAMES.has(low[0]!) && low.slice(1).every((w) => ONE_SYLLABLE.test(w)) && (words.length === 3 || low[1]!.length >= 3)) return true;
@@ -106,13 +106,15 @@ function splitList(text: string, from: number, to: number): CueItem[] {
 
 /** Plural nouns that say what a list's items are, and the type the items get. */
 const LIST_HEADS: [RegExp, 'organization' | 'exchange' | 'protocol' | 'threat-actor'][] = [
-  [/\b(?:companies|firms|entities|organi[sz]ations|businesses|banks|vendors|providers|institutions|universities|hospitals|retailers|manufacturers|insurers)$/i, 'organization'],
-  [/\b(?:exchanges|platforms)$/i, 'exchange'],
+  [/\b(?:companies|firms|entities|organi[sz]ations|businesses|banks|vendors|providers|institutions|universities|hospitals|retailers|manufacturers|insurers|victims)$/i, 'organization'],
+  [/\b(?:exchanges)$/i, 'exchange'],
   [/\b(?:protocols|bridges|projects)$/i, 'protocol'],
   [/\b(?:gangs|groups|operations|affiliates|crews)$/i, 'threat-actor'],
 ];
 /** "<head> [in Russia and Kyrgyzstan,] including|such as|like|:" then the list; words between head and cue kept short. */
-const LIST_CUE_RE = /\b([A-Za-z-]+)\b((?:\s+(?:in|from|based in|across|of)\s+[^,.;:\n]{1,40})?)\s*,?\s+(?:including|such as|like|namely)\s+|\b([A-Za-z-]+):\s+/g;
+const LIST_CUE_RE = /\b([A-Za-z-]+)\b((?:\s+(?:in|from|based in|across|of)\s+\p{Lu}[^,.;:\n]{1,40})?)\s*,?\s+(?:including|included|include|includes|such as|like|namely)\s+|\b([A-Za-z-]+):\s+/gu;
+/** What an item may start with before its name: "cloud computing company Rackspace", "the Belgian city of Antwerp". */
+const ITEM_LEAD_RE = /^(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}(?:(?:\p{Lu}\p{Ll}+\s+)?(?:city|town|county|state|province|municipality|cities|towns|counties)\s+of\s+)?/u;
 /** Longest list read after a cue, in characters. */
 const MAX_LIST_CHARS = 300;
 
@@ -130,7 +132,14 @@ export function cueListItems(text: string): (CueItem & { type: 'organization' | 
     const rest = text.slice(from, from + MAX_LIST_CHARS);
     const endRel = rest.search(/[.;:!?](?:\s|$)|\n|\s(?:for|to|that|which|who|were|was|are|is|have|has|had|in order)\s/);
     const to = from + (endRel < 0 ? rest.length : endRel);
-    for (const it of splitList(text, from, to)) out.push({ ...it, type: kind[1] });
+    for (const it of splitList(text, from, to)) {
+      // "Greenville (North Carolina)": the name without its parenthesis; lower-case words before it go
+      const paren = it.text.indexOf(' (');
+      const item = paren > 0 ? { ...it, text: it.text.slice(0, paren), end: it.start + paren } : it;
+      const lead = ITEM_LEAD_RE.exec(item.text)?.[0].length ?? 0;
+      if (lead >= item.text.length || !/^[\p{Lu}\p{N}]/u.test(item.text.slice(lead))) continue;
+      out.push({ text: item.text.slice(lead), start: item.start + lead, end: item.end, type: kind[1] });
+    }
   }
   return out;
 }

@@ -117,13 +117,17 @@ function lexTag(word: string): string {
   const t = LEXICON[word.toLowerCase()];
   return Array.isArray(t) ? t.join(',') : (t ?? '');
 }
-const FIRST_NAME_TAG = /(?:^|,)(?:FirstName|MaleName|FemaleName)(?:,|$)/;
+/** compromise tags a given name as one of these; "Person" marks names it knows mostly as given names ("Taylor"). */
+const FIRST_NAME_TAG = /(?:^|,)(?:FirstName|MaleName|FemaleName|Person)(?:,|$)/;
 
 /** Just before a name: what kind of organisation it is ("security firm PeckShield", "the exchange BitoPro"). */
 const ORG_CUE_BEFORE =
   /(?:\b(?:security|cybersecurity|blockchain(?: security| analytics| intelligence)?|analytics|forensics?|auditing|audit|research|intelligence|threat intelligence|web3 security|crypto|fintech|software|tech|payments?|investment|consulting|law|incident response)\s+(?:firm|company|companies|platform|provider|vendor|startup|outfit|group|team|agency)|\bresearchers (?:at|from)|\banalysts (?:at|from)|\baccording to|\breported by|\bcybersecurity firm|\bsecurity researchers at)\s+$/i;
 /** Just after a name: its people speak for it ("Huntress researchers", "Symantec's report"). */
 const ORG_CUE_AFTER = /^(?:[’']s)?\s+(?:CEO|CTO|CFO|COO|CISO|co-?founder|founder|researchers|analysts|threat (?:hunters|intelligence|researchers)|security (?:team|researchers)|told BleepingComputer|spokesperson|spokesman|team said|confirmed|reported that|said in a (?:report|statement|blog))\b/i;
+/** Just before a name: a group or person the article names as an attacker ("a cybercrime group known as X", "the threat actor, X,"). */
+const ACTOR_CUE_BEFORE =
+  /(?:\b(?:group|gang|crew|collective|actor|affiliate|operator|hacker|persona)s?\s+(?:(?:known|tracked|identified) as|called|calling (?:itself|themselves)|named|dubbed|going by)|\bthreat actor,)\s+["“'‘]?$/i;
 const EXCHANGE_CUE_BEFORE = /\b(?:crypto(?:currency)?|bitcoin|centralized|centralised|decentralized|decentralised|the|an?|[A-Z][a-z]+n)\s+exchanges?\s+$/;
 const EXCHANGE_CUE_AFTER = /^\s+(?:crypto(?:currency)? )?exchange\b/i;
 const PROTOCOL_CUE_BEFORE = /\b(?:defi|lending|borrowing|staking|yield|bridge|cross-chain|liquidity|derivatives|dex|swap|restaking|perpetuals?)\s+(?:protocol|platform|project|aggregator|bridge|market|exchange)\s+$/i;
@@ -148,7 +152,7 @@ function brandLike(w: string): boolean {
 }
 
 /** Right next to a person's name: what people do in these stories. */
-const PERSON_AFTER = /^(?:,\s+(?:a|an|the)\s+(?:\d+-year-old|former|co-?founder|founder|chief|head|ceo|cto|director|researcher|analyst|resident|citizen|national|developer|leader|member)|,\s+(?:who|aka|also known as|\d{1,2}\b(?![,.]\d)(?!\s*(?:percent|%|million|billion)))|\s+\((?:aka|a\.k\.a\.|also known as|known as|\d{2}\))|\s+(?:pleaded|pled|was sentenced|was charged|was arrested|was extradited|admitted|faces|allegedly|is accused|were charged|has been charged|told|said|says|wrote|tweeted|posted|explained|added|noted))\b/i;
+const PERSON_AFTER = /^(?:,\s+(?:senior\s+|chief\s+|lead\s+|principal\s+|deputy\s+|executive\s+)?(?:director|vice president|vp|head|researcher|analyst|co-?founder|founder|ceo|cto|cfo|coo|ciso|partner|manager|engineer|investigator)\s+(?:of|at)|,\s+(?:a|an|the)\s+(?:\d+-year-old|former|co-?founder|founder|chief|head|ceo|cto|director|researcher|analyst|resident|citizen|national|developer|leader|member)|,\s+(?:who|aka|also known as|\d{1,2}\b(?![,.]\d)(?!\s*(?:percent|%|million|billion)))|\s+\((?:aka|a\.k\.a\.|also known as|known as|\d{2}\))|\s+(?:pleaded|pled|was sentenced|was charged|was arrested|was extradited|admitted|faces|allegedly|is accused|were charged|has been charged|told|said|says|wrote|tweeted|posted|explained|added|noted))\b/i;
 const PERSON_BEFORE = /(?:\b(?:named|identified as|defendants?|suspects?|co-?founders?|founder|ceo|cto|director|researcher|analyst|investigator|attorney|judge|prosecutor|spokesperson|agent|hacker|developer|national|citizen|resident|brothers?|sisters?|wife|husband)\s+|\bsaid\s+)$/i;
 
 const SAID_AFTER = /^,?\s+(?:said|says|told|wrote|added|explained|noted|stated|tweeted|posted)\b/;
@@ -193,11 +197,15 @@ export function nameCandidates(text: string, tokens: Token[], covered: (s: numbe
     while (toks.length > 1 && toks[0]!.text.length === 1 && text[toks[0]!.end] === '.') toks = toks.slice(1);
     // "Special Agent in Charge Reid Davis", "CEO Jane Doe": leading titles are not part of a person's name
     while (toks.length > 2 && LEADING_TITLES.has(toks[0]!.norm)) toks = toks.slice(1);
+    // "Secretary for Economic Affairs" without its title is no name
+    if (toks.length && CONNECTORS.has(toks[0]!.norm)) return;
     if (!toks.length) return;
     const start = toks[0]!.start;
     const end = toks[toks.length - 1]!.end;
     out.push({ name: text.slice(start, end), start, end, tokens: toks, tokenStart: to - toks.length, tokenEnd: to });
   };
+  // "Bank of New York": "New" is a place's first word when a capitalised word follows it
+  const newPlace = (k: number): boolean => tokens[k]!.text === 'New' && k + 1 < tokens.length && isCap(tokens[k + 1]!) && text.slice(tokens[k]!.end, tokens[k + 1]!.start) === ' ';
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -218,7 +226,7 @@ export function nameCandidates(text: string, tokens: Token[], covered: (s: numbe
       // "Hacken CEO Dyma Budorin": a role word ends the organisation and starts the person
       if (ROLE_WORDS.has(nt.norm)) break;
       if (isCap(nt) && !NOT_NAME.has(nt.norm)) j++;
-      else if (CONNECTORS.has(nt.norm) && j + 1 < tokens.length && isCap(tokens[j + 1]!) && !NOT_NAME.has(tokens[j + 1]!.norm) && !ROLE_WORDS.has(tokens[j + 1]!.norm)) {
+      else if (CONNECTORS.has(nt.norm) && j + 1 < tokens.length && isCap(tokens[j + 1]!) && (!NOT_NAME.has(tokens[j + 1]!.norm) || newPlace(j + 1)) && !ROLE_WORDS.has(tokens[j + 1]!.norm)) {
         if (nt.norm === 'and' || nt.norm === '&') ands.push(j);
         j += 2;
       } else break;
@@ -278,7 +286,8 @@ function isTitleCaseLine(text: string, pos: number): boolean {
 }
 
 function titleCaseLine(line: string): boolean {
-  if (/[.!?]["'”’)]*$/.test(line)) return false;
+  // a sentence, or a line that introduces a quote or a list ("BlockSec's Jane Roe explains:"), is no headline
+  if (/[.!?:]["'”’)]*$/.test(line)) return false;
   const words = line.split(/\s+/).filter((w) => /^[\p{L}]/u.test(w));
   if (words.length < HEADLINE_MIN_WORDS) return false;
   const minor = /^(?:a|an|the|and|or|of|in|on|at|to|for|from|by|with|as|is|has|have|its)$/i;
@@ -420,6 +429,10 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
         }
         if (MALWARE_CUE_BEFORE.test(before) && brandLike(toks[0]!.text)) {
           typed('malware');
+          continue;
+        }
+        if (ACTOR_CUE_BEFORE.test(before)) {
+          typed('threat-actor');
           continue;
         }
         if (EXCHANGE_CUE_AFTER.test(after) || (EXCHANGE_CUE_BEFORE.test(before) && toks.length <= 2)) {

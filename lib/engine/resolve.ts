@@ -21,7 +21,7 @@ const TOPICAL_RE =
 
 /** Generic nouns that may follow a protocol's name without making it another proper name. */
 const NAME_CONTINUATION_OK =
-  /^(?:Bridge|Network|Protocol|Chain|Finance|Wallet|Exchange|Labs?|DAO|DEX|Swap|Group|Team|Foundation|Token|Coin|Hack|Exploit|Attack|Heist|Validators?|Blockchain|Mainnet|Ransomware|Malware|Gang|Operators?|BTC|ETH|USDT|USDC|SOL|BNB|TRX|XMR)$/;
+  /^(?:Bridge|Network|Protocol|Chain|Finance|Wallet|Exchange|Labs?|DAO|DEX|Swap|Group|Team|Foundation|Token|Coin|Hack|Exploit|Attack|Heist|Validators?|Blockchain|Mainnet|Ransomware|Malware|Gang|Operators?|Hardware|BTC|ETH|USDT|USDC|SOL|BNB|TRX|XMR)$/;
 
 export interface ResolvedMention {
   entityId: string;

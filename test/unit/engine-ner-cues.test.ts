@@ -96,3 +96,43 @@ describe('indictment lists', () => {
     expect(ner('The Bank of Lesotho said it saw no losses.')).toContain('organization:Bank of Lesotho');
   });
 });
+
+describe('attackers named by the words before them', () => {
+  it('types a name after "group known as", "calling itself" or "the threat actor," as a threat actor', () => {
+    expect(ner('The operation is run by a cybercrime group known as Glassmoth since 2023.')).toContain('threat-actor:Glassmoth');
+    expect(ner('A ransomware gang calling itself Orrin breached a nursery chain in London.')).toContain('threat-actor:Orrin');
+    expect(ner('As first spotted by the threat actor, Quell, the archive holds a database dump.')).toContain('threat-actor:Quell');
+  });
+
+  it('does not fire on a group named by its role or at a sentence start', () => {
+    expect(ner('The group known as the board met on Monday.').some((x) => x.startsWith('threat-actor'))).toBe(false);
+    expect(ner('Researchers called it a setback. Nobody was hurt.').some((x) => x.startsWith('threat-actor'))).toBe(false);
+  });
+});
+
+describe('victim lists', () => {
+  it('takes the names out of descriptive items', () => {
+    const out = ner('Earlier victims include cloud hosting firm Stratavault, the Dutch city of Emmerloo, and Hollin Care Center.');
+    expect(out).toEqual(expect.arrayContaining(['organization:Stratavault', 'organization:Emmerloo', 'organization:Hollin Care Center']));
+  });
+
+  it('drops a parenthesis after a name and skips items with no name', () => {
+    const items = cueListItems('Victims included the cities of Marrowby (Ohio), Tenfield (Utah), and several schools.').map((i) => i.text);
+    expect(items).toEqual(['Marrowby', 'Tenfield']);
+  });
+});
+
+describe('people named with a role after the name', () => {
+  it('reads "Name, Senior Director of X at Y" as a person', () => {
+    expect(ner('We asked Wren Castellane, Senior Director of Research at a lab, for comment.')).toContain('person:Wren Castellane');
+  });
+
+  it('reads a line that introduces a quote as text, not a headline', () => {
+    expect(ner('The Lab’s Weiran Zhao explains:')).toContain('person:Weiran Zhao');
+  });
+
+  it('keeps "of New York" inside an institution name', () => {
+    expect(ner('Money moved out of the Federal Reserve Bank of New York via SWIFT.')).toContain('organization:Federal Reserve Bank of New York');
+  });
+});
+

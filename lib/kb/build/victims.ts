@@ -6,10 +6,11 @@
  * FACTS only: the victim's name, what kind of target the table says it is, and the losses listed
  * (date, USD amount, the row's primary source). Descriptions are generated here from those facts.
  *
- * A one-word name that is a plain capitalised word ("Gamma", "Save", "Deribit") or an ordinary word in
- * any spelling is flagged ambiguous: the engine then counts it only next to words about an exploit or
- * the victim's kind. Which words are ordinary is read from running text (the caller passes words seen
- * written in lower case), not from a hand list.
+ * A one-word name that is an ordinary word ("Flow", "Save", "Mirror") gets no entry: it starts sentences
+ * in every article. Which words are ordinary is read from running text (the caller passes words seen
+ * written in lower case), not from a hand list. Another plain capitalised one-word name ("Deribit",
+ * "Gamma") is flagged ambiguous: the engine counts it only next to words about an exploit or the
+ * victim's kind.
  */
 import type { KbEntity, KbSource } from '../types';
 import { normalizeName, slugify } from '../normalize';
@@ -64,10 +65,10 @@ export function toVictimEntities(rows: RawIncident[], ordinaryWords: ReadonlySet
       for (const s of r.sources) if (s.url !== DEFI_TABLE_SOURCE.url && !sources.some((x) => x.url === s.url) && sources.length < MAX_VICTIM_SOURCES - 1) sources.push(s);
     }
     sources.push(DEFI_TABLE_SOURCE);
-    // one plain capitalised word ("Gamma", "Deribit"): an ordinary word, or a brand too little known to be
-    // sure of; either way it counts only near words about an exploit or the victim's kind
+    // an ordinary word ("Flow", "Save", "Mirror") starts sentences in every article: no entry at all
+    if (!/\s/.test(name.trim()) && ordinaryWords.has(name.trim().toLowerCase())) continue;
+    // another plain capitalised word ("Deribit", "Gamma"): counted only near words about an exploit or the victim's kind
     const plain = /^\p{Lu}\p{Ll}+$/u.test(name.trim());
-    const ordinary = plain || ordinaryWords.has(name.trim().toLowerCase());
     out.push({
       id: slugify(name),
       name,
@@ -81,7 +82,7 @@ export function toVictimEntities(rows: RawIncident[], ordinaryWords: ReadonlySet
       sanctions: [],
       sources,
       origin: 'derived:victims',
-      ...(ordinary ? { ambiguous: { context: VICTIM_CONTEXT, note: 'also an ordinary English word' } } : {}),
+      ...(plain ? { ambiguous: { context: VICTIM_CONTEXT, note: 'a one-word name: counted only where the text is about an exploit, an exchange or a protocol' } } : {}),
       tags: ['incident-victim'],
     });
   }
