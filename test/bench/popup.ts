@@ -8,8 +8,19 @@
  * (`article.results`, components/popup/Results.tsx) are in the DOM, and when any settled state is. The
  * figure is the in-page time; the time seen from the benchmark (goto → selector, including CDP round
  * trips) is in the notes.
+ *
+ * The floor, measured in the same run: a second browser loads a copy of the same build with two extra
+ * pages, an empty extension page (navigation start → DOMContentLoaded) and a page with one tiny script
+ * that asks the background the popup's question (`popup/get-tab-analysis`) and writes one line when the
+ * answer is in. No popup can show its results sooner than that page shows its line.
+ *
+ * A same-run baseline: `CNC_BENCH_POPUP_BASELINE=<another build's chrome-mv3 folder>` opens that build's
+ * popup in a third browser, alternating with this one's, and reports both and their ratio.
  */
-import type { ChromiumWithExtension, FixtureServer } from '../../lib/cli/browsers';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, launchChromium, type ChromiumWithExtension, type FixtureServer } from '../../lib/cli/browsers';
 import type { BenchPage } from './pages';
 import { fromSummary, type Figure, type Section } from './report';
 import { nowMs, summarize } from './stats';
@@ -18,6 +29,24 @@ import { nowMs, summarize } from './stats';
 export const POPUP_RESULTS_SELECTOR = 'article.results';
 /** Any state the popup settles in (results, or a state section that is not busy). */
 export const POPUP_SETTLED_SELECTOR = 'article.results, section.state:not([aria-busy])';
+/** The line the floor page writes when the background's answer is in. */
+const FLOOR_DONE_SELECTOR = 'p.cnc-floor-done';
+/** The build the benchmarks use (test/bench/run.ts builds it). */
+const BUILD = join(ROOT, process.env.CNC_OUT_DIR ?? '.output-bench', 'chrome-mv3');
+const BASELINE_ENV = 'CNC_BENCH_POPUP_BASELINE';
+/** The floor pages, added to a copy of the build: nothing of ours but one message. */
+const FLOOR_PAGES: Record<string, string> = {
+  'bench-floor-empty.html': '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head><body><div id="app"></div></body></html>',
+  'bench-floor-ask.html':
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title><script type="module" src="/bench-floor-ask.js"></script></head><body><div id="app"></div></body></html>',
+  'bench-floor-ask.js': `const tabId = Number(new URLSearchParams(location.search).get('tab'));
+chrome.runtime.sendMessage({ type: 'popup/get-tab-analysis', tabId }).then((r) => {
+  const p = document.createElement('p');
+  p.className = 'cnc-floor-done';
+  p.textContent = String(r && r.state);
+  document.getElementById('app').append(p);
+});`,
+};
 const TARGET_MS = 100;
 
 interface PopupProbe {
@@ -33,7 +62,7 @@ const POPUP_PROBE_SCRIPT = `(() => {
   const probe = { results: null, settled: null, firstRender: null, dcl: null };
   window.__cncPopup = probe;
   document.addEventListener('DOMContentLoaded', () => { probe.dcl = performance.now(); });
-  const sel = ${JSON.stringify({ results: POPUP_RESULTS_SELECTOR, settled: POPUP_SETTLED_SELECTOR })};
+  const sel = ${JSON.stringify({ results: `${POPUP_RESULTS_SELECTOR}, ${FLOOR_DONE_SELECTOR}`, settled: POPUP_SETTLED_SELECTOR })};
   function check() {
     const t = performance.now();
     if (probe.firstRender === null) { const app = document.getElementById('app'); if (app && app.firstElementChild) probe.firstRender = t; }
@@ -49,69 +78,156 @@ export interface PopupOptions {
   quick: boolean;
 }
 
+interface Target {
+  name: string;
+  ext: ChromiumWithExtension;
+  tabId: number;
+}
+
+/** Loads the article in a tab of `ext` until it is annotated; returns that tab's id. */
+async function annotatedArticleTab(ext: ChromiumWithExtension, url: string): Promise<number> {
+  const tab = await ext.context.newPage();
+  await tab.goto(url, { waitUntil: 'load' });
+  await tab.waitForSelector('[data-cnc-entity]', { state: 'attached', timeout: 10_000 }).catch(() => undefined);
+  // The extension has no "tabs" permission, but its host permissions cover http pages: tabs.query can
+  // match the article's address.
+  const u = new URL(url);
+  const tabId = await ext.worker.evaluate(
+    async ({ pattern, href }) => (await chrome.tabs.query({ url: pattern })).find((t) => t.url === href)?.id ?? null,
+    { pattern: `${u.protocol}//${u.hostname}/*`, href: u.href },
+  );
+  await tab.bringToFront();
+  if (tabId === null) throw new Error(`no tab id for ${url}`);
+  return tabId;
+}
+
+interface Open {
+  probe: PopupProbe | null;
+  wallMs: number;
+  state: string;
+}
+
+/** Opens `path?tab=<id>` of the target's extension in a fresh tab and reads the probe. */
+async function openOnce(t: Target, path: string, errors: string[]): Promise<Open> {
+  const page = await t.ext.context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewportSize({ width: 400, height: 600 });
+  await page.addInitScript({ content: POPUP_PROBE_SCRIPT });
+  const t0 = nowMs();
+  await page.goto(`chrome-extension://${t.ext.extensionId}/${path}?tab=${t.tabId}`, { waitUntil: 'commit' });
+  if (path === 'popup.html') {
+    await page.waitForSelector(POPUP_SETTLED_SELECTOR, { timeout: 10_000 }).catch(() => undefined);
+  } else if (path === 'bench-floor-ask.html') {
+    await page.waitForSelector(FLOOR_DONE_SELECTOR, { state: 'attached', timeout: 10_000 }).catch(() => undefined);
+  } else {
+    await page.waitForLoadState('load').catch(() => undefined);
+  }
+  const t1 = nowMs();
+  if (path === 'popup.html') await page.waitForSelector(POPUP_RESULTS_SELECTOR, { timeout: 2_000 }).catch(() => undefined);
+  const probe = await page.evaluate(() => (window as unknown as { __cncPopup?: PopupProbe }).__cncPopup ?? null);
+  const state =
+    path === 'popup.html' ? ((await page.locator('#state-title, #article-title').first().textContent({ timeout: 500 }).catch(() => null)) ?? '') : '';
+  await page.close();
+  return { probe, wallMs: t1 - t0, state };
+}
+
+/** A copy of the build with the floor pages, in a temporary folder. */
+function floorBuild(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cnc-bench-floor-'));
+  cpSync(BUILD, dir, { recursive: true });
+  for (const [name, text] of Object.entries(FLOOR_PAGES)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+const pick = (opens: Open[], key: keyof PopupProbe): number[] =>
+  opens.map((o) => o.probe?.[key]).filter((v): v is number => typeof v === 'number');
+
 export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWithExtension; server: FixtureServer; pages: BenchPage[] }): Promise<Section> {
   const { ext, server, pages } = env;
   const opens = opts.quick ? 5 : 15;
   const article = pages.find((p) => p.kind === 'article');
   if (!article) throw new Error('no article page to open the popup for');
-  const tab = await ext.context.newPage();
   const url = `${server.url(article.path)}?popup=1`;
-  await tab.goto(url, { waitUntil: 'load' });
-  await tab.waitForSelector('[data-cnc-entity]', { state: 'attached', timeout: 10_000 }).catch(() => undefined);
-  // Without the "tabs" permission the worker cannot read tab URLs: the article's tab is the one just
-  // opened, i.e. the active tab with the highest id.
-  const tabId = await ext.worker.evaluate(async () => {
-    const tabs = await chrome.tabs.query({ active: true });
-    return tabs.reduce<number | null>((m, t) => (t.id !== undefined && (m === null || t.id > m) ? t.id : m), null);
-  });
-  if (tabId === null) throw new Error(`no tab id for ${url}`);
-  const popupUrl = `chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`;
+  const main: Target = { name: 'this build', ext, tabId: await annotatedArticleTab(ext, url) };
 
-  const inPage: number[] = [];
-  const settled: number[] = [];
-  const wall: number[] = [];
-  const dcl: number[] = [];
-  const firstRender: number[] = [];
-  let lastState = '';
+  // the floor: a copy of this build with two near-empty pages, in a browser of its own
+  const floorDir = floorBuild();
+  const extra: ChromiumWithExtension[] = [];
   const errors: string[] = [];
-  // one unmeasured open first (the extension's page resources into the cache)
-  for (let i = -1; i < opens; i++) {
-    const page = await ext.context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.setViewportSize({ width: 400, height: 600 });
-    await page.addInitScript({ content: POPUP_PROBE_SCRIPT });
-    const t0 = nowMs();
-    await page.goto(popupUrl, { waitUntil: 'commit' });
-    await page.waitForSelector(POPUP_SETTLED_SELECTOR, { timeout: 10_000 }).catch(() => undefined);
-    const t1 = nowMs();
-    await page.waitForSelector(POPUP_RESULTS_SELECTOR, { timeout: 2_000 }).catch(() => undefined);
-    const probe = await page.evaluate(() => (window as unknown as { __cncPopup?: PopupProbe }).__cncPopup ?? null);
-    lastState = (await page.locator('#state-title, #article-title').first().textContent({ timeout: 500 }).catch(() => null)) ?? '';
-    if (i >= 0) {
-      if (probe?.results !== null && probe?.results !== undefined) inPage.push(probe.results);
-      if (probe?.settled !== null && probe?.settled !== undefined) settled.push(probe.settled);
-      if (probe?.dcl !== null && probe?.dcl !== undefined) dcl.push(probe.dcl);
-      if (probe?.firstRender !== null && probe?.firstRender !== undefined) firstRender.push(probe.firstRender);
-      wall.push(t1 - t0);
-    }
-    await page.close();
-  }
-  await tab.close();
+  const notes: string[] = [];
   const figures: Figure[] = [];
-  const notes = [
-    `${opens} opens of popup.html?tab=<id> for ${article.path} after 1 unmeasured open; last state shown: "${lastState.trim().slice(0, 80)}".`,
-    `seen from the benchmark (goto → settled selector, with CDP round trips): median ${summarize(wall).median.toFixed(0)} ms.`,
-  ];
-  if (errors.length) notes.push(`page errors: ${[...new Set(errors)].slice(0, 3).join(' | ')}`);
-  if (inPage.length) {
-    const s = summarize(inPage);
-    figures.push(fromSummary('popup: navigation start → results shown', 'ms', s, { over: 'opens', target: `<= ${TARGET_MS} ms (median)`, met: s.median <= TARGET_MS }));
-  } else {
-    figures.push({ name: 'popup: navigation start → results shown', unit: 'ms', median: Number.NaN, n: 0, target: `<= ${TARGET_MS} ms`, met: false, note: 'results never shown' });
-    notes.push(`the results (${POPUP_RESULTS_SELECTOR}) were never shown.`);
+  try {
+    const floorExt = await launchChromium({ extensionDir: floorDir });
+    extra.push(floorExt);
+    const floor: Target = { name: 'floor', ext: floorExt, tabId: await annotatedArticleTab(floorExt, url) };
+    const baselineDir = process.env[BASELINE_ENV];
+    let baseline: Target | null = null;
+    if (baselineDir) {
+      const baseExt = await launchChromium({ extensionDir: baselineDir });
+      extra.push(baseExt);
+      baseline = { name: 'baseline', ext: baseExt, tabId: await annotatedArticleTab(baseExt, url) };
+    }
+
+    const runs: Record<'main' | 'baseline' | 'empty' | 'ask', Open[]> = { main: [], baseline: [], empty: [], ask: [] };
+    const floorErrors: string[] = [];
+    // one unmeasured round first (the extensions' page resources into the cache); the order alternates
+    for (let i = -1; i < opens; i++) {
+      const round: [keyof typeof runs, () => Promise<Open>][] = [
+        ['main', () => openOnce(main, 'popup.html', errors)],
+        ['empty', () => openOnce(floor, 'bench-floor-empty.html', floorErrors)],
+        ['ask', () => openOnce(floor, 'bench-floor-ask.html', floorErrors)],
+      ];
+      if (baseline) round.push(['baseline', () => openOnce(baseline, 'popup.html', floorErrors)]);
+      if (i % 2) round.reverse();
+      for (const [key, run] of round) {
+        const o = await run();
+        if (i >= 0) runs[key].push(o);
+      }
+    }
+
+    const results = summarize(pick(runs.main, 'results'));
+    const lastState = runs.main.at(-1)?.state ?? '';
+    notes.push(
+      `${opens} opens of popup.html?tab=<id> for ${article.path} after 1 unmeasured open; last state shown: "${lastState.trim().slice(0, 80)}".`,
+      `seen from the benchmark (goto → settled selector, with CDP round trips): median ${summarize(runs.main.map((o) => o.wallMs)).median.toFixed(0)} ms.`,
+      'floor: a copy of this build in a second browser, with an empty extension page and a page whose one tiny script asks the background the popup\'s question and writes one line; opened alternately with the popup.',
+    );
+    if (results.n) {
+      figures.push(
+        fromSummary('popup: navigation start → results shown', 'ms', results, { over: 'opens', target: `<= ${TARGET_MS} ms (median)`, met: results.median <= TARGET_MS }),
+      );
+    } else {
+      figures.push({ name: 'popup: navigation start → results shown', unit: 'ms', median: Number.NaN, n: 0, target: `<= ${TARGET_MS} ms`, met: false, note: 'results never shown' });
+      notes.push(`the results (${POPUP_RESULTS_SELECTOR}) were never shown.`);
+      const settled = pick(runs.main, 'settled');
+      if (settled.length) figures.push(fromSummary('popup: navigation start → first settled state', 'ms', summarize(settled), { over: 'opens' }));
+    }
+    const dcl = pick(runs.main, 'dcl');
+    if (dcl.length) figures.push(fromSummary('popup: navigation start → DOMContentLoaded', 'ms', summarize(dcl), { over: 'opens' }));
+    const first = pick(runs.main, 'firstRender');
+    if (first.length) figures.push(fromSummary('popup: navigation start → first render (loading state)', 'ms', summarize(first), { over: 'opens' }));
+    const empty = pick(runs.empty, 'dcl');
+    if (empty.length) figures.push(fromSummary('floor: empty extension page → DOMContentLoaded', 'ms', summarize(empty), { over: 'opens' }));
+    const ask = summarize(pick(runs.ask, 'results'));
+    if (ask.n) {
+      figures.push(fromSummary('floor: one-script page → background answer shown', 'ms', ask, { over: 'opens' }));
+      if (results.n) figures.push({ name: 'popup results − floor answer (medians)', unit: 'ms', median: results.median - ask.median, n: Math.min(results.n, ask.n), over: 'opens' });
+    }
+    if (baseline) {
+      const base = summarize(pick(runs.baseline, 'results'));
+      if (base.n) {
+        figures.push(fromSummary('baseline popup: navigation start → results shown', 'ms', base, { over: 'opens', note: baselineDir }));
+        const baseDcl = pick(runs.baseline, 'dcl');
+        if (baseDcl.length) figures.push(fromSummary('baseline popup: navigation start → DOMContentLoaded', 'ms', summarize(baseDcl), { over: 'opens' }));
+        if (results.n) figures.push({ name: 'popup results: this build / baseline (medians)', unit: '×', median: results.median / base.median, n: Math.min(results.n, base.n), over: 'opens' });
+      }
+      notes.push(`baseline: ${baselineDir} (${BASELINE_ENV}), opened alternately with this build.`);
+    }
+    if (floorErrors.length) notes.push(`floor/baseline page errors: ${[...new Set(floorErrors)].slice(0, 3).join(' | ')}`);
+  } finally {
+    for (const e of extra) await e.close().catch(() => undefined);
+    rmSync(floorDir, { recursive: true, force: true });
   }
-  if (settled.length && !inPage.length) figures.push(fromSummary('popup: navigation start → first settled state', 'ms', summarize(settled), { over: 'opens' }));
-  if (dcl.length) figures.push(fromSummary('popup: navigation start → DOMContentLoaded', 'ms', summarize(dcl), { over: 'opens' }));
-  if (firstRender.length) figures.push(fromSummary('popup: navigation start → first render (loading state)', 'ms', summarize(firstRender), { over: 'opens' }));
+  if (errors.length) notes.push(`page errors: ${[...new Set(errors)].slice(0, 3).join(' | ')}`);
   return { id: 'popup', title: 'Popup', figures, notes };
 }
