@@ -39,6 +39,16 @@ const FLOOR_PAGES: Record<string, string> = {
   'bench-floor-empty.html': '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head><body><div id="app"></div></body></html>',
   'bench-floor-ask.html':
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title><script type="module" src="/bench-floor-ask.js"></script></head><body><div id="app"></div></body></html>',
+  'bench-floor-ping.html':
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title><script type="module" src="/bench-floor-ping.js"></script></head><body><div id="app"></div></body></html>',
+  // the same round trip with a question the background answers at once (an empty look-up): what the
+  // popup's own question costs in the background is the difference
+  'bench-floor-ping.js': `chrome.runtime.sendMessage({ type: 'popup/lookup', query: '' }).then((r) => {
+  const p = document.createElement('p');
+  p.className = 'cnc-floor-done';
+  p.textContent = String(r && r.length);
+  document.getElementById('app').append(p);
+});`,
   'bench-floor-ask.js': `const tabId = Number(new URLSearchParams(location.search).get('tab'));
 chrome.runtime.sendMessage({ type: 'popup/get-tab-analysis', tabId }).then((r) => {
   const p = document.createElement('p');
@@ -117,7 +127,7 @@ async function openOnce(t: Target, path: string, errors: string[]): Promise<Open
   await page.goto(`chrome-extension://${t.ext.extensionId}/${path}?tab=${t.tabId}`, { waitUntil: 'commit' });
   if (path === 'popup.html') {
     await page.waitForSelector(POPUP_SETTLED_SELECTOR, { timeout: 10_000 }).catch(() => undefined);
-  } else if (path === 'bench-floor-ask.html') {
+  } else if (path === 'bench-floor-ask.html' || path === 'bench-floor-ping.html') {
     await page.waitForSelector(FLOOR_DONE_SELECTOR, { state: 'attached', timeout: 10_000 }).catch(() => undefined);
   } else {
     await page.waitForLoadState('load').catch(() => undefined);
@@ -141,6 +151,17 @@ function floorBuild(): string {
 
 const pick = (opens: Open[], key: keyof PopupProbe): number[] =>
   opens.map((o) => o.probe?.[key]).filter((v): v is number => typeof v === 'number');
+
+/** Per round (the two were opened one after the other): f(a, b), where both have the figure. */
+function paired(a: Open[], b: Open[], key: keyof PopupProbe, f: (x: number, y: number) => number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i]!.probe?.[key];
+    const y = b[i]!.probe?.[key];
+    if (typeof x === 'number' && typeof y === 'number') out.push(f(x, y));
+  }
+  return out;
+}
 
 export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWithExtension; server: FixtureServer; pages: BenchPage[] }): Promise<Section> {
   const { ext, server, pages } = env;
@@ -168,7 +189,7 @@ export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWith
       baseline = { name: 'baseline', ext: baseExt, tabId: await annotatedArticleTab(baseExt, url) };
     }
 
-    const runs: Record<'main' | 'baseline' | 'empty' | 'ask', Open[]> = { main: [], baseline: [], empty: [], ask: [] };
+    const runs: Record<'main' | 'baseline' | 'empty' | 'ask' | 'ping', Open[]> = { main: [], baseline: [], empty: [], ask: [], ping: [] };
     const floorErrors: string[] = [];
     // one unmeasured round first (the extensions' page resources into the cache); the order alternates
     for (let i = -1; i < opens; i++) {
@@ -176,6 +197,7 @@ export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWith
         ['main', () => openOnce(main, 'popup.html', errors)],
         ['empty', () => openOnce(floor, 'bench-floor-empty.html', floorErrors)],
         ['ask', () => openOnce(floor, 'bench-floor-ask.html', floorErrors)],
+        ['ping', () => openOnce(floor, 'bench-floor-ping.html', floorErrors)],
       ];
       if (baseline) round.push(['baseline', () => openOnce(baseline, 'popup.html', floorErrors)]);
       if (i % 2) round.reverse();
@@ -211,7 +233,14 @@ export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWith
     const ask = summarize(pick(runs.ask, 'results'));
     if (ask.n) {
       figures.push(fromSummary('floor: one-script page → background answer shown', 'ms', ask, { over: 'opens' }));
-      if (results.n) figures.push({ name: 'popup results − floor answer (medians)', unit: 'ms', median: results.median - ask.median, n: Math.min(results.n, ask.n), over: 'opens' });
+      const over = paired(runs.main, runs.ask, 'results', (x, y) => x - y);
+      if (over.length) figures.push(fromSummary('popup results − floor answer (per round)', 'ms', summarize(over), { over: 'rounds' }));
+    }
+    const ping = summarize(pick(runs.ping, 'results'));
+    if (ping.n) {
+      figures.push(fromSummary('floor: one-script page → answer to an empty look-up shown', 'ms', ping, { over: 'opens' }));
+      const cost = paired(runs.ask, runs.ping, 'results', (x, y) => x - y);
+      if (cost.length) figures.push(fromSummary('the popup’s question in the background (ask − empty look-up, per round)', 'ms', summarize(cost), { over: 'rounds' }));
     }
     if (baseline) {
       const base = summarize(pick(runs.baseline, 'results'));
@@ -219,7 +248,8 @@ export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWith
         figures.push(fromSummary('baseline popup: navigation start → results shown', 'ms', base, { over: 'opens', note: baselineDir }));
         const baseDcl = pick(runs.baseline, 'dcl');
         if (baseDcl.length) figures.push(fromSummary('baseline popup: navigation start → DOMContentLoaded', 'ms', summarize(baseDcl), { over: 'opens' }));
-        if (results.n) figures.push({ name: 'popup results: this build / baseline (medians)', unit: '×', median: results.median / base.median, n: Math.min(results.n, base.n), over: 'opens' });
+        const ratio = paired(runs.main, runs.baseline, 'results', (x, y) => x / y);
+        if (ratio.length) figures.push(fromSummary('popup results: this build / baseline (per round)', '×', summarize(ratio), { over: 'rounds' }));
       }
       notes.push(`baseline: ${baselineDir} (${BASELINE_ENV}), opened alternately with this build.`);
     }
