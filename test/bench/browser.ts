@@ -71,6 +71,8 @@ interface LoadResult {
   extensionLoafScripts: { url: string; duration: number; frame: number }[];
   firstEntity: number | null;
   dcl: number | null;
+  /** the page's `load` event, ms since navigation start */
+  load: number | null;
   heapBytes: number;
   nodes: number;
   listeners: number;
@@ -117,6 +119,7 @@ async function measureLoad(context: BrowserContext, url: string, bp: BenchPage, 
       ),
       firstEntity: probe.firstEntity,
       dcl: probe.dcl,
+      load: probe.load,
       heapBytes: heap.usedBytes,
       nodes: dom.nodes,
       listeners: dom.jsEventListeners,
@@ -271,6 +274,12 @@ export async function runBrowserBench(opts: BrowserOptions, env: BrowserBenchEnv
       met: visible.length === annotated.length && fromNav.p95 <= TARGET_ANNOTATION_MS,
     }),
     fromSummary('first annotation after DOMContentLoaded', 'ms', summarize(visible.map((l) => l.firstEntity! - (l.dcl ?? 0))), { over: 'loads' }),
+    // The issue's wording, "within 300 ms of load": from the load event (negative when the marks came first).
+    fromSummary('first annotation after the load event', 'ms', summarize(visible.map((l) => l.firstEntity! - (l.load ?? 0))), {
+      over: 'loads',
+      target: `<= ${TARGET_ANNOTATION_MS} ms (p95)`,
+      met: visible.length === annotated.length && summarize(visible.map((l) => l.firstEntity! - (l.load ?? 0))).p95 <= TARGET_ANNOTATION_MS,
+    }),
   );
   if (coldFirstEntity !== null) figures.push({ name: 'first annotation, first article after browser start (cold)', unit: 'ms', median: coldFirstEntity, n: 1, over: 'load' });
   if (visible.length < annotated.length) {
