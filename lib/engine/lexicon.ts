@@ -33,7 +33,7 @@ export const CYBER_TERMS =
 
 /** Phrases that mark an investment-risk warning or promotion (boilerplate, not the story). */
 export const BOILERPLATE_RE =
-  /(?:don[’']t invest unless|high-risk investment|not (?:financial|investment) advice|join our telegram|join our (?:discord|community)|subscribe to our newsletter|sign up for (?:our|the) newsletter|follow us on|this article is for informational purposes|do your own research|sponsored|affiliate link|click here|read next|related articles?|share this article|advertisement|cookie)/i;
+  /(?:don[’']t invest unless|high-risk investment|not (?:financial|investment) advice|join our telegram|join our (?:discord|community)|subscribe to our newsletter|sign up for (?:our|the) newsletter|follow us on|this article is for informational purposes|do your own research|(?<![\w-])sponsored\b(?! by the)|affiliate link|click here|read next|related articles?|share this article|advertisement|we use cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)/i;
 
 export function countMatches(re: RegExp, text: string): number {
   re.lastIndex = 0;

@@ -136,3 +136,16 @@ describe('people named with a role after the name', () => {
   });
 });
 
+describe('promotion lines', () => {
+  it('still reads names on a line that says "state-sponsored" or "browser cookies"', () => {
+    expect(ner('The alarm was raised by Cyvers, and the theft was blamed on state-sponsored hackers.')).toContain('organization:Cyvers');
+    expect(ner('The stealer sent browser cookies to a server run by Orla Brennick, police said.')).toContain('person:Orla Brennick');
+  });
+
+  it('reads no names on promotion and cookie-banner lines', () => {
+    expect(ner('Sponsored: trade with the Quillmark Exchange today and earn a bonus.')).toEqual([]);
+    expect(ner('Trade with the Quillmark Exchange today and earn a bonus.')).not.toEqual([]); // the same line without the promotion word
+    expect(ner('We use cookies to improve Verity Media Group services.')).toEqual([]);
+  });
+});
+
