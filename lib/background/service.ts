@@ -287,15 +287,14 @@ export function createBackgroundService(store: TabStore = createTabStore(), inje
 
   async function command(tabId: number): Promise<void> {
     const settings = await getSettings();
-    if (settings.mode === 'click') {
-      const [status, rec] = await Promise.all([backgroundApi.getStatus(tabId), store.get(tabId)]);
-      const url = status?.url ?? (await addressOf(tabId));
-      if (!clickGranted(rec && rec.url === url ? rec : undefined)) {
-        await annotateTab(tabId);
-        return;
-      }
-    }
-    await toggle(tabId);
+    const [status, rec] = await Promise.all([backgroundApi.getStatus(tabId), store.get(tabId)]);
+    const url = status?.url ?? (await addressOf(tabId));
+    const current = rec && rec.url === url ? rec : undefined;
+    // Mode 'click': a page not asked for yet. Either mode: a web page where no script of ours runs (site access
+    // "On click", a tab older than the install); the command grants activeTab.
+    const waiting = settings.mode === 'click' ? !clickGranted(current) : !status && !current;
+    if (waiting) await annotateTab(tabId);
+    else await toggle(tabId);
   }
 
   async function toggle(tabId: number, on?: boolean): Promise<{ ok: boolean; show: boolean }> {

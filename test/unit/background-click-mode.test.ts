@@ -121,6 +121,13 @@ describe("mode 'click': before the reader asks", () => {
     expect(await state(svc, 4)).toEqual({ state: 'unavailable' });
     expect(await annotate(svc, 2)).toEqual({ ok: true });
     expect(inject).toHaveBeenCalledWith(2, 0);
+    // the keyboard command too; where a script of ours runs, it only shows/hides (nothing to inject)
+    urls.set(3, PAGE);
+    await svc.command(3);
+    expect(inject).toHaveBeenCalledWith(3, 0);
+    tabs.set(6, { status: gateStatus(true), received: [] });
+    await svc.command(6);
+    expect(inject).not.toHaveBeenCalledWith(6, 0);
   });
 
   it('still says when annotations are off, everywhere or on the site', async () => {
