@@ -30,7 +30,7 @@ export default defineConfig({
       }
     },
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Crypto News Context',
     short_name: 'Crypto News Context',
     description:
@@ -49,7 +49,8 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+K' },
         description: 'Turn in-page annotations on or off',
       },
-      _execute_action: {
+      // MV2 (Firefox) names the toolbar button's command after browser_action.
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+L' },
         description: 'Open the popup with the lookup box focused',
       },

@@ -388,7 +388,7 @@ describe('Chromium', () => {
     const badge = await cr.worker.evaluate((t) => chrome.action.getBadgeText({ tabId: t }), tabId);
     expect(Number(badge)).toBe(EXPECTED['demo-article.html']!.length);
     // the article went into the local reading history (on by default), with the entities it names
-    const history = await cr.worker.evaluate(async () => (await chrome.storage.local.get('history.v1'))['history.v1'] as { url: string; entityIds: string[] }[]);
+    const history = await cr.worker.evaluate(async () => (await chrome.storage.local.get('history.v2'))['history.v2'] as { url: string; entityIds: string[] }[]);
     const entry = history.find((h) => h.url === server.url('demo-article.html'));
     expect(entry?.entityIds).toEqual(expect.arrayContaining(['reconnaissance-general-bureau', 'fbi']));
     // the "Look up" context-menu item exists (update() rejects for an unknown id)

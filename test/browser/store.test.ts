@@ -50,7 +50,7 @@ describe.each([
     expect([...new Set(contentMatches)].sort()).toEqual(HTTP_PAGES);
     const all = m.permissions as string[];
     const apis = all.filter((p) => !p.includes('://') && p !== '<all_urls>');
-    expect(apis.sort()).toEqual(['contextMenus', 'scripting', 'storage']);
+    expect(apis.sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
     expect(all).not.toContain('<all_urls>');
     const hosts = m.manifest_version === 3 ? ((m.host_permissions as string[] | undefined) ?? []) : all.filter((p) => p.includes('://'));
     expect([...hosts].sort()).toEqual(HTTP_PAGES);
