@@ -115,6 +115,8 @@ const LIST_HEADS: [RegExp, 'organization' | 'exchange' | 'protocol' | 'threat-ac
 const LIST_CUE_RE = /\b([A-Za-z-]+)\b((?:\s+(?:in|from|based in|across|of)\s+\p{Lu}[^,.;:\n]{1,40})?)\s*,?\s+(?:including|included|include|includes|such as|like|namely)\s+|\b([A-Za-z-]+):\s+/gu;
 /** What an item may start with before its name: "cloud computing company Rackspace", "the Belgian city of Antwerp". */
 const ITEM_LEAD_RE = /^(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}(?:(?:\p{Lu}\p{Ll}+\s+)?(?:city|town|county|state|province|municipality|cities|towns|counties)\s+of\s+)?/u;
+/** Items taken from one list at most: a longer run of commas is not a list of names. */
+const MAX_LIST_ITEMS = 30;
 /** Longest list read after a cue, in characters. */
 const MAX_LIST_CHARS = 300;
 
@@ -132,7 +134,7 @@ export function cueListItems(text: string): (CueItem & { type: 'organization' | 
     const rest = text.slice(from, from + MAX_LIST_CHARS);
     const endRel = rest.search(/[.;:!?](?:\s|$)|\n|\s(?:for|to|that|which|who|were|was|are|is|have|has|had|in order)\s/);
     const to = from + (endRel < 0 ? rest.length : endRel);
-    for (const it of splitList(text, from, to)) {
+    for (const it of splitList(text, from, to).slice(0, MAX_LIST_ITEMS)) {
       // "Greenville (North Carolina)": the name without its parenthesis; lower-case words before it go
       const paren = it.text.indexOf(' (');
       const item = paren > 0 ? { ...it, text: it.text.slice(0, paren), end: it.start + paren } : it;
@@ -149,16 +151,22 @@ export const AGE_AFTER_RE = /^,\s+\d{1,2}(?:\s+\(|,\s+(?:of|from)\b|\s*$|\s*\n)/
 /** "28-year-old Kevin Tyler Martin", "a 47-year-old": an age right before a name. */
 export const AGE_BEFORE_RE = /\b\d{1,2}-year-old\s+$/i;
 
-/** Tokens of `text[start, end)` (for items found by the list passes). */
-export function tokensIn(tokens: readonly Token[], start: number, end: number): Token[] {
+/** Index of the first token that ends after `pos` (binary search). */
+export function tokenIndexAt(tokens: readonly Token[], pos: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= start) lo = mid + 1;
+    if (tokens[mid]!.end <= pos) lo = mid + 1;
     else hi = mid;
   }
-  const out: Token[] = [];
-  for (let i = lo; i < tokens.length && tokens[i]!.start < end; i++) out.push(tokens[i]!);
-  return out;
+  return lo;
+}
+
+/** Tokens of `text[start, end)` (for items found by the list passes), with the index of the first. */
+export function tokensIn(tokens: readonly Token[], start: number, end: number): { toks: Token[]; first: number } {
+  const first = tokenIndexAt(tokens, start);
+  const toks: Token[] = [];
+  for (let i = first; i < tokens.length && tokens[i]!.start < end; i++) toks.push(tokens[i]!);
+  return { toks, first };
 }

@@ -10,7 +10,7 @@
 import nlp from 'compromise';
 import type { EntityType, Mention } from '../contract';
 import { BOILERPLATE_RE } from './lexicon';
-import { AGE_AFTER_RE, AGE_BEFORE_RE, creditItems, cueListItems, eastAsianName, placeShaped, tokensIn, type CueItem } from './ner-cues';
+import { AGE_AFTER_RE, AGE_BEFORE_RE, creditItems, cueListItems, eastAsianName, placeShaped, tokenIndexAt, tokensIn, type CueItem } from './ner-cues';
 import type { Token } from './text';
 
 export interface TypedEntity {
@@ -338,19 +338,19 @@ function listPass(
 ): [number, number][] {
   const spans: [number, number][] = [];
   const cand = (it: CueItem): Candidate | null => {
-    const toks = tokensIn(tokens, it.start, it.end);
+    const { toks, first } = tokensIn(tokens, it.start, it.end);
     if (!toks.length || toks.length > MAX_LIST_ITEM_TOKENS || covered(it.start, it.end)) return null;
     // a name, not a phrase: every word capitalised or brand-shaped, apart from connectors inside
     if (!toks.every((t, k) => isCap(t) || /\p{N}/u.test(t.text[0]!) || (k > 0 && CONNECTORS.has(t.norm)))) return null;
     if (NOT_NAME.has(toks[0]!.norm) || ROLE_WORDS.has(toks[0]!.norm) || COMMON_ACRONYMS.has(toks[0]!.text)) return null;
-    return { name: it.text, start: it.start, end: it.end, tokens: toks, tokenStart: tokens.indexOf(toks[0]!), tokenEnd: tokens.indexOf(toks[toks.length - 1]!) + 1 };
+    return { name: it.text, start: it.start, end: it.end, tokens: toks, tokenStart: first, tokenEnd: first + toks.length };
   };
   for (const it of creditItems(text)) {
     // a lower-case handle ("samczsun", "0xc0ffee") names a person in a credit line
     if (/^[\p{Ll}\p{N}_][\p{Ll}\p{N}_.]{2,30}$/u.test(it.text) && /\p{Ll}/u.test(it.text) && !covered(it.start, it.end)) {
-      const toks = tokensIn(tokens, it.start, it.end);
+      const { toks, first } = tokensIn(tokens, it.start, it.end);
       if (!toks.length) continue;
-      add('person', it.text, { name: it.text, start: it.start, end: it.end, tokens: toks, tokenStart: tokens.indexOf(toks[0]!), tokenEnd: tokens.indexOf(toks[toks.length - 1]!) + 1 }, 'credited in the article');
+      add('person', it.text, { name: it.text, start: it.start, end: it.end, tokens: toks, tokenStart: first, tokenEnd: first + toks.length }, 'credited in the article');
       spans.push([it.start, it.end]);
       continue;
     }
@@ -390,7 +390,13 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
   const undecided: Candidate[] = [];
   // lists whose cue says what their items are: credit lines, "companies including A, B and C"
   const handled = listPass(text, tokens, covered, add, addTyped);
-  const isHandled = (c: Candidate): boolean => handled.some(([a, b]) => c.start < b && c.end > a);
+  // tokens inside a decided list item, so each candidate is checked in O(its length)
+  const handledTok = new Uint8Array(tokens.length);
+  for (const [a, b] of handled) for (let k = tokenIndexAt(tokens, a); k < tokens.length && tokens[k]!.start < b; k++) handledTok[k] = 1;
+  const isHandled = (c: Candidate): boolean => {
+    for (let k = c.tokenStart; k < c.tokenEnd; k++) if (handledTok[k]) return true;
+    return false;
+  };
   for (const c0 of cands) {
     if (isHandled(c0)) continue;
     const c = withoutTrailingPlace(text, c0);
