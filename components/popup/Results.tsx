@@ -12,6 +12,13 @@ import { formatDate, siteLabel } from './format';
 /** "You read N other articles about X" lines: at most this many, the most-read names first. */
 const MAX_READ_BEFORE = 3;
 
+/*
+ * Sections drawn first: the popup's first screen (title, controls, summary, key facts). The rest (names,
+ * disclaimers, related coverage and its chart: most of the DOM) follows right after the first paint, in
+ * an effect. Drawing and laying out everything at once is most of the popup's own time to results
+ * (docs/performance.md, section 6); the reader cannot scroll to the rest within that frame anyway.
+ */
+
 export function timelinePoints(a: Analysis): TimelinePoint[] {
   return a.related
     .filter((r) => r.kind === 'incident' && r.date && typeof r.amountUsd === 'number' && r.amountUsd > 0)
@@ -31,6 +38,10 @@ export function Results(props: {
   const [status, setStatus] = useState('');
   const [shown, setShown] = useState(props.annotationsShown);
   const [readBefore, setReadBefore] = useState<ReadBefore[]>([]);
+  /** false until the first screen has been painted; then the sections below it are drawn */
+  const [below, setBelow] = useState(false);
+  // Preact runs effects after the browser has painted
+  useEffect(() => setBelow(true), []);
 
   useEffect(() => {
     let live = true;
@@ -91,7 +102,7 @@ export function Results(props: {
   const points = timelinePoints(a);
 
   return (
-    <article class="results" aria-labelledby="article-title">
+    <article class="results" aria-labelledby="article-title" aria-busy={below ? undefined : 'true'}>
       <header class="article-head">
         <h2 id="article-title" class="article-title wrap-anywhere">
           {a.title ?? 'Untitled article'}
@@ -132,7 +143,7 @@ export function Results(props: {
         </section>
       )}
 
-      {a.entities.length > 0 && (
+      {below && a.entities.length > 0 && (
         <section aria-labelledby="sec-names">
           <h3 id="sec-names" class="section-title">
             Names in this article
@@ -142,7 +153,7 @@ export function Results(props: {
         </section>
       )}
 
-      {a.disclaimers.length > 0 && (
+      {below && a.disclaimers.length > 0 && (
         <section aria-labelledby="sec-disclaimers">
           <h3 id="sec-disclaimers" class="section-title">
             Disclaimers
@@ -151,12 +162,14 @@ export function Results(props: {
         </section>
       )}
 
-      <section aria-labelledby="sec-related">
-        <h3 id="sec-related" class="section-title">
-          Related coverage
-        </h3>
-        <Related items={a.related} readBefore={readBefore} chart={points.length >= 2 ? <TimelineChart points={points} /> : null} />
-      </section>
+      {below && (
+        <section aria-labelledby="sec-related">
+          <h3 id="sec-related" class="section-title">
+            Related coverage
+          </h3>
+          <Related items={a.related} readBefore={readBefore} chart={points.length >= 2 ? <TimelineChart points={points} /> : null} />
+        </section>
+      )}
     </article>
   );
 }

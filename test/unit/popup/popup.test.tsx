@@ -49,6 +49,23 @@ describe('popup: results', () => {
     expect(await screen.findByText(/Scrolled to the first mention of Reconnaissance General Bureau/)).toBeTruthy();
   });
 
+  it('draws the first screen first, then the sections below it', async () => {
+    const { container } = renderPopup('?tab=7');
+    const article = await waitFor(() => {
+      const el = container.querySelector('article.results');
+      if (!el) throw new Error('no results yet');
+      return el;
+    });
+    // first render: title, controls, summary, key facts; the rest is pending
+    expect(article.getAttribute('aria-busy')).toBe('true');
+    expect(within(article as HTMLElement).getByRole('region', { name: 'Key facts' })).toBeTruthy();
+    expect(within(article as HTMLElement).queryByRole('region', { name: 'Related coverage' })).toBeNull();
+    expect(await screen.findByRole('region', { name: 'Related coverage' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Names in this article' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Disclaimers' })).toBeTruthy();
+    expect(article.hasAttribute('aria-busy')).toBe(false);
+  });
+
   it('lists disclaimers: its own, then what the page signals', async () => {
     renderPopup('?tab=7');
     const sec = await screen.findByRole('region', { name: 'Disclaimers' });
@@ -240,7 +257,7 @@ describe('popup: marks hidden', () => {
     const { backend } = renderPopup('?tab=7', { states: [{ state: 'results', analysis: ANALYSIS, annotationsShown: false }] });
     const box = await screen.findByRole('checkbox', { name: 'Show marks on this page' });
     expect((box as HTMLInputElement).checked).toBe(false);
-    fireEvent.click(screen.getByRole('button', { name: /Reconnaissance General Bureau/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /Reconnaissance General Bureau/ }));
     await waitFor(() => expect(backend.scrollToEntity).toHaveBeenCalledWith(7, 'rgb'));
     expect(backend.toggleAnnotations).toHaveBeenCalledWith(7, true);
     expect(backend.toggleAnnotations.mock.invocationCallOrder[0]!).toBeLessThan(backend.scrollToEntity.mock.invocationCallOrder[0]!);
