@@ -264,15 +264,26 @@ const HEADLINE_MIN_WORDS = 4;
 let lineCacheText = '';
 const titleCaseCache = new Map<number, boolean>();
 const boilerplateCache = new Map<number, boolean>();
+/** Positions of the line breaks of `lineCacheText`, found once per text (a page may be one huge line). */
+let lineBreaks: number[] = [];
 function lineBounds(text: string, pos: number): [number, number] {
   if (text !== lineCacheText) {
     lineCacheText = text;
     titleCaseCache.clear();
     boilerplateCache.clear();
+    lineBreaks = [];
+    for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) lineBreaks.push(k);
   }
-  const a = text.lastIndexOf('\n', pos - 1) + 1;
-  let b = text.indexOf('\n', pos);
-  if (b < 0) b = text.length;
+  // the first break at or after pos ends the line; the one before it starts it
+  let lo = 0;
+  let hi = lineBreaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lineBreaks[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const a = lo > 0 ? lineBreaks[lo - 1]! + 1 : 0;
+  const b = lo < lineBreaks.length ? lineBreaks[lo]! : text.length;
   return [a, b];
 }
 
