@@ -333,6 +333,13 @@ function withoutTrailingPlace(text: string, c: Candidate): Candidate {
   return { name: text.slice(c.start, end), start: c.start, end, tokens: head, tokenStart: c.tokenStart, tokenEnd: c.tokenStart + k };
 }
 
+/** Words that make a credited name an account, outlet or firm rather than a person ("Cyvers Alerts", "Quill Audits"). */
+const CREDIT_ORG_WORDS = new Set([
+  'crypto', 'coin', 'chain', 'cyber', 'alert', 'alerts', 'audit', 'audits', 'scan', 'dex', 'games', 'bot', 'trade', 'intel', 'computer',
+  'strategies', 'telegraph', 'potato', 'lawyer', 'post', 'mortem', 'official', 'defi', 'web3', 'protocol', 'finance', 'dao', 'nft',
+  'angles', 'muncher', 'rug', 'shill', 'news', 'daily', 'watch', 'tracker', 'analytics', 'research', 'insights', 'hq',
+]);
+
 /** Longest list item taken as a name, in words. */
 const MAX_LIST_ITEM_TOKENS = 5;
 
@@ -368,7 +375,19 @@ function listPass(
     const c = cand(it);
     if (!c) continue;
     const lower = c.name.toLowerCase();
-    const person = c.tokens.length >= 2 && c.tokens.length <= 3 && plainNameTokens(c.tokens) && !ORG_SUFFIX.has(c.tokens[c.tokens.length - 1]!.norm) && !KNOWN_ORGS.has(lower);
+    // a person's name is made of given names, surnames and words compromise's lexicon does not know;
+    // an ordinary word in it ("Chain Aegis", "Crypto Potato", "Whale Alerts") makes it an account or a firm
+    const nameWords = c.tokens.every((t, k) => {
+      const tag = lexTag(t.text);
+      return !tag || /Name|Person/.test(tag) || (k > 0 && /^\p{Lu}$/u.test(t.text));
+    });
+    const person =
+      c.tokens.length >= 2 &&
+      c.tokens.length <= 3 &&
+      plainNameTokens(c.tokens) &&
+      nameWords &&
+      !c.tokens.some((t) => ORG_SUFFIX.has(t.norm) || CREDIT_ORG_WORDS.has(t.norm)) &&
+      !KNOWN_ORGS.has(lower);
     add(person ? 'person' : 'organization', c.name, c, 'credited in the article');
     spans.push([c.start, c.end]);
   }

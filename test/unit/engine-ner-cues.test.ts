@@ -46,6 +46,13 @@ describe('credit lines', () => {
     expect(out).toContain('organization:Quillfeather Labs');
   });
 
+  it('reads credited accounts made of ordinary words as organisations, not people', () => {
+    const out = ner('The exploit drained the pool.\nCredit: Chain Sentry, Whale Alerts, Mira Okonkwo\n');
+    expect(out).toContain('organization:Chain Sentry');
+    expect(out).toContain('organization:Whale Alerts');
+    expect(out).toContain('person:Mira Okonkwo');
+  });
+
   it('ignores "credit" in running text and long lines', () => {
     expect(creditItems('Banks tightened credit: lending fell, and rates rose.')).toEqual([]);
     expect(creditItems(`Credit: ${'word, '.repeat(100)}`)).toEqual([]);
