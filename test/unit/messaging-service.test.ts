@@ -68,6 +68,22 @@ describe('background service', () => {
     expect(rec).toMatchObject({ phase: 'results', url: 'https://news.example/story', host: 'news.example', show: true, readingId: 1 });
   });
 
+  it('the popup gets finished results from the record without waiting for the page, and only while they apply', async () => {
+    const { setSiteDisabled } = await import('../../lib/settings');
+    const store = createTabStore(memoryArea());
+    const svc = createBackgroundService(store);
+    await svc.onMessage({ type: 'content/page-read', readingId: 1, input: { text: ARTICLE, title: 'FBI: North Korea behind $100 million bridge hack' } }, content(7));
+    // the tab's content script never answers (busy page): results still come from the record
+    const asked = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(() => new Promise(() => undefined));
+    const state = (await svc.onMessage({ type: 'popup/get-tab-analysis', tabId: 7 }, popup)) as { state: string; annotationsShown?: boolean };
+    expect(state).toMatchObject({ state: 'results', annotationsShown: true });
+    // off on the site: the record no longer applies, the slow path decides (and here the page does not answer)
+    await setSiteDisabled('news.example', true);
+    asked.mockImplementation(async () => undefined);
+    const off = (await svc.onMessage({ type: 'popup/get-tab-analysis', tabId: 7 }, popup)) as { state: string };
+    expect(off.state).not.toBe('results');
+  });
+
   it('gate passed: injects the annotator into the sender’s own tab and frame, only from the top-frame content script', async () => {
     const inject = vi.fn(async () => undefined);
     const svc = createBackgroundService(createTabStore(memoryArea()), inject);
