@@ -1,9 +1,7 @@
 /**
  * Notices when the page changes after load: ONE batched MutationObserver on the document (debounced,
- * blind to our own changes, with a cheap path for huge change sets) and URL changes of single-page apps.
- * history.pushState fires no event a content script sees, except through the Navigation API
- * (`navigation.currententrychange`, Chromium): where that exists it is the only URL watch, with no timer;
- * elsewhere (Firefox) the URL is compared on a slow timer, plus popstate/hashchange.
+ * blind to our own changes, with a cheap path for huge change sets) and URL changes of single-page apps
+ * (history.pushState is invisible to a content script, so the URL is compared on a slow timer too).
  */
 
 /** Wait for the page to be quiet this long before re-reading: SPAs render in bursts. */
@@ -20,18 +18,12 @@ export const MIN_REREAD_INTERVAL_MS = 2_000;
  * ad rotator on an ordinary page costs nothing.
  */
 export const GATE_RECHECK_WINDOW_MS = 30_000;
-/** URL check interval where the Navigation API is missing; a second is below what a reader notices for a re-read. */
+/** URL check interval for pushState navigation; a second is below what a reader notices for a re-read. */
 export const URL_POLL_MS = 1_000;
 
 export interface PageWatcher {
   /** run our own DOM changes without seeing them as page changes */
   quietly<T>(fn: () => T): T;
-  /**
-   * Stop or resume watching the content (the MutationObserver); URL watching goes on. A watcher whose
-   * content changes would be ignored anyway (the gate script outside its re-check window) pays nothing
-   * for a page that keeps mutating.
-   */
-  watchContent(on: boolean): void;
   stop(): void;
 }
 
@@ -77,19 +69,7 @@ export function watchPage(doc: Document, opts: WatchOptions): PageWatcher {
   };
 
   const observer = new MutationObserver(handle);
-  let observing = false;
-  const watchContent = (on: boolean): void => {
-    if (on === observing || (on && opts.signal.aborted)) return;
-    observing = on;
-    if (on) observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
-    else {
-      observer.disconnect();
-      window.clearTimeout(quietTimer);
-      quietTimer = undefined;
-      firstChangeAt = 0;
-    }
-  };
-  watchContent(true);
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
 
   let lastUrl = doc.location?.href ?? '';
   const checkUrl = (): void => {
@@ -99,20 +79,14 @@ export function watchPage(doc: Document, opts: WatchOptions): PageWatcher {
       opts.onUrlChange(url);
     }
   };
-  // pushState, replaceState, back/forward and fragment changes all change the current entry
-  const navigation = (window as { navigation?: EventTarget }).navigation;
-  let poll: number | undefined;
-  if (navigation && typeof navigation.addEventListener === 'function') {
-    navigation.addEventListener('currententrychange', checkUrl, { signal: opts.signal });
-  } else {
-    poll = window.setInterval(checkUrl, URL_POLL_MS);
-    window.addEventListener('popstate', checkUrl, { signal: opts.signal });
-    window.addEventListener('hashchange', checkUrl, { signal: opts.signal });
-  }
+  const poll = window.setInterval(checkUrl, URL_POLL_MS);
+  window.addEventListener('popstate', checkUrl, { signal: opts.signal });
+  window.addEventListener('hashchange', checkUrl, { signal: opts.signal });
 
   const stop = (): void => {
-    watchContent(false);
+    observer.disconnect();
     window.clearInterval(poll);
+    window.clearTimeout(quietTimer);
   };
   opts.signal.addEventListener('abort', stop, { once: true });
 
@@ -125,7 +99,6 @@ export function watchPage(doc: Document, opts: WatchOptions): PageWatcher {
         observer.takeRecords(); // ours: dropped
       }
     },
-    watchContent,
     stop,
   };
 }

@@ -9,8 +9,10 @@
  * shortly after load or a URL change (a late-rendered article), SPA navigations always do.
  */
 import { gate, type GateResult } from '../engine/gate';
-import { readGateInput } from '../page/read-gate-input';
-import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, watchPage, type PageWatcher } from '../annotate/observe';
+import { gateInputFrom } from '../page/read-gate-input';
+import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS } from '../annotate/observe';
+import { watchPageForGate, type GateWatcher } from './gate-watch';
+import { readGateMeta } from './read-gate-meta';
 import { annotatorPresent, parseGatePassedAnswer, type GatePassedAnswer, type GateScriptRequest } from './protocol';
 
 export interface GateScriptDeps {
@@ -55,7 +57,7 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
   /** ends the re-check window: the MutationObserver is disconnected until the next URL change */
   let windowTimer: number | undefined;
 
-  const watcher: PageWatcher = watchPage(doc, {
+  const watcher: GateWatcher = watchPageForGate(doc, {
     signal,
     // Before the annotator is in the page nothing of ours is in the DOM: every change is the page's.
     isOurs: () => false,
@@ -103,7 +105,7 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
     }
     lastRunAt = Date.now();
     if (!(doc.documentElement instanceof HTMLElement) || !doc.body) return;
-    lastGate = gate(readGateInput(doc));
+    lastGate = gate(gateInputFrom(doc, readGateMeta(doc)));
     if (!lastGate.pass) return;
     const url = withoutHash(doc.location?.href ?? '');
     if (!force && askedFor === url) return; // asked for this page already (the answer was "disabled")

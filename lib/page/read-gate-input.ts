@@ -1,9 +1,13 @@
 /**
  * What the content script hands to the cheap gate: title, URL, meta description/type and the first
- * paragraphs. No Readability, no parsing: one walk for the metadata, the first paragraphs, bounded text.
+ * paragraphs. No Readability, no parsing: the page's metadata, the first paragraphs, bounded text.
+ *
+ * Two readers of the metadata give the same fields: `readMeta` (one selector at a time; the annotator and
+ * readPage use it) and the gate script's one-walk `readGateMeta` (lib/gate/read-gate-meta.ts), which every
+ * page pays for. test/unit/page/read-meta.test.ts holds them to the same results.
  */
 import type { GateInput } from '../engine/gate';
-import { readGateMeta } from './read-meta';
+import { readMeta, type PageMeta } from './read-meta';
 
 /** Paragraphs read for the gate's lead text: the first two substantial ones are enough. */
 const LEAD_PARAGRAPHS = 2;
@@ -12,9 +16,11 @@ const MIN_LEAD_PARAGRAPH_CHARS = 80;
 /** Paragraph elements inspected at most, so a page with thousands of <p> stays cheap. */
 const MAX_PARAGRAPHS_SCANNED = 40;
 
-export function readGateInput(doc: Document): GateInput {
-  // one walk for the metadata and the first <h1> (see read-meta.ts)
-  const meta = readGateMeta(doc);
+/** The metadata the gate reads, and the text of the first <h1> (trimmed; '' when there is none). */
+export type GateMeta = Pick<PageMeta, 'title' | 'url' | 'description' | 'pageType'> & { h1: string };
+
+/** The gate's input from its metadata and the page's first paragraphs. */
+export function gateInputFrom(doc: Document, meta: GateMeta): GateInput {
   const parts: string[] = [];
   // A live collection is walked lazily: only the first paragraphs are visited, where querySelectorAll would
   // match the whole document first (`article p, main p, p` selected the same elements, in the same order).
@@ -26,12 +32,15 @@ export function readGateInput(doc: Document): GateInput {
     const t = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (t.length >= MIN_LEAD_PARAGRAPH_CHARS) parts.push(t);
   }
-  const h1 = meta.h1;
   return {
-    title: meta.title ?? h1,
+    title: meta.title ?? meta.h1,
     url: meta.url,
     description: meta.description,
     pageType: meta.pageType,
-    lead: `${h1}\n${parts.join('\n')}`,
+    lead: `${meta.h1}\n${parts.join('\n')}`,
   };
+}
+
+export function readGateInput(doc: Document): GateInput {
+  return gateInputFrom(doc, { ...readMeta(doc), h1: doc.querySelector('h1')?.textContent?.trim() ?? '' });
 }
