@@ -118,8 +118,11 @@ export function resolveMentions(
     if (a.m.start < lastEnd) {
       // a different entity named inside a longer name ("WannaCry" in "WannaCry ransomware attack",
       // "North Korea" in "North Korea sanctions committee"): report it too
+      // ...but not a body inside the name of its own sub-body ("United Nations" in "United Nations
+      // Security Council"): same type, the longer name is the one meant
       const outer = out[out.length - 1];
-      if (outer && a.m.end <= lastEnd && a.entityId !== outer.entityId && !out.some((o) => o.entityId === a.entityId && o.start === a.m.start)) {
+      const sameKind = !!outer && entity(outer.entityId)?.type === entity(a.entityId)?.type;
+      if (outer && !sameKind && a.m.end <= lastEnd && a.entityId !== outer.entityId && !out.some((o) => o.entityId === a.entityId && o.start === a.m.start)) {
         out.push({ entityId: a.entityId, text: a.m.text, start: a.m.start, end: a.m.end, alias: a.m.pattern.alias, contextual: a.contextual });
         continue;
       }
