@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 /** Homepage shown in the stores and used for "report a wrong match" links. */
@@ -23,10 +24,12 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.length || !entrypoints.every((e) => e.name === 'content')) return;
       const alias = config.resolve?.alias;
+      const light = { find: 'wxt/utils/content-script-context', replacement: resolve(import.meta.dirname, 'lib/gate/script-context.ts') };
       if (Array.isArray(alias)) {
-        config.resolve!.alias = alias.filter((a: { find: string | RegExp }) => a.find !== 'wxt/browser');
+        config.resolve!.alias = [light, ...alias.filter((a: { find: string | RegExp }) => a.find !== 'wxt/browser')];
       } else if (alias && typeof alias === 'object') {
         delete (alias as Record<string, string>)['wxt/browser'];
+        (alias as Record<string, string>)[light.find] = light.replacement;
       }
     },
   },

@@ -41,7 +41,10 @@ export function safeHref(url: string): string | null {
   return /^https?:\/\/[^\s]+$/i.test(url) ? url : null;
 }
 
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 });
+/** Built on first use: constructing an Intl.NumberFormat costs milliseconds (locale data), too much for module load. */
+let usd: Intl.NumberFormat | undefined;
 export function formatUsd(n: number | null | undefined): string | null {
-  return typeof n === 'number' && Number.isFinite(n) ? usd.format(n) : null;
+  if (typeof n !== 'number' || !Number.isFinite(n)) return null;
+  usd ??= new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 });
+  return usd.format(n);
 }
