@@ -3,6 +3,7 @@
  * (a site that is not a hostname, a card delay out of range) is explained next to the field and
  * nothing is saved until it is fixed.
  */
+import { Fragment } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { ENTITY_TYPES, type EntityType } from '../../lib/contract';
 import { clearHistory, getHistory } from '../../lib/history';
@@ -33,6 +34,23 @@ const TYPE_HELP: Partial<Record<EntityType, string>> = {
   'sanctioned-jurisdiction': 'countries under sanctions',
   address: 'crypto addresses, checked against the OFAC list',
 };
+
+/** The two reading modes: each radio button with the explanation read out with it. */
+const MODE_CHOICES: readonly { value: Settings['mode']; label: string; help: string }[] = [
+  {
+    value: 'auto',
+    label: 'Automatically, on every crypto-security article',
+    help: 'A quick word check runs on every page you open. Pages that pass it are read and analysed on this device, and the names are marked.',
+  },
+  {
+    value: 'click',
+    label: 'Only when I click the toolbar button',
+    help:
+      'Nothing is read, analysed or added to the reading history until you open the extension’s popup on a page (or press Alt+Shift+K). ' +
+      'Then that page is read and marked. A new page waits for a new click. For the strictest setup, also set the browser’s site access ' +
+      'for this extension to “On click”.',
+  },
+];
 
 export interface OptionsProps {
   /** Display name of a KB entity id (muted names are stored as ids); the id itself when unknown. */
@@ -172,37 +190,24 @@ export function Options({ resolveName }: OptionsProps = {}) {
           </label>
           <fieldset class="inner">
             <legend>When to mark an article</legend>
-            <label class="check">
-              <input
-                type="radio"
-                name="mode"
-                value="auto"
-                checked={draft.mode === 'auto'}
-                aria-describedby={`${uid}-mode-auto-help`}
-                onChange={() => update({ mode: 'auto' })}
-              />
-              Automatically, on every crypto-security article
-            </label>
-            <p id={`${uid}-mode-auto-help`} class="muted small mode-help">
-              A quick word check runs on every page you open. Pages that pass it are read and analysed on this device, and
-              the names are marked.
-            </p>
-            <label class="check">
-              <input
-                type="radio"
-                name="mode"
-                value="click"
-                checked={draft.mode === 'click'}
-                aria-describedby={`${uid}-mode-click-help`}
-                onChange={() => update({ mode: 'click' })}
-              />
-              Only when I click the toolbar button
-            </label>
-            <p id={`${uid}-mode-click-help`} class="muted small mode-help">
-              Nothing is read, analysed or added to the reading history until you open the extension’s popup on a page (or
-              press Alt+Shift+K). Then that page is read and marked. A new page waits for a new click. For the strictest
-              setup, also set the browser’s site access for this extension to “On click”.
-            </p>
+            {MODE_CHOICES.map((m) => (
+              <Fragment key={m.value}>
+                <label class="check">
+                  <input
+                    type="radio"
+                    name="mode"
+                    value={m.value}
+                    checked={draft.mode === m.value}
+                    aria-describedby={`${uid}-mode-${m.value}-help`}
+                    onChange={() => update({ mode: m.value })}
+                  />
+                  {m.label}
+                </label>
+                <p id={`${uid}-mode-${m.value}-help`} class="muted small mode-help">
+                  {m.help}
+                </p>
+              </Fragment>
+            ))}
             <p class="muted small">
               Switching to “only when I click” leaves pages already marked as they are. Switching to “automatically” also
               checks the pages that are already open.
