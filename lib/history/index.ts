@@ -70,6 +70,11 @@ function isEntry(value: unknown): value is HistoryEntry {
   );
 }
 
+/** Entity ids without repeats, at most HISTORY_MAX_ENTITIES_PER_ENTRY of them. */
+function cappedIds(ids: readonly string[]): string[] {
+  return [...new Set(ids)].slice(0, HISTORY_MAX_ENTITIES_PER_ENTRY);
+}
+
 function readList(value: unknown): HistoryEntry[] {
   return Array.isArray(value) ? value.filter(isEntry) : [];
 }
@@ -92,13 +97,13 @@ function merged(list: readonly HistoryEntry[]): HistoryEntry[] {
     const key = articleKey(e);
     const seen = byKey.get(key);
     if (!seen) {
-      byKey.set(key, { ...e, entityIds: [...new Set(e.entityIds)].slice(0, HISTORY_MAX_ENTITIES_PER_ENTRY) });
+      byKey.set(key, { ...e, entityIds: cappedIds(e.entityIds) });
       continue;
     }
     byKey.set(key, {
       ...seen,
       ...(seen.siteName || !e.siteName ? {} : { siteName: e.siteName }),
-      entityIds: [...new Set([...seen.entityIds, ...e.entityIds])].slice(0, HISTORY_MAX_ENTITIES_PER_ENTRY),
+      entityIds: cappedIds([...seen.entityIds, ...e.entityIds]),
       readAt: e.readAt > seen.readAt ? e.readAt : seen.readAt,
     });
   }
@@ -174,7 +179,7 @@ export function recordArticle(input: RecordInput): Promise<boolean> {
       url,
       title: (input.title ?? '').trim().slice(0, MAX_TITLE_LENGTH) || url,
       ...(input.siteName ? { siteName: input.siteName.slice(0, MAX_TITLE_LENGTH) } : {}),
-      entityIds: [...new Set(input.entityIds)].slice(0, HISTORY_MAX_ENTITIES_PER_ENTRY),
+      entityIds: cappedIds(input.entityIds),
       readAt: (input.readAt ?? new Date()).toISOString(),
     };
     const { entries, legacy } = await readStored();
