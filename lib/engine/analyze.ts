@@ -152,7 +152,7 @@ function run(
     const knownNames = new Set(entities.map((e) => e.name.toLowerCase()));
     for (const n of findPeopleAndOrgs(text, tokens, covered)) {
       if (knownNames.has(n.name.toLowerCase())) continue;
-      entities.push({ id: n.id, name: n.name, type: n.type as EntityType, aliases: [], mentions: n.mentions, inferred: false, known: false, why: n.why });
+      entities.push({ id: n.id, name: n.name, type: n.type, aliases: [], mentions: n.mentions, inferred: false, known: false, why: n.why });
     }
   }
   lap('ner');
