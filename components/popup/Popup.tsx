@@ -52,7 +52,7 @@ export function Popup({ backend, params, pageUrl, load }: PopupProps) {
       clearTimeout(pollTimer.current);
       setAnnotateFailed(false);
       setView({ state: 'analysing' });
-      let ok = false;
+      let ok: boolean;
       try {
         ok = (await backend.annotateTab(tabId)).ok === true;
       } catch {

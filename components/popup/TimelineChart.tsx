@@ -137,25 +137,25 @@ export function TimelineChart(props: { points: readonly TimelinePoint[]; heading
       </svg>
       {/* the wrapper hides it: a table ignores width: 1px and would stick out of the popup */}
       <div class="visually-hidden">
-      <table>
-        <caption>{props.heading ?? 'Related incidents: amount stolen by date'}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Incident</th>
-            <th scope="col">Amount stolen (USD)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {layout.points.map((p, i) => (
-            <tr key={`r${i}`}>
-              <td>{formatDate(p.date)}</td>
-              <th scope="row">{p.label}</th>
-              <td>{formatUsd(p.amountUsd)}</td>
+        <table>
+          <caption>{props.heading ?? 'Related incidents: amount stolen by date'}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Incident</th>
+              <th scope="col">Amount stolen (USD)</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {layout.points.map((p, i) => (
+              <tr key={`r${i}`}>
+                <td>{formatDate(p.date)}</td>
+                <th scope="row">{p.label}</th>
+                <td>{formatUsd(p.amountUsd)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </figure>
   );

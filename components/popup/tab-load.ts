@@ -19,7 +19,7 @@ export interface TabLoad {
   settings: Promise<Settings | null>;
 }
 
-export const UNAVAILABLE: TabAnalysisState = { state: 'unavailable' };
+const UNAVAILABLE: TabAnalysisState = { state: 'unavailable' };
 
 /** The tab's state; an error or an empty answer (no background listening) counts as 'unavailable'. */
 export async function askTabState(backend: PopupBackend, tabId: number): Promise<TabAnalysisState> {
