@@ -188,16 +188,17 @@ export async function loadSettings(plan: MigrationPlan = { steps: MIGRATIONS, ta
   const repaired = repairSettings(migration.value);
   repaired.problems.forEach((p) => problems.add(p));
   const migrated = migration.applied.length > 0 || migration.failed !== undefined;
+  /** fields stored in the wrong area, moved over by this read */
+  const strayed = strayInPrefs.length > 0 || strayInSites.length > 0;
 
-  if (migrated || problems.size > 0 || strayInPrefs.length > 0 || strayInSites.length > 0) {
+  if (migrated || problems.size > 0 || strayed) {
     try {
       if (migrated) {
         await browser.storage.local.set({ [`${BACKUP_KEY_PREFIX}${migration.fromVersion}`]: { prefs: raw.prefs, sites: raw.sites } });
       }
       const bad = [...problems];
-      const moveSites = strayInPrefs.length > 0 || strayInSites.length > 0;
-      const touchPrefs = migrated || moveSites || bad.some((p) => (PREF_FIELDS as string[]).includes(p));
-      const touchSites = migrated || moveSites || bad.some((p) => (SITE_FIELDS as readonly string[]).includes(p));
+      const touchPrefs = migrated || strayed || bad.some((p) => (PREF_FIELDS as string[]).includes(p));
+      const touchSites = migrated || strayed || bad.some((p) => (SITE_FIELDS as readonly string[]).includes(p));
       // unknown keys as the migration left them: those that were with the site lists stay there
       const unknown = omit(migration.value, [...PREF_FIELDS, ...SITE_FIELDS, 'version']);
       const siteKeys = isRecord(raw.sites) ? Object.keys(raw.sites) : [];
