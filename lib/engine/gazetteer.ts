@@ -132,7 +132,7 @@ function entry(id: string, name: string, type: EntityType, aliases: string[], de
   return { id, name, type, aliases, description };
 }
 
-export const BUILTIN: readonly Builtin[] = [
+const BUILTIN: readonly Builtin[] = [
   ...COINS.map(([id, name, aliases]) => entry(id, name, 'cryptocurrency', aliases, `${name}: a cryptocurrency or blockchain (built-in name list).`)),
   ...PROTOCOLS.map(([id, name, aliases]) => entry(id, name, 'protocol', aliases, `${name}: a DeFi protocol or wallet (built-in name list).`)),
   ...WALLETS.map(([id, name, aliases]) => entry(id, name, 'organization', aliases, `${name}: a crypto wallet or wallet maker (built-in name list).`)),
