@@ -17,7 +17,7 @@ import type { KbAddress, KbEntity } from '../kb/types';
 import { MISP_DATE, OFAC_AS_OF } from '../kb/build/common';
 import { normalizeName } from '../kb/normalize';
 import nlp from 'compromise';
-import { deriveIncidents, joinIncidents, readDefiRows, readTayvanoRows } from '../kb/build/incidents';
+import { joinIncidents, readDefiRows, readTayvanoRows, toIncidentEntities } from '../kb/build/incidents';
 import { compileKb, latestDate, mergeEntities, readCurated, type SourceFile } from '../kb/build/merge';
 import { deriveFromMisp } from '../kb/build/misp';
 import { deriveOfacAddresses, type AddressEntityMapping } from '../kb/build/ofac';
@@ -58,7 +58,9 @@ function derive(from: string): void {
   console.log(`deriving from ${abs}`);
   const misp = deriveFromMisp(join(abs, 'misp-galaxy'));
   for (const w of misp.warnings) console.warn(`  misp: ${w}`);
-  const incidents = deriveIncidents(join(abs, 'incidents/defi_exploits.csv'), join(abs, 'incidents/dprk_attributed_incidents_tayvano.csv'), 'lazarus-group');
+  // the incident tables, read once: incidents, and their victims below
+  const incidentRows = joinIncidents(readDefiRows(join(abs, 'incidents/defi_exploits.csv')), readTayvanoRows(join(abs, 'incidents/dprk_attributed_incidents_tayvano.csv')));
+  const incidents = toIncidentEntities(incidentRows, 'lazarus-group');
   // victims (exchanges, protocols) of the same tables; one-word names that are ordinary words in the
   // general web pages of the shared data (the Readability test pages' article text) need context
   // (and the negative articles: general news), or in compromise's lexicon, need context
@@ -76,7 +78,7 @@ function derive(from: string): void {
     for (const n of [e.name, ...(e.aliases ?? []).map((a) => a.name)]) known.add(normalizeName(n));
   }
   const victims = toVictimEntities(
-    joinIncidents(readDefiRows(join(abs, 'incidents/defi_exploits.csv')), readTayvanoRows(join(abs, 'incidents/dprk_attributed_incidents_tayvano.csv'))),
+    incidentRows,
     new Set([...ordinaryWordsOf(pageTexts, 1), ...lexiconWords()]),
   ).filter((v) => !known.has(normalizeName(v.name)));
   const mapping = existsSync(ADDRESS_ENTITIES) ? (readJson(ADDRESS_ENTITIES) as AddressEntityMapping[]) : [];

@@ -243,7 +243,3 @@ export function toIncidentEntities(rows: RawIncident[], lazarusId: string): KbEn
     } satisfies KbEntity;
   });
 }
-
-export function deriveIncidents(defiCsv: string, tayvanoCsv: string, lazarusId: string): KbEntity[] {
-  return toIncidentEntities(joinIncidents(readDefiRows(defiCsv), readTayvanoRows(tayvanoCsv)), lazarusId);
-}

@@ -58,6 +58,8 @@ export function toVictimEntities(rows: RawIncident[], ordinaryWords: ReadonlySet
   }
   const out: KbEntity[] = [];
   for (const { name, type, rows: rs } of byKey.values()) {
+    // an ordinary word ("Flow", "Save", "Mirror") starts sentences in every article: no entry at all
+    if (!/\s/.test(name.trim()) && ordinaryWords.has(name.trim().toLowerCase())) continue;
     rs.sort((a, b) => a.date.localeCompare(b.date));
     const losses = rs.map((r) => `about ${formatUsd(r.amountUsd ?? 0)} on ${humanDate(r.date)}`);
     const sources: KbSource[] = [];
@@ -65,8 +67,6 @@ export function toVictimEntities(rows: RawIncident[], ordinaryWords: ReadonlySet
       for (const s of r.sources) if (s.url !== DEFI_TABLE_SOURCE.url && !sources.some((x) => x.url === s.url) && sources.length < MAX_VICTIM_SOURCES - 1) sources.push(s);
     }
     sources.push(DEFI_TABLE_SOURCE);
-    // an ordinary word ("Flow", "Save", "Mirror") starts sentences in every article: no entry at all
-    if (!/\s/.test(name.trim()) && ordinaryWords.has(name.trim().toLowerCase())) continue;
     // another plain capitalised word ("Deribit", "Gamma"): counted only near words about an exploit or the victim's kind
     const plain = /^\p{Lu}\p{Ll}+$/u.test(name.trim());
     out.push({
