@@ -12,13 +12,6 @@ import { formatDate, siteLabel } from './format';
 /** "You read N other articles about X" lines: at most this many, the most-read names first. */
 const MAX_READ_BEFORE = 3;
 
-/*
- * Sections drawn first: the popup's first screen (title, controls, summary, key facts). The rest (names,
- * disclaimers, related coverage and its chart: most of the DOM) follows right after the first paint, in
- * an effect. Drawing and laying out everything at once is most of the popup's own time to results
- * (docs/performance.md, section 6); the reader cannot scroll to the rest within that frame anyway.
- */
-
 export function timelinePoints(a: Analysis): TimelinePoint[] {
   return a.related
     .filter((r) => r.kind === 'incident' && r.date && typeof r.amountUsd === 'number' && r.amountUsd > 0)
@@ -38,7 +31,12 @@ export function Results(props: {
   const [status, setStatus] = useState('');
   const [shown, setShown] = useState(props.annotationsShown);
   const [readBefore, setReadBefore] = useState<ReadBefore[]>([]);
-  /** false until the first screen has been painted; then the sections below it are drawn */
+  /*
+   * The first screen (title, controls, summary, key facts) is drawn first. The rest (names, disclaimers,
+   * related coverage and its chart: most of the DOM) follows right after the first paint, when `below`
+   * turns true. Drawing and laying out everything at once is most of the popup's own time to results
+   * (docs/performance.md, section 6); the reader cannot scroll to the rest within that frame anyway.
+   */
   const [below, setBelow] = useState(false);
   // Preact runs effects after the browser has painted
   useEffect(() => setBelow(true), []);
