@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findPeopleAndOrgs } from '../../../lib/engine/ner';
 import { tokenize } from '../../../lib/engine/text';
-
-function ner(text: string) {
-  return findPeopleAndOrgs(text, tokenize(text), () => false).map((e) => `${e.type}:${e.name}`);
-}
+import { ner } from './ner-labels';
 
 describe('people and organisations outside the KB', () => {
   it('separates a firm from its CEO', () => {

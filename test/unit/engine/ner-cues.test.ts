@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findPeopleAndOrgs } from '../../lib/engine/ner';
-import { creditItems, cueListItems, eastAsianName } from '../../lib/engine/ner-cues';
-import { tokenize } from '../../lib/engine/text';
+import { creditItems, cueListItems, eastAsianName } from '../../../lib/engine/ner-cues';
+import { ner } from './ner-labels';
 
 // Fixtures are invented sentences written for these tests; names are made up or generic.
-function ner(text: string) {
-  return findPeopleAndOrgs(text, tokenize(text), () => false).map((e) => `${e.type}:${e.name}`);
-}
 
 describe('East Asian name shapes', () => {
   it('reads Korean surname-first names and Chinese names in Western order as people', () => {

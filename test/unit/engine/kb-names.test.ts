@@ -3,8 +3,8 @@
  * longer names, with the real compiled KB. Sentences are written for these tests.
  */
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../lib/engine/analyze';
-import { loadKb } from '../../lib/kb/index';
+import { createEngine } from '../../../lib/engine/analyze';
+import { loadKb } from '../../../lib/kb/index';
 
 const engine = createEngine(loadKb().kb);
 // a crypto-security story (long enough to be detected), so names that need context are kept
