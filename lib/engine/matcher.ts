@@ -167,8 +167,7 @@ export function compileMatcher(kb: Pick<CompiledKb, 'entities'>): CompiledMatche
     const n = tokens.length;
     for (let i = 0; i < n; i++) {
       let node: TrieNode | undefined = root;
-      // every name that ends here counts (the resolver keeps the longest and the nested ones)
-      const best: RawMatch[] = [];
+      // every name that starts here counts, not only the longest (the resolver keeps the longest and the nested ones)
       for (let j = i; j < n && node; j++) {
         const tok = tokens[j]!;
         if (j > i) {
@@ -186,7 +185,6 @@ export function compileMatcher(kb: Pick<CompiledKb, 'entities'>): CompiledMatche
         if (!nx) break;
         node = nx;
         if (node.patterns) {
-          const hits: RawMatch[] = [];
           for (const p of node.patterns) {
             if (plural && !p.allowPlural) continue;
             let ok = true;
@@ -199,13 +197,11 @@ export function compileMatcher(kb: Pick<CompiledKb, 'entities'>): CompiledMatche
                 if (g !== p.gaps[k]) ok = false;
               }
             }
-            if (ok) hits.push({ pattern: p, start: tokens[i]!.start, end: tok.end, tokenStart: i, tokenEnd: j + 1, text: text.slice(tokens[i]!.start, tok.end) });
+            if (ok) found.push({ pattern: p, start: tokens[i]!.start, end: tok.end, tokenStart: i, tokenEnd: j + 1, text: text.slice(tokens[i]!.start, tok.end) });
           }
-          if (hits.length) best.push(...hits);
         }
         if (plural) break;
       }
-      if (best.length) found.push(...best);
     }
     return found;
   }
