@@ -104,8 +104,11 @@ function splitList(text: string, from: number, to: number): CueItem[] {
   return out;
 }
 
+/** The types a typed list gives its items. */
+type ListItemType = 'organization' | 'exchange' | 'protocol' | 'threat-actor';
+
 /** Plural nouns that say what a list's items are, and the type the items get. */
-const LIST_HEADS: [RegExp, 'organization' | 'exchange' | 'protocol' | 'threat-actor'][] = [
+const LIST_HEADS: [RegExp, ListItemType][] = [
   [/\b(?:companies|firms|entities|organi[sz]ations|businesses|banks|vendors|providers|institutions|universities|hospitals|retailers|manufacturers|insurers|victims)$/i, 'organization'],
   [/\b(?:exchanges)$/i, 'exchange'],
   [/\b(?:protocols|bridges|projects)$/i, 'protocol'],
@@ -121,8 +124,8 @@ const MAX_LIST_ITEMS = 30;
 const MAX_LIST_CHARS = 300;
 
 /** Items of lists introduced by a typed plural noun, with the type they get. */
-export function cueListItems(text: string): (CueItem & { type: 'organization' | 'exchange' | 'protocol' | 'threat-actor' })[] {
-  const out: (CueItem & { type: 'organization' | 'exchange' | 'protocol' | 'threat-actor' })[] = [];
+export function cueListItems(text: string): (CueItem & { type: ListItemType })[] {
+  const out: (CueItem & { type: ListItemType })[] = [];
   LIST_CUE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = LIST_CUE_RE.exec(text)) !== null) {
