@@ -191,8 +191,6 @@ export function createBackgroundService(store: TabStore = createTabStore(), inje
   }
 
   async function tabState(tabId: number): Promise<TabAnalysisState> {
-    // The three reads start together; the content script's round trip is the slow one (~20 ms).
-    const statusRead = backgroundApi.getStatus(tabId);
     const [settings, rec] = await Promise.all([getSettings(), store.get(tabId)]);
     // Fast path for the popup: finished results for the tab's current document are answered from the record
     // without waiting for the page. A new document in the tab deletes the record (tabs.onUpdated 'loading'), and
@@ -204,10 +202,10 @@ export function createBackgroundService(store: TabStore = createTabStore(), inje
       !isSiteDisabled(settings, rec.host) &&
       (settings.mode === 'auto' || clickGranted(rec))
     ) {
-      void statusRead.catch(() => undefined);
       return { state: 'results', analysis: rec.analysis, annotationsShown: rec.show };
     }
-    const status = await statusRead;
+    // Otherwise the page decides: the content script's round trip (~20 ms), only when it is needed.
+    const status = await backgroundApi.getStatus(tabId);
     if (!status) {
       // No script of ours answers in the tab: a browser page, a store, a PDF, or an http(s) page we were not
       // let into (site access "On click") or that loaded before the extension was installed. For the latter
