@@ -29,7 +29,6 @@ import {
   scoreEntities,
   type ExpectedAmount,
   type ExpectedEntity,
-  type KbNames,
   type Prf,
 } from './eval-score';
 import { createRunner, REPO_ROOT, type Outcome } from './eval-runner';
@@ -235,8 +234,7 @@ function capList(items: readonly string[], max = 8): string {
 async function loadAmbiguousNames(): Promise<{ names: Map<string, Set<string>>; note: string | null }> {
   try {
     const mod = await import('../kb/index');
-    const entries = mod.loadKb().kb.entities as unknown as KbNames[];
-    return { names: ambiguousNames(entries), note: null };
+    return { names: ambiguousNames(mod.loadKb().kb.entities), note: null };
   } catch (e) {
     return { names: new Map(), note: `knowledge base not loaded: ${e instanceof Error ? e.message : String(e)}` };
   }
@@ -397,8 +395,11 @@ async function main(): Promise<number> {
       const hits = ents.filter((f) => entityMatches(e, f));
       const hit = hits.find((f) => f.type === e.type) ?? hits[0];
       if (!hit) t.missed++;
-      else if (hit.type !== e.type) typeDisagreements.set(`${e.type} -> ${hit.type}`, (typeDisagreements.get(`${e.type} -> ${hit.type}`) ?? 0) + 1);
-      else sameTypeFound++;
+      else if (hit.type === e.type) sameTypeFound++;
+      else {
+        const pair = `${e.type} -> ${hit.type}`;
+        typeDisagreements.set(pair, (typeDisagreements.get(pair) ?? 0) + 1);
+      }
     }
   }
   const typeDisagreementList = [...typeDisagreements.entries()].sort((a, b) => b[1] - a[1]).map(([pair, count]) => ({ pair, count }));
