@@ -4,23 +4,14 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createBackgroundService } from '../../lib/background/service';
-import { lookupPageUrl } from '../../lib/background/menus';
-import { createTabStore, memoryArea } from '../../lib/background/tab-store';
-import type { CardEntity, LookupResult, PageReadAnswer } from '../../lib/messaging';
-
-const ID = fakeBrowser.runtime.id;
-const ORIGIN = `chrome-extension://${ID}/`;
-const content = (tabId = 5, frameId = 0) => ({ id: ID, url: 'https://news.example/story', tab: { id: tabId }, frameId });
-const popup = { id: ID, url: `${ORIGIN}popup.html` };
+import { createBackgroundService } from '../../../lib/background/service';
+import { lookupPageUrl } from '../../../lib/background/menus';
+import { createTabStore, memoryArea } from '../../../lib/background/tab-store';
+import type { CardEntity, LookupResult, PageReadAnswer } from '../../../lib/messaging';
+import { ARTICLE_PARAGRAPHS, content, ORIGIN, popup } from './senders';
 
 const ARTICLE = [
-  'Hackers linked to North Korea stole $100 million from the Horizon bridge, the FBI said.',
-  'The FBI said the Lazarus Group, also tracked as APT38, laundered the stolen ether through Tornado Cash, which the US Treasury sanctioned.',
-  'Blockchain analysts traced the crypto through dozens of wallets and exchanges after the hack.',
-  'The bridge operator said it would compensate users for the theft and was working with investigators to recover the stolen funds.',
-  'According to the post-mortem, the attackers obtained two of the five keys that controlled the multisig wallet holding the locked tokens, enough to approve withdrawals of ether, stablecoins and wrapped bitcoin over a few hours.',
-  'Investigators said the pattern of splitting and swapping the coins matched earlier thefts by the same operators, who have targeted exchanges and bridges in Asia, Europe and North America since 2017.',
+  ...ARTICLE_PARAGRAPHS,
   'Part of the funds was frozen at three exchanges after analysts flagged the deposits, but most of the money had already been converted and moved on by the time the platforms acted.',
 ].join('\n\n');
 
@@ -31,7 +22,7 @@ describe('background service', () => {
     const svc = createBackgroundService(createTabStore(memoryArea()));
     const card = (await svc.onMessage({ type: 'content/get-entity', id: 'lazarus-group' }, content())) as CardEntity | null;
     expect(card?.name).toBe('Lazarus Group');
-    expect(svc.onMessage({ type: 'content/get-entity', id: 'lazarus-group' }, content(5, 3))).toBeUndefined();
+    expect(svc.onMessage({ type: 'content/get-entity', id: 'lazarus-group' }, content(5, { frameId: 3 }))).toBeUndefined();
     expect(svc.onMessage({ type: 'content/get-entity', id: 'lazarus-group' }, { ...content(), id: 'another-extension' })).toBeUndefined();
     expect(svc.onMessage({ type: 'content/get-entity' }, content())).toBeUndefined();
     expect(svc.onMessage({ type: 'content/fetch', url: 'https://evil.example' }, content())).toBeUndefined();
@@ -69,7 +60,7 @@ describe('background service', () => {
   });
 
   it('the popup gets finished results from the record without waiting for the page, and only while they apply', async () => {
-    const { setSiteDisabled } = await import('../../lib/settings');
+    const { setSiteDisabled } = await import('../../../lib/settings');
     const store = createTabStore(memoryArea());
     const svc = createBackgroundService(store);
     await svc.onMessage({ type: 'content/page-read', readingId: 1, input: { text: ARTICLE, title: 'FBI: North Korea behind $100 million bridge hack' } }, content(7));
@@ -92,7 +83,7 @@ describe('background service', () => {
     // a tab id or frame in the message is not used: only the sender counts
     expect(await svc.onMessage({ type: 'content/gate-passed', tabId: 3, frameId: 2 }, content(9))).toEqual({ ok: true });
     expect(inject).toHaveBeenLastCalledWith(9, 0);
-    expect(svc.onMessage({ type: 'content/gate-passed' }, content(9, 4))).toBeUndefined();
+    expect(svc.onMessage({ type: 'content/gate-passed' }, content(9, { frameId: 4 }))).toBeUndefined();
     expect(svc.onMessage({ type: 'content/gate-passed' }, { ...content(9), id: 'another-extension' })).toBeUndefined();
     expect(svc.onMessage({ type: 'content/gate-passed' }, { ...content(9), url: 'file:///etc/passwd' })).toBeUndefined();
     expect(svc.onMessage({ type: 'content/gate-passed' }, popup)).toBeUndefined();
@@ -100,7 +91,7 @@ describe('background service', () => {
   });
 
   it('gate passed while annotations are off (or off on the site): nothing injected, the tab is recorded as disabled', async () => {
-    const { saveSettings, setSiteDisabled } = await import('../../lib/settings');
+    const { saveSettings, setSiteDisabled } = await import('../../../lib/settings');
     const inject = vi.fn(async () => undefined);
     const store = createTabStore(memoryArea());
     const svc = createBackgroundService(store, inject);
@@ -125,7 +116,7 @@ describe('background service', () => {
   it('muting applies to the sender’s own site', async () => {
     const svc = createBackgroundService(createTabStore(memoryArea()));
     expect(await svc.onMessage({ type: 'content/mute-entity', id: 'fbi' }, content())).toEqual({ ok: true });
-    const { getSettings } = await import('../../lib/settings');
+    const { getSettings } = await import('../../../lib/settings');
     expect((await getSettings()).mutedEntities).toEqual({ 'news.example': ['fbi'] });
   });
 });

@@ -7,27 +7,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { createBackgroundService, type InjectAnnotator, type TabUrl } from '../../lib/background/service';
-import { createTabStore, memoryArea, type TabStore } from '../../lib/background/tab-store';
-import { getHistory } from '../../lib/history';
-import type { ContentStatus, PageReadAnswer, TabAnalysisState } from '../../lib/messaging';
-import { saveSettings, setSiteDisabled } from '../../lib/settings';
-import { resetSettingsStorageForTests } from '../../lib/settings/storage';
+import { createBackgroundService, type InjectAnnotator, type TabUrl } from '../../../lib/background/service';
+import { createTabStore, memoryArea, type TabStore } from '../../../lib/background/tab-store';
+import { getHistory } from '../../../lib/history';
+import type { ContentStatus, PageReadAnswer, TabAnalysisState } from '../../../lib/messaging';
+import { saveSettings, setSiteDisabled } from '../../../lib/settings';
+import { resetSettingsStorageForTests } from '../../../lib/settings/storage';
+import { ARTICLE_PARAGRAPHS, content, PAGE, popup } from './senders';
 
-const ID = fakeBrowser.runtime.id;
-const ORIGIN = `chrome-extension://${ID}/`;
-const PAGE = 'https://news.example/story';
-const content = (tabId: number, url = PAGE) => ({ id: ID, url, tab: { id: tabId }, frameId: 0 });
-const popup = { id: ID, url: `${ORIGIN}popup.html` };
-
-const ARTICLE = [
-  'Hackers linked to North Korea stole $100 million from the Horizon bridge, the FBI said.',
-  'The FBI said the Lazarus Group, also tracked as APT38, laundered the stolen ether through Tornado Cash, which the US Treasury sanctioned.',
-  'Blockchain analysts traced the crypto through dozens of wallets and exchanges after the hack.',
-  'The bridge operator said it would compensate users for the theft and was working with investigators to recover the stolen funds.',
-  'According to the post-mortem, the attackers obtained two of the five keys that controlled the multisig wallet holding the locked tokens, enough to approve withdrawals of ether, stablecoins and wrapped bitcoin over a few hours.',
-  'Investigators said the pattern of splitting and swapping the coins matched earlier thefts by the same operators, who have targeted exchanges and bridges in Asia, Europe and North America since 2017.',
-].join('\n\n');
+const ARTICLE = ARTICLE_PARAGRAPHS.join('\n\n');
 const reading = (readingId: number) => ({
   type: 'content/page-read',
   readingId,
@@ -219,13 +207,13 @@ describe("mode 'click': the reader asks", () => {
     await annotate(svc, 7);
     expect(((await svc.onMessage(reading(1), content(7))) as PageReadAnswer).ok).toBe(true);
     const next = 'https://news.example/next-story';
-    expect(await svc.onMessage(reading(2), content(7, next))).toEqual({ ok: false, reason: 'disabled' });
+    expect(await svc.onMessage(reading(2), content(7, { url: next }))).toEqual({ ok: false, reason: 'disabled' });
     expect(await badge(7)).toBe('');
     tabs.get(7)!.status = { ...gateStatus(true, next), readingId: 2 };
     expect(await state(svc, 7)).toEqual({ state: 'click-to-annotate' });
     expect(await annotate(svc, 7)).toEqual({ ok: true });
     expect(tabs.get(7)!.received).toContain('background/reread');
-    expect(((await svc.onMessage(reading(3), content(7, next))) as PageReadAnswer).ok).toBe(true);
+    expect(((await svc.onMessage(reading(3), content(7, { url: next }))) as PageReadAnswer).ok).toBe(true);
   });
 
   it('a navigation forgets the request: the next page waits for a click', async () => {
