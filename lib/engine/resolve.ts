@@ -112,28 +112,29 @@ export function resolveMentions(
   // Overlaps: longest span wins, then the one that needed no context.
   accepted.sort((a, b) => a.m.start - b.m.start || b.m.end - b.m.start - (a.m.end - a.m.start) || b.priority - a.priority);
   const out: ResolvedMention[] = [];
+  const mention = (a: (typeof accepted)[number], contextual: boolean): ResolvedMention => ({ entityId: a.entityId, text: a.m.text, start: a.m.start, end: a.m.end, alias: a.m.pattern.alias, contextual });
   let lastEnd = -1;
   let lastStart = -1;
   for (const a of accepted) {
     if (a.m.start < lastEnd) {
+      // the mention reported last (the longer name, or a name already reported inside it)
+      const prev = out[out.length - 1];
       // a different entity named inside a longer name ("WannaCry" in "WannaCry ransomware attack",
       // "North Korea" in "North Korea sanctions committee"): report it too
       // ...but not a body inside the name of its own sub-body ("United Nations" in "United Nations
       // Security Council"): same type, the longer name is the one meant
-      const outer = out[out.length - 1];
-      const sameKind = !!outer && entity(outer.entityId)?.type === entity(a.entityId)?.type;
-      if (outer && !sameKind && a.m.end <= lastEnd && a.entityId !== outer.entityId && !out.some((o) => o.entityId === a.entityId && o.start === a.m.start)) {
-        out.push({ entityId: a.entityId, text: a.m.text, start: a.m.start, end: a.m.end, alias: a.m.pattern.alias, contextual: a.contextual });
+      const sameKind = !!prev && entity(prev.entityId)?.type === entity(a.entityId)?.type;
+      if (prev && !sameKind && a.m.end <= lastEnd && a.entityId !== prev.entityId && !out.some((o) => o.entityId === a.entityId && o.start === a.m.start)) {
+        out.push(mention(a, a.contextual));
         continue;
       }
       // same span, another entity: keep both only if equally good (the KB really has two)
-      const prev = out[out.length - 1];
       if (prev && a.m.start === lastStart && a.m.end === lastEnd && prev.entityId !== a.entityId && !prev.contextual && !a.contextual) {
-        out.push({ entityId: a.entityId, text: a.m.text, start: a.m.start, end: a.m.end, alias: a.m.pattern.alias, contextual: false });
+        out.push(mention(a, false));
       }
       continue;
     }
-    out.push({ entityId: a.entityId, text: a.m.text, start: a.m.start, end: a.m.end, alias: a.m.pattern.alias, contextual: a.contextual });
+    out.push(mention(a, a.contextual));
     lastEnd = a.m.end;
     lastStart = a.m.start;
   }
