@@ -138,6 +138,10 @@ const SUFFIX_WORD_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}$€£¥.,])${NUM}${SCALE_RE}\s?(US dollars|U\.S\. dollars|dollars?|euros?|yen|won|yuan|renminbi|rupees?|Indonesian [Rr]upiah|rupiah|roubles|rubles|francs|pounds sterling|USD|EUR|GBP|JPY)(?![\p{L}\p{N}])`,
   'giu',
 );
+/** Dollar-pegged stablecoins: an amount in them is its value in USD. */
+const USD_STABLECOINS: readonly string[] = ['USDT', 'USDC', 'DAI', 'BUSD', 'PYUSD', 'FDUSD'];
+/** "$8M USDT": a stablecoin ticker right after a dollar amount (Ethena's USDe too, in its own spelling). */
+const STABLECOIN_AFTER_RE = new RegExp(String.raw`^\s?(${[...USD_STABLECOINS, 'USDe'].join('|')})\b`);
 const CRYPTO_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}$€£¥.,])${NUM}${SCALE_RE}\s?(${CRYPTO_TICKERS.join('|')}|wETH|stETH|${['bitcoins', 'bitcoin', 'ether', 'ethereum', 'tether', 'monero', 'litecoin', 'solana'].map(ci).join('|')})(?![\p{L}\p{N}])`,
   'gu',
@@ -192,7 +196,7 @@ export function findAmounts(text: string): Amount[] {
     if (looksLikeNonMoney(text, start, end)) continue;
     const value = parseNumber(m[1]!, m[2]);
     if (!Number.isFinite(value)) continue;
-    let usd: number | null = unit === 'USDT' || unit === 'USDC' || unit === 'DAI' || unit === 'BUSD' || unit === 'PYUSD' || unit === 'FDUSD' ? value : null;
+    let usd: number | null = USD_STABLECOINS.includes(unit) ? value : null;
     const tail = text.slice(end, end + USD_NOTE_WINDOW);
     const note = /^\s*(?:\(\s*(?:about|around|approximately|roughly|some|~|worth|valued at)?\s*|,?\s*(?:worth|valued at|or)\s+(?:about|around|approximately|roughly|some|nearly|over|more than|~)?\s*)(US\$|\$|USD\s?)\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(k|thousand|m|mn|million|bn|b|billion)\b)?\)?/i.exec(tail);
     if (note) {
@@ -214,7 +218,7 @@ export function findAmounts(text: string): Amount[] {
     const sym = m[1]!.trim();
     let currency = SYMBOL_CURRENCY[sym] ?? SYMBOL_CURRENCY[sym.toUpperCase()] ?? 'USD';
     // "$8M USDT": a dollar-pegged stablecoin amount written with a dollar sign
-    const stable = /^\s?(USDT|USDC|DAI|BUSD|USDe|PYUSD|FDUSD)\b/.exec(text.slice(end, end + 8));
+    const stable = STABLECOIN_AFTER_RE.exec(text.slice(end, end + 8));
     if (stable && currency === 'USD') currency = stable[1]!.toUpperCase();
     // "$2 billion worth of ether": a USD amount (the crypto is described by it, not counted in it)
     const value = parseNumber(m[2]!, m[3]);
