@@ -395,6 +395,25 @@ function listPass(
   return spans;
 }
 
+/** The type the words right around a name give it ("the eXch exchange", "a backdoor called X"), if any. */
+function cuedType(text: string, c: Candidate): EntityType | null {
+  const toks = c.tokens;
+  const last = toks[toks.length - 1]!;
+  const acronym = toks.length === 1 && COMMON_ACRONYMS.has(last.text);
+  // at the start of a sentence a capital says nothing: "Security researchers found..." is no firm called Security
+  const plainAtStart = toks.length === 1 && !brandLike(last.text) && /(?:^|[.!?:]\s+|\n\s*)$/.test(text.slice(Math.max(0, c.start - 3), c.start));
+  if (acronym || plainAtStart || toks.length > 3) return null;
+  const before = text.slice(Math.max(0, c.start - 60), c.start);
+  const after = text.slice(c.end, c.end + 60);
+  if (MALWARE_CUE_AFTER.test(after) && (brandLike(toks[0]!.text) || toks.length === 1) && !/^(?:The|This|That|New|Malicious|A|An)$/.test(toks[0]!.text)) return 'malware';
+  if (MALWARE_CUE_BEFORE.test(before) && brandLike(toks[0]!.text)) return 'malware';
+  if (ACTOR_CUE_BEFORE.test(before)) return 'threat-actor';
+  if (EXCHANGE_CUE_AFTER.test(after) || (EXCHANGE_CUE_BEFORE.test(before) && toks.length <= 2)) return 'exchange';
+  if (PROTOCOL_CUE_AFTER.test(after) || PROTOCOL_CUE_BEFORE.test(before)) return 'protocol';
+  if (ORG_CUE_BEFORE.test(before) || ORG_CUE_AFTER.test(after)) return 'organization';
+  return null;
+}
+
 export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: number, e: number) => boolean): NerEntity[] {
   const cands = nameCandidates(text, tokens, covered);
   const found = new Map<string, NerEntity>();
@@ -445,39 +464,14 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
       add('organization', c.name, c, 'a news agency, publisher or security firm');
       continue;
     }
-    {
-      const before = text.slice(Math.max(0, c.start - 60), c.start);
-      const after = text.slice(c.end, c.end + 60);
-      const acronym = toks.length === 1 && COMMON_ACRONYMS.has(last.text);
-      // at the start of a sentence a capital says nothing: "Security researchers found..." is no firm called Security
-      const plainAtStart = toks.length === 1 && !brandLike(last.text) && /(?:^|[.!?:]\s+|\n\s*)$/.test(text.slice(Math.max(0, c.start - 3), c.start));
-      if (!acronym && !plainAtStart && toks.length <= 3) {
-        const typed = (type: EntityType): void => addTyped(type, c);
-        if (MALWARE_CUE_AFTER.test(after) && (brandLike(toks[0]!.text) || toks.length === 1) && !/^(?:The|This|That|New|Malicious|A|An)$/.test(toks[0]!.text)) {
-          typed('malware');
-          continue;
-        }
-        if (MALWARE_CUE_BEFORE.test(before) && brandLike(toks[0]!.text)) {
-          typed('malware');
-          continue;
-        }
-        if (ACTOR_CUE_BEFORE.test(before)) {
-          typed('threat-actor');
-          continue;
-        }
-        if (EXCHANGE_CUE_AFTER.test(after) || (EXCHANGE_CUE_BEFORE.test(before) && toks.length <= 2)) {
-          typed('exchange');
-          continue;
-        }
-        if (PROTOCOL_CUE_AFTER.test(after) || PROTOCOL_CUE_BEFORE.test(before)) {
-          typed('protocol');
-          continue;
-        }
-        if (ORG_CUE_BEFORE.test(before) || ORG_CUE_AFTER.test(after)) {
-          add('organization', c.name, c, 'an organisation named in the article');
-          continue;
-        }
-      }
+    const cued = cuedType(text, c);
+    if (cued === 'organization') {
+      add('organization', c.name, c, 'an organisation named in the article');
+      continue;
+    }
+    if (cued) {
+      addTyped(cued, c);
+      continue;
     }
     // a single brand-shaped word ("EtherHiding", "ChangeNOW", "WAVESHAPER" next to malware words) is a name
     if (toks.length === 1 && !COMMON_ACRONYMS.has(last.text) && !CAMEL_STOP.has(last.norm) && !isTitleCaseLine(text, c.start)) {
