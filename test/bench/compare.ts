@@ -19,7 +19,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { launchChromium, startFixtureServer, type ChromiumWithExtension } from '../../lib/cli/browsers';
-import { attributeProfile, PAGE_PROBE_SCRIPT, type PageProbe } from './chromium';
+import { attributeProfile, PAGE_PROBE_SCRIPT, traceLoad, type PageProbe } from './chromium';
 import { BENCH_PAGES } from './pages';
 import { currentLoad } from './report';
 import { summarize } from './stats';
@@ -28,35 +28,6 @@ import { summarize } from './stats';
 const SETTLE_AFTER_LOAD_MS = 600;
 const ANNOTATION_TIMEOUT_MS = 4_000;
 const PROFILE_INTERVAL_US = 100;
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  dur?: number;
-  tdur?: number;
-  args?: { data?: { url?: string; scriptName?: string }; fileName?: string };
-}
-
-/** Thread CPU time (ms) of the extension's compile, top-level run and later calls during one traced load. */
-async function tracedCpu(context: BrowserContext, url: string, origin: string): Promise<{ compile: number; run: number; calls: number }> {
-  const page = await context.newPage();
-  try {
-    const session = await context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    session.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-    const complete = new Promise<void>((ok) => session.once('Tracing.tracingComplete', () => ok()));
-    await session.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'v8'] }, transferMode: 'ReportEvents' });
-    await page.goto(url, { waitUntil: 'load' });
-    await new Promise((r) => setTimeout(r, SETTLE_AFTER_LOAD_MS));
-    await session.send('Tracing.end');
-    await complete;
-    const ours = (e: TraceEvent): boolean => (e.args?.data?.url ?? e.args?.data?.scriptName ?? e.args?.fileName ?? '').startsWith(origin);
-    const cpu = (name: string): number => events.filter((e) => e.ph === 'X' && e.name === name && ours(e)).reduce((s, e) => s + (e.tdur ?? e.dur ?? 0) / 1000, 0);
-    return { compile: cpu('v8.compile'), run: cpu('v8.run'), calls: cpu('FunctionCall') };
-  } finally {
-    await page.close();
-  }
-}
 
 async function profiledMs(context: BrowserContext, url: string, origin: string): Promise<number> {
   const page = await context.newPage();
@@ -131,13 +102,13 @@ async function main(): Promise<void> {
         for (const i of order) {
           const c = browsers[i]!;
           const origin = `chrome-extension://${c.extensionId}/`;
-          const t = await tracedCpu(c.context, url(p), origin);
+          const t = (await traceLoad(c.context, url(p), SETTLE_AFTER_LOAD_MS, origin)).cpu;
           const prof = await profiledMs(c.context, url(p), origin);
           if (round < 0) continue; // warm-up round
           const r = results[i]!;
-          r.compile.push(t.compile);
-          r.run.push(t.run);
-          r.calls.push(t.calls);
+          r.compile.push(t.compileMs);
+          r.run.push(t.runMs);
+          r.calls.push(t.callbacksMs);
           r.profile.push(prof);
         }
       }
