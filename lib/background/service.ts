@@ -55,6 +55,11 @@ function clickGranted(record: TabRecord | undefined): boolean {
   return !!record && (record.requested === true || (record.phase !== 'disabled' && record.phase !== 'unavailable'));
 }
 
+/** The tab's record if it is about the page at `url` (a record of an earlier page in the tab does not apply). */
+function recordOf(record: TabRecord | undefined, url: string | undefined): TabRecord | undefined {
+  return record && url !== undefined && record.url === url ? record : undefined;
+}
+
 /** Why a page the gate let through is not annotated: shown in the popup. */
 function reasonsOf(a: Analysis): string[] {
   return a.cryptoSecurity.reasons.length ? a.cryptoSecurity.reasons : ['The page does not read as a crypto-security article.'];
@@ -77,7 +82,7 @@ export type InjectAnnotator = (tabId: number, frameId: number) => Promise<void>;
 export const injectAnnotator: InjectAnnotator = async (tabId, frameId) => {
   // Our own packaged file, never code built from a message. A frame that already runs the annotator
   // ignores the second copy (see entrypoints/annotator.content.ts).
-  // injectImmediately: the gate already ran at document_end or later; do not wait for document_idle.
+  // injectImmediately: the gate already ran (at DOMContentLoaded or later); do not wait for document_idle.
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ANNOTATOR_FILE], injectImmediately: true });
 };
 
@@ -108,7 +113,7 @@ export function createBackgroundService(store: TabStore = createTabStore(), inje
     const url = withoutHash(senderUrl);
     const host = hostOf(url);
     const previous = await store.get(tabId);
-    const same = previous && previous.url === url ? previous : undefined;
+    const same = recordOf(previous, url);
     if (settings.mode === 'click' && !clickGranted(same)) {
       // An annotator the reader let in for an earlier address of this tab (a single-page site moved on):
       // the new page waits for its own click. Nothing is analysed or kept.
@@ -161,16 +166,16 @@ export function createBackgroundService(store: TabStore = createTabStore(), inje
     const host = hostOf(url);
     if (settings.mode === 'click') {
       const previous = await store.get(tabId);
-      if (!clickGranted(previous && previous.url === url ? previous : undefined)) {
+      if (!clickGranted(recordOf(previous, url))) {
         // Mode 'click': the gate's verdict is not acted on until the reader asks (popup/annotate-tab).
         if (previous) await store.delete(tabId);
         return { ok: false, reason: 'disabled' };
       }
     }
     if (!settings.enabled || isSiteDisabled(settings, host)) {
-      const previous = await store.get(tabId);
-      const show = previous && previous.url === url ? previous.show : settings.mode === 'auto';
-      const readingId = previous && previous.url === url ? previous.readingId : 0;
+      const same = recordOf(await store.get(tabId), url);
+      const show = same ? same.show : settings.mode === 'auto';
+      const readingId = same ? same.readingId : 0;
       await store.set(tabId, { url, host, phase: 'disabled', disabledReason: settings.enabled ? 'site-off' : 'off', readingId, show, updatedAt: Date.now() });
       await setBadge(tabId, null);
       return { ok: false, reason: 'disabled' };
@@ -214,13 +219,14 @@ export function createBackgroundService(store: TabStore = createTabStore(), inje
       if (!url || !isWebUrl(url)) return { state: 'unavailable' };
       if (!settings.enabled) return { state: 'disabled', reason: 'off' };
       if (isSiteDisabled(settings, hostOf(url))) return { state: 'disabled', reason: 'site-off' };
-      if (rec && rec.url === url && rec.requested) return { state: rec.phase === 'analysing' ? 'analysing' : 'unavailable' };
+      const asked = recordOf(rec, url);
+      if (asked?.requested) return { state: asked.phase === 'analysing' ? 'analysing' : 'unavailable' };
       return { state: 'click-to-annotate' };
     }
     const host = hostOf(status.url);
     if (!settings.enabled) return { state: 'disabled', reason: 'off' };
     if (isSiteDisabled(settings, host)) return { state: 'disabled', reason: 'site-off' };
-    const current = rec && rec.url === status.url ? rec : undefined;
+    const current = recordOf(rec, status.url);
     if (settings.mode === 'click' && !clickGranted(current)) return { state: 'click-to-annotate' };
     // the reader asked (mode 'click') and the annotator is in the page, but it has not sent a reading yet
     const asked = current?.requested === true && current.phase === 'analysing' && current.readingId === 0;
@@ -274,7 +280,7 @@ export function createBackgroundService(store: TabStore = createTabStore(), inje
     const host = hostOf(url);
     if (!settings.enabled || isSiteDisabled(settings, host)) return { ok: false };
     const previous = await store.get(tabId);
-    const same = previous && previous.url === url ? previous : undefined;
+    const same = recordOf(previous, url);
     if (same && same.phase !== 'unavailable' && same.phase !== 'disabled') {
       // already read (asked before, or analysed before the switch from 'auto'): just make sure it shows
       if (same.phase === 'results' && !same.show) return { ok: (await toggle(tabId, true)).ok };
@@ -301,7 +307,7 @@ export function createBackgroundService(store: TabStore = createTabStore(), inje
     const settings = await getSettings();
     const [status, rec] = await Promise.all([backgroundApi.getStatus(tabId), store.get(tabId)]);
     const url = status?.url ?? (await addressOf(tabId));
-    const current = rec && rec.url === url ? rec : undefined;
+    const current = recordOf(rec, url);
     // Mode 'click': a page not asked for yet. Either mode: a web page where no script of ours runs (site access
     // "On click", a tab older than the install); the command grants activeTab.
     const waiting = settings.mode === 'click' ? !clickGranted(current) : !status && !current;
