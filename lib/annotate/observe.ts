@@ -1,10 +1,7 @@
 /**
- * Notices when the page changes after load, for the annotator and for the gate script: ONE batched
- * MutationObserver on the document (debounced, blind to our own changes, with a cheap path for huge change
- * sets; it can be switched off and on) and URL changes of single-page apps. history.pushState fires no event a
- * content script sees, except through the Navigation API (`navigation.currententrychange`, Chromium): where that
- * exists it is the only URL watch, with no timer; elsewhere (Firefox) the URL is compared on a slow timer, plus
- * popstate/hashchange.
+ * Notices when the page changes after load: ONE batched MutationObserver on the document (debounced,
+ * blind to our own changes, with a cheap path for huge change sets) and URL changes of single-page apps
+ * (history.pushState is invisible to a content script, so the URL is compared on a slow timer too).
  */
 
 /** Wait for the page to be quiet this long before re-reading: SPAs render in bursts. */
@@ -27,11 +24,6 @@ export const URL_POLL_MS = 1_000;
 export interface PageWatcher {
   /** run our own DOM changes without seeing them as page changes */
   quietly<T>(fn: () => T): T;
-  /**
-   * Stop or resume watching the content (the MutationObserver; on at the start); URL watching goes on. The gate
-   * script switches it off outside its re-check window, so a page that keeps mutating costs nothing.
-   */
-  watchContent(on: boolean): void;
   stop(): void;
 }
 
@@ -49,14 +41,10 @@ export function watchPage(doc: Document, opts: WatchOptions): PageWatcher {
   let quietTimer: number | undefined;
   let firstChangeAt = 0;
 
-  /** forget a pending, debounced change */
-  const reset = (): void => {
+  const fire = (): void => {
     window.clearTimeout(quietTimer);
     quietTimer = undefined;
     firstChangeAt = 0;
-  };
-  const fire = (): void => {
-    reset();
     if (!opts.signal.aborted) opts.onChange();
   };
   const schedule = (): void => {
@@ -81,17 +69,7 @@ export function watchPage(doc: Document, opts: WatchOptions): PageWatcher {
   };
 
   const observer = new MutationObserver(handle);
-  let observing = false;
-  const watchContent = (on: boolean): void => {
-    if (on === observing || (on && opts.signal.aborted)) return;
-    observing = on;
-    if (on) observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
-    else {
-      observer.disconnect();
-      reset();
-    }
-  };
-  watchContent(true);
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
 
   let lastUrl = doc.location?.href ?? '';
   const checkUrl = (): void => {
@@ -101,25 +79,18 @@ export function watchPage(doc: Document, opts: WatchOptions): PageWatcher {
       opts.onUrlChange(url);
     }
   };
-  // pushState, replaceState, back/forward and fragment changes all change the current entry
-  const navigation = (window as { navigation?: EventTarget }).navigation;
-  let poll: number | undefined;
-  if (navigation) {
-    navigation.addEventListener('currententrychange', checkUrl, { signal: opts.signal });
-  } else {
-    poll = window.setInterval(checkUrl, URL_POLL_MS);
-    window.addEventListener('popstate', checkUrl, { signal: opts.signal });
-    window.addEventListener('hashchange', checkUrl, { signal: opts.signal });
-  }
+  const poll = window.setInterval(checkUrl, URL_POLL_MS);
+  window.addEventListener('popstate', checkUrl, { signal: opts.signal });
+  window.addEventListener('hashchange', checkUrl, { signal: opts.signal });
 
   const stop = (): void => {
-    watchContent(false);
+    observer.disconnect();
     window.clearInterval(poll);
+    window.clearTimeout(quietTimer);
   };
   opts.signal.addEventListener('abort', stop, { once: true });
 
   return {
-    watchContent,
     quietly(fn) {
       handle(observer.takeRecords()); // the page's own changes so far still count
       try {

@@ -10,7 +10,8 @@
  */
 import { gate, type GateResult } from '../engine/gate';
 import { gateInputFrom } from '../page/read-gate-input';
-import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, watchPage, type PageWatcher } from '../annotate/observe';
+import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS } from '../annotate/observe';
+import { watchPageForGate, type GateWatcher } from './gate-watch';
 import { readGateMeta } from './read-gate-meta';
 import { annotatorPresent, parseGatePassedAnswer, type GatePassedAnswer, type GateScriptRequest } from './protocol';
 
@@ -56,7 +57,7 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
   /** ends the re-check window: the MutationObserver is disconnected until the next URL change */
   let windowTimer: number | undefined;
 
-  const watcher: PageWatcher = watchPage(doc, {
+  const watcher: GateWatcher = watchPageForGate(doc, {
     signal,
     // Before the annotator is in the page nothing of ours is in the DOM: every change is the page's.
     isOurs: () => false,
