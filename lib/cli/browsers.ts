@@ -138,8 +138,7 @@ export interface FirefoxWithExtension {
   close(): Promise<void>;
 }
 
-/** `prefs`: more Firefox preferences, on top of the ones every launch sets. */
-export async function launchFirefox(opts: { extensionDir?: string; prefs?: Record<string, unknown> } = {}): Promise<FirefoxWithExtension> {
+export async function launchFirefox(opts: { extensionDir?: string } = {}): Promise<FirefoxWithExtension> {
   const executablePath = firefoxPath();
   const dir = requireBuild(opts.extensionDir ?? FIREFOX_BUILD);
   const browser = await puppeteer.launch({
@@ -155,7 +154,6 @@ export async function launchFirefox(opts: { extensionDir?: string; prefs?: Recor
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
       'network.captive-portal-service.enabled': false,
-      ...opts.prefs,
     },
   });
   const extensionId = await browser.installExtension(dir);

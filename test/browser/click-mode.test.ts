@@ -9,11 +9,13 @@
  *   CNC_OUT_DIR=.output-click npx vitest run --config test/browser/vitest.config.ts test/browser/click-mode.test.ts
  */
 import type { Page } from 'playwright-core';
-import type { Page as PuppeteerPage } from 'puppeteer-core';
+import puppeteer, { type Page as PuppeteerPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  FIREFOX_BUILD,
+  firefoxPath,
   launchChromium,
-  launchFirefox,
+  requireBuild,
   screenshotPath,
   startFixtureServer,
   type ChromiumWithExtension,
@@ -194,8 +196,24 @@ describe("mode 'click' (Firefox ESR)", () => {
   const UUID = '6a1c3d2e-1111-4222-8333-944455556666';
 
   it('nothing before the click; popup/annotate-tab marks the page and records it without its query', async () => {
-    const { browser: firefox } = await launchFirefox({ prefs: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) } });
+    const firefox = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: firefoxPath(),
+      headless: true,
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+        // as launchFirefox: no telemetry, updates or remote settings (the machines have no network)
+        'datareporting.policy.dataSubmissionEnabled': false,
+        'toolkit.telemetry.enabled': false,
+        'app.update.enabled': false,
+        'extensions.update.enabled': false,
+        'browser.safebrowsing.malware.enabled': false,
+        'browser.safebrowsing.phishing.enabled': false,
+        'network.captive-portal-service.enabled': false,
+      },
+    });
     try {
+      await firefox.installExtension(requireBuild(FIREFOX_BUILD));
       // WebDriver BiDi may not navigate a tab to moz-extension:// pages, but the first-run page the add-on
       // opens on install is one of ours: the test drives the options page from there.
       let ext: PuppeteerPage | undefined;
