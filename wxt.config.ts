@@ -17,18 +17,21 @@ export default defineConfig({
     build: { sourcemap: false },
   }),
   hooks: {
-    // The always-injected gate script (entrypoints/content) must stay a few KB: it gets WXT's own
-    // `browser` (the native `browser`, or `chrome` whose MV3 APIs return promises) instead of
-    // webextension-polyfill (~3.5 KB gzip). It uses only runtime.sendMessage and runtime.onMessage with
+    // Both content scripts get a small stand-in for WXT's content-script context (lib/content-script-context.ts:
+    // they use only `onInvalidated`). The always-injected gate script (entrypoints/content) must stay a few KB:
+    // it also gets WXT's own `browser` (the native `browser`, or `chrome` whose MV3 APIs return promises) instead
+    // of webextension-polyfill (~3.5 KB gzip). It uses only runtime.sendMessage and runtime.onMessage with
     // sendResponse, which behave the same without the polyfill. Every other entrypoint keeps the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.length || !entrypoints.every((e) => e.name === 'content')) return;
+      const names = new Set(entrypoints.map((e) => e.name));
+      if (!names.size || ![...names].every((n) => n === 'content' || n === 'annotator')) return;
+      const gateOnly = !names.has('annotator');
+      const light = { find: 'wxt/utils/content-script-context', replacement: resolve(import.meta.dirname, 'lib/content-script-context.ts') };
       const alias = config.resolve?.alias;
-      const light = { find: 'wxt/utils/content-script-context', replacement: resolve(import.meta.dirname, 'lib/gate/script-context.ts') };
       if (Array.isArray(alias)) {
-        config.resolve!.alias = [light, ...alias.filter((a: { find: string | RegExp }) => a.find !== 'wxt/browser')];
+        config.resolve!.alias = [light, ...alias.filter((a: { find: string | RegExp }) => !gateOnly || a.find !== 'wxt/browser')];
       } else if (alias && typeof alias === 'object') {
-        delete (alias as Record<string, string>)['wxt/browser'];
+        if (gateOnly) delete (alias as Record<string, string>)['wxt/browser'];
         (alias as Record<string, string>)[light.find] = light.replacement;
       }
     },

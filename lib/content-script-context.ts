@@ -1,12 +1,13 @@
 /**
- * A small stand-in for WXT's `ContentScriptContext`, for the always-injected gate script only: wxt.config.ts
- * aliases `wxt/utils/content-script-context` to this file when it builds the `content` entrypoint.
+ * A small stand-in for WXT's `ContentScriptContext`, for our two content scripts (the always-injected gate
+ * script and the annotator): wxt.config.ts aliases `wxt/utils/content-script-context` to this file when it
+ * builds the `content` and `annotator` entrypoints.
  *
- * The gate script uses one thing of the context: `onInvalidated`, which fires when a newer copy of the
+ * Both use one thing of the context: `onInvalidated`, which fires when a newer copy of the
  * script starts in the same page (after an extension update or reload). That works exactly as in WXT — the
  * same document event, same name and detail — so a copy built either way stops the other. WXT's class also
- * brings a location watcher, timers, an invalidation check on every call and a logger, none of which the gate
- * script uses: code that every http(s) page would parse and run.
+ * brings a location watcher, timers, an invalidation check on every call and a logger, none of which our
+ * content scripts use: code that every http(s) page would parse and run.
  */
 import { browser } from 'wxt/browser';
 

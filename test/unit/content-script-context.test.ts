@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { ContentScriptContext } from '../../../lib/gate/script-context';
+import { ContentScriptContext } from '../../lib/content-script-context';
 
 describe('gate script context', () => {
   it('invalidates the older copy when a newer copy of the same script starts, and only then', () => {
