@@ -1,29 +1,8 @@
 /** Key facts: amounts stolen (USD and original units), actors with who attributes them, victims, dates. */
-import type { Analysis, KeyFacts as KeyFactsData } from '../../lib/contract';
+import type { KeyFacts as KeyFactsData } from '../../lib/contract';
 import { LEVEL_LABELS, formatAmount, formatDate } from './format';
 
-/** The engine fills keyFacts; older analyses without it get the same block from the raw fields. */
-export function keyFactsOf(a: Analysis): KeyFactsData {
-  if (a.keyFacts) return a.keyFacts;
-  return {
-    stolen: a.amounts.filter((m) => m.role === 'stolen'),
-    actors: a.entities
-      .filter((e) => e.type === 'threat-actor')
-      .map((e) => ({
-        id: e.id,
-        name: e.name,
-        by: [...new Set((e.via ?? []).map((s) => s.by))],
-        level: e.via?.[0]?.level ?? 'article',
-        inferred: e.inferred,
-      })),
-    victims: [],
-    dates: a.publishedAt ? [a.publishedAt] : [],
-  };
-}
-
-export function hasKeyFacts(k: KeyFactsData): boolean {
-  return k.stolen.length + k.actors.length + k.victims.length + k.dates.length > 0;
-}
+export { hasKeyFacts, keyFactsOf } from './key-facts';
 
 export function KeyFacts({ facts }: { facts: KeyFactsData }) {
   return (

@@ -28,11 +28,22 @@ export interface PopupProps {
   pageUrl: string;
   /** the first questions, already asked by the page's entry before rendering (else asked on the first render) */
   load?: TabLoad;
+  /**
+   * Results already drawn by the page's first script (components/popup/first-paint.ts): the first render
+   * shows them at once, over the same DOM, instead of a loading state.
+   */
+  initial?: PopupInitial | null;
 }
 
-export function Popup({ backend, params, pageUrl, load }: PopupProps) {
-  const [tab, setTab] = useState<TabInfo | null>(null);
-  const [view, setView] = useState<View>({ state: 'loading' });
+/** The tab and its checked results, as the page's first script drew them. */
+export interface PopupInitial {
+  tab: TabInfo | null;
+  state: TabAnalysisState;
+}
+
+export function Popup({ backend, params, pageUrl, load, initial }: PopupProps) {
+  const [tab, setTab] = useState<TabInfo | null>(initial?.tab ?? null);
+  const [view, setView] = useState<View>(initial?.state ?? { state: 'loading' });
   const [theme, setTheme] = useState<Settings['theme']>('system');
   const [inTab, setInTab] = useState(params.full);
   /** click mode: the automatic `annotateTab` on opening answered ok:false (or failed) */

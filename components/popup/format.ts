@@ -1,5 +1,7 @@
 /** Display formatting for the popup: money, dates, entity-type names. Pure, tested. */
-import type { Amount, EntityType } from '../../lib/contract';
+import type { EntityType } from '../../lib/contract';
+
+export { LEVEL_LABELS, formatAmount, formatDate, formatUsd, hostOf, siteLabel } from './format-first';
 
 export const TYPE_LABELS: Record<EntityType, { one: string; many: string }> = {
   'threat-actor': { one: 'Threat actor', many: 'Threat actors' },
@@ -32,20 +34,6 @@ export const TYPE_ORDER: readonly EntityType[] = [
   'address',
 ];
 
-/** 1_460_000_000 -> "$1.46 billion"; 81_000_000 -> "$81 million"; 950 -> "$950". */
-export function formatUsd(n: number): string {
-  const abs = Math.abs(n);
-  const sign = n < 0 ? '-' : '';
-  const scaled = (v: number, word: string): string => {
-    const digits = v >= 100 ? 0 : v >= 10 ? 1 : 2;
-    return `${sign}$${Number(v.toFixed(digits))} ${word}`;
-  };
-  if (abs >= 1e12) return scaled(abs / 1e12, 'trillion');
-  if (abs >= 1e9) return scaled(abs / 1e9, 'billion');
-  if (abs >= 1e6) return scaled(abs / 1e6, 'million');
-  return `${sign}$${Math.round(abs).toLocaleString('en-US')}`;
-}
-
 /** Short form for chart axes: "$1.5B", "$750M", "$0". */
 export function formatUsdShort(n: number): string {
   const abs = Math.abs(n);
@@ -56,52 +44,11 @@ export function formatUsdShort(n: number): string {
   return `$${Math.round(abs)}`;
 }
 
-/** "401,347 ETH (about $1.46 billion)" or "$81 million"; the article's own text when unsure. */
-export function formatAmount(a: Amount): string {
-  if (a.currency === 'USD') return formatUsd(a.value);
-  const original = `${a.value.toLocaleString('en-US', { maximumFractionDigits: 8 })} ${a.currency}`;
-  return a.usd !== null && a.usd !== undefined ? `${original} (about ${formatUsd(a.usd)})` : original;
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2019" -> "2019"; "2019-08" -> "Aug 2019"; "2019-08-07..." -> "7 Aug 2019"; anything else as is. */
-export function formatDate(iso: string): string {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso.trim());
-  if (!m) return iso;
-  const [, y, mo, d] = m;
-  const month = mo ? MONTHS[Number(mo) - 1] : undefined;
-  if (!month) return y ?? iso;
-  if (!d) return `${month} ${y}`;
-  return `${Number(d)} ${month} ${y}`;
-}
-
 /** Sortable time of a partial ISO date ("2019" -> 1 Jan 2019), or NaN. */
 export function dateValue(iso: string): number {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso.trim());
   if (!m) return NaN;
   return Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1);
-}
-
-/** The site for display: "Ledger Street", else "ledgerstreet.example". */
-export function siteLabel(siteName: string | null | undefined, url: string | null | undefined): string | null {
-  if (siteName) return siteName;
-  if (!url) return null;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return null;
-  }
-}
-
-export function hostOf(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Only http(s) links are rendered as links; anything else is shown as text. */
@@ -119,9 +66,3 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export const LEVEL_LABELS: Record<'official' | 'vendor' | 'press' | 'article', string> = {
-  official: 'official attribution',
-  vendor: 'security-vendor attribution',
-  press: 'press reports',
-  article: 'named in the article',
-};

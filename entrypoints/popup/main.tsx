@@ -1,26 +1,31 @@
+/**
+ * The popup's Preact app, loaded by the page's first script (./first.ts) once that has asked the background
+ * and, for results, drawn their first screen. The app reuses the first script's questions and answers
+ * (nothing is asked twice) and takes its DOM over in one synchronous render: the first screen the reader
+ * already sees stays where it is (`render` adopts the elements it finds in #app), the inert copies of the
+ * controls become the real ones, and the rest of the results follows after the next paint.
+ */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { CARD_CSS } from '../../components/card';
 import { createBrowserBackend } from '../../components/popup/backend';
-import { parsePopupParams } from '../../components/popup/params';
-import { Popup } from '../../components/popup/Popup';
-import { startTabLoad } from '../../components/popup/tab-load';
-// The styles come inside this script, not as <link>ed files: every file an extension page loads is a
-// round trip to the browser process, and linked styles hold back the script (docs/performance.md, 6).
-import popupCss from '../../components/popup/popup.css?inline';
-import uiCss from '../../components/ui/ui.css?inline';
+import type { FirstLoad } from '../../components/popup/first-paint';
+import type { PopupParams } from '../../components/popup/params';
+import { Popup, type PopupInitial } from '../../components/popup/Popup';
+import { startTabLoad, type TabLoad } from '../../components/popup/tab-load';
 
-// First the slow part: ask the background about the tab now, so that it works on its answer while
-// the popup renders (docs/performance.md, section 6).
-const params = parsePopupParams(location.search);
-const backend = createBrowserBackend();
-const load = startTabLoad(backend, params.tab);
+export function start({ params, first, painted }: { params: PopupParams; first: FirstLoad | null; painted: PopupInitial | null }): void {
+  const backend = createBrowserBackend();
+  const load: TabLoad = first
+    ? { tab: first.tab, state: first.state.then((a) => a && { tabId: a.tabId, state: a.state }), settings: backend.getSettings().catch(() => null) }
+    : startTabLoad(backend, params.tab);
 
-// The card's styles are a string too (the content script puts them into its shadow root). All go into
-// one <style> element as text.
-const style = document.createElement('style');
-style.textContent = uiCss + popupCss + CARD_CSS;
-document.head.append(style);
+  // The look-up's card styles (the content script puts the same string into its shadow root); the page's
+  // own styles came with the first script.
+  const style = document.createElement('style');
+  style.textContent = CARD_CSS;
+  document.head.append(style);
 
-const root = document.getElementById('app');
-if (root) render(<Popup backend={backend} params={params} pageUrl={browser.runtime.getURL('/popup.html')} load={load} />, root);
+  const root = document.getElementById('app');
+  if (root) render(<Popup backend={backend} params={params} pageUrl={browser.runtime.getURL('/popup.html')} load={load} initial={painted} />, root);
+}

@@ -220,6 +220,63 @@ describe('popup for the demo article', () => {
   });
 });
 
+/**
+ * Records, from the page's first mutation on, what the popup shows: the first moment its results are in
+ * the DOM (and what they hold then), and the most copies of them ever present at once.
+ */
+const FIRST_SCREEN_PROBE = `(() => {
+  const seen = { first: null, maxCopies: 0 };
+  window.__cncFirst = seen;
+  const mo = new MutationObserver(() => {
+    const copies = document.querySelectorAll('article.results').length;
+    seen.maxCopies = Math.max(seen.maxCopies, copies, document.querySelectorAll('#article-title').length);
+    const a = document.querySelector('article.results');
+    if (a && !seen.first) {
+      seen.first = {
+        title: a.querySelector('#article-title')?.textContent ?? null,
+        summary: a.querySelector('.summary')?.textContent ?? null,
+        facts: a.querySelector('dl.facts')?.textContent ?? null,
+        appRendered: performance.getEntriesByName('cnc-popup:app-rendered').length > 0,
+        inertControls: [...a.ownerDocument.querySelectorAll('button, input')].every((c) => c.closest('[inert]')),
+      };
+    }
+  });
+  mo.observe(document, { subtree: true, childList: true, characterData: true });
+})();`;
+
+describe('popup: the first screen before the app', () => {
+  it('shows the tab’s real results before the Preact app has loaded, then the app takes them over', async () => {
+    const page = await cnc.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.setViewportSize({ width: POPUP_WIDTH, height: 900 });
+    await page.addInitScript({ content: FIRST_SCREEN_PROBE });
+    await page.goto(`chrome-extension://${cnc.extensionId}/popup.html?tab=${tabId}`);
+    await page.waitForSelector('article.results:not([aria-busy])', { timeout: 20_000 });
+    const seen = await page.evaluate(() => (window as unknown as { __cncFirst: { first: Record<string, unknown> | null; maxCopies: number } }).__cncFirst);
+    // drawn by the first script: the app was not in yet, the controls were inert copies
+    expect(seen.first).not.toBeNull();
+    expect(seen.first!.appRendered).toBe(false);
+    expect(seen.first!.inertControls).toBe(true);
+    // and it was the tab's results: the same title, summary and key facts the app shows
+    expect(seen.first!.title).toBe(await page.locator('#article-title').textContent());
+    expect(seen.first!.summary).toBe(await page.locator('.summary').textContent());
+    expect(seen.first!.facts).toBe(await page.locator('dl.facts').textContent());
+    expect(seen.first!.title).toMatch(/UN monitors/);
+    // never two copies (a screen reader would read both); nothing inert once the app is in
+    expect(seen.maxCopies).toBe(1);
+    expect(await page.locator('[inert]').count()).toBe(0);
+    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+    expect(marks.indexOf('cnc-popup:first-screen')).toBeGreaterThanOrEqual(0);
+    expect(marks.indexOf('cnc-popup:first-screen')).toBeLessThan(marks.indexOf('cnc-popup:app-rendered'));
+    // the app's controls work: the look-up box takes focus and text
+    await page.getByRole('searchbox').fill('garantex');
+    expect(await page.getByRole('searchbox').inputValue()).toBe('garantex');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 /** A synthetic analysis with very long names, many entities and incidents: a layout stress test. */
 function busyAnalysis(): unknown {
   const types = ['threat-actor', 'agency', 'malware', 'exchange', 'protocol', 'mixer', 'organization', 'person', 'cryptocurrency', 'address'];

@@ -1,0 +1,46 @@
+/**
+ * The popup's first script: small (no Preact, no zod, no webextension-polyfill), so that it runs as soon
+ * as the page does. It asks the background for the tab's state at once, draws the first screen of the
+ * results (title, site, summary, key facts) as soon as the answer is in, and only then loads the Preact
+ * app (./main.tsx), which takes the same DOM over. See components/popup/first-paint.ts and
+ * docs/performance.md, section 6.
+ */
+import { applyCachedTheme, paintFirstScreen, rawApi, startFirstLoad } from '../../components/popup/first-paint';
+import { parsePopupParams } from '../../components/popup/params';
+import type { PopupInitial } from '../../components/popup/Popup';
+// The styles come inside this script, not as <link>ed files: every file an extension page loads is a
+// round trip to the browser process, and linked styles hold back the script (docs/performance.md, 6).
+import popupCss from '../../components/popup/popup.css?inline';
+import uiCss from '../../components/ui/ui.css?inline';
+
+// User-timing marks (cheap; the popup benchmark, test/bench/popup.ts, reads them for its breakdown)
+performance.mark('cnc-popup:first-script');
+const params = parsePopupParams(location.search);
+const api = rawApi();
+const first = api ? startFirstLoad(api, params.tab) : null;
+
+const style = document.createElement('style');
+style.textContent = uiCss + popupCss;
+document.head.append(style);
+applyCachedTheme();
+performance.mark('cnc-popup:first-script-done');
+
+async function boot(): Promise<void> {
+  let painted: PopupInitial | null = null;
+  if (first) {
+    const [answer, tab] = await Promise.all([first.state, first.tab]);
+    performance.mark('cnc-popup:answer');
+    const root = document.getElementById('app');
+    if (root && answer?.checked?.state === 'results') {
+      paintFirstScreen(root, answer.checked, tab, params);
+      painted = { tab, state: answer.checked };
+      performance.mark('cnc-popup:first-screen');
+    }
+  }
+  const { start } = await import('./main');
+  performance.mark('cnc-popup:app-loaded');
+  start({ params, first, painted });
+  performance.mark('cnc-popup:app-rendered');
+}
+
+void boot();
