@@ -14,7 +14,7 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import type { Analysis } from './contract';
-import type { GatePassedAnswer } from './gate/protocol';
+import { GATE_SLOT_KEY, type GatePassedAnswer } from './gate/protocol';
 import { ENTITY_TYPES } from './contract';
 
 // ---------------------------------------------------------------------------------------------------
@@ -408,8 +408,40 @@ export const popupApi = {
 export const backgroundApi = {
   sendPlan: (tab: number, plan: HighlightPlan) => toTab(tab, { type: 'background/analysis-ready', plan }),
   sendToggle: (tab: number, show: boolean) => toTab(tab, { type: 'background/toggle', show }),
-  reread: (tab: number) => toTab(tab, { type: 'background/reread' }),
+  /** Asks the page to read itself again: the annotator if it runs there, else the gate script (a re-check). */
+  async reread(tab: number): Promise<{ ok: boolean } | undefined> {
+    const answer = await toTab(tab, { type: 'background/reread' });
+    if (answer !== undefined) return answer;
+    return (await inGateScript(tab, 'recheck')) === true ? { ok: true } : undefined;
+  },
+  /** The page's status: from the annotator if it runs there, else from the gate script's slot. */
   async getStatus(tab: number): Promise<ContentStatus | undefined> {
-    return parseMessage(contentStatusSchema, await toTab(tab, { type: 'background/get-status' }));
+    const answer = await toTab(tab, { type: 'background/get-status' });
+    return parseMessage(contentStatusSchema, answer !== undefined ? answer : await inGateScript(tab, 'status'));
   },
 };
+
+/**
+ * Calls the gate script's slot (lib/gate/protocol.ts) in the top frame of a tab: `scripting.executeScript`
+ * runs the function in the content scripts' world, where the slot is. The function is sent as source, so it
+ * uses nothing from outside it; what it returns is validated by the caller. Undefined: no gate script
+ * there (a browser page, no access, the annotator took over, or an older copy of the extension).
+ */
+async function inGateScript(tab: number, call: 'status' | 'recheck'): Promise<unknown> {
+  try {
+    const [frame] = await browser.scripting.executeScript({
+      target: { tabId: tab, frameIds: [0] },
+      args: [GATE_SLOT_KEY, call],
+      func: (key: string, what: string) => {
+        const slot = (globalThis as unknown as Record<symbol, { status?: () => unknown; recheck?: () => void } | undefined>)[Symbol.for(key)];
+        if (!slot?.status || !slot.recheck) return null;
+        if (what === 'status') return slot.status();
+        slot.recheck();
+        return true;
+      },
+    });
+    return frame?.result ?? undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,7 +1,7 @@
 /**
- * What the gate script watches while its page fails the gate: ONE batched MutationObserver on the document
- * (debounced, with a cheap path for huge change sets), switched off outside the re-check window, and URL
- * changes of single-page apps. history.pushState fires no event a content script sees, except through the
+ * What the gate script watches while its page fails the gate: URL changes of single-page apps, always, and
+ * the content — ONE batched MutationObserver on the document (debounced, with a cheap path for huge change
+ * sets) — only while the gate script asks for it (its re-check window); the observer is created on first use. history.pushState fires no event a content script sees, except through the
  * Navigation API (`navigation.currententrychange`, Chromium): where that exists it is the only URL watch,
  * with no timer; elsewhere (Firefox) the URL is compared on a slow timer, plus popstate/hashchange.
  * (The annotator's own watcher, which also hides our marks from itself, is lib/annotate/observe.ts.)
@@ -58,18 +58,17 @@ export function watchPageForGate(doc: Document, opts: GateWatchOptions): GateWat
     if (records.length > HUGE_BATCH_RECORDS || records.some(relevant)) schedule();
   };
 
-  const observer = new MutationObserver(handle);
+  let observer: MutationObserver | undefined;
   let observing = false;
   const watchContent = (on: boolean): void => {
     if (on === observing || (on && opts.signal.aborted)) return;
     observing = on;
-    if (on) observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    if (on) (observer ??= new MutationObserver(handle)).observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
     else {
-      observer.disconnect();
+      observer?.disconnect();
       reset();
     }
   };
-  watchContent(true);
 
   let lastUrl = doc.location?.href ?? '';
   const checkUrl = (): void => {

@@ -1,8 +1,9 @@
 /**
  * The always-injected gate script's side of messaging, without zod (the gate script must stay a few KB):
- * the one message it sends, the answer it expects, the two background messages it answers while the
- * annotator is not in the page, and the marker by which the two scripts of one frame know of each other.
- * Every check here is by hand and total: anything that is not exactly the expected shape is ignored.
+ * the one message it sends, the answer it expects, the slot through which the background reads its status
+ * while the annotator is not in the page, and the marker by which the two scripts of one frame know of each
+ * other. The check of the answer is by hand and total: anything that is not exactly the expected shape is
+ * ignored. The background validates what it reads from the slot with zod (lib/messaging.ts).
  *
  * The background validates `content/gate-passed` with the zod schemas in lib/messaging.ts like every other
  * content message (sender: our content script in the top frame of an http(s) page).
@@ -31,14 +32,37 @@ export function parseGatePassedAnswer(raw: unknown): GatePassedAnswer | undefine
   return undefined;
 }
 
-/** Background messages the gate script answers while the annotator is absent (the annotator answers them otherwise). */
-export type GateScriptRequest = 'background/get-status' | 'background/reread';
+/** The gate script's status, read by the background (same shape as the annotator's `ContentStatus`). */
+export interface GateStatus {
+  /** the page address without its #fragment */
+  url: string;
+  readingId: 0;
+  gate: { pass: boolean; hits: string[] };
+  marks: 0;
+}
 
-/** Hand check of a message to the gate script: an object whose `type` is one of the two, nothing else needed. */
-export function parseGateScriptRequest(raw: unknown): GateScriptRequest | undefined {
-  if (typeof raw !== 'object' || raw === null || !Object.hasOwn(raw, 'type')) return undefined;
-  const type = (raw as { type?: unknown }).type;
-  return type === 'background/get-status' || type === 'background/reread' ? type : undefined;
+/**
+ * How the background reaches the gate script without a message listener in every page (registering one
+ * touches `chrome.runtime`, about a millisecond per page; docs/performance.md): the gate script keeps this
+ * object in a slot of the content scripts' own global (the isolated world: pages can neither see nor
+ * write it), and the background calls it with `scripting.executeScript`, whose functions run in that same
+ * world (lib/messaging.ts, `backgroundApi`). While the annotator runs in the frame the slot is empty and
+ * the annotator answers messages instead.
+ */
+export interface GateSlot {
+  /** the last gate result for the current address (before the first check: not passed, no hits) */
+  status(): GateStatus;
+  /** check the page again now, and ask for the annotator if it passes (settings switched back on, mode 'auto') */
+  recheck(): void;
+}
+
+/** `Symbol.for` key of the slot; a string, as the background passes it to a self-contained function. */
+export const GATE_SLOT_KEY = 'crypto-news-context/gate';
+
+export function setGateSlot(slot: GateSlot | undefined): void {
+  const g = globalThis as unknown as Record<symbol, GateSlot | undefined>;
+  if (slot) g[Symbol.for(GATE_SLOT_KEY)] = slot;
+  else delete g[Symbol.for(GATE_SLOT_KEY)];
 }
 
 /**

@@ -10,7 +10,7 @@ import type { GateInput } from '../engine/gate';
 import { readMeta, type PageMeta } from './read-meta';
 
 /** Paragraphs read for the gate's lead text: the first two substantial ones are enough. */
-const LEAD_PARAGRAPHS = 2;
+export const LEAD_PARAGRAPHS = 2;
 /** A paragraph shorter than this is a caption, byline or button, not the lead. */
 const MIN_LEAD_PARAGRAPH_CHARS = 80;
 /** Paragraph elements inspected at most, so a page with thousands of <p> stays cheap. */
@@ -19,8 +19,11 @@ const MAX_PARAGRAPHS_SCANNED = 40;
 /** The metadata the gate reads, and the text of the first <h1> (trimmed; '' when there is none). */
 export type GateMeta = Pick<PageMeta, 'title' | 'url' | 'description' | 'pageType'> & { h1: string };
 
-/** The gate's input from its metadata and the page's first paragraphs. */
-export function gateInputFrom(doc: Document, meta: GateMeta): GateInput {
+/**
+ * The first substantial paragraphs of the page (at most LEAD_PARAGRAPHS), whitespace collapsed. Fewer than
+ * that: the page shows no article text (yet); the gate script then watches it for a while (lib/gate).
+ */
+export function leadParagraphs(doc: Document): string[] {
   const parts: string[] = [];
   // A live collection is walked lazily: only the first paragraphs are visited, where querySelectorAll would
   // match the whole document first (`article p, main p, p` selected the same elements, in the same order).
@@ -32,12 +35,17 @@ export function gateInputFrom(doc: Document, meta: GateMeta): GateInput {
     const t = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (t.length >= MIN_LEAD_PARAGRAPH_CHARS) parts.push(t);
   }
+  return parts;
+}
+
+/** The gate's input from its metadata and the page's first paragraphs. */
+export function gateInputFrom(doc: Document, meta: GateMeta, paragraphs: string[] = leadParagraphs(doc)): GateInput {
   return {
     title: meta.title ?? meta.h1,
     url: meta.url,
     description: meta.description,
     pageType: meta.pageType,
-    lead: `${meta.h1}\n${parts.join('\n')}`,
+    lead: `${meta.h1}\n${paragraphs.join('\n')}`,
   };
 }
 

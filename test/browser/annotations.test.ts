@@ -14,6 +14,7 @@ import {
   chromiumPath,
   launchChromium,
   launchFirefox,
+  pageStatus,
   screenshotPath,
   startFixtureServer,
   type ChromiumWithExtension,
@@ -91,19 +92,10 @@ describe('Chromium', () => {
     await expect
       .poll(
         async () => {
-          id = await cr.worker.evaluate(async (u) => {
-            // newest first: an older tab with the same page may still be closing
-            for (const t of (await chrome.tabs.query({})).sort((a, b) => (b.id ?? 0) - (a.id ?? 0))) {
-              if (t.id === undefined) continue;
-              try {
-                const s = (await chrome.tabs.sendMessage(t.id, { type: 'background/get-status' }, { frameId: 0 })) as { url?: string } | undefined;
-                if (s?.url === u) return t.id;
-              } catch {
-                // no content script in that tab
-              }
-            }
-            return null;
-          }, url);
+          // newest first: an older tab with the same page may still be closing
+          const ids = await cr.worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id ?? -1).filter((t) => t >= 0).sort((a, b) => b - a));
+          id = null;
+          for (const t of ids) if ((await pageStatus(cr.worker, t))?.url === url) return (id = t);
           return id;
         },
         { timeout: SETTLE_TIMEOUT_MS },
@@ -118,15 +110,13 @@ describe('Chromium', () => {
     await expect
       .poll(
         () =>
-          cr.worker.evaluate(async (t) => {
-            const status = (await chrome.tabs.sendMessage(t, { type: 'background/get-status' }, { frameId: 0 })) as {
-              gate: { pass: boolean };
-              readingId: number;
-            };
-            if (!status.gate.pass) return 'gate-failed';
-            const rec = (await chrome.storage.session.get(`tab:${t}`))[`tab:${t}`] as { phase: string; readingId: number } | undefined;
-            return rec && rec.readingId === status.readingId && rec.phase !== 'analysing' ? rec.phase : 'waiting';
-          }, tabId),
+        async () => {
+          const status = await pageStatus(cr.worker, tabId);
+          if (!status) return 'waiting';
+          if (!status.gate.pass) return 'gate-failed';
+          const rec = await cr.worker.evaluate(async (t) => (await chrome.storage.session.get(`tab:${t}`))[`tab:${t}`] as { phase: string; readingId: number } | undefined, tabId);
+          return rec && rec.readingId === status.readingId && rec.phase !== 'analysing' ? rec.phase : 'waiting';
+        },
         { timeout: SETTLE_TIMEOUT_MS },
       )
       .not.toBe('waiting');

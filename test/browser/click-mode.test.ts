@@ -15,6 +15,7 @@ import {
   FIREFOX_BUILD,
   firefoxPath,
   launchChromium,
+  pageStatus,
   requireBuild,
   screenshotPath,
   startFixtureServer,
@@ -79,15 +80,7 @@ async function tabIdOf(page: Page): Promise<number> {
 async function gatePassed(tabId: number): Promise<void> {
   await expect
     .poll(
-      () =>
-        cr.worker.evaluate(async (t) => {
-          try {
-            const status = (await chrome.tabs.sendMessage(t, { type: 'background/get-status' }, { frameId: 0 })) as { gate: { pass: boolean } } | undefined;
-            return status?.gate.pass === true;
-          } catch {
-            return false; // the content script is not there yet
-          }
-        }, tabId),
+      async () => (await pageStatus(cr.worker, tabId))?.gate.pass === true, // undefined: the gate script is not there yet
       { timeout: SETTLE_TIMEOUT_MS },
     )
     .toBe(true);

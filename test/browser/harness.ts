@@ -1,2 +1,43 @@
 /** The real-browser tests use the same launch code as `npm start` and the benchmarks. */
 export * from '../../lib/cli/browsers';
+
+import type { Worker } from 'playwright-core';
+import { GATE_SLOT_KEY } from '../../lib/gate/protocol';
+
+/** What our scripts in a tab's top frame say about the page (lib/messaging.ts, `ContentStatus`). */
+export interface PageStatus {
+  url: string;
+  readingId: number;
+  gate: { pass: boolean; hits: string[] };
+  marks: number;
+  skipped?: string;
+}
+
+/**
+ * The tab's status as the background reads it (lib/messaging.ts, `backgroundApi.getStatus`): the annotator
+ * answers a message; before it is in the page, the gate script's slot answers `scripting.executeScript`.
+ * Undefined: no script of ours in that tab (yet).
+ */
+export function pageStatus(worker: Worker, tabId: number): Promise<PageStatus | undefined> {
+  return worker.evaluate(
+    async ({ t, key }) => {
+      try {
+        const s = (await chrome.tabs.sendMessage(t, { type: 'background/get-status' }, { frameId: 0 })) as unknown;
+        if (s !== undefined) return s as PageStatus;
+      } catch {
+        // no annotator in that tab
+      }
+      try {
+        const [frame] = await chrome.scripting.executeScript({
+          target: { tabId: t, frameIds: [0] },
+          args: [key],
+          func: (k: string) => (globalThis as unknown as Record<symbol, { status(): unknown } | undefined>)[Symbol.for(k)]?.status() ?? null,
+        });
+        return (frame?.result ?? undefined) as PageStatus | undefined;
+      } catch {
+        return undefined; // no access to that tab
+      }
+    },
+    { t: tabId, key: GATE_SLOT_KEY },
+  );
+}

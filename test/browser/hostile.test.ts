@@ -15,7 +15,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, launchChromium, screenshotPath, type ChromiumWithExtension } from './harness';
+import { ROOT, launchChromium, pageStatus, screenshotPath, type ChromiumWithExtension } from './harness';
 
 const HOSTILE = join(ROOT, 'test/fixtures/hostile');
 const STRICT_CSP = "default-src 'none'; style-src 'none'";
@@ -152,18 +152,9 @@ async function tabIdOf(page: Page): Promise<number> {
   await expect
     .poll(
       async () => {
-        id = await cr.worker.evaluate(async (url: string) => {
-          for (const t of await chrome.tabs.query({})) {
-            if (t.id === undefined) continue;
-            try {
-              const s = (await chrome.tabs.sendMessage(t.id, { type: 'background/get-status' }, { frameId: 0 })) as { url?: string } | undefined;
-              if (s?.url === url) return t.id;
-            } catch {
-              // no content script in that tab
-            }
-          }
-          return null;
-        }, want);
+        const ids = await cr.worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id ?? -1).filter((t) => t >= 0));
+        id = null;
+        for (const t of ids) if ((await pageStatus(cr.worker, t))?.url === want) return (id = t);
         return id;
       },
       { timeout: 10_000, interval: 250 },

@@ -1,8 +1,9 @@
 /**
  * Mode 'click' in the background: nothing is injected, analysed, kept or counted before the reader asks;
  * `popup/annotate-tab` (and the keyboard command) let the annotator in and show its result. Runs against the
- * real KB and engine with WXT's fake browser; the page side (gate script / annotator answering
- * `background/get-status`) is played by a fake `tabs.sendMessage`.
+ * real KB and engine with WXT's fake browser; the page side is played by fakes: the annotator answering
+ * `background/get-status` through `tabs.sendMessage`, the gate script (which has no message listener) through
+ * its slot, called with `scripting.executeScript`.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -25,6 +26,9 @@ const reading = (readingId: number) => ({
 /** What the scripts of ours in a tab answer: the gate script's status, the annotator's, or nothing (no script). */
 interface FakeTab {
   status?: ContentStatus;
+  /** the annotator runs in the tab (it answers messages; the gate script has stood down) */
+  annotator?: boolean;
+  /** messages the annotator received, and the gate script's slot calls as `gate/<call>` */
   received: string[];
 }
 
@@ -56,14 +60,23 @@ beforeEach(async () => {
     // the injected annotator gates the page (synchronously in its main) and answers from then on
     const tab = tabs.get(tabId);
     if (tab?.status) tab.status = { ...tab.status, readingId: tab.status.readingId + 1 };
+    if (tab) tab.annotator = true;
   });
   vi.spyOn(browser.tabs, 'sendMessage').mockImplementation((async (tabId: number, msg: { type: string }) => {
     const tab = tabs.get(tabId);
-    if (!tab) throw new Error('Could not establish connection. Receiving end does not exist.');
+    if (!tab?.annotator) throw new Error('Could not establish connection. Receiving end does not exist.');
     tab.received.push(msg.type);
     if (msg.type === 'background/get-status') return tab.status;
     return { ok: true };
   }) as never);
+  browser.scripting ??= {} as typeof browser.scripting;
+  browser.scripting.executeScript = (async ({ target, args }: { target: { tabId: number }; args: [string, 'status' | 'recheck'] }) => {
+    const tab = tabs.get(target.tabId);
+    if (!tab) throw new Error('Cannot access contents of the page.');
+    if (tab.annotator || !tab.status) return [{ frameId: 0, result: null }]; // no gate script slot
+    tab.received.push(`gate/${args[1]}`);
+    return [{ frameId: 0, result: args[1] === 'status' ? tab.status : true }];
+  }) as never;
   await saveSettings({ mode: 'click' });
 });
 
@@ -250,15 +263,15 @@ describe('switching the mode', () => {
     expect(((await svc.onMessage(reading(2), content(7))) as PageReadAnswer).ok).toBe(true);
   });
 
-  it('click -> auto: tabs waiting for a click are asked to check their page again', async () => {
+  it('click -> auto: tabs waiting for a click are asked to check their page again (through the gate script\'s slot)', async () => {
     const svc = service();
     const [a, b] = await Promise.all([browser.tabs.create({ url: PAGE }), browser.tabs.create({ url: 'https://other.example/' })]);
     tabs.set(a.id!, { status: gateStatus(true), received: [] });
     tabs.set(b.id!, { status: gateStatus(false), received: [] });
     await saveSettings({ mode: 'auto' });
     await vi.waitFor(() => {
-      expect(tabs.get(a.id!)!.received).toContain('background/reread');
-      expect(tabs.get(b.id!)!.received).toContain('background/reread');
+      expect(tabs.get(a.id!)!.received).toContain('gate/recheck');
+      expect(tabs.get(b.id!)!.received).toContain('gate/recheck');
     });
     // and in mode 'auto' the gate's verdict is acted on again
     expect(await svc.onMessage({ type: 'content/gate-passed' }, content(a.id!))).toEqual({ ok: true });

@@ -14,6 +14,32 @@ describe('cheap gate', () => {
     expect(gate({ title: 'Vendor patches router flaw', lead: 'Attackers exploited the bug to build a botnet.' }).pass).toBe(false);
   });
 
+  it('matches whole words, word prefixes and two-word phrases, with word boundaries', () => {
+    const hits = (title: string) => gate({ title }).hits;
+    expect(hits('Exchange hacked')).toEqual(['crypto', 'security']);
+    expect(hits('HACKERS, Bitcoins')).toEqual(['crypto', 'security']); // prefixes, any case
+    expect(hits('the tokenomics of a hackathon')).toEqual(['security']); // "token" is a whole word, "hack" a prefix
+    expect(hits('a thief and thieves')).toEqual(['security']);
+    expect(hits('thie')).toEqual([]); // the bare stem is not a word of the list
+    expect(hits('ethics, etherscan, dexterity, daos')).toEqual([]); // whole words only
+    // phrases: one space, whitespace character or hyphen between the words
+    for (const t of ['North Korea', 'north-korean hackers', 'NORTH\tKOREA', 'Tornado Cash', 'tornado-cash', 'rug pulls', 'rugpull', 'flash loan', 'flashloan', 'SIM swapping', 'pig-butchering', 'apt 38', 'APT38', 'crypto-heists', 'cryptoscams', 'wallet drainer']) {
+      expect(gate({ title: t }).pass, t).toBe(true);
+    }
+    for (const t of ['north  korea', 'north/korea', 'northkorea', 'tornado cashier', 'flash loans', 'pig butcher', 'apt 380']) {
+      expect(gate({ title: t }).pass, t).toBe(false);
+    }
+    expect(hits('smart-contracts')).toEqual(['crypto']);
+    expect(hits('smart  contract')).toEqual([]);
+  });
+
+  it('reads the URL path as words, and stops reading the lead at its bound', () => {
+    expect(gate({ url: 'https://news.example/2024/05/tornado_cash-sanctions.html' }).pass).toBe(true);
+    expect(gate({ url: 'https://lazarus.example/recipes' }).pass).toBe(false); // the host is not read
+    expect(gate({ lead: `${'word '.repeat(700)} ransomware` }).pass).toBe(true); // within the bound
+    expect(gate({ lead: `${'word '.repeat(1000)} ransomware` }).pass).toBe(false); // past GATE_MAX_LEAD_CHARS
+  });
+
   it('stays fast on a huge lead (bounded scan)', () => {
     const lead = 'word '.repeat(200_000);
     const t0 = performance.now();
