@@ -14,6 +14,16 @@
  * that asks the background the popup's question (`popup/get-tab-analysis`) and writes one line when the
  * answer is in. No popup can show its results sooner than that page shows its line.
  *
+ * The popup's first script (entrypoints/popup/first.ts) draws the first screen of the results (title, site,
+ * summary, key facts: `article.results`) before the Preact app has loaded; its user-timing marks
+ * (`cnc-popup:*`) give the breakdown: first script running, the background's answer in, first screen drawn,
+ * app loaded and rendered over it.
+ *
+ * With the service worker stopped (as it is after ~30 s idle, i.e. usually when a reader clicks the toolbar
+ * button after reading), a few more rounds open the popup, the floor page, and a prototype page that reads the
+ * tab's record from `storage.session` instead of asking the background (what the popup could do if the
+ * background kept its answer there).
+ *
  * A same-run baseline: `CNC_BENCH_POPUP_BASELINE=<another build's chrome-mv3 folder>` opens that build's
  * popup in a third browser, alternating with this one's, and reports both and their ratio.
  */
@@ -26,8 +36,10 @@ import { fromSummary, type Figure, type Section } from './report';
 import { nowMs, summarize } from './stats';
 
 /**
- * Results of a tab's analysis (components/popup/Results.tsx): its first screen (title, summary, key facts)
- * is drawn first; the sections below it follow after the first paint, and then `aria-busy` goes.
+ * Results of a tab's analysis: their first screen (title, site and date, summary, key facts) is drawn by the
+ * popup's first script from the background's answer (components/popup/first-paint.ts), the same markup as
+ * components/popup/Results.tsx, which takes it over; the sections below follow after the next paint, and then
+ * `aria-busy` goes.
  */
 export const POPUP_RESULTS_SELECTOR = 'article.results';
 const POPUP_COMPLETE_SELECTOR = 'article.results:not([aria-busy])';
@@ -43,6 +55,18 @@ const FLOOR_PAGES: Record<string, string> = {
   'bench-floor-empty.html': '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head><body><div id="app"></div></body></html>',
   'bench-floor-ask.html':
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title><script type="module" src="/bench-floor-ask.js"></script></head><body><div id="app"></div></body></html>',
+  'bench-floor-session.html':
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title><script type="module" src="/bench-floor-session.js"></script></head><body><div id="app"></div></body></html>',
+  // the prototype: the tab's record read straight from storage.session (lib/background/tab-store.ts's key), no
+  // message, so no service worker to wake; the line is written only for finished results
+  'bench-floor-session.js': `const tabId = Number(new URLSearchParams(location.search).get('tab'));
+chrome.storage.session.get('tab:' + tabId).then((r) => {
+  const rec = r['tab:' + tabId];
+  const p = document.createElement('p');
+  p.className = rec && rec.phase === 'results' && rec.analysis ? 'cnc-floor-done' : 'cnc-floor-miss';
+  p.textContent = String(rec && rec.phase);
+  document.getElementById('app').append(p);
+});`,
   'bench-floor-ping.html':
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title><script type="module" src="/bench-floor-ping.js"></script></head><body><div id="app"></div></body></html>',
   // the same round trip with a question the background answers at once (an empty look-up): what the
@@ -71,7 +95,18 @@ interface PopupProbe {
   /** the popup's first render into #app (its loading state) */
   firstRender: number | null;
   dcl: number | null;
+  /** the popup's user-timing marks (`cnc-popup:*`, entrypoints/popup/first.ts), by name without the prefix */
+  marks?: Record<string, number>;
 }
+
+/** The popup's marks, in the order they are set, with what each one means here. */
+const MARKS: [string, string][] = [
+  ['first-script', 'first script running'],
+  ['answer', 'background answer in'],
+  ['first-screen', 'first screen drawn (= results shown)'],
+  ['app-loaded', 'Preact app loaded'],
+  ['app-rendered', 'app rendered over the first screen'],
+];
 
 /** Plain JavaScript (see PAGE_PROBE_SCRIPT in chromium.ts for why it is a string). */
 const POPUP_PROBE_SCRIPT = `(() => {
@@ -125,8 +160,15 @@ interface Open {
 }
 
 /** Opens `path?tab=<id>` of the target's extension in a fresh tab and reads the probe. */
-async function openOnce(t: Target, path: string, errors: string[]): Promise<Open> {
+async function openOnce(t: Target, path: string, errors: string[], cold = false): Promise<Open> {
   const page = await t.ext.context.newPage();
+  if (cold) {
+    // stop the extension's service worker, as the browser does after ~30 s idle; opening the page wakes it
+    const cdp = await t.ext.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+  }
   page.on('pageerror', (e) => errors.push(e.message));
   await page.setViewportSize({ width: 400, height: 600 });
   await page.addInitScript({ content: POPUP_PROBE_SCRIPT });
@@ -134,14 +176,20 @@ async function openOnce(t: Target, path: string, errors: string[]): Promise<Open
   await page.goto(`chrome-extension://${t.ext.extensionId}/${path}?tab=${t.tabId}`, { waitUntil: 'commit' });
   if (path === 'popup.html') {
     await page.waitForSelector(POPUP_SETTLED_SELECTOR, { timeout: 10_000 }).catch(() => undefined);
-  } else if (path === 'bench-floor-ask.html' || path === 'bench-floor-ping.html') {
+  } else if (path.startsWith('bench-floor-') && path !== 'bench-floor-empty.html') {
     await page.waitForSelector(FLOOR_DONE_SELECTOR, { state: 'attached', timeout: 10_000 }).catch(() => undefined);
   } else {
     await page.waitForLoadState('load').catch(() => undefined);
   }
   const t1 = nowMs();
   if (path === 'popup.html') await page.waitForSelector(POPUP_COMPLETE_SELECTOR, { timeout: 2_000 }).catch(() => undefined);
-  const probe = await page.evaluate(() => (window as unknown as { __cncPopup?: PopupProbe }).__cncPopup ?? null);
+  const probe = await page.evaluate(() => {
+    const p = (window as unknown as { __cncPopup?: PopupProbe }).__cncPopup ?? null;
+    if (!p) return null;
+    const marks: Record<string, number> = {};
+    for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('cnc-popup:')) marks[m.name.slice('cnc-popup:'.length)] = m.startTime;
+    return { ...p, marks };
+  });
   const state =
     path === 'popup.html' ? ((await page.locator('#state-title, #article-title').first().textContent({ timeout: 500 }).catch(() => null)) ?? '') : '';
   await page.close();
@@ -196,7 +244,17 @@ export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWith
       baseline = { name: 'baseline', ext: baseExt, tabId: await annotatedArticleTab(baseExt, url) };
     }
 
-    const runs: Record<'main' | 'baseline' | 'empty' | 'ask' | 'ping', Open[]> = { main: [], baseline: [], empty: [], ask: [], ping: [] };
+    const runs: Record<'main' | 'baseline' | 'empty' | 'ask' | 'ping' | 'session' | 'coldMain' | 'coldAsk' | 'coldSession', Open[]> = {
+      main: [],
+      baseline: [],
+      empty: [],
+      ask: [],
+      ping: [],
+      session: [],
+      coldMain: [],
+      coldAsk: [],
+      coldSession: [],
+    };
     const floorErrors: string[] = [];
     // one unmeasured round first (the extensions' page resources into the cache); the order alternates
     for (let i = -1; i < opens; i++) {
@@ -205,6 +263,7 @@ export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWith
         ['empty', () => openOnce(floor, 'bench-floor-empty.html', floorErrors)],
         ['ask', () => openOnce(floor, 'bench-floor-ask.html', floorErrors)],
         ['ping', () => openOnce(floor, 'bench-floor-ping.html', floorErrors)],
+        ['session', () => openOnce(floor, 'bench-floor-session.html', floorErrors)],
       ];
       if (baseline) round.push(['baseline', () => openOnce(baseline, 'popup.html', floorErrors)]);
       if (i % 2) round.reverse();
@@ -214,11 +273,24 @@ export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWith
       }
     }
 
+    // a few rounds with the service worker stopped before each open
+    const coldRounds = opts.quick ? 2 : 5;
+    for (let i = 0; i < coldRounds; i++) {
+      const round: [keyof typeof runs, () => Promise<Open>][] = [
+        ['coldMain', () => openOnce(main, 'popup.html', errors, true)],
+        ['coldAsk', () => openOnce(floor, 'bench-floor-ask.html', floorErrors, true)],
+        ['coldSession', () => openOnce(floor, 'bench-floor-session.html', floorErrors, true)],
+      ];
+      if (i % 2) round.reverse();
+      for (const [key, run] of round) runs[key].push(await run());
+    }
+
     const results = summarize(pick(runs.main, 'results'));
     const lastState = runs.main.at(-1)?.state ?? '';
     notes.push(
       `${opens} opens of popup.html?tab=<id> for ${article.path} after 1 unmeasured open; last state shown: "${lastState.trim().slice(0, 80)}".`,
       `seen from the benchmark (goto → settled selector, with CDP round trips): median ${summarize(runs.main.map((o) => o.wallMs)).median.toFixed(0)} ms.`,
+      'results shown: the first screen of the tab\'s results (title, site and date, summary, key facts; the controls as inert copies) drawn by the popup\'s first script from the background\'s answer, before the Preact app has loaded (marks: first screen drawn, then app rendered over it).',
       'floor: a copy of this build in a second browser, with an empty extension page and a page whose one tiny script asks the background the popup\'s question and writes one line; opened alternately with the popup.',
     );
     if (results.n) {
@@ -230,6 +302,10 @@ export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWith
       notes.push(`the results (${POPUP_RESULTS_SELECTOR}) were never shown.`);
       const settled = pick(runs.main, 'settled');
       if (settled.length) figures.push(fromSummary('popup: navigation start → first settled state', 'ms', summarize(settled), { over: 'opens' }));
+    }
+    for (const [mark, label] of MARKS) {
+      const v = runs.main.map((o) => o.probe?.marks?.[mark]).filter((x): x is number => typeof x === 'number');
+      if (v.length) figures.push(fromSummary(`popup: navigation start → ${label}`, 'ms', summarize(v), { over: 'opens' }));
     }
     const complete = pick(runs.main, 'complete');
     if (complete.length) figures.push(fromSummary('popup: navigation start → every section of the results drawn', 'ms', summarize(complete), { over: 'opens' }));
@@ -250,6 +326,17 @@ export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWith
       figures.push(fromSummary('floor: one-script page → answer to an empty look-up shown', 'ms', ping, { over: 'opens' }));
       const cost = paired(runs.ask, runs.ping, 'results', (x, y) => x - y);
       if (cost.length) figures.push(fromSummary('the popup’s question in the background (ask − empty look-up, per round)', 'ms', summarize(cost), { over: 'rounds' }));
+    }
+    const session = summarize(pick(runs.session, 'results'));
+    if (session.n) figures.push(fromSummary('prototype: one-script page → tab record read from storage.session', 'ms', session, { over: 'opens' }));
+    const cold: [keyof typeof runs, string][] = [
+      ['coldMain', 'service worker stopped: popup → results shown'],
+      ['coldAsk', 'service worker stopped: floor page → background answer shown'],
+      ['coldSession', 'service worker stopped: prototype → record read from storage.session'],
+    ];
+    for (const [key, label] of cold) {
+      const v = pick(runs[key], 'results');
+      if (v.length) figures.push(fromSummary(label, 'ms', summarize(v), { over: 'opens' }));
     }
     if (baseline) {
       const base = summarize(pick(runs.baseline, 'results'));
