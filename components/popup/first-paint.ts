@@ -16,6 +16,7 @@ import type { TabInfo } from './backend';
 import { LEVEL_LABELS, formatAmount, formatDate, hostOf, siteLabel } from './format-first';
 import { hasKeyFacts, keyFactsOf } from './key-facts';
 import type { PopupParams } from './params';
+import type { PopupInitial } from './Popup';
 
 // ---------------------------------------------------------------------------------------------------
 // The browser's own API (promise-based: `browser` in Firefox, `chrome` in Chrome MV3)
@@ -296,4 +297,31 @@ export function paintFirstScreen(root: HTMLElement, answer: Extract<TabAnalysisS
       el('main', { class: 'popup-main' }, lookup, firstScreen(answer.analysis, answer.annotationsShown, hostOf(tab?.url))),
     ),
   );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The first script's course
+
+/**
+ * How long the first script waits for the background's answer before it hands over to the app anyway.
+ * A running service worker answers in about 30 ms; a stopped one first has to start (a few hundred ms):
+ * then the app's frame, look-up and loading state should not wait for it.
+ */
+export const FIRST_SCREEN_WAIT_MS = 100;
+
+/**
+ * Waits for the first answer (and the tab) up to `waitMs`; draws the first screen when it holds checked
+ * results. Returns what was drawn, for the app to take over (null: nothing; the app renders on its own and
+ * shows the answer when it comes, as it did before the first screen existed).
+ */
+export async function drawWhenAnswered(first: FirstLoad, root: HTMLElement | null, params: PopupParams, waitMs = FIRST_SCREEN_WAIT_MS): Promise<PopupInitial | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)));
+  const got = await Promise.race([Promise.all([first.state, first.tab]), late]);
+  clearTimeout(timer);
+  if (!got || !root) return null;
+  const [answer, tab] = got;
+  if (answer?.checked?.state !== 'results') return null;
+  paintFirstScreen(root, answer.checked, tab, params);
+  return { tab, state: answer.checked };
 }

@@ -2,10 +2,11 @@
  * The popup's first script: small (no Preact, no zod, no webextension-polyfill), so that it runs as soon
  * as the page does. It asks the background for the tab's state at once, draws the first screen of the
  * results (title, site, summary, key facts) as soon as the answer is in, and only then loads the Preact
- * app (./main.tsx), which takes the same DOM over. See components/popup/first-paint.ts and
+ * app (./main.tsx), which takes the same DOM over. Should the answer be slow (a stopped service worker has
+ * to start first), the app loads after FIRST_SCREEN_WAIT_MS without it and shows it when it comes. See components/popup/first-paint.ts and
  * docs/performance.md, section 6.
  */
-import { applyCachedTheme, paintFirstScreen, rawApi, startFirstLoad } from '../../components/popup/first-paint';
+import { applyCachedTheme, drawWhenAnswered, rawApi, startFirstLoad } from '../../components/popup/first-paint';
 import { parsePopupParams } from '../../components/popup/params';
 import type { PopupInitial } from '../../components/popup/Popup';
 // The styles come inside this script, not as <link>ed files: every file an extension page loads is a
@@ -18,6 +19,7 @@ performance.mark('cnc-popup:first-script');
 const params = parsePopupParams(location.search);
 const api = rawApi();
 const first = api ? startFirstLoad(api, params.tab) : null;
+void first?.state.then(() => performance.mark('cnc-popup:answer'));
 
 const style = document.createElement('style');
 style.textContent = uiCss + popupCss;
@@ -28,14 +30,8 @@ performance.mark('cnc-popup:first-script-done');
 async function boot(): Promise<void> {
   let painted: PopupInitial | null = null;
   if (first) {
-    const [answer, tab] = await Promise.all([first.state, first.tab]);
-    performance.mark('cnc-popup:answer');
-    const root = document.getElementById('app');
-    if (root && answer?.checked?.state === 'results') {
-      paintFirstScreen(root, answer.checked, tab, params);
-      painted = { tab, state: answer.checked };
-      performance.mark('cnc-popup:first-screen');
-    }
+    painted = await drawWhenAnswered(first, document.getElementById('app'), params);
+    performance.mark(painted ? 'cnc-popup:first-screen' : 'cnc-popup:no-first-screen');
   }
   const { start } = await import('./main');
   performance.mark('cnc-popup:app-loaded');

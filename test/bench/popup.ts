@@ -92,7 +92,7 @@ interface PopupProbe {
   /** every section of the results drawn */
   complete: number | null;
   settled: number | null;
-  /** the popup's first render into #app (its loading state) */
+  /** the first element in #app: the first screen of the results, or the app's loading state when the answer was slow */
   firstRender: number | null;
   dcl: number | null;
   /** the popup's user-timing marks (`cnc-popup:*`, entrypoints/popup/first.ts), by name without the prefix */
@@ -312,7 +312,7 @@ export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWith
     const dcl = pick(runs.main, 'dcl');
     if (dcl.length) figures.push(fromSummary('popup: navigation start → DOMContentLoaded', 'ms', summarize(dcl), { over: 'opens' }));
     const first = pick(runs.main, 'firstRender');
-    if (first.length) figures.push(fromSummary('popup: navigation start → first render (loading state)', 'ms', summarize(first), { over: 'opens' }));
+    if (first.length) figures.push(fromSummary('popup: navigation start → first content in #app', 'ms', summarize(first), { over: 'opens' }));
     const empty = pick(runs.empty, 'dcl');
     if (empty.length) figures.push(fromSummary('floor: empty extension page → DOMContentLoaded', 'ms', summarize(empty), { over: 'opens' }));
     const ask = summarize(pick(runs.ask, 'results'));

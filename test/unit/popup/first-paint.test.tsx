@@ -7,7 +7,7 @@ import { cleanup, render as renderTl } from '@testing-library/preact';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyCachedTheme, cachedTheme, checkTabAnswer, paintFirstScreen, rawApi, startFirstLoad, type RawApi } from '../../../components/popup/first-paint';
+import { applyCachedTheme, cachedTheme, checkTabAnswer, drawWhenAnswered, paintFirstScreen, rawApi, startFirstLoad, type FirstLoad, type RawApi } from '../../../components/popup/first-paint';
 import { parsePopupParams } from '../../../components/popup/params';
 import { Popup } from '../../../components/popup/Popup';
 import { applyTheme } from '../../../components/ui/theme';
@@ -258,6 +258,30 @@ describe('the app takes the first screen over', () => {
     expect(root.querySelector('article.results:not([aria-busy])')).not.toBeNull();
     render(null, root);
     render(null, fresh);
+  });
+});
+
+describe('drawWhenAnswered', () => {
+  const later = <T,>(ms: number, v: T) => new Promise<T>((r) => setTimeout(() => r(v), ms));
+  const load = (state: TabAnalysisState, ms: number): FirstLoad => ({ tab: Promise.resolve(TAB), state: later(ms, { tabId: 7, state, checked: checkTabAnswer(state) }) });
+
+  it('draws results that come in time, and hands them to the app', async () => {
+    const root = document.createElement('div');
+    const drawn = await drawWhenAnswered(load(clone(RESULTS), 5), root, parsePopupParams('?tab=7'), 200);
+    expect(drawn).toEqual({ tab: TAB, state: RESULTS });
+    expect(root.querySelector('#article-title')!.textContent).toBe(ANALYSIS.title);
+  });
+
+  it('draws nothing for another state, or when the answer is late (the app shows it then)', async () => {
+    const root = document.createElement('div');
+    expect(await drawWhenAnswered(load({ state: 'analysing' }, 5), root, parsePopupParams('?tab=7'), 200)).toBeNull();
+    const slow = load(clone(RESULTS), 80);
+    let answered = false;
+    void slow.state.then(() => (answered = true));
+    expect(await drawWhenAnswered(slow, root, parsePopupParams('?tab=7'), 20)).toBeNull();
+    expect(answered).toBe(false); // handed over before the answer came
+    await slow.state;
+    expect(root.childNodes).toHaveLength(0);
   });
 });
 
