@@ -29,6 +29,8 @@ interface RawTab {
 
 export interface RawApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
+  /** the extension's memory-only storage (Chrome 102+, Firefox 115+); the popup only reads it */
+  storage?: { session?: { get(keys: string[]): Promise<Record<string, unknown>> } };
   tabs: {
     get(tabId: number): Promise<RawTab>;
     getCurrent(): Promise<RawTab | undefined>;
@@ -129,6 +131,8 @@ export interface FirstLoad {
   tab: Promise<TabInfo | null>;
   /** Never rejects: an error or no answer (no background listening) is 'unavailable', as in tab-load.ts. */
   state: Promise<FirstAnswer | null>;
+  /** The background's answer as it keeps it in `storage.session` (`readKeptAnswer`); null when it keeps none. Never rejects. */
+  kept: Promise<TabAnalysisState | null>;
 }
 
 const UNAVAILABLE: TabAnalysisState = { state: 'unavailable' };
@@ -140,6 +144,36 @@ async function askState(api: RawApi, tabId: number): Promise<FirstAnswer> {
     return { tabId, state: checked ?? ((raw ?? UNAVAILABLE) as TabAnalysisState), checked };
   } catch {
     return { tabId, state: UNAVAILABLE, checked: UNAVAILABLE };
+  }
+}
+
+/** lib/background/tab-store.ts's key for a tab's record. */
+export const TAB_RECORD_KEY = (tabId: number): string => `tab:${tabId}`;
+/**
+ * The key under which the background would mark a tab's record as its answer to the popup (results it
+ * answers from the record without asking the page: see the report in docs/performance.md, section 6):
+ * `{ readingId, url }` of that record. Not written by the background yet: until it is, `kept` is null.
+ */
+export const POPUP_ANSWER_KEY = (tabId: number): string => `popup:${tabId}`;
+
+/**
+ * The tab's results as the background keeps them in `storage.session`, read without a message, so that a
+ * stopped service worker need not start before the first screen is drawn. Only when the background's mark
+ * names this very record (same reading, same address), and only results that pass the hand check.
+ */
+export async function readKeptAnswer(api: RawApi, tabId: number): Promise<TabAnalysisState | null> {
+  try {
+    const session = api.storage?.session;
+    if (!session) return null;
+    const got = await session.get([TAB_RECORD_KEY(tabId), POPUP_ANSWER_KEY(tabId)]);
+    const mark = got[POPUP_ANSWER_KEY(tabId)];
+    const rec = got[TAB_RECORD_KEY(tabId)];
+    if (!isObj(mark) || !isObj(rec) || rec.phase !== 'results' || typeof rec.url !== 'string') return null;
+    if (mark.readingId !== rec.readingId || mark.url !== rec.url) return null;
+    const state = checkTabAnswer({ state: 'results', analysis: rec.analysis, annotationsShown: rec.show });
+    return state?.state === 'results' ? state : null;
+  } catch {
+    return null;
   }
 }
 
@@ -158,7 +192,8 @@ export function startFirstLoad(api: RawApi, requested: number | null): FirstLoad
           () => null,
         );
   const state = requested !== null ? askState(api, requested) : tab.then((t) => (t ? askState(api, t.id) : null));
-  return { tab, state };
+  const kept = requested !== null ? readKeptAnswer(api, requested) : tab.then((t) => (t ? readKeptAnswer(api, t.id) : null));
+  return { tab, state, kept };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -316,12 +351,16 @@ export const FIRST_SCREEN_WAIT_MS = 100;
  */
 export async function drawWhenAnswered(first: FirstLoad, root: HTMLElement | null, params: PopupParams, waitMs = FIRST_SCREEN_WAIT_MS): Promise<PopupInitial | null> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)));
-  const got = await Promise.race([Promise.all([first.state, first.tab]), late]);
+  // results to draw: the kept answer when it is in first; else the background's answer, which decides
+  const drawable = new Promise<TabAnalysisState | null>((resolve) => {
+    void first.kept.then((k) => k && resolve(k));
+    void first.state.then((a) => resolve(a?.checked?.state === 'results' ? a.checked : null));
+    timer = setTimeout(() => resolve(null), waitMs);
+  });
+  const state = await drawable;
   clearTimeout(timer);
-  if (!got || !root) return null;
-  const [answer, tab] = got;
-  if (answer?.checked?.state !== 'results') return null;
-  paintFirstScreen(root, answer.checked, tab, params);
-  return { tab, state: answer.checked };
+  if (!state || !root) return null;
+  const tab = await first.tab;
+  paintFirstScreen(root, state as Extract<TabAnalysisState, { state: 'results' }>, tab, params);
+  return { tab, state };
 }

@@ -7,7 +7,18 @@ import { cleanup, render as renderTl } from '@testing-library/preact';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyCachedTheme, cachedTheme, checkTabAnswer, drawWhenAnswered, paintFirstScreen, rawApi, startFirstLoad, type FirstLoad, type RawApi } from '../../../components/popup/first-paint';
+import {
+  applyCachedTheme,
+  cachedTheme,
+  checkTabAnswer,
+  drawWhenAnswered,
+  paintFirstScreen,
+  rawApi,
+  readKeptAnswer,
+  startFirstLoad,
+  type FirstLoad,
+  type RawApi,
+} from '../../../components/popup/first-paint';
 import { parsePopupParams } from '../../../components/popup/params';
 import { Popup } from '../../../components/popup/Popup';
 import { applyTheme } from '../../../components/ui/theme';
@@ -263,7 +274,11 @@ describe('the app takes the first screen over', () => {
 
 describe('drawWhenAnswered', () => {
   const later = <T,>(ms: number, v: T) => new Promise<T>((r) => setTimeout(() => r(v), ms));
-  const load = (state: TabAnalysisState, ms: number): FirstLoad => ({ tab: Promise.resolve(TAB), state: later(ms, { tabId: 7, state, checked: checkTabAnswer(state) }) });
+  const load = (state: TabAnalysisState, ms: number, kept: TabAnalysisState | null = null, keptMs = 0): FirstLoad => ({
+    tab: Promise.resolve(TAB),
+    state: later(ms, { tabId: 7, state, checked: checkTabAnswer(state) }),
+    kept: later(keptMs, kept),
+  });
 
   it('draws results that come in time, and hands them to the app', async () => {
     const root = document.createElement('div');
@@ -282,6 +297,44 @@ describe('drawWhenAnswered', () => {
     expect(answered).toBe(false); // handed over before the answer came
     await slow.state;
     expect(root.childNodes).toHaveLength(0);
+  });
+
+  it('draws the answer the background keeps when it comes first; the background’s own answer decides otherwise', async () => {
+    const root = document.createElement('div');
+    const slowAsk = load({ state: 'analysing' }, 80, clone(RESULTS), 5);
+    let answered = false;
+    void slowAsk.state.then(() => (answered = true));
+    expect(await drawWhenAnswered(slowAsk, root, parsePopupParams('?tab=7'), 200)).toEqual({ tab: TAB, state: RESULTS });
+    expect(answered).toBe(false);
+    expect(root.querySelector('#article-title')!.textContent).toBe(ANALYSIS.title);
+    // the background said something else before its kept answer was read: nothing is drawn
+    const other = document.createElement('div');
+    expect(await drawWhenAnswered(load({ state: 'disabled', reason: 'site-off' }, 5, clone(RESULTS), 60), other, parsePopupParams('?tab=7'), 200)).toBeNull();
+    expect(other.childNodes).toHaveLength(0);
+  });
+});
+
+describe('readKeptAnswer', () => {
+  const record = (over: Record<string, unknown> = {}) => ({ url: TAB.url, host: 'ledgerstreet.example', phase: 'results', readingId: 3, analysis: clone(ANALYSIS), show: false, updatedAt: 1, ...over });
+  const withSession = (items: Record<string, unknown> | null): RawApi => {
+    const { api } = fakeApi(null);
+    return items === null ? api : { ...api, storage: { session: { get: vi.fn(async (keys: string[]) => Object.fromEntries(keys.filter((k) => k in items).map((k) => [k, items[k]]))) } } };
+  };
+
+  it('reads the tab’s record when the background has marked it as its answer', async () => {
+    const kept = await readKeptAnswer(withSession({ 'tab:7': record(), 'popup:7': { readingId: 3, url: TAB.url } }), 7);
+    expect(kept).toEqual({ state: 'results', analysis: ANALYSIS, annotationsShown: false });
+  });
+
+  it('nothing without the mark, for another reading or address, another phase, a bad analysis or no storage.session', async () => {
+    const mark = { readingId: 3, url: TAB.url };
+    expect(await readKeptAnswer(withSession({ 'tab:7': record() }), 7)).toBeNull();
+    expect(await readKeptAnswer(withSession({ 'tab:7': record({ readingId: 4 }), 'popup:7': mark }), 7)).toBeNull();
+    expect(await readKeptAnswer(withSession({ 'tab:7': record({ url: 'https://ledgerstreet.example/other' }), 'popup:7': mark }), 7)).toBeNull();
+    expect(await readKeptAnswer(withSession({ 'tab:7': record({ phase: 'analysing' }), 'popup:7': mark }), 7)).toBeNull();
+    expect(await readKeptAnswer(withSession({ 'tab:7': record({ analysis: { title: 5 } }), 'popup:7': mark }), 7)).toBeNull();
+    expect(await readKeptAnswer(withSession({ 'tab:8': record(), 'popup:8': mark }), 7)).toBeNull();
+    expect(await readKeptAnswer(withSession(null), 7)).toBeNull();
   });
 });
 
