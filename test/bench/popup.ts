@@ -255,7 +255,7 @@ export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWith
       baseline = { name: 'baseline', ext: baseExt, tabId: await annotatedArticleTab(baseExt, url) };
     }
 
-    const runs: Record<'main' | 'baseline' | 'empty' | 'ask' | 'ping' | 'session' | 'kept' | 'coldMain' | 'coldKept' | 'coldAsk' | 'coldSession', Open[]> = {
+    const runs: Record<'main' | 'baseline' | 'empty' | 'ask' | 'ping' | 'session' | 'kept' | 'coldMain' | 'coldKept' | 'coldBaseline' | 'coldAsk' | 'coldSession', Open[]> = {
       main: [],
       baseline: [],
       empty: [],
@@ -265,6 +265,7 @@ export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWith
       kept: [],
       coldMain: [],
       coldKept: [],
+      coldBaseline: [],
       coldAsk: [],
       coldSession: [],
     };
@@ -296,6 +297,7 @@ export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWith
         ['coldAsk', () => openOnce(floor, 'bench-floor-ask.html', floorErrors, true)],
         ['coldSession', () => openOnce(floor, 'bench-floor-session.html', floorErrors, true)],
       ];
+      if (baseline) round.push(['coldBaseline', () => openOnce(baseline, 'popup.html', floorErrors, true)]);
       if (i % 2) round.reverse();
       for (const [key, run] of round) runs[key].push(await run());
     }
@@ -355,6 +357,7 @@ export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWith
       ['coldKept', 'service worker stopped: popup with the kept answer (simulated) → results shown'],
       ['coldAsk', 'service worker stopped: floor page → background answer shown'],
       ['coldSession', 'service worker stopped: prototype → record read from storage.session'],
+      ['coldBaseline', 'service worker stopped: baseline popup → results shown'],
     ];
     for (const [key, label] of cold) {
       const v = pick(runs[key], 'results');
