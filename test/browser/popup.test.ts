@@ -238,6 +238,11 @@ const FIRST_SCREEN_PROBE = `(() => {
         facts: a.querySelector('dl.facts')?.textContent ?? null,
         appRendered: performance.getEntriesByName('cnc-popup:app-rendered').length > 0,
         inertControls: [...a.ownerDocument.querySelectorAll('button, input')].every((c) => c.closest('[inert]')),
+        // where the first screen's parts are (the styles are in: they come with the first script)
+        boxes: ['#article-title', '.article-meta', '.summary', 'dl.facts'].map((sel) => {
+          const r = a.querySelector(sel)?.getBoundingClientRect();
+          return r ? [Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)].join(',') : null;
+        }),
       };
     }
   });
@@ -263,6 +268,14 @@ describe('popup: the first screen before the app', () => {
     expect(seen.first!.summary).toBe(await page.locator('.summary').textContent());
     expect(seen.first!.facts).toBe(await page.locator('dl.facts').textContent());
     expect(seen.first!.title).toMatch(/UN monitors/);
+    // nothing moves when the app takes over: title, site line, summary and facts stay where they were drawn
+    const boxes = await page.evaluate(() =>
+      ['#article-title', '.article-meta', '.summary', 'dl.facts'].map((sel) => {
+        const r = document.querySelector(sel)?.getBoundingClientRect();
+        return r ? [Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)].join(',') : null;
+      }),
+    );
+    expect(seen.first!.boxes).toEqual(boxes);
     // never two copies (a screen reader would read both); nothing inert once the app is in
     expect(seen.maxCopies).toBe(1);
     expect(await page.locator('[inert]').count()).toBe(0);
