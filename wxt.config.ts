@@ -8,21 +8,18 @@ export const HOMEPAGE_URL = 'https://github.com/crypto-news-context/crypto-news-
 
 /**
  * The popup page loads one small script first (entrypoints/popup/first.ts, docs/performance.md section 6).
- * WXT adds to every HTML page a module script that starts WXT plugins; this project uses none, so for the
- * popup it would only be an empty chunk the first script has to import before it can run. Taken out of the
- * popup's page only, after WXT has put it in.
+ * WXT adds to every HTML page a module script that starts WXT plugins; this project uses none, so it is an
+ * empty chunk: for the popup, one more file its first script would import before it can run; for the options
+ * and welcome pages, one more file to preload. Taken out again, after WXT has put it in.
  */
-function popupWithoutPluginLoader(): Plugin {
+function withoutPluginLoader(): Plugin {
   return {
-    name: 'cnc:popup-without-plugin-loader',
+    name: 'cnc:without-plugin-loader',
     // after WXT's plugins: among the 'pre' HTML transforms, those of 'post' plugins run last
     enforce: 'post',
     transformIndexHtml: {
       order: 'pre',
-      handler(html, ctx) {
-        if (!/[\\/]entrypoints[\\/]popup[\\/]index\.html$/.test(ctx.filename)) return html;
-        return html.replace(/<script\b[^>]*\bsrc="virtual:wxt-html-plugins"[^>]*><\/script>/, '');
-      },
+      handler: (html) => html.replace(/<script\b[^>]*\bsrc="virtual:wxt-html-plugins"[^>]*><\/script>/, ''),
     },
   };
 }
@@ -35,7 +32,7 @@ export default defineConfig({
   // Lets parallel builds (benchmarks, a second developer's test run) use their own folder.
   outDir: process.env.CNC_OUT_DIR ?? '.output',
   vite: () => ({
-    plugins: [preact(), popupWithoutPluginLoader()],
+    plugins: [preact(), withoutPluginLoader()],
     // No modulepreload polyfill (Chrome and Firefox 115+ have modulepreload): Vite puts it into each page's first
     // module script as an import, one more file before the popup's small first script can run (docs/performance.md, 6).
     build: { sourcemap: false, modulePreload: { polyfill: false } },
