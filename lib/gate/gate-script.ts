@@ -19,7 +19,6 @@ import { gate, type GateResult } from '../engine/gate';
 import { gateInputFrom, LEAD_PARAGRAPHS, leadParagraphs } from '../page/read-gate-input';
 import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS } from '../annotate/observe';
 import { watchPageForGate } from './gate-watch';
-import { readGateMeta } from './read-gate-meta';
 import { annotatorPresent, parseGatePassedAnswer, setGateSlot, type GatePassedAnswer, type GateSlot, type GateStatus } from './protocol';
 
 export interface GateScriptDeps {
@@ -101,7 +100,7 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
     lastRunAt = Date.now();
     if (!(doc.documentElement instanceof HTMLElement) || !doc.body) return;
     const paragraphs = leadParagraphs(doc);
-    lastGate = gate(gateInputFrom(doc, readGateMeta(doc), paragraphs));
+    lastGate = gate(gateInputFrom(doc, paragraphs));
     if (!lastGate.pass) {
       if (first && paragraphs.length < LEAD_PARAGRAPHS) openWindow();
       return;

@@ -1,6 +1,6 @@
 /**
  * Reading JSON-LD metadata blocks and the values in them: shared by the page adapter's `readMeta`
- * (./read-meta.ts) and the gate script's one-walk reader (lib/gate/read-gate-meta.ts).
+ * (./read-meta.ts).
  */
 
 export type Json = Record<string, unknown>;

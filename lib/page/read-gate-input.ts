@@ -1,13 +1,11 @@
 /**
- * What the content script hands to the cheap gate: title, URL, meta description/type and the first
- * paragraphs. No Readability, no parsing: the page's metadata, the first paragraphs, bounded text.
- *
- * Two readers of the metadata give the same fields: `readMeta` (one selector at a time; the annotator and
- * readPage use it) and the gate script's one-walk `readGateMeta` (lib/gate/read-gate-meta.ts), which every
- * page pays for. test/unit/page/read-meta.test.ts holds them to the same results.
+ * What the content scripts hand to the cheap gate: the title, the address, the description and the first
+ * paragraphs. No Readability and no JSON-LD parsing: the <head>'s own metadata, the first <h1>, and the
+ * first substantial paragraphs, a few kilobytes at most. Every http(s) page pays for this reading (the
+ * gate script runs it on each), so it visits the head's elements once and stops at the first paragraphs;
+ * the page is read in full only by the annotator, with lib/page/read-meta.ts and ./read-page.ts.
  */
 import type { GateInput } from '../engine/gate';
-import { readMeta, type PageMeta } from './read-meta';
 
 /** Paragraphs read for the gate's lead text: the first two substantial ones are enough. */
 export const LEAD_PARAGRAPHS = 2;
@@ -16,9 +14,6 @@ const MIN_LEAD_PARAGRAPH_CHARS = 80;
 /** Paragraph elements inspected at most, so a page with thousands of <p> stays cheap. */
 const MAX_PARAGRAPHS_SCANNED = 40;
 
-/** The metadata the gate reads, and the text of the first <h1> (trimmed; '' when there is none). */
-export type GateMeta = Pick<PageMeta, 'title' | 'url' | 'description' | 'pageType'> & { h1: string };
-
 /**
  * The first substantial paragraphs of the page (at most LEAD_PARAGRAPHS), whitespace collapsed. Fewer than
  * that: the page shows no article text (yet); the gate script then watches it for a while (lib/gate).
@@ -26,8 +21,8 @@ export type GateMeta = Pick<PageMeta, 'title' | 'url' | 'description' | 'pageTyp
 export function leadParagraphs(doc: Document): string[] {
   const parts: string[] = [];
   // A live collection is walked lazily: only the first paragraphs are visited, where querySelectorAll would
-  // match the whole document first (`article p, main p, p` selected the same elements, in the same order).
-  // Indexed access only: asking for `ps.length` would count every <p> of the page, one whole walk.
+  // match the whole document first. Indexed access only: asking for `ps.length` would count every <p> of
+  // the page, one whole walk.
   const ps = doc.getElementsByTagName('p');
   for (let i = 0; i < MAX_PARAGRAPHS_SCANNED && parts.length < LEAD_PARAGRAPHS; i++) {
     const p = ps[i];
@@ -38,17 +33,59 @@ export function leadParagraphs(doc: Document): string[] {
   return parts;
 }
 
-/** The gate's input from its metadata and the page's first paragraphs. */
-export function gateInputFrom(doc: Document, meta: GateMeta, paragraphs: string[] = leadParagraphs(doc)): GateInput {
+/** `<meta>` names and properties the gate reads, in order of preference per field. */
+const TITLE_KEYS = ['og:title', 'twitter:title'];
+const DESCRIPTION_KEYS = ['description', 'og:description', 'twitter:description'];
+
+/**
+ * The head's title, description and canonical address, in one pass over its child elements: the first
+ * non-empty value of the most preferred key wins, then the document's <title>; the canonical link, then
+ * og:url, then the document's own address.
+ */
+function readHead(doc: Document): Pick<GateInput, 'title' | 'url' | 'description'> {
+  const found = new Map<string, string>();
+  let canonical: string | null = null;
+  for (let el = doc.head?.firstElementChild ?? null; el; el = el.nextElementSibling) {
+    if (el.localName === 'meta') {
+      const key = (el.getAttribute('property') ?? el.getAttribute('name'))?.toLowerCase();
+      const value = el.getAttribute('content')?.trim();
+      if (key && value && !found.has(key)) found.set(key, value);
+    } else if (el.localName === 'link' && canonical === null && /(?:^|\s)canonical(?:\s|$)/i.test(el.getAttribute('rel') ?? '')) {
+      canonical = el.getAttribute('href');
+    }
+  }
+  const first = (keys: string[]): string | null => {
+    for (const k of keys) {
+      const v = found.get(k);
+      if (v) return v;
+    }
+    return null;
+  };
   return {
-    title: meta.title ?? meta.h1,
-    url: meta.url,
-    description: meta.description,
-    pageType: meta.pageType,
-    lead: `${meta.h1}\n${paragraphs.join('\n')}`,
+    title: first(TITLE_KEYS) ?? (doc.title.trim() || null),
+    url: absolute(canonical ?? first(['og:url']), doc.URL) ?? (/^https?:/i.test(doc.URL) ? doc.URL : null),
+    description: first(DESCRIPTION_KEYS),
   };
 }
 
+/** An http(s) address, resolved against the document's; null for anything else. */
+function absolute(href: string | null, base: string): string | null {
+  if (!href) return null;
+  try {
+    const u = new URL(href, base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The gate's input, with the first paragraphs already read (the gate script also counts them). */
+export function gateInputFrom(doc: Document, paragraphs: string[] = leadParagraphs(doc)): GateInput {
+  const head = readHead(doc);
+  const h1 = doc.getElementsByTagName('h1')[0]?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  return { ...head, title: head.title ?? h1, lead: `${h1}\n${paragraphs.join('\n')}` };
+}
+
 export function readGateInput(doc: Document): GateInput {
-  return gateInputFrom(doc, { ...readMeta(doc), h1: doc.querySelector('h1')?.textContent?.trim() ?? '' });
+  return gateInputFrom(doc);
 }

@@ -82,7 +82,7 @@ describe('readPage', () => {
 describe('readGateInput + gate', () => {
   it('feeds the gate from cheap page signals', () => {
     const g = readGateInput(makeDoc(ARTICLE));
-    expect(g.title).toBe('Bridge hacked'); // the JSON-LD headline, without the site suffix
+    expect(g.title).toBe('Bridge hacked | Example News'); // the document's title (JSON-LD is the annotator's to read)
     expect(g.description).toMatch(/drained a crypto bridge/);
     expect(g.lead).toContain('Hackers linked to North Korea');
     expect(gate(g).pass).toBe(true);
