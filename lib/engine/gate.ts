@@ -2,17 +2,18 @@
  * The cheap gate: runs in the content script on every page, before anything expensive.
  *
  * Dependency-free on purpose (it is bundled into every page): the title, URL, meta description and the
- * first paragraphs are split into words once, and each word is looked up in one small table. It errs
+ * first paragraphs are searched for a short list of words and phrases. It errs
  * towards letting pages through — the full detector in the background decides; the gate only spares
  * ordinary pages the cost.
  *
- * A table rather than regular expressions: a page that fails the gate runs it once, cold, so what counts
- * is the first call. Three large case-insensitive alternations cost about 0.7 ms to compile on that first
- * call in a page (docs/performance.md); one native split and a look-up or two per word cost a fraction.
- * The words are those of the earlier expressions, with the same word boundaries (ASCII `\w`, case folded):
- * whole words, word prefixes ("hack" → hacked, hackers), and two-word phrases whose words are separated by
- * one space or hyphen ("north korea", "tornado-cash"; "apt-38" now too), or written as one word where the earlier expression
- * allowed it ("rugpull", "flashloan").
+ * Plain string search rather than regular expressions: a page that fails the gate runs it once, cold, so
+ * what counts is the first call. Three large case-insensitive alternations cost about 0.7 ms to compile on
+ * that first call in a page, and code that builds look-up tables costs about as much to run cold
+ * (docs/performance.md); about ninety native `indexOf` scans of a few kilobytes cost a fraction. The words
+ * are those of the earlier expressions, with the same word boundaries (ASCII `\w`, case folded): whole
+ * words, word prefixes ("hack" → hacked, hackers), and two-word phrases whose words are separated by one
+ * whitespace character or hyphen ("north korea", "tornado-cash"; "apt-38" now too), or written as one word
+ * where the earlier expression allowed it ("rugpull", "flashloan").
  */
 
 export interface GateInput {
@@ -37,58 +38,61 @@ export const GATE_MAX_LEAD_CHARS = 4000;
 const STRONG = 1;
 const CRYPTO = 2;
 const SECURITY = 4;
-const ALL = STRONG | CRYPTO | SECURITY;
 const SEPARATOR = /[\s-]/;
 
-/** Whole words. */
-const WORDS: Record<number, string> = {
-  [STRONG]: 'ransomware lazarus dprk kimsuky bluenoroff apt38 rekt ofac flashloan',
-  [CRYPTO]:
-    'btc ethereum ether eth defi usdt usdc tether token tokens nft nfts web3 wallet wallets binance coinbase solana monero xmr exchange exchanges exchanger bridge dex dao',
-  [SECURITY]: 'stole stolen theft heist malware drainer',
-};
-/** Word prefixes: any word that starts with one of these. */
-const PREFIXES: Record<number, string> = {
-  [STRONG]: 'cryptohack cryptoheist cryptotheft cryptoscam cryptodrainer cryptolaundering rugpull',
-  [CRYPTO]: 'bitcoin crypto blockchain stablecoin altcoin mixer krypto cripto',
-  [SECURITY]: 'hack exploit steal drain launder scam phish breach attack sanction seiz ransom fraud compromis vulnerab extort indict arrest cybercrim',
-};
 /**
- * Two words, separated by exactly one space or hyphen: "first second" (whole second word) or
- * "first second*" (second word starts with it).
+ * The words of each group: `word` (a whole word), `word*` (any word starting so), `stem+` (the stem and at
+ * least one more letter), and two-word phrases `first second` / `first second*` whose words are separated by
+ * exactly one whitespace character or hyphen.
  */
-const PAIRS: Record<number, string> = {
-  [STRONG]:
-    'north korea* apt 38 tornado cash crypto hack* crypto heist* crypto theft* crypto scam* crypto drainer* crypto laundering* wallet drainer rug pull* flash loan sim swap* pig butchering',
-  [CRYPTO]: 'smart contract*',
-  [SECURITY]: '',
-};
+const GROUPS: [number, string[]][] = [
+  [
+    STRONG,
+    // prettier-ignore
+    ['ransomware', 'lazarus', 'north korea*', 'dprk', 'kimsuky', 'bluenoroff', 'apt38', 'apt 38', 'tornado cash', 'cryptohack*', 'crypto hack*',
+      'cryptoheist*', 'crypto heist*', 'cryptotheft*', 'crypto theft*', 'cryptoscam*', 'crypto scam*', 'cryptodrainer*', 'crypto drainer*',
+      'cryptolaundering*', 'crypto laundering*', 'rekt', 'wallet drainer', 'rugpull*', 'rug pull*', 'flashloan', 'flash loan', 'sim swap*',
+      'pig butchering', 'ofac'],
+  ],
+  [
+    CRYPTO,
+    // prettier-ignore
+    ['crypto*', 'bitcoin*', 'blockchain*', 'btc', 'ethereum', 'ether', 'eth', 'defi', 'stablecoin*', 'usdt', 'usdc', 'tether', 'token', 'tokens',
+      'nft', 'nfts', 'web3', 'wallet', 'wallets', 'binance', 'coinbase', 'solana', 'monero', 'xmr', 'altcoin*', 'exchange', 'exchanges',
+      'exchanger', 'bridge', 'smart contract*', 'dex', 'dao', 'mixer*', 'krypto*', 'cripto*'],
+  ],
+  [
+    SECURITY,
+    // prettier-ignore
+    ['hack*', 'exploit*', 'stole', 'stolen', 'steal*', 'theft', 'thie+', 'drain*', 'launder*', 'scam*', 'phish*', 'breach*', 'attack*', 'heist',
+      'sanction*', 'seiz*', 'ransom*', 'malware', 'fraud*', 'compromis*', 'vulnerab*', 'extort*', 'indict*', 'arrest*', 'cybercrim*'],
+  ],
+];
 
-interface Tables {
-  /** whole word → groups */
-  words: Record<string, number>;
-  /** the first four letters of a prefix → [prefix, groups] (every prefix has at least four) */
-  prefixes: Record<string, [string, number][]>;
-  /** first word of a phrase → [second word, second is a prefix, groups] */
-  pairs: Record<string, [string, boolean, number][]>;
+/** ASCII `\w` (the text is lower-cased first; NaN past the end is not a word character). */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
 }
 
-let tables: Tables | null = null;
-
-function buildTables(): Tables {
-  // null prototypes: a page's words such as "constructor" must not find Object.prototype's members
-  const t: Tables = { words: Object.create(null) as Tables['words'], prefixes: Object.create(null) as Tables['prefixes'], pairs: Object.create(null) as Tables['pairs'] };
-  for (const g of [STRONG, CRYPTO, SECURITY]) {
-    for (const w of WORDS[g]!.split(' ')) t.words[w] = (t.words[w] ?? 0) | g;
-    for (const p of PREFIXES[g]!.split(' ')) (t.prefixes[p.slice(0, 4)] ??= []).push([p, g]);
-    const pairWords = PAIRS[g]!.split(' ').filter(Boolean);
-    for (let i = 0; i + 1 < pairWords.length; i += 2) {
-      const second = pairWords[i + 1]!;
-      const prefix = second.endsWith('*');
-      (t.pairs[pairWords[i]!] ??= []).push([prefix ? second.slice(0, -1) : second, prefix, g]);
+/** Whether `term` (see GROUPS) occurs in the lower-cased text. */
+function occurs(text: string, term: string): boolean {
+  const last = term[term.length - 1];
+  const open = last === '*' || last === '+';
+  const body = open ? term.slice(0, -1) : term;
+  const space = body.indexOf(' ');
+  const first = space < 0 ? body : body.slice(0, space);
+  for (let i = text.indexOf(first); i >= 0; i = text.indexOf(first, i + 1)) {
+    if (i > 0 && isWordChar(text.charCodeAt(i - 1))) continue; // inside a word
+    let end = i + first.length;
+    if (space >= 0) {
+      const second = body.slice(space + 1);
+      if (!SEPARATOR.test(text.charAt(end)) || !text.startsWith(second, end + 1)) continue;
+      end += 1 + second.length;
     }
+    const more = isWordChar(text.charCodeAt(end));
+    if (last === '*' || (last === '+' ? more : !more)) return true;
   }
-  return t;
+  return false;
 }
 
 function slug(url: string | null | undefined): string {
@@ -98,32 +102,20 @@ function slug(url: string | null | undefined): string {
 }
 
 /**
- * Which of the three groups occur in the text, as bits. The text is cut into words and the separators
- * between them by the engine's own `split` (one native call); the loop then does one or two look-ups per
- * word. This runs once, cold, on every page that fails: no per-word slicing, no string building.
+ * Which of the three groups occur in the text, as bits: one native `indexOf` scan per term, and a look at
+ * the characters around each place it is found. This runs once, cold, on every page that fails: no table
+ * to build, no regular expression to compile beyond a one-character class.
  */
 export function gateGroups(text: string): number {
-  const t = (tables ??= buildTables());
-  // words at even indexes, the separators between them at odd ones (the first and last word may be '')
-  const parts = text.toLowerCase().split(/(\W+)/);
+  const lower = text.toLowerCase();
   let seen = 0;
-  for (let i = 0; i < parts.length; i += 2) {
-    const word = parts[i]!;
-    if (word.length < 3) continue; // every word of the tables has three letters or more
-    seen |= t.words[word] ?? 0;
-    if (word.length >= 4) {
-      const candidates = t.prefixes[word.slice(0, 4)];
-      if (candidates) for (const [p, g] of candidates) if (word.startsWith(p)) seen |= g;
-      // "thie\w+": thief, thieves (not the bare stem)
-      if (word.length > 4 && word.startsWith('thie')) seen |= SECURITY;
+  for (const [group, terms] of GROUPS) {
+    for (const term of terms) {
+      if (occurs(lower, term)) {
+        seen |= group;
+        break;
+      }
     }
-    const pairs = t.pairs[word];
-    // one whitespace character or a hyphen between the two words (as `[\s-]` in the earlier expressions)
-    if (pairs && parts[i + 1]?.length === 1 && SEPARATOR.test(parts[i + 1]!)) {
-      const next = parts[i + 2]!;
-      for (const [second, prefix, g] of pairs) if (prefix ? next.startsWith(second) : next === second) seen |= g;
-    }
-    if (seen === ALL) break; // nothing more to learn
   }
   return seen;
 }

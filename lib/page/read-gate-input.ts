@@ -38,20 +38,22 @@ const TITLE_KEYS = ['og:title', 'twitter:title'];
 const DESCRIPTION_KEYS = ['description', 'og:description', 'twitter:description'];
 
 /**
- * The head's title, description and canonical address, in one pass over its child elements: the first
- * non-empty value of the most preferred key wins, then the document's <title>; the canonical link, then
- * og:url, then the document's own address.
+ * The head's title, description and canonical address: the first non-empty value of the most preferred key
+ * wins, then the document's <title>; the canonical link, then og:url, then the document's own address (each
+ * only if it is an absolute http(s) address). One query inside <head> finds the candidates: walking the
+ * head's children instead would touch every kind of element there (scripts, styles), and in a content
+ * script's world each kind of element costs something on its first use (docs/performance.md).
  */
 function readHead(doc: Document): Pick<GateInput, 'title' | 'url' | 'description'> {
   const found = new Map<string, string>();
   let canonical: string | null = null;
-  for (let el = doc.head?.firstElementChild ?? null; el; el = el.nextElementSibling) {
+  for (const el of doc.head?.querySelectorAll('meta[content], link[rel][href]') ?? []) {
     if (el.localName === 'meta') {
       const key = (el.getAttribute('property') ?? el.getAttribute('name'))?.toLowerCase();
       const value = el.getAttribute('content')?.trim();
       if (key && value && !found.has(key)) found.set(key, value);
-    } else if (el.localName === 'link' && canonical === null && /(?:^|\s)canonical(?:\s|$)/i.test(el.getAttribute('rel') ?? '')) {
-      canonical = el.getAttribute('href');
+    } else if (canonical === null && /(?:^|\s)canonical(?:\s|$)/i.test(el.getAttribute('rel') ?? '')) {
+      canonical = (el as HTMLLinkElement).href; // resolved against the page by the browser
     }
   }
   const first = (keys: string[]): string | null => {
@@ -61,22 +63,12 @@ function readHead(doc: Document): Pick<GateInput, 'title' | 'url' | 'description
     }
     return null;
   };
+  const web = (url: string | null | undefined): string | null => (url && /^https?:\/\//i.test(url) ? url : null);
   return {
     title: first(TITLE_KEYS) ?? (doc.title.trim() || null),
-    url: absolute(canonical ?? first(['og:url']), doc.URL) ?? (/^https?:/i.test(doc.URL) ? doc.URL : null),
+    url: web(canonical) ?? web(first(['og:url'])) ?? web(doc.URL),
     description: first(DESCRIPTION_KEYS),
   };
-}
-
-/** An http(s) address, resolved against the document's; null for anything else. */
-function absolute(href: string | null, base: string): string | null {
-  if (!href) return null;
-  try {
-    const u = new URL(href, base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
 }
 
 /** The gate's input, with the first paragraphs already read (the gate script also counts them). */

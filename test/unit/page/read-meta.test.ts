@@ -74,9 +74,11 @@ describe('readGateInput: the head in one pass, the first heading and paragraphs'
     expect(read('JSON-LD without an article: the first object names the type').title).toBe('Shop'); // no <title>: the <h1>
   });
 
-  it('resolves the canonical link (rel in any case) or og:url against the page; other schemes are dropped', () => {
+  it('takes the canonical link (rel in any case), else og:url, if absolute http(s); else the page\'s own address', () => {
     expect(read('rel and type in another case (each engine applies its own selector case rules, as before)').url).toBe('https://news.example/c');
-    expect(read('og:url only, relative canonical absent')).toMatchObject({ url: 'https://news.example/relative', description: 'tw' });
+    expect(read('og:url only, relative canonical absent')).toMatchObject({ url: 'https://news.example/2024/story?id=1', description: 'tw' });
+    const og = makeDoc('<html><head><meta property="og:url" content="https://news.example/og"></head><body></body></html>');
+    expect(readGateInput(og).url).toBe('https://news.example/og');
     const js = makeDoc('<html><head><link rel="canonical" href="javascript:alert(1)"></head><body></body></html>');
     expect(readGateInput(js).url).toBe('https://news.example/2024/story?id=1');
   });
