@@ -150,9 +150,9 @@ async function askState(api: RawApi, tabId: number): Promise<FirstAnswer> {
 /** lib/background/tab-store.ts's key for a tab's record. */
 export const TAB_RECORD_KEY = (tabId: number): string => `tab:${tabId}`;
 /**
- * The key under which the background would mark a tab's record as its answer to the popup (results it
+ * The key under which the background marks a tab's record as its answer to the popup (results it
  * answers from the record without asking the page: see the report in docs/performance.md, section 6):
- * `{ readingId, url }` of that record. Not written by the background yet: until it is, `kept` is null.
+ * `{ readingId, url }` of that record (`markPopupAnswer`, lib/background/tab-store.ts).
  */
 export const POPUP_ANSWER_KEY = (tabId: number): string => `popup:${tabId}`;
 

@@ -142,7 +142,10 @@ export function createBackgroundService(store: TabStore = createTabStore(), inje
     const latest = await store.get(tabId);
     if (latest && latest.readingId !== readingId) return { ok: false, reason: 'stale' };
     const phase = !analysis.isArticle ? 'not-article' : analysis.cryptoSecurity.detected ? 'results' : 'not-crypto-security';
-    await store.set(tabId, { ...base, phase, analysis, updatedAt: Date.now() });
+    const done: TabRecord = { ...base, phase, analysis, updatedAt: Date.now() };
+    await store.set(tabId, done);
+    // the settings were checked above: results are the popup's answer as they stand
+    await store.markPopupAnswer(tabId, phase === 'results' ? done : null);
     if (phase !== 'results') {
       await setBadge(tabId, null);
       return { ok: false, reason: 'not-detected' };
@@ -343,6 +346,9 @@ export function createBackgroundService(store: TabStore = createTabStore(), inje
     lastMode = settings.mode;
     for (const [tabId, rec] of records) {
       const active = settings.enabled && !isSiteDisabled(settings, rec.host);
+      // what the popup may read without asking: the same rule as tabState's fast path
+      const answers = rec.phase === 'results' && !!rec.analysis && active && (settings.mode === 'auto' || clickGranted(rec));
+      void store.markPopupAnswer(tabId, answers ? rec : null);
       // switched back on for a page that was never analysed: let it read itself now
       if (rec.phase === 'disabled' && active) void backgroundApi.reread(tabId);
       if (rec.phase !== 'results' || !rec.analysis) continue;

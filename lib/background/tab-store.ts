@@ -32,12 +32,23 @@ export interface TabRecord {
 }
 
 const KEY_PREFIX = 'tab:';
+/**
+ * `popup:<tabId>` → `{ readingId, url }`: the tab's record is the background's answer to the popup as it
+ * stands (finished results that apply under the current settings). The popup's first script reads the mark
+ * and the record straight from `storage.session` (components/popup/first-paint.ts) and uses the record only
+ * when both name the same reading of the same address, so a stopped service worker need not start before
+ * the results are drawn. The analysis itself is not copied.
+ */
+const POPUP_MARK_PREFIX = 'popup:';
 
 export interface TabStore {
   get(tabId: number): Promise<TabRecord | undefined>;
   set(tabId: number, record: TabRecord): Promise<void>;
+  /** forgets the record and its popup mark */
   delete(tabId: number): Promise<void>;
   all(): Promise<Map<number, TabRecord>>;
+  /** marks `record` as the popup's answer for the tab, or (null) removes the mark */
+  markPopupAnswer(tabId: number, record: TabRecord | null): Promise<void>;
 }
 
 type Area = { get(keys?: string | string[] | null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void>; remove(keys: string | string[]): Promise<void> };
@@ -80,7 +91,11 @@ export function createTabStore(area: Area = sessionArea()): TabStore {
       }
     },
     async delete(tabId) {
-      await area.remove(`${KEY_PREFIX}${tabId}`);
+      await area.remove([`${KEY_PREFIX}${tabId}`, `${POPUP_MARK_PREFIX}${tabId}`]);
+    },
+    async markPopupAnswer(tabId, record) {
+      const key = `${POPUP_MARK_PREFIX}${tabId}`;
+      await (record ? area.set({ [key]: { readingId: record.readingId, url: record.url } }) : area.remove(key)).catch(() => undefined);
     },
     async all() {
       const out = new Map<number, TabRecord>();

@@ -61,18 +61,28 @@ describe('background service', () => {
 
   it('the popup gets finished results from the record without waiting for the page, and only while they apply', async () => {
     const { setSiteDisabled } = await import('../../../lib/settings');
-    const store = createTabStore(memoryArea());
+    const area = memoryArea();
+    const mark = async () => (await area.get('popup:7'))['popup:7'];
+    const store = createTabStore(area);
     const svc = createBackgroundService(store);
     await svc.onMessage({ type: 'content/page-read', readingId: 1, input: { text: ARTICLE, title: 'FBI: North Korea behind $100 million bridge hack' } }, content(7));
     // the tab's content script never answers (busy page): results still come from the record
     const asked = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(() => new Promise(() => undefined));
     const state = (await svc.onMessage({ type: 'popup/get-tab-analysis', tabId: 7 }, popup)) as { state: string; annotationsShown?: boolean };
     expect(state).toMatchObject({ state: 'results', annotationsShown: true });
+    // the popup's first script may read this very record without asking (a stopped worker need not start)
+    const rec = await store.get(7);
+    expect(await mark()).toEqual({ readingId: 1, url: rec!.url });
     // off on the site: the record no longer applies, the slow path decides (and here the page does not answer)
     await setSiteDisabled('news.example', true);
+    await vi.waitFor(async () => expect(await mark()).toBeUndefined()); // the settings watcher takes the mark back
     asked.mockImplementation(async () => undefined);
     const off = (await svc.onMessage({ type: 'popup/get-tab-analysis', tabId: 7 }, popup)) as { state: string };
     expect(off.state).not.toBe('results');
+    await setSiteDisabled('news.example', false);
+    await vi.waitFor(async () => expect(await mark()).toEqual({ readingId: 1, url: rec!.url }));
+    await svc.forgetTab(7); // a new document in the tab, or the tab closed
+    expect(await mark()).toBeUndefined();
   });
 
   it('gate passed: injects the annotator into the sender’s own tab and frame, only from the top-frame content script', async () => {
