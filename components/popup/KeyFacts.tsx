@@ -2,8 +2,6 @@
 import type { KeyFacts as KeyFactsData } from '../../lib/contract';
 import { LEVEL_LABELS, formatAmount, formatDate } from './format';
 
-export { hasKeyFacts, keyFactsOf } from './key-facts';
-
 export function KeyFacts({ facts }: { facts: KeyFactsData }) {
   return (
     <dl class="facts">
@@ -12,12 +10,15 @@ export function KeyFacts({ facts }: { facts: KeyFactsData }) {
           <dt>Amount stolen</dt>
           <dd>
             <ul>
-              {facts.stolen.map((m, i) => (
-                <li key={`s${i}`}>
-                  <span class="wrap-anywhere">{formatAmount(m)}</span>
-                  {m.text && formatAmount(m) !== m.text ? <span class="muted"> · article: “{m.text}”</span> : null}
-                </li>
-              ))}
+              {facts.stolen.map((m, i) => {
+                const shown = formatAmount(m);
+                return (
+                  <li key={`s${i}`}>
+                    <span class="wrap-anywhere">{shown}</span>
+                    {m.text && shown !== m.text ? <span class="muted"> · article: “{m.text}”</span> : null}
+                  </li>
+                );
+              })}
             </ul>
           </dd>
         </div>
