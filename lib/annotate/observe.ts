@@ -1,7 +1,10 @@
 /**
- * Notices when the page changes after load: ONE batched MutationObserver on the document (debounced,
- * blind to our own changes, with a cheap path for huge change sets) and URL changes of single-page apps
- * (history.pushState is invisible to a content script, so the URL is compared on a slow timer too).
+ * Notices when the page changes after load, for the annotator and for the gate script: ONE batched
+ * MutationObserver on the document (debounced, blind to our own changes, with a cheap path for huge change
+ * sets; it can be switched off and on, and is created on first use) and URL changes of single-page apps.
+ * history.pushState fires no event a content script sees, except through the Navigation API
+ * (`navigation.currententrychange`, Chromium): where that exists it is the only URL watch, with no timer;
+ * elsewhere (Firefox) the URL is compared on a slow timer, plus popstate/hashchange.
  */
 
 /** Wait for the page to be quiet this long before re-reading: SPAs render in bursts. */
@@ -24,6 +27,11 @@ export const URL_POLL_MS = 1_000;
 export interface PageWatcher {
   /** run our own DOM changes without seeing them as page changes */
   quietly<T>(fn: () => T): T;
+  /**
+   * Stop or resume watching the content (the MutationObserver); URL watching goes on. The gate script
+   * watches only in its re-check windows, so a page that keeps mutating costs it nothing.
+   */
+  watchContent(on: boolean): void;
   stop(): void;
 }
 
@@ -35,16 +43,22 @@ export interface WatchOptions {
   onChange(): void;
   /** the URL changed (SPA navigation or hash) */
   onUrlChange(url: string): void;
+  /** watch the content from the start (default); false: only once `watchContent(true)` is called */
+  watchContent?: boolean;
 }
 
 export function watchPage(doc: Document, opts: WatchOptions): PageWatcher {
   let quietTimer: number | undefined;
   let firstChangeAt = 0;
 
-  const fire = (): void => {
+  /** forget a pending, debounced change */
+  const reset = (): void => {
     window.clearTimeout(quietTimer);
     quietTimer = undefined;
     firstChangeAt = 0;
+  };
+  const fire = (): void => {
+    reset();
     if (!opts.signal.aborted) opts.onChange();
   };
   const schedule = (): void => {
@@ -68,8 +82,18 @@ export function watchPage(doc: Document, opts: WatchOptions): PageWatcher {
     if (records.length > HUGE_BATCH_RECORDS || records.some(relevant)) schedule();
   };
 
-  const observer = new MutationObserver(handle);
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  let observer: MutationObserver | undefined;
+  let observing = false;
+  const watchContent = (on: boolean): void => {
+    if (on === observing || (on && opts.signal.aborted)) return;
+    observing = on;
+    if (on) (observer ??= new MutationObserver(handle)).observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    else {
+      observer?.disconnect();
+      reset();
+    }
+  };
+  if (opts.watchContent !== false) watchContent(true);
 
   let lastUrl = doc.location?.href ?? '';
   const checkUrl = (): void => {
@@ -79,24 +103,31 @@ export function watchPage(doc: Document, opts: WatchOptions): PageWatcher {
       opts.onUrlChange(url);
     }
   };
-  const poll = window.setInterval(checkUrl, URL_POLL_MS);
-  window.addEventListener('popstate', checkUrl, { signal: opts.signal });
-  window.addEventListener('hashchange', checkUrl, { signal: opts.signal });
+  // pushState, replaceState, back/forward and fragment changes all change the current entry
+  const navigation = (window as { navigation?: EventTarget }).navigation;
+  let poll: number | undefined;
+  if (navigation) {
+    navigation.addEventListener('currententrychange', checkUrl, { signal: opts.signal });
+  } else {
+    poll = window.setInterval(checkUrl, URL_POLL_MS);
+    window.addEventListener('popstate', checkUrl, { signal: opts.signal });
+    window.addEventListener('hashchange', checkUrl, { signal: opts.signal });
+  }
 
   const stop = (): void => {
-    observer.disconnect();
+    watchContent(false);
     window.clearInterval(poll);
-    window.clearTimeout(quietTimer);
   };
   opts.signal.addEventListener('abort', stop, { once: true });
 
   return {
+    watchContent,
     quietly(fn) {
-      handle(observer.takeRecords()); // the page's own changes so far still count
+      if (observer) handle(observer.takeRecords()); // the page's own changes so far still count
       try {
         return fn();
       } finally {
-        observer.takeRecords(); // ours: dropped
+        observer?.takeRecords(); // ours: dropped
       }
     },
     stop,

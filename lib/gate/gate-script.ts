@@ -17,8 +17,7 @@
  */
 import { gate, type GateResult } from '../engine/gate';
 import { gateInputFrom, LEAD_PARAGRAPHS, leadParagraphs } from '../page/read-gate-input';
-import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS } from '../annotate/observe';
-import { watchPageForGate } from './gate-watch';
+import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, watchPage } from '../annotate/observe';
 import { annotatorPresent, parseGatePassedAnswer, setGateSlot, type GatePassedAnswer, type GateSlot, type GateStatus } from './protocol';
 
 export interface GateScriptDeps {
@@ -58,8 +57,9 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
   let windowTimer: number | undefined;
   let watching = false;
 
-  const watcher = watchPageForGate(doc, {
+  const watcher = watchPage(doc, {
     signal,
+    watchContent: false, // only in a re-check window (openWindow)
     // Before the annotator is in the page nothing of ours is in the DOM: every change is the page's.
     isOurs: () => false,
     onChange: schedule,
