@@ -138,7 +138,8 @@ export interface FirefoxWithExtension {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(opts: { extensionDir?: string } = {}): Promise<FirefoxWithExtension> {
+/** `prefs`: more Firefox preferences, on top of the ones every launch sets. */
+export async function launchFirefox(opts: { extensionDir?: string; prefs?: Record<string, unknown> } = {}): Promise<FirefoxWithExtension> {
   const executablePath = firefoxPath();
   const dir = requireBuild(opts.extensionDir ?? FIREFOX_BUILD);
   const browser = await puppeteer.launch({
@@ -154,6 +155,7 @@ export async function launchFirefox(opts: { extensionDir?: string } = {}): Promi
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
       'network.captive-portal-service.enabled': false,
+      ...opts.prefs,
     },
   });
   const extensionId = await browser.installExtension(dir);
