@@ -1,6 +1,7 @@
 /** Key facts: amounts stolen (USD and original units), actors with who attributes them, victims, dates. */
 import type { KeyFacts as KeyFactsData } from '../../lib/contract';
 import { LEVEL_LABELS, formatAmount, formatDate } from './format';
+import { INFERRED_NOTE, actorSources, amountNote } from './key-facts';
 
 export function KeyFacts({ facts }: { facts: KeyFactsData }) {
   return (
@@ -12,10 +13,11 @@ export function KeyFacts({ facts }: { facts: KeyFactsData }) {
             <ul>
               {facts.stolen.map((m, i) => {
                 const shown = formatAmount(m);
+                const note = amountNote(m, shown);
                 return (
                   <li key={`s${i}`}>
                     <span class="wrap-anywhere">{shown}</span>
-                    {m.text && shown !== m.text ? <span class="muted"> · article: “{m.text}”</span> : null}
+                    {note ? <span class="muted">{note}</span> : null}
                   </li>
                 );
               })}
@@ -28,16 +30,19 @@ export function KeyFacts({ facts }: { facts: KeyFactsData }) {
           <dt>Attributed to</dt>
           <dd>
             <ul>
-              {facts.actors.map((a) => (
-                <li key={a.id}>
-                  <strong class="wrap-anywhere">{a.name}</strong>{' '}
-                  <span class="badge" data-level={a.level}>
-                    {LEVEL_LABELS[a.level]}
-                  </span>
-                  {a.by.length > 0 ? <span> — according to {a.by.join(', ')}</span> : null}
-                  {a.inferred ? <span class="muted"> (not named in the article; linked by the knowledge base)</span> : null}
-                </li>
-              ))}
+              {facts.actors.map((a) => {
+                const sources = actorSources(a);
+                return (
+                  <li key={a.id}>
+                    <strong class="wrap-anywhere">{a.name}</strong>{' '}
+                    <span class="badge" data-level={a.level}>
+                      {LEVEL_LABELS[a.level]}
+                    </span>
+                    {sources ? <span>{sources}</span> : null}
+                    {a.inferred ? <span class="muted">{INFERRED_NOTE}</span> : null}
+                  </li>
+                );
+              })}
             </ul>
           </dd>
         </div>

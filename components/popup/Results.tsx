@@ -8,7 +8,7 @@ import { KeyFacts } from './KeyFacts';
 import { hasKeyFacts, keyFactsOf } from './key-facts';
 import { Related, type ReadBefore } from './Related';
 import { TimelineChart, type TimelinePoint } from './TimelineChart';
-import { formatDate, siteLabel } from './format';
+import { articleMeta } from './format';
 
 /** "You read N other articles about X" lines: at most this many, the most-read names first. */
 const MAX_READ_BEFORE = 3;
@@ -97,7 +97,6 @@ export function Results(props: {
   };
 
   const facts = keyFactsOf(a);
-  const site = siteLabel(a.siteName, a.url);
   const points = timelinePoints(a);
 
   return (
@@ -106,7 +105,7 @@ export function Results(props: {
         <h2 id="article-title" class="article-title wrap-anywhere">
           {a.title ?? 'Untitled article'}
         </h2>
-        <p class="muted article-meta wrap-anywhere">{[site, a.publishedAt ? formatDate(a.publishedAt) : null].filter(Boolean).join(' · ')}</p>
+        <p class="muted article-meta wrap-anywhere">{articleMeta(a)}</p>
         <div class="article-controls">
           <label class="switch">
             <input type="checkbox" checked={shown} onChange={(e) => void toggleMarks((e.currentTarget as HTMLInputElement).checked)} />

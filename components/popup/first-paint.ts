@@ -13,8 +13,8 @@
 import type { Analysis, KeyFacts } from '../../lib/contract';
 import type { TabAnalysisState } from '../../lib/messaging';
 import type { TabInfo } from './backend';
-import { LEVEL_LABELS, formatAmount, formatDate, hostOf, siteLabel } from './format-first';
-import { hasKeyFacts, keyFactsOf } from './key-facts';
+import { LEVEL_LABELS, articleMeta, formatAmount, formatDate, hostOf } from './format-first';
+import { INFERRED_NOTE, actorSources, amountNote, hasKeyFacts, keyFactsOf } from './key-facts';
 import type { PopupParams } from './params';
 import type { PopupInitial } from './Popup';
 
@@ -243,13 +243,15 @@ function keyFactsList(facts: KeyFacts): HTMLElement {
     const ul = el('ul');
     for (const m of facts.stolen) {
       const shown = formatAmount(m);
-      ul.append(el('li', {}, el('span', { class: 'wrap-anywhere' }, shown), m.text && shown !== m.text ? el('span', { class: 'muted' }, ` · article: “${m.text}”`) : null));
+      const note = amountNote(m, shown);
+      ul.append(el('li', {}, el('span', { class: 'wrap-anywhere' }, shown), note ? el('span', { class: 'muted' }, note) : null));
     }
     fact('Amount stolen', el('dd', {}, ul));
   }
   if (facts.actors.length) {
     const ul = el('ul');
     for (const a of facts.actors) {
+      const sources = actorSources(a);
       ul.append(
         el(
           'li',
@@ -257,8 +259,8 @@ function keyFactsList(facts: KeyFacts): HTMLElement {
           el('strong', { class: 'wrap-anywhere' }, a.name),
           ' ',
           el('span', { class: 'badge', 'data-level': a.level }, LEVEL_LABELS[a.level]),
-          a.by.length ? el('span', {}, ` — according to ${a.by.join(', ')}`) : null,
-          a.inferred ? el('span', { class: 'muted' }, ' (not named in the article; linked by the knowledge base)') : null,
+          sources ? el('span', {}, sources) : null,
+          a.inferred ? el('span', { class: 'muted' }, INFERRED_NOTE) : null,
         ),
       );
     }
@@ -271,7 +273,6 @@ function keyFactsList(facts: KeyFacts): HTMLElement {
 
 /** components/popup/Results.tsx's first screen (before `below`), element for element. */
 export function firstScreen(a: Analysis, annotationsShown: boolean, host: string | null): HTMLElement {
-  const site = siteLabel(a.siteName, a.url);
   const checkbox = el('input', { type: 'checkbox' });
   checkbox.checked = annotationsShown;
   const article = el(
@@ -281,7 +282,7 @@ export function firstScreen(a: Analysis, annotationsShown: boolean, host: string
       'header',
       { class: 'article-head' },
       el('h2', { id: 'article-title', class: 'article-title wrap-anywhere' }, a.title ?? 'Untitled article'),
-      el('p', { class: 'muted article-meta wrap-anywhere' }, [site, a.publishedAt ? formatDate(a.publishedAt) : null].filter(Boolean).join(' · ')),
+      el('p', { class: 'muted article-meta wrap-anywhere' }, articleMeta(a)),
       inert(
         el(
           'div',

@@ -3,7 +3,7 @@
  * format.ts, so that the page's first script (components/popup/first-paint.ts) carries only this and its
  * chunk stays apart from the options page's (which imports format.ts for the type names).
  */
-import type { Amount } from '../../lib/contract';
+import type { Amount, Analysis } from '../../lib/contract';
 
 /** 1_460_000_000 -> "$1.46 billion"; 81_000_000 -> "$81 million"; 950 -> "$950". */
 export function formatUsd(n: number): string {
@@ -48,6 +48,11 @@ export function siteLabel(siteName: string | null | undefined, url: string | nul
   } catch {
     return null;
   }
+}
+
+/** The line under the results' heading: "Ledger Street · 7 Aug 2019" (site and date, either may be missing). */
+export function articleMeta(a: Pick<Analysis, 'siteName' | 'url' | 'publishedAt'>): string {
+  return [siteLabel(a.siteName, a.url), a.publishedAt ? formatDate(a.publishedAt) : null].filter(Boolean).join(' · ');
 }
 
 export function hostOf(url: string | null | undefined): string | null {

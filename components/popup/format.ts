@@ -1,7 +1,7 @@
 /** Display formatting for the popup: money, dates, entity-type names. Pure, tested. */
 import type { EntityType } from '../../lib/contract';
 
-export { LEVEL_LABELS, formatAmount, formatDate, formatUsd, hostOf, siteLabel } from './format-first';
+export { LEVEL_LABELS, articleMeta, formatAmount, formatDate, formatUsd, hostOf, siteLabel } from './format-first';
 
 export const TYPE_LABELS: Record<EntityType, { one: string; many: string }> = {
   'threat-actor': { one: 'Threat actor', many: 'Threat actors' },
