@@ -32,6 +32,7 @@ export interface PageWatcher {
    * watches only in its re-check windows, so a page that keeps mutating costs it nothing.
    */
   watchContent(on: boolean): void;
+  readonly watchingContent: boolean;
   stop(): void;
 }
 
@@ -122,6 +123,9 @@ export function watchPage(doc: Document, opts: WatchOptions): PageWatcher {
 
   return {
     watchContent,
+    get watchingContent() {
+      return observing;
+    },
     quietly(fn) {
       if (observer) handle(observer.takeRecords()); // the page's own changes so far still count
       try {

@@ -60,6 +60,15 @@ function recordOf(record: TabRecord | undefined, url: string | undefined): TabRe
   return record && url !== undefined && record.url === url ? record : undefined;
 }
 
+/**
+ * Whether the record's finished results are the popup's answer as they stand (the extension on, the site not
+ * turned off, and in mode 'click' the reader asked): the background then answers from the record without
+ * asking the page, and marks it so that the popup can read it without the background (tab-store.ts).
+ */
+function answersFromRecord(rec: TabRecord, settings: Settings): boolean {
+  return rec.phase === 'results' && !!rec.analysis && settings.enabled && !isSiteDisabled(settings, rec.host) && (settings.mode === 'auto' || clickGranted(rec));
+}
+
 /** Why a page the gate let through is not annotated: shown in the popup. */
 function reasonsOf(a: Analysis): string[] {
   return a.cryptoSecurity.reasons.length ? a.cryptoSecurity.reasons : ['The page does not read as a crypto-security article.'];
@@ -144,8 +153,7 @@ export function createBackgroundService(store: TabStore = createTabStore(), inje
     const phase = !analysis.isArticle ? 'not-article' : analysis.cryptoSecurity.detected ? 'results' : 'not-crypto-security';
     const done: TabRecord = { ...base, phase, analysis, updatedAt: Date.now() };
     await store.set(tabId, done);
-    // the settings were checked above: results are the popup's answer as they stand
-    await store.markPopupAnswer(tabId, phase === 'results' ? done : null);
+    await store.markPopupAnswer(tabId, answersFromRecord(done, settings) ? done : null);
     if (phase !== 'results') {
       await setBadge(tabId, null);
       return { ok: false, reason: 'not-detected' };
@@ -203,13 +211,7 @@ export function createBackgroundService(store: TabStore = createTabStore(), inje
     // Fast path for the popup: finished results for the tab's current document are answered from the record
     // without waiting for the page. A new document in the tab deletes the record (tabs.onUpdated 'loading'), and
     // a single-page-app navigation makes the annotator send a new reading, which sets the phase back to 'analysing'.
-    if (
-      rec?.phase === 'results' &&
-      rec.analysis &&
-      settings.enabled &&
-      !isSiteDisabled(settings, rec.host) &&
-      (settings.mode === 'auto' || clickGranted(rec))
-    ) {
+    if (rec?.analysis && answersFromRecord(rec, settings)) {
       return { state: 'results', analysis: rec.analysis, annotationsShown: rec.show };
     }
     // Otherwise the page decides: the content script's round trip (~20 ms), only when it is needed.
@@ -346,9 +348,7 @@ export function createBackgroundService(store: TabStore = createTabStore(), inje
     lastMode = settings.mode;
     for (const [tabId, rec] of records) {
       const active = settings.enabled && !isSiteDisabled(settings, rec.host);
-      // what the popup may read without asking: the same rule as tabState's fast path
-      const answers = rec.phase === 'results' && !!rec.analysis && active && (settings.mode === 'auto' || clickGranted(rec));
-      void store.markPopupAnswer(tabId, answers ? rec : null);
+      void store.markPopupAnswer(tabId, answersFromRecord(rec, settings) ? rec : null);
       // switched back on for a page that was never analysed: let it read itself now
       if (rec.phase === 'disabled' && active) void backgroundApi.reread(tabId);
       if (rec.phase !== 'results' || !rec.analysis) continue;

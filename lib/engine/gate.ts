@@ -106,7 +106,7 @@ function slug(url: string | null | undefined): string {
  * the characters around each place it is found. This runs once, cold, on every page that fails: no table
  * to build, no regular expression to compile beyond a one-character class.
  */
-export function gateGroups(text: string): number {
+function gateGroups(text: string): number {
   const lower = text.toLowerCase();
   let seen = 0;
   for (const [group, terms] of GROUPS) {

@@ -16,7 +16,7 @@
  *   later changes cost nothing: no MutationObserver is even created.
  */
 import { gate, type GateResult } from '../engine/gate';
-import { gateInputFrom, LEAD_PARAGRAPHS, leadParagraphs } from '../page/read-gate-input';
+import { LEAD_PARAGRAPHS, leadParagraphs, readGateInput } from '../page/read-gate-input';
 import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, watchPage } from '../annotate/observe';
 import { annotatorPresent, parseGatePassedAnswer, setGateSlot, type GatePassedAnswer, type GateSlot, type GateStatus } from './protocol';
 
@@ -55,7 +55,6 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
   let lastUrl = doc.location?.href ?? '';
   /** ends the re-check window: the MutationObserver is disconnected until the next URL change */
   let windowTimer: number | undefined;
-  let watching = false;
 
   const watcher = watchPage(doc, {
     signal,
@@ -74,13 +73,9 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
   /** DOM changes count for GATE_RECHECK_WINDOW_MS from now; after that the page's mutations cost nothing. */
   function openWindow(): void {
     if (signal.aborted || stopped) return;
-    watching = true;
     watcher.watchContent(true);
     window.clearTimeout(windowTimer);
-    windowTimer = window.setTimeout(() => {
-      watching = false;
-      watcher.watchContent(false);
-    }, GATE_RECHECK_WINDOW_MS);
+    windowTimer = window.setTimeout(() => watcher.watchContent(false), GATE_RECHECK_WINDOW_MS);
   }
 
   function schedule(): void {
@@ -100,7 +95,7 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
     lastRunAt = Date.now();
     if (!(doc.documentElement instanceof HTMLElement) || !doc.body) return;
     const paragraphs = leadParagraphs(doc);
-    lastGate = gate(gateInputFrom(doc, paragraphs));
+    lastGate = gate(readGateInput(doc, paragraphs));
     if (!lastGate.pass) {
       if (first && paragraphs.length < LEAD_PARAGRAPHS) openWindow();
       return;
@@ -135,7 +130,7 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
       return lastGate;
     },
     get watchingContent() {
-      return watching;
+      return watcher.watchingContent;
     },
     stop,
   };
@@ -144,7 +139,6 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
   function stop(): void {
     if (stopped) return;
     stopped = true;
-    watching = false;
     window.clearTimeout(timer);
     window.clearTimeout(windowTimer);
     watcher.stop();

@@ -9,6 +9,8 @@
  * content message (sender: our content script in the top frame of an http(s) page).
  */
 
+import type { ContentStatus } from '../messaging';
+
 export const GATE_PASSED = 'content/gate-passed';
 
 /** What the gate script sends: nothing but its type. The tab, frame and URL come from the sender. */
@@ -32,14 +34,8 @@ export function parseGatePassedAnswer(raw: unknown): GatePassedAnswer | undefine
   return undefined;
 }
 
-/** The gate script's status, read by the background (same shape as the annotator's `ContentStatus`). */
-export interface GateStatus {
-  /** the page address without its #fragment */
-  url: string;
-  readingId: 0;
-  gate: { pass: boolean; hits: string[] };
-  marks: 0;
-}
+/** The gate script's status, read by the background: the annotator's `ContentStatus` before any reading or mark. */
+export type GateStatus = Pick<ContentStatus, 'url' | 'gate'> & { readingId: 0; marks: 0 };
 
 /**
  * How the background reaches the gate script without a message listener in every page (registering one

@@ -71,13 +71,9 @@ function readHead(doc: Document): Pick<GateInput, 'title' | 'url' | 'description
   };
 }
 
-/** The gate's input, with the first paragraphs already read (the gate script also counts them). */
-export function gateInputFrom(doc: Document, paragraphs: string[] = leadParagraphs(doc)): GateInput {
+/** The gate's input; `paragraphs`: the first paragraphs if already read (the gate script also counts them). */
+export function readGateInput(doc: Document, paragraphs: string[] = leadParagraphs(doc)): GateInput {
   const head = readHead(doc);
   const h1 = doc.getElementsByTagName('h1')[0]?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   return { ...head, title: head.title ?? h1, lead: `${h1}\n${paragraphs.join('\n')}` };
-}
-
-export function readGateInput(doc: Document): GateInput {
-  return gateInputFrom(doc);
 }
