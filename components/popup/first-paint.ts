@@ -102,19 +102,26 @@ const STATES = new Set(['unavailable', 'disabled', 'analysing', 'click-to-annota
  * early, and the popup shows what it makes of the answer as it did before this first screen existed).
  */
 export function checkTabAnswer(raw: unknown): TabAnalysisState | null {
-  if (!isObj(raw) || !STATES.has(raw.state as string)) return null;
+  return isObj(raw) && STATES.has(raw.state as string) && holdsFor(raw) ? (raw as unknown as TabAnalysisState) : null;
+}
+
+/** What each state carries besides its name. */
+function holdsFor(raw: Record<string, unknown>): boolean {
   switch (raw.state) {
     case 'results':
-      return typeof raw.annotationsShown === 'boolean' && isAnalysis(raw.analysis) ? (raw as unknown as TabAnalysisState) : null;
+      return typeof raw.annotationsShown === 'boolean' && isAnalysis(raw.analysis);
     case 'disabled':
-      return raw.reason === 'off' || raw.reason === 'site-off' ? (raw as unknown as TabAnalysisState) : null;
+      return raw.reason === 'off' || raw.reason === 'site-off';
     case 'not-article':
     case 'not-crypto-security':
-      return isArr(raw.reasons, (r) => isStr(r)) && (raw.analysis === undefined || isAnalysis(raw.analysis)) ? (raw as unknown as TabAnalysisState) : null;
+      return isArr(raw.reasons, (r) => isStr(r)) && (raw.analysis === undefined || isAnalysis(raw.analysis));
     default:
-      return raw as unknown as TabAnalysisState;
+      return true;
   }
 }
+
+/** An answer with results: what the first screen draws. */
+export type ResultsAnswer = Extract<TabAnalysisState, { state: 'results' }>;
 
 // ---------------------------------------------------------------------------------------------------
 // The first questions (the same as tab-load.ts asks through the backend)
@@ -132,7 +139,7 @@ export interface FirstLoad {
   /** Never rejects: an error or no answer (no background listening) is 'unavailable', as in tab-load.ts. */
   state: Promise<FirstAnswer | null>;
   /** The background's answer as it keeps it in `storage.session` (`readKeptAnswer`); null when it keeps none. Never rejects. */
-  kept: Promise<TabAnalysisState | null>;
+  kept: Promise<ResultsAnswer | null>;
 }
 
 const UNAVAILABLE: TabAnalysisState = { state: 'unavailable' };
@@ -161,7 +168,7 @@ export const POPUP_ANSWER_KEY = (tabId: number): string => `popup:${tabId}`;
  * stopped service worker need not start before the first screen is drawn. Only when the background's mark
  * names this very record (same reading, same address), and only results that pass the hand check.
  */
-export async function readKeptAnswer(api: RawApi, tabId: number): Promise<TabAnalysisState | null> {
+export async function readKeptAnswer(api: RawApi, tabId: number): Promise<ResultsAnswer | null> {
   try {
     const session = api.storage?.session;
     if (!session) return null;
@@ -191,9 +198,9 @@ export function startFirstLoad(api: RawApi, requested: number | null): FirstLoad
           ([current, [t]]) => (current || typeof t?.id !== 'number' ? null : tabInfo(t.id, t)), // a tab of our own: no page to analyse
           () => null,
         );
-  const state = requested !== null ? askState(api, requested) : tab.then((t) => (t ? askState(api, t.id) : null));
-  const kept = requested !== null ? readKeptAnswer(api, requested) : tab.then((t) => (t ? readKeptAnswer(api, t.id) : null));
-  return { tab, state, kept };
+  /** `ask` about the tab: at once with ?tab, else once the active tab is known (null: none) */
+  const about = <T>(ask: (tabId: number) => Promise<T>): Promise<T | null> => (requested !== null ? ask(requested) : tab.then((t) => (t ? ask(t.id) : null)));
+  return { tab, state: about((id) => askState(api, id)), kept: about((id) => readKeptAnswer(api, id)) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -308,7 +315,7 @@ export function firstScreen(a: Analysis, annotationsShown: boolean, host: string
  * Draws the popup's frame (components/popup/Popup.tsx: header, look-up) and the first screen of the tab's
  * results into `root`, replacing what is there. The answer must be checked (`checkTabAnswer`) results.
  */
-export function paintFirstScreen(root: HTMLElement, answer: Extract<TabAnalysisState, { state: 'results' }>, tab: TabInfo | null, params: PopupParams): void {
+export function paintFirstScreen(root: HTMLElement, answer: ResultsAnswer, tab: TabInfo | null, params: PopupParams): void {
   const lookup = inert(
     el(
       'section',
@@ -353,7 +360,7 @@ export const FIRST_SCREEN_WAIT_MS = 100;
 export async function drawWhenAnswered(first: FirstLoad, root: HTMLElement | null, params: PopupParams, waitMs = FIRST_SCREEN_WAIT_MS): Promise<PopupInitial | null> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   // results to draw: the kept answer when it is in first; else the background's answer, which decides
-  const drawable = new Promise<TabAnalysisState | null>((resolve) => {
+  const drawable = new Promise<ResultsAnswer | null>((resolve) => {
     void first.kept.then((k) => k && resolve(k));
     void first.state.then((a) => resolve(a?.checked?.state === 'results' ? a.checked : null));
     timer = setTimeout(() => resolve(null), waitMs);
@@ -362,6 +369,6 @@ export async function drawWhenAnswered(first: FirstLoad, root: HTMLElement | nul
   clearTimeout(timer);
   if (!state || !root) return null;
   const tab = await first.tab;
-  paintFirstScreen(root, state as Extract<TabAnalysisState, { state: 'results' }>, tab, params);
+  paintFirstScreen(root, state, tab, params);
   return { tab, state };
 }

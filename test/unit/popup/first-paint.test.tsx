@@ -18,6 +18,7 @@ import {
   startFirstLoad,
   type FirstLoad,
   type RawApi,
+  type ResultsAnswer,
 } from '../../../components/popup/first-paint';
 import { parsePopupParams } from '../../../components/popup/params';
 import { Popup } from '../../../components/popup/Popup';
@@ -155,7 +156,7 @@ describe('the first screen', () => {
     const root = document.createElement('div');
     root.id = 'app';
     document.body.append(root);
-    paintFirstScreen(root, state as Extract<TabAnalysisState, { state: 'results' }>, tab, parsePopupParams(params));
+    paintFirstScreen(root, state as ResultsAnswer, tab, parsePopupParams(params));
     return root;
   }
 
@@ -274,7 +275,7 @@ describe('the app takes the first screen over', () => {
 
 describe('drawWhenAnswered', () => {
   const later = <T,>(ms: number, v: T) => new Promise<T>((r) => setTimeout(() => r(v), ms));
-  const load = (state: TabAnalysisState, ms: number, kept: TabAnalysisState | null = null, keptMs = 0): FirstLoad => ({
+  const load = (state: TabAnalysisState, ms: number, kept: ResultsAnswer | null = null, keptMs = 0): FirstLoad => ({
     tab: Promise.resolve(TAB),
     state: later(ms, { tabId: 7, state, checked: checkTabAnswer(state) }),
     kept: later(keptMs, kept),
