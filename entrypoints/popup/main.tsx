@@ -16,9 +16,7 @@ import { startTabLoad, type TabLoad } from '../../components/popup/tab-load';
 
 export function start({ params, first, painted }: { params: PopupParams; first: FirstLoad | null; painted: PopupInitial | null }): void {
   const backend = createBrowserBackend();
-  const load: TabLoad = first
-    ? { tab: first.tab, state: first.state.then((a) => a && { tabId: a.tabId, state: a.state }), settings: backend.getSettings().catch(() => null) }
-    : startTabLoad(backend, params.tab);
+  const load: TabLoad = first ? { tab: first.tab, state: first.state, settings: backend.getSettings().catch(() => null) } : startTabLoad(backend, params.tab);
 
   // The look-up's card styles (the content script puts the same string into its shadow root); the page's
   // own styles came with the first script.
