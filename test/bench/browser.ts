@@ -12,7 +12,7 @@
 import type { BrowserContext, CDPSession } from 'playwright-core';
 import type { ChromiumWithExtension, FixtureServer } from '../../lib/cli/browsers';
 import {
-  attributeProfile,
+  profileLoad,
   busyMs,
   domCounters,
   heapAfterGc,
@@ -129,32 +129,29 @@ async function measureLoad(context: BrowserContext, url: string, bp: BenchPage, 
   }
 }
 
-/** One load of a page in the extension's browser under the V8 sampling profiler (see attributeProfile). */
-async function profiledLoad(
+/** One load of a page in the extension's browser under the V8 sampling profiler, the service worker's profiled too. */
+async function profileLoadAndWorker(
   context: BrowserContext,
   url: string,
   bp: BenchPage,
   extensionOrigin: string,
   worker: TargetChannel,
 ): Promise<{ page: CpuAttribution; workerBusyMs: number }> {
-  const page = await context.newPage();
   await worker.send('Profiler.enable');
   await worker.send('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
   await worker.send('Profiler.start');
   try {
-    const session = await context.newCDPSession(page);
-    await session.send('Profiler.enable');
-    await session.send('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
-    await session.send('Profiler.start');
-    await page.goto(url, { waitUntil: 'load' });
-    await sleep(SETTLE_AFTER_LOAD_MS);
-    if (bp.kind === 'article') await page.waitForSelector('[data-cnc-entity]', { state: 'attached', timeout: ANNOTATION_TIMEOUT_MS }).catch(() => undefined);
-    const { profile } = await session.send('Profiler.stop');
+    const page = await profileLoad(context, url, {
+      settleMs: SETTLE_AFTER_LOAD_MS,
+      origin: extensionOrigin,
+      intervalUs: PROFILE_INTERVAL_US,
+      afterLoad: (p) =>
+        bp.kind === 'article' ? p.waitForSelector('[data-cnc-entity]', { state: 'attached', timeout: ANNOTATION_TIMEOUT_MS }).catch(() => undefined) : Promise.resolve(),
+    });
     const w = await worker.send<{ profile: Parameters<typeof busyMs>[0] }>('Profiler.stop');
-    return { page: attributeProfile(profile, extensionOrigin), workerBusyMs: busyMs(w.profile) };
+    return { page, workerBusyMs: busyMs(w.profile) };
   } finally {
     await worker.send('Profiler.stop').catch(() => undefined);
-    await page.close();
   }
 }
 
@@ -310,7 +307,7 @@ export async function runBrowserBench(opts: BrowserOptions, env: BrowserBenchEnv
   // direct attribution: CPU profiles of loads with the extension
   const profiled: { page: string; kind: BenchPage['kind']; a: CpuAttribution; workerBusyMs: number }[] = [];
   for (const p of pages) {
-    const r = await profiledLoad(ext.context, urlFor(p), p, extensionOrigin, worker);
+    const r = await profileLoadAndWorker(ext.context, urlFor(p), p, extensionOrigin, worker);
     profiled.push({ page: p.path, kind: p.kind, a: r.page, workerBusyMs: r.workerBusyMs });
   }
   const profPerPage = (kind: BenchPage['kind'], f: (a: CpuAttribution) => number): number[] =>

@@ -240,6 +240,31 @@ export function attributeProfile(profile: { nodes: { id: number; callFrame: { ur
   return { extensionMs, topLevelMs, top };
 }
 
+/**
+ * One load of `url` in a new tab under the V8 sampling profiler: `goto` until `load`, `settleMs` more, then
+ * `afterLoad` (e.g. wait for the marks); the extension's share of the main thread (attributeProfile).
+ */
+export async function profileLoad(
+  context: BrowserContext,
+  url: string,
+  opts: { settleMs: number; origin: string; intervalUs: number; afterLoad?: (page: Page) => Promise<unknown> },
+): Promise<CpuAttribution> {
+  const page = await context.newPage();
+  try {
+    const session = await context.newCDPSession(page);
+    await session.send('Profiler.enable');
+    await session.send('Profiler.setSamplingInterval', { interval: opts.intervalUs });
+    await session.send('Profiler.start');
+    await page.goto(url, { waitUntil: 'load' });
+    await new Promise((r) => setTimeout(r, opts.settleMs));
+    await opts.afterLoad?.(page);
+    const { profile } = await session.send('Profiler.stop');
+    return attributeProfile(profile as Parameters<typeof attributeProfile>[0], opts.origin);
+  } finally {
+    await page.close();
+  }
+}
+
 /** Busy time of a whole profile (everything but `(idle)`): used for the service worker, all of which is ours. */
 export function busyMs(profile: { nodes: { id: number; callFrame: { functionName: string } }[]; samples?: number[]; timeDeltas?: number[] }): number {
   const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));

@@ -19,7 +19,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { launchChromium, startFixtureServer, type ChromiumWithExtension } from '../../lib/cli/browsers';
-import { attributeProfile, PAGE_PROBE_SCRIPT, traceLoad, type PageProbe } from './chromium';
+import { PAGE_PROBE_SCRIPT, profileLoad, traceLoad, type PageProbe } from './chromium';
 import { BENCH_PAGES } from './pages';
 import { currentLoad } from './report';
 import { summarize } from './stats';
@@ -28,22 +28,6 @@ import { summarize } from './stats';
 const SETTLE_AFTER_LOAD_MS = 600;
 const ANNOTATION_TIMEOUT_MS = 4_000;
 const PROFILE_INTERVAL_US = 100;
-
-async function profiledMs(context: BrowserContext, url: string, origin: string): Promise<number> {
-  const page = await context.newPage();
-  try {
-    const session = await context.newCDPSession(page);
-    await session.send('Profiler.enable');
-    await session.send('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
-    await session.send('Profiler.start');
-    await page.goto(url, { waitUntil: 'load' });
-    await new Promise((r) => setTimeout(r, SETTLE_AFTER_LOAD_MS));
-    const { profile } = await session.send('Profiler.stop');
-    return attributeProfile(profile as Parameters<typeof attributeProfile>[0], origin).extensionMs;
-  } finally {
-    await page.close();
-  }
-}
 
 async function annotationTimes(context: BrowserContext, url: string): Promise<{ nav: number; dcl: number; load: number } | null> {
   const page = await context.newPage();
@@ -103,7 +87,7 @@ async function main(): Promise<void> {
           const c = browsers[i]!;
           const origin = `chrome-extension://${c.extensionId}/`;
           const t = (await traceLoad(c.context, url(p), SETTLE_AFTER_LOAD_MS, origin)).cpu;
-          const prof = await profiledMs(c.context, url(p), origin);
+          const prof = (await profileLoad(c.context, url(p), { settleMs: SETTLE_AFTER_LOAD_MS, origin, intervalUs: PROFILE_INTERVAL_US })).extensionMs;
           if (round < 0) continue; // warm-up round
           const r = results[i]!;
           r.compile.push(t.compileMs);
