@@ -3,8 +3,8 @@
  * as the page does. It asks the background for the tab's state at once, draws the first screen of the
  * results (title, site, summary, key facts) as soon as the answer is in, and only then loads the Preact
  * app (./main.tsx), which takes the same DOM over. Should the answer be slow (a stopped service worker has
- * to start first), the app loads after FIRST_SCREEN_WAIT_MS without it and shows it when it comes. See components/popup/first-paint.ts and
- * docs/performance.md, section 6.
+ * to start first), the app loads after FIRST_SCREEN_WAIT_MS without it and shows it when it comes. See
+ * components/popup/first-paint.ts and docs/performance.md, section 6.
  */
 import { applyCachedTheme, drawWhenAnswered, rawApi, startFirstLoad } from '../../components/popup/first-paint';
 import { parsePopupParams } from '../../components/popup/params';
@@ -14,7 +14,8 @@ import type { PopupInitial } from '../../components/popup/Popup';
 import popupCss from '../../components/popup/popup.css?inline';
 import uiCss from '../../components/ui/ui.css?inline';
 
-// User-timing marks (cheap; the popup benchmark, test/bench/popup.ts, reads them for its breakdown)
+// User-timing marks (cheap; the popup benchmark, test/bench/popup.ts, reads them for its breakdown, and
+// test/browser/popup.test.ts for their order)
 performance.mark('cnc-popup:first-script');
 const params = parsePopupParams(location.search);
 const api = rawApi();
@@ -25,13 +26,12 @@ const style = document.createElement('style');
 style.textContent = uiCss + popupCss;
 document.head.append(style);
 applyCachedTheme();
-performance.mark('cnc-popup:first-script-done');
 
 async function boot(): Promise<void> {
   let painted: PopupInitial | null = null;
   if (first) {
     painted = await drawWhenAnswered(first, document.getElementById('app'), params);
-    performance.mark(painted ? 'cnc-popup:first-screen' : 'cnc-popup:no-first-screen');
+    if (painted) performance.mark('cnc-popup:first-screen');
   }
   const { start } = await import('./main');
   performance.mark('cnc-popup:app-loaded');
