@@ -21,6 +21,20 @@ export const ANALYSING_POLL_LIMIT = 75;
 
 type View = { state: 'loading' } | { state: 'no-tab' } | TabAnalysisState;
 
+/**
+ * Both results, the same in content: e.g. the answer the background keeps in storage.session, drawn by the
+ * first script, and then the background's own answer (another object, equal). The view keeps its object
+ * then, so that the results are not drawn again nor their history asked for twice.
+ */
+function sameResults(shown: View, next: TabAnalysisState): boolean {
+  return (
+    shown.state === 'results' &&
+    next.state === 'results' &&
+    shown.annotationsShown === next.annotationsShown &&
+    JSON.stringify(shown.analysis) === JSON.stringify(next.analysis)
+  );
+}
+
 export interface PopupProps {
   backend: PopupBackend;
   params: PopupParams;
@@ -89,7 +103,7 @@ export function Popup({ backend, params, pageUrl, load, initial }: PopupProps) {
         void annotate(tabId);
         return;
       }
-      setView(next);
+      setView((shown) => (sameResults(shown, next) ? shown : next));
       if (next.state === 'analysing' && polls.current < ANALYSING_POLL_LIMIT) {
         polls.current += 1;
         pollTimer.current = setTimeout(() => void refreshRef.current(tabId), ANALYSING_POLL_MS);

@@ -353,3 +353,41 @@ describe('theme', () => {
     expect(cachedTheme()).toBe('system');
   });
 });
+
+describe('the answer the first script drew, then the background’s', () => {
+  it('an equal answer from the background changes nothing: the history is asked once', async () => {
+    const kept = clone(RESULTS); // read from storage.session by the first script
+    const asked = clone(RESULTS); // the background's own answer: equal, another object
+    const root = document.createElement('div');
+    document.body.append(root);
+    paintFirstScreen(root, kept, TAB, parsePopupParams('?tab=7'));
+    const { backend } = fakeBackend();
+    const load = { tab: Promise.resolve(TAB), state: Promise.resolve({ tabId: 7, state: asked }), settings: backend.getSettings() };
+    act(() => render(<Popup backend={backend} params={parsePopupParams('?tab=7')} pageUrl={PAGE} load={load} initial={{ tab: TAB, state: kept }} />, root));
+    await act(async () => {
+      await load.state;
+      await new Promise((r) => setTimeout(r, 10));
+    });
+    expect(backend.historyCounts).toHaveBeenCalledTimes(1);
+    render(null, root);
+  });
+
+  it('a different answer from the background is shown, and its history asked for', async () => {
+    const kept = clone(RESULTS);
+    const asked = clone(RESULTS);
+    asked.analysis.title = 'A newer reading';
+    const root = document.createElement('div');
+    document.body.append(root);
+    paintFirstScreen(root, kept, TAB, parsePopupParams('?tab=7'));
+    const { backend } = fakeBackend();
+    const load = { tab: Promise.resolve(TAB), state: Promise.resolve({ tabId: 7, state: asked }), settings: backend.getSettings() };
+    act(() => render(<Popup backend={backend} params={parsePopupParams('?tab=7')} pageUrl={PAGE} load={load} initial={{ tab: TAB, state: kept }} />, root));
+    await act(async () => {
+      await load.state;
+      await new Promise((r) => setTimeout(r, 10));
+    });
+    expect(root.querySelector('#article-title')!.textContent).toBe('A newer reading');
+    expect(backend.historyCounts).toHaveBeenCalledTimes(2);
+    render(null, root);
+  });
+});
