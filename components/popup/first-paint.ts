@@ -155,13 +155,13 @@ async function askState(api: RawApi, tabId: number): Promise<FirstAnswer> {
 }
 
 /** lib/background/tab-store.ts's key for a tab's record. */
-export const TAB_RECORD_KEY = (tabId: number): string => `tab:${tabId}`;
+const TAB_RECORD_KEY = (tabId: number): string => `tab:${tabId}`;
 /**
  * The key under which the background marks a tab's record as its answer to the popup (results it
  * answers from the record without asking the page: see the report in docs/performance.md, section 6):
  * `{ readingId, url }` of that record (`markPopupAnswer`, lib/background/tab-store.ts).
  */
-export const POPUP_ANSWER_KEY = (tabId: number): string => `popup:${tabId}`;
+const POPUP_ANSWER_KEY = (tabId: number): string => `popup:${tabId}`;
 
 /**
  * The tab's results as the background keeps them in `storage.session`, read without a message, so that a
@@ -279,7 +279,7 @@ function keyFactsList(facts: KeyFacts): HTMLElement {
 }
 
 /** components/popup/Results.tsx's first screen (before `below`), element for element. */
-export function firstScreen(a: Analysis, annotationsShown: boolean, host: string | null): HTMLElement {
+function firstScreen(a: Analysis, annotationsShown: boolean, host: string | null): HTMLElement {
   const checkbox = el('input', { type: 'checkbox' });
   checkbox.checked = annotationsShown;
   const article = el(
