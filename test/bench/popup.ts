@@ -255,20 +255,8 @@ export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWith
       baseline = { name: 'baseline', ext: baseExt, tabId: await annotatedArticleTab(baseExt, url) };
     }
 
-    const runs: Record<'main' | 'baseline' | 'empty' | 'ask' | 'ping' | 'session' | 'kept' | 'coldMain' | 'coldKept' | 'coldBaseline' | 'coldAsk' | 'coldSession', Open[]> = {
-      main: [],
-      baseline: [],
-      empty: [],
-      ask: [],
-      ping: [],
-      session: [],
-      kept: [],
-      coldMain: [],
-      coldKept: [],
-      coldBaseline: [],
-      coldAsk: [],
-      coldSession: [],
-    };
+    const runKeys = ['main', 'baseline', 'empty', 'ask', 'ping', 'session', 'kept', 'coldMain', 'coldKept', 'coldBaseline', 'coldAsk', 'coldSession'] as const;
+    const runs = Object.fromEntries(runKeys.map((k) => [k, [] as Open[]])) as Record<(typeof runKeys)[number], Open[]>;
     const floorErrors: string[] = [];
     // one unmeasured round first (the extensions' page resources into the cache); the order alternates
     for (let i = -1; i < opens; i++) {
