@@ -227,6 +227,12 @@ describe('popup for the demo article', () => {
 const FIRST_SCREEN_PROBE = `(() => {
   const seen = { first: null, maxCopies: 0 };
   window.__cncFirst = seen;
+  // where the first screen's parts are: when first drawn, and again (the same function) once the app is in
+  const boxes = () => ['#article-title', '.article-meta', '.summary', 'dl.facts'].map((sel) => {
+    const r = document.querySelector('article.results ' + sel)?.getBoundingClientRect();
+    return r ? [Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)].join(',') : null;
+  });
+  window.__cncBoxes = boxes;
   const mo = new MutationObserver(() => {
     const copies = document.querySelectorAll('article.results').length;
     seen.maxCopies = Math.max(seen.maxCopies, copies, document.querySelectorAll('#article-title').length);
@@ -238,11 +244,8 @@ const FIRST_SCREEN_PROBE = `(() => {
         facts: a.querySelector('dl.facts')?.textContent ?? null,
         appRendered: performance.getEntriesByName('cnc-popup:app-rendered').length > 0,
         inertControls: [...a.ownerDocument.querySelectorAll('button, input')].every((c) => c.closest('[inert]')),
-        // where the first screen's parts are (the styles are in: they come with the first script)
-        boxes: ['#article-title', '.article-meta', '.summary', 'dl.facts'].map((sel) => {
-          const r = a.querySelector(sel)?.getBoundingClientRect();
-          return r ? [Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)].join(',') : null;
-        }),
+        // (the styles are in: they come with the first script)
+        boxes: boxes(),
       };
     }
   });
@@ -269,12 +272,7 @@ describe('popup: the first screen before the app', () => {
     expect(seen.first!.facts).toBe(await page.locator('dl.facts').textContent());
     expect(seen.first!.title).toMatch(/UN monitors/);
     // nothing moves when the app takes over: title, site line, summary and facts stay where they were drawn
-    const boxes = await page.evaluate(() =>
-      ['#article-title', '.article-meta', '.summary', 'dl.facts'].map((sel) => {
-        const r = document.querySelector(sel)?.getBoundingClientRect();
-        return r ? [Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)].join(',') : null;
-      }),
-    );
+    const boxes = await page.evaluate(() => (window as unknown as { __cncBoxes: () => (string | null)[] }).__cncBoxes());
     expect(seen.first!.boxes).toEqual(boxes);
     // never two copies (a screen reader would read both); nothing inert once the app is in
     expect(seen.maxCopies).toBe(1);
