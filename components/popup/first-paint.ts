@@ -155,13 +155,12 @@ async function askState(api: RawApi, tabId: number): Promise<FirstAnswer> {
 }
 
 /** lib/background/tab-store.ts's key for a tab's record. */
-const TAB_RECORD_KEY = (tabId: number): string => `tab:${tabId}`;
+const tabRecordKey = (tabId: number): string => `tab:${tabId}`;
 /**
- * The key under which the background marks a tab's record as its answer to the popup (results it
- * answers from the record without asking the page: see the report in docs/performance.md, section 6):
- * `{ readingId, url }` of that record (`markPopupAnswer`, lib/background/tab-store.ts).
+ * lib/background/tab-store.ts's key for its mark of a tab's record as the answer to the popup (`markPopupAnswer`):
+ * `{ readingId, url }` of that record.
  */
-const POPUP_ANSWER_KEY = (tabId: number): string => `popup:${tabId}`;
+const popupAnswerKey = (tabId: number): string => `popup:${tabId}`;
 
 /**
  * The tab's results as the background keeps them in `storage.session`, read without a message, so that a
@@ -172,9 +171,9 @@ export async function readKeptAnswer(api: RawApi, tabId: number): Promise<Result
   try {
     const session = api.storage?.session;
     if (!session) return null;
-    const got = await session.get([TAB_RECORD_KEY(tabId), POPUP_ANSWER_KEY(tabId)]);
-    const mark = got[POPUP_ANSWER_KEY(tabId)];
-    const rec = got[TAB_RECORD_KEY(tabId)];
+    const got = await session.get([tabRecordKey(tabId), popupAnswerKey(tabId)]);
+    const mark = got[popupAnswerKey(tabId)];
+    const rec = got[tabRecordKey(tabId)];
     if (!isObj(mark) || !isObj(rec) || rec.phase !== 'results' || typeof rec.url !== 'string') return null;
     if (mark.readingId !== rec.readingId || mark.url !== rec.url) return null;
     const state = checkTabAnswer({ state: 'results', analysis: rec.analysis, annotationsShown: rec.show });

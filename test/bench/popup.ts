@@ -237,7 +237,7 @@ export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWith
     extra.push(floorExt);
     const floor: Target = { name: 'floor', ext: floorExt, tabId: await annotatedArticleTab(floorExt, url) };
     // The proposed background change, simulated in the floor's browser: the background marks the tab's record as
-    // its answer to the popup (components/popup/first-paint.ts, POPUP_ANSWER_KEY), so the popup of this build can
+    // its answer to the popup (components/popup/first-paint.ts, popupAnswerKey), so the popup of this build can
     // draw from storage.session without a message. Written once here (the article does not change meanwhile).
     const marked = await floorExt.worker.evaluate(async (id) => {
       const key = `tab:${id}`;
