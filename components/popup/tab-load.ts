@@ -1,7 +1,8 @@
 /**
- * The popup's first questions to the rest of the extension, asked as early as possible: the page's
- * entry (entrypoints/popup/main.tsx) calls `startTabLoad` before Preact renders anything, so the
- * background is already working on its answer while the popup's code runs and lays out.
+ * The popup's first questions to the rest of the extension, through the backend. In the extension the page's
+ * first script has asked them already, with the browser's own API (`startFirstLoad` in first-paint.ts, the
+ * same questions in the same order), and the app only adds the settings (entrypoints/popup/main.tsx); the
+ * popup asks them here on its first render when it is given none (tests, a page without that script).
  *
  * With `?tab=<id>` the tab's analysis is asked for at once, alongside `tabs.get` (not after it): one
  * round trip instead of two. Without it, the active tab has to be found first.

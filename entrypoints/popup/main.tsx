@@ -12,11 +12,12 @@ import { createBrowserBackend } from '../../components/popup/backend';
 import type { FirstLoad } from '../../components/popup/first-paint';
 import type { PopupParams } from '../../components/popup/params';
 import { Popup, type PopupInitial } from '../../components/popup/Popup';
-import { startTabLoad, type TabLoad } from '../../components/popup/tab-load';
+import type { TabLoad } from '../../components/popup/tab-load';
 
 export function start({ params, first, painted }: { params: PopupParams; first: FirstLoad | null; painted: PopupInitial | null }): void {
   const backend = createBrowserBackend();
-  const load: TabLoad = first ? { tab: first.tab, state: first.state, settings: backend.getSettings().catch(() => null) } : startTabLoad(backend, params.tab);
+  // the first script's questions, and the settings; without them (no browser API found) the app asks on its first render
+  const load: TabLoad | undefined = first ? { tab: first.tab, state: first.state, settings: backend.getSettings().catch(() => null) } : undefined;
 
   // The look-up's card styles (the content script puts the same string into its shadow root); the page's
   // own styles came with the first script.
