@@ -1,6 +1,8 @@
 /** Display formatting for the popup: money, dates, entity-type names. Pure, tested. */
 import type { EntityType } from '../../lib/contract';
 
+// What the first screen needs lives in format-first.ts (the page's first script carries only that); the
+// components import all of it from here.
 export { LEVEL_LABELS, articleMeta, formatAmount, formatDate, formatUsd, hostOf, siteLabel } from './format-first';
 
 export const TYPE_LABELS: Record<EntityType, { one: string; many: string }> = {
