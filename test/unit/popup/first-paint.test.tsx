@@ -355,9 +355,9 @@ describe('theme', () => {
 });
 
 describe('the answer the first script drew, then the background’s', () => {
-  it('an equal answer from the background changes nothing: the history is asked once', async () => {
+  /** The app over the first screen of the kept answer, then the background's own answer `asked` comes in. */
+  async function takeOver(asked: ResultsAnswer) {
     const kept = clone(RESULTS); // read from storage.session by the first script
-    const asked = clone(RESULTS); // the background's own answer: equal, another object
     const root = document.createElement('div');
     document.body.append(root);
     paintFirstScreen(root, kept, TAB, parsePopupParams('?tab=7'));
@@ -368,24 +368,19 @@ describe('the answer the first script drew, then the background’s', () => {
       await load.state;
       await new Promise((r) => setTimeout(r, 10));
     });
+    return { root, backend };
+  }
+
+  it('an equal answer from the background changes nothing: the history is asked once', async () => {
+    const { root, backend } = await takeOver(clone(RESULTS)); // equal, another object
     expect(backend.historyCounts).toHaveBeenCalledTimes(1);
     render(null, root);
   });
 
   it('a different answer from the background is shown, and its history asked for', async () => {
-    const kept = clone(RESULTS);
     const asked = clone(RESULTS);
     asked.analysis.title = 'A newer reading';
-    const root = document.createElement('div');
-    document.body.append(root);
-    paintFirstScreen(root, kept, TAB, parsePopupParams('?tab=7'));
-    const { backend } = fakeBackend();
-    const load = { tab: Promise.resolve(TAB), state: Promise.resolve({ tabId: 7, state: asked }), settings: backend.getSettings() };
-    act(() => render(<Popup backend={backend} params={parsePopupParams('?tab=7')} pageUrl={PAGE} load={load} initial={{ tab: TAB, state: kept }} />, root));
-    await act(async () => {
-      await load.state;
-      await new Promise((r) => setTimeout(r, 10));
-    });
+    const { root, backend } = await takeOver(asked);
     expect(root.querySelector('#article-title')!.textContent).toBe('A newer reading');
     expect(backend.historyCounts).toHaveBeenCalledTimes(2);
     render(null, root);
