@@ -11,6 +11,7 @@
  * cannot be focused or clicked and are hidden from assistive technology until then.
  */
 import type { Analysis, KeyFacts } from '../../lib/contract';
+import { popupAnswerKey, tabRecordKey } from '../../lib/background/session-keys';
 import type { TabAnalysisState } from '../../lib/messaging';
 import type { TabInfo } from './backend';
 import { LEVEL_LABELS, articleMeta, formatAmount, formatDate, hostOf } from './format-first';
@@ -154,13 +155,6 @@ async function askState(api: RawApi, tabId: number): Promise<FirstAnswer> {
   }
 }
 
-/** lib/background/tab-store.ts's key for a tab's record. */
-const tabRecordKey = (tabId: number): string => `tab:${tabId}`;
-/**
- * lib/background/tab-store.ts's key for its mark of a tab's record as the answer to the popup (`markPopupAnswer`):
- * `{ readingId, url }` of that record.
- */
-const popupAnswerKey = (tabId: number): string => `popup:${tabId}`;
 
 /**
  * The tab's results as the background keeps them in `storage.session`, read without a message, so that a

@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Analysis } from '../contract';
+import { popupAnswerKey, TAB_RECORD_PREFIX, tabRecordKey } from './session-keys';
 
 /**
  * 'unavailable': the reader asked to annotate the tab (mode 'click') but the annotator could not be put into
@@ -31,23 +32,13 @@ export interface TabRecord {
   updatedAt: number;
 }
 
-const KEY_PREFIX = 'tab:';
-/**
- * `popup:<tabId>` → `{ readingId, url }`: the tab's record is the background's answer to the popup as it
- * stands (finished results that apply under the current settings). The popup's first script reads the mark
- * and the record straight from `storage.session` (components/popup/first-paint.ts) and uses the record only
- * when both name the same reading of the same address, so a stopped service worker need not start before
- * the results are drawn. The analysis itself is not copied.
- */
-const POPUP_MARK_PREFIX = 'popup:';
-
 export interface TabStore {
   get(tabId: number): Promise<TabRecord | undefined>;
   set(tabId: number, record: TabRecord): Promise<void>;
   /** forgets the record and its popup mark */
   delete(tabId: number): Promise<void>;
   all(): Promise<Map<number, TabRecord>>;
-  /** marks `record` as the popup's answer for the tab, or (null) removes the mark */
+  /** marks `record` as the popup's answer for the tab (./session-keys.ts), or (null) removes the mark */
   markPopupAnswer(tabId: number, record: TabRecord | null): Promise<void>;
 }
 
@@ -79,28 +70,28 @@ function sessionArea(): Area {
 export function createTabStore(area: Area = sessionArea()): TabStore {
   return {
     async get(tabId) {
-      const key = `${KEY_PREFIX}${tabId}`;
+      const key = tabRecordKey(tabId);
       return (await area.get(key))[key] as TabRecord | undefined;
     },
     async set(tabId, record) {
       try {
-        await area.set({ [`${KEY_PREFIX}${tabId}`]: record });
+        await area.set({ [tabRecordKey(tabId)]: record });
       } catch {
         // quota (many tabs with long analyses): keep the record without its analysis rather than nothing
-        await area.set({ [`${KEY_PREFIX}${tabId}`]: { ...record, analysis: undefined } }).catch(() => undefined);
+        await area.set({ [tabRecordKey(tabId)]: { ...record, analysis: undefined } }).catch(() => undefined);
       }
     },
     async delete(tabId) {
-      await area.remove([`${KEY_PREFIX}${tabId}`, `${POPUP_MARK_PREFIX}${tabId}`]);
+      await area.remove([tabRecordKey(tabId), popupAnswerKey(tabId)]);
     },
     async markPopupAnswer(tabId, record) {
-      const key = `${POPUP_MARK_PREFIX}${tabId}`;
+      const key = popupAnswerKey(tabId);
       await (record ? area.set({ [key]: { readingId: record.readingId, url: record.url } }) : area.remove(key)).catch(() => undefined);
     },
     async all() {
       const out = new Map<number, TabRecord>();
       for (const [k, v] of Object.entries(await area.get(null))) {
-        if (k.startsWith(KEY_PREFIX)) out.set(Number(k.slice(KEY_PREFIX.length)), v as TabRecord);
+        if (k.startsWith(TAB_RECORD_PREFIX)) out.set(Number(k.slice(TAB_RECORD_PREFIX.length)), v as TabRecord);
       }
       return out;
     },

@@ -20,9 +20,9 @@
  * app loaded and rendered over it.
  *
  * With the service worker stopped (as it is after ~30 s idle, i.e. usually when a reader clicks the toolbar
- * button after reading), a few more rounds open the popup, the floor page, and a prototype page that reads the
- * tab's record from `storage.session` instead of asking the background (what the popup could do if the
- * background kept its answer there).
+ * button after reading), a few more rounds open the popup, the floor page, and a page that only reads the
+ * tab's record from `storage.session`: the floor of the popup's first script, which draws the answer the
+ * background keeps there (`popup:<tab>`, lib/background/tab-store.ts) without waiting for the worker.
  *
  * A same-run baseline: `CNC_BENCH_POPUP_BASELINE=<another build's chrome-mv3 folder>` opens that build's
  * popup in a third browser, alternating with this one's, and reports both and their ratio.
@@ -57,7 +57,7 @@ const FLOOR_PAGES: Record<string, string> = {
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title><script type="module" src="/bench-floor-ask.js"></script></head><body><div id="app"></div></body></html>',
   'bench-floor-session.html':
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title><script type="module" src="/bench-floor-session.js"></script></head><body><div id="app"></div></body></html>',
-  // the prototype: the tab's record read straight from storage.session (lib/background/tab-store.ts's key), no
+  // the storage floor: the tab's record read straight from storage.session (lib/background/tab-store.ts's key), no
   // message, so no service worker to wake; the line is written only for finished results
   'bench-floor-session.js': `const tabId = Number(new URLSearchParams(location.search).get('tab'));
 chrome.storage.session.get('tab:' + tabId).then((r) => {
@@ -236,17 +236,6 @@ export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWith
     const floorExt = await launchChromium({ extensionDir: floorDir });
     extra.push(floorExt);
     const floor: Target = { name: 'floor', ext: floorExt, tabId: await annotatedArticleTab(floorExt, url) };
-    // The proposed background change, simulated in the floor's browser: the background marks the tab's record as
-    // its answer to the popup (components/popup/first-paint.ts, popupAnswerKey), so the popup of this build can
-    // draw from storage.session without a message. Written once here (the article does not change meanwhile).
-    const marked = await floorExt.worker.evaluate(async (id) => {
-      const key = `tab:${id}`;
-      const rec = (await chrome.storage.session.get(key))[key] as { readingId: number; url: string; phase: string } | undefined;
-      if (rec?.phase !== 'results') return false;
-      await chrome.storage.session.set({ [`popup:${id}`]: { readingId: rec.readingId, url: rec.url } });
-      return true;
-    }, floor.tabId);
-    if (!marked) notes.push('kept-answer prototype: the floor tab had no results record to mark.');
     const baselineDir = process.env[BASELINE_ENV];
     let baseline: Target | null = null;
     if (baselineDir) {
@@ -255,7 +244,7 @@ export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWith
       baseline = { name: 'baseline', ext: baseExt, tabId: await annotatedArticleTab(baseExt, url) };
     }
 
-    const runKeys = ['main', 'baseline', 'empty', 'ask', 'ping', 'session', 'kept', 'coldMain', 'coldKept', 'coldBaseline', 'coldAsk', 'coldSession'] as const;
+    const runKeys = ['main', 'baseline', 'empty', 'ask', 'ping', 'session', 'coldMain', 'coldBaseline', 'coldAsk', 'coldSession'] as const;
     const runs = Object.fromEntries(runKeys.map((k) => [k, [] as Open[]])) as Record<(typeof runKeys)[number], Open[]>;
     const floorErrors: string[] = [];
     // one unmeasured round first (the extensions' page resources into the cache); the order alternates
@@ -266,7 +255,6 @@ export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWith
         ['ask', () => openOnce(floor, 'bench-floor-ask.html', floorErrors)],
         ['ping', () => openOnce(floor, 'bench-floor-ping.html', floorErrors)],
         ['session', () => openOnce(floor, 'bench-floor-session.html', floorErrors)],
-        ['kept', () => openOnce(floor, 'popup.html', floorErrors)],
       ];
       if (baseline) round.push(['baseline', () => openOnce(baseline, 'popup.html', floorErrors)]);
       if (i % 2) round.reverse();
@@ -281,7 +269,6 @@ export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWith
     for (let i = 0; i < coldRounds; i++) {
       const round: [keyof typeof runs, () => Promise<Open>][] = [
         ['coldMain', () => openOnce(main, 'popup.html', errors, true)],
-        ['coldKept', () => openOnce(floor, 'popup.html', floorErrors, true)],
         ['coldAsk', () => openOnce(floor, 'bench-floor-ask.html', floorErrors, true)],
         ['coldSession', () => openOnce(floor, 'bench-floor-session.html', floorErrors, true)],
       ];
@@ -333,18 +320,11 @@ export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWith
       if (cost.length) figures.push(fromSummary('the popup’s question in the background (ask − empty look-up, per round)', 'ms', summarize(cost), { over: 'rounds' }));
     }
     const session = summarize(pick(runs.session, 'results'));
-    if (session.n) figures.push(fromSummary('prototype: one-script page → tab record read from storage.session', 'ms', session, { over: 'opens' }));
-    const kept = summarize(pick(runs.kept, 'results'));
-    if (kept.n) {
-      figures.push(fromSummary('prototype: this popup with the answer kept in storage.session (simulated) → results shown', 'ms', kept, { over: 'opens' }));
-      const gain = paired(runs.kept, runs.main, 'results', (x, y) => x / y);
-      if (gain.length) figures.push(fromSummary('kept answer / this popup, results shown (per round)', '×', summarize(gain), { over: 'rounds' }));
-    }
+    if (session.n) figures.push(fromSummary('floor: one-script page → tab record read from storage.session', 'ms', session, { over: 'opens' }));
     const cold: [keyof typeof runs, string][] = [
       ['coldMain', 'service worker stopped: popup → results shown'],
-      ['coldKept', 'service worker stopped: popup with the kept answer (simulated) → results shown'],
       ['coldAsk', 'service worker stopped: floor page → background answer shown'],
-      ['coldSession', 'service worker stopped: prototype → record read from storage.session'],
+      ['coldSession', 'service worker stopped: floor page → record read from storage.session'],
       ['coldBaseline', 'service worker stopped: baseline popup → results shown'],
     ];
     for (const [key, label] of cold) {
