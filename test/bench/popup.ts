@@ -282,7 +282,7 @@ export async function runPopupBench(opts: PopupOptions, env: { ext: ChromiumWith
     notes.push(
       `${opens} opens of popup.html?tab=<id> for ${article.path} after 1 unmeasured open; last state shown: "${lastState.trim().slice(0, 80)}".`,
       `seen from the benchmark (goto → settled selector, with CDP round trips): median ${summarize(runs.main.map((o) => o.wallMs)).median.toFixed(0)} ms.`,
-      'results shown: the first screen of the tab\'s results (title, site and date, summary, key facts; the controls as inert copies) drawn by the popup\'s first script from the background\'s answer, before the Preact app has loaded (marks: first screen drawn, then app rendered over it).',
+      'results shown: the first screen of the tab\'s results (title, site and date, summary, key facts; the controls as inert copies) drawn by the popup\'s first script from whichever comes first, the answer the background keeps in storage.session or its reply, before the Preact app has loaded (marks: first screen drawn, then app rendered over it).',
       'floor: a copy of this build in a second browser, with an empty extension page and a page whose one tiny script asks the background the popup\'s question and writes one line; opened alternately with the popup.',
     );
     if (results.n) {
