@@ -13,8 +13,8 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser } from 'puppeteer-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const CHROME_BUILD = join(ROOT, process.env.CNC_OUT_DIR ?? '.output', 'chrome-mv3');
-export const FIREFOX_BUILD = join(ROOT, process.env.CNC_OUT_DIR ?? '.output', 'firefox-mv2');
+export const CHROME_BUILD = resolve(ROOT, process.env.CNC_OUT_DIR ?? '.output', 'chrome-mv3');
+export const FIREFOX_BUILD = resolve(ROOT, process.env.CNC_OUT_DIR ?? '.output', 'firefox-mv2');
 export const FIXTURE_PAGES = join(ROOT, 'test/fixtures/pages');
 export const SCREENSHOTS = join(ROOT, 'test-output/screenshots');
 

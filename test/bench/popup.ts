@@ -29,7 +29,7 @@
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ROOT, launchChromium, type ChromiumWithExtension, type FixtureServer } from '../../lib/cli/browsers';
 import type { BenchPage } from './pages';
 import { fromSummary, type Figure, type Section } from './report';
@@ -48,7 +48,7 @@ export const POPUP_SETTLED_SELECTOR = 'article.results, section.state:not([aria-
 /** The line the floor page writes when the background's answer is in. */
 const FLOOR_DONE_SELECTOR = 'p.cnc-floor-done';
 /** The build the benchmarks use (test/bench/run.ts builds it). */
-const BUILD = join(ROOT, process.env.CNC_OUT_DIR ?? '.output-bench', 'chrome-mv3');
+const BUILD = resolve(ROOT, process.env.CNC_OUT_DIR ?? '.output-bench', 'chrome-mv3');
 const BASELINE_ENV = 'CNC_BENCH_POPUP_BASELINE';
 /** The floor pages, added to a copy of the build: nothing of ours but one message. */
 const FLOOR_PAGES: Record<string, string> = {

@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { chromiumPath, launchChromium, startFixtureServer, type ChromiumWithExtension, type FixtureServer } from '../../lib/cli/browsers';
 import { runBrowserBench } from './browser';
 import { launchPlainChromium, PAGE_PROBE_SCRIPT, TargetChannel, type PlainChromium } from './chromium';
@@ -35,7 +35,7 @@ type Bench = (typeof ALL)[number];
 const TITLES: Record<Bench, string> = { engine: 'Engine', gate: 'Gate (non-article pages)', sizes: 'Sizes', browser: 'Chromium', scale: 'Scale (KB ×10)', popup: 'Popup' };
 
 const OUT_DIR = process.env.CNC_OUT_DIR ?? '.output-bench';
-const BUILD = join(ROOT, OUT_DIR, 'chrome-mv3');
+const BUILD = resolve(ROOT, OUT_DIR, 'chrome-mv3');
 const REPORT = join(ROOT, 'test-output/bench.json');
 /** Source folders whose changes make the benchmark build stale. */
 const SOURCES = ['entrypoints', 'lib', 'components', 'public', 'wxt.config.ts', 'package.json'];
