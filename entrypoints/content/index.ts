@@ -29,17 +29,17 @@ export default defineContentScript({
   // WXT's legacy window.postMessage on start would tell every page that the extension runs (and costs ~1 ms).
   noScriptStartedPostMessage: true,
   main(ctx) {
-    const controller = new AbortController();
-    ctx.onInvalidated(() => controller.abort());
+    // ctx.signal aborts when a newer copy of this script starts in the frame (lib/content-script-context.ts)
+    const { signal } = ctx;
     const start = (): void => {
       const script = createGateScript({
         doc: document,
-        signal: controller.signal,
+        signal,
         sendGatePassed: () => runtime().sendMessage(gatePassedMessage()),
       });
       void script.check();
     };
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true, signal: controller.signal });
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true, signal });
     else start();
   },
 });

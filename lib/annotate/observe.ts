@@ -96,9 +96,10 @@ export function watchPage(doc: Document, opts: WatchOptions): PageWatcher {
   };
   if (opts.watchContent !== false) watchContent(true);
 
-  let lastUrl = doc.location?.href ?? '';
+  // doc.URL rather than doc.location: a Location object is one more DOM interface to set up in each page
+  let lastUrl = doc.URL;
   const checkUrl = (): void => {
-    const url = doc.location?.href ?? '';
+    const url = doc.URL;
     if (url !== lastUrl) {
       lastUrl = url;
       opts.onUrlChange(url);

@@ -38,7 +38,6 @@ export const GATE_MAX_LEAD_CHARS = 4000;
 const STRONG = 1;
 const CRYPTO = 2;
 const SECURITY = 4;
-const SEPARATOR = /[\s-]/;
 
 /**
  * The words of each group: `word` (a whole word), `word*` (any word starting so), `stem+` (the stem and at
@@ -69,6 +68,17 @@ const GROUPS: [number, string[]][] = [
   ],
 ];
 
+/**
+ * JavaScript's `\s`, by character code. No regular expression in the gate: each one costs 50–250 µs to
+ * compile on its first use in a page, more than the whole search (docs/performance.md, section 3).
+ */
+export function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 /** ASCII `\w` (the text is lower-cased first; NaN past the end is not a word character). */
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
@@ -86,7 +96,8 @@ function occurs(text: string, term: string): boolean {
     let end = i + first.length;
     if (space >= 0) {
       const second = body.slice(space + 1);
-      if (!SEPARATOR.test(text.charAt(end)) || !text.startsWith(second, end + 1)) continue;
+      const sep = text.charCodeAt(end);
+      if (!(sep === 45 || isSpace(sep)) || !text.startsWith(second, end + 1)) continue; // one '-' or whitespace
       end += 1 + second.length;
     }
     const more = isWordChar(text.charCodeAt(end));
@@ -95,10 +106,32 @@ function occurs(text: string, term: string): boolean {
   return false;
 }
 
-function slug(url: string | null | undefined): string {
+/** The address's path with its separators (`-_/.`) as spaces: ".../north-korea-hack.html" → " north korea hack html". */
+export function slug(url: string | null | undefined): string {
   if (!url) return '';
-  const m = /^[a-z]+:\/\/[^/]*(\/[^?#]*)?/i.exec(url);
-  return (m?.[1] ?? '').replace(/[-_/.]+/g, ' ');
+  const scheme = url.indexOf('://');
+  if (scheme < 1) return '';
+  for (let i = 0; i < scheme; i++) {
+    const c = url.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return ''; // not letters: no scheme
+  }
+  const pathAt = url.indexOf('/', scheme + 3); // the host is everything up to it
+  if (pathAt < 0) return '';
+  let end = url.length;
+  const query = url.indexOf('?', pathAt);
+  const fragment = url.indexOf('#', pathAt);
+  if (query >= 0) end = query;
+  if (fragment >= 0 && fragment < end) end = fragment;
+  let out = '';
+  let run = false;
+  for (let i = pathAt; i < end; i++) {
+    const ch = url[i]!;
+    const sep = ch === '-' || ch === '_' || ch === '/' || ch === '.';
+    if (!sep) out += ch;
+    else if (!run) out += ' ';
+    run = sep;
+  }
+  return out;
 }
 
 /**
@@ -109,9 +142,12 @@ function slug(url: string | null | undefined): string {
 function gateGroups(text: string): number {
   const lower = text.toLowerCase();
   let seen = 0;
-  for (const [group, terms] of GROUPS) {
-    for (const term of terms) {
-      if (occurs(lower, term)) {
+  // indexed loops: no iterator objects on this cold path
+  for (let g = 0; g < GROUPS.length; g++) {
+    const group = GROUPS[g]![0];
+    const terms = GROUPS[g]![1]; // not destructured: that too goes through an iterator
+    for (let t = 0; t < terms.length; t++) {
+      if (occurs(lower, terms[t]!)) {
         seen |= group;
         break;
       }

@@ -40,7 +40,11 @@ export interface GateScript extends GateSlot {
   stop(): void;
 }
 
-const withoutHash = (url: string): string => url.replace(/#.*$/, '');
+/** The address without its #fragment (by hand: no regular expression to compile in every page). */
+const withoutHash = (url: string): string => {
+  const at = url.indexOf('#');
+  return at < 0 ? url : url.slice(0, at);
+};
 
 export function createGateScript(deps: GateScriptDeps): GateScript {
   const { doc, signal } = deps;
@@ -52,7 +56,7 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
   let stopped = false;
   let lastRunAt = 0;
   let timer: number | undefined;
-  let lastUrl = doc.location?.href ?? '';
+  let lastUrl = doc.URL;
   /** ends the re-check window: the MutationObserver is disconnected until the next URL change */
   let windowTimer: number | undefined;
 
@@ -93,14 +97,14 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
     }
     const first = lastRunAt === 0;
     lastRunAt = Date.now();
-    if (!(doc.documentElement instanceof HTMLElement) || !doc.body) return;
+    if (!doc.body) return; // not an HTML page (an SVG or XML document has no body)
     const paragraphs = leadParagraphs(doc);
     lastGate = gate(readGateInput(doc, paragraphs));
     if (!lastGate.pass) {
       if (first && paragraphs.length < LEAD_PARAGRAPHS) openWindow();
       return;
     }
-    const url = withoutHash(doc.location?.href ?? '');
+    const url = withoutHash(doc.URL);
     if (!force && askedFor === url) return; // asked for this page already (the answer was "disabled")
     askedFor = url;
     let answer: GatePassedAnswer | undefined;
@@ -117,7 +121,7 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
     check,
     status(): GateStatus {
       return {
-        url: withoutHash(doc.location?.href ?? '').slice(0, 2000),
+        url: withoutHash(doc.URL).slice(0, 2000),
         readingId: 0,
         gate: lastGate ?? { pass: false, hits: [] },
         marks: 0,

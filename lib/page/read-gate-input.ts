@@ -5,7 +5,7 @@
  * gate script runs it on each), so it visits the head's elements once and stops at the first paragraphs;
  * the page is read in full only by the annotator, with lib/page/read-meta.ts and ./read-page.ts.
  */
-import type { GateInput } from '../engine/gate';
+import { isSpace, type GateInput } from '../engine/gate';
 
 /** Paragraphs read for the gate's lead text: the first two substantial ones are enough. */
 export const LEAD_PARAGRAPHS = 2;
@@ -33,41 +33,64 @@ export function leadParagraphs(doc: Document): string[] {
   return parts;
 }
 
-/** `<meta>` names and properties the gate reads, in order of preference per field. */
-const TITLE_KEYS = ['og:title', 'twitter:title'];
-const DESCRIPTION_KEYS = ['description', 'og:description', 'twitter:description'];
+/**
+ * Whether a space-separated attribute value (such as `rel`) holds `token`, ignoring case. By hand: in a
+ * content script, a regular expression costs 50–250 µs to compile on its first use in each page, and
+ * `relList` is one more DOM interface to set up (docs/performance.md, section 3).
+ */
+export function hasToken(list: string, token: string): boolean {
+  const l = list.toLowerCase();
+  for (let at = l.indexOf(token); at >= 0; at = l.indexOf(token, at + 1)) {
+    const end = at + token.length;
+    if ((at === 0 || isSpace(l.charCodeAt(at - 1))) && (end === l.length || isSpace(l.charCodeAt(end)))) return true;
+  }
+  return false;
+}
+
+/** `<meta>` names and properties the gate reads; per field, the most preferred first. */
+const META_KEYS = ['og:title', 'twitter:title', 'description', 'og:description', 'twitter:description', 'og:url'] as const;
+const TITLE = [0, 1];
+const DESCRIPTION = [2, 3, 4];
+const OG_URL = 5;
 
 /**
  * The head's title, description and canonical address: the first non-empty value of the most preferred key
  * wins, then the document's <title>; the canonical link, then og:url, then the document's own address (each
  * only if it is an absolute http(s) address). One query inside <head> finds the candidates: walking the
  * head's children instead would touch every kind of element there (scripts, styles), and in a content
- * script's world each kind of element costs something on its first use (docs/performance.md).
+ * script's world each kind of element costs something on its first use (docs/performance.md). Plain
+ * indexed loops and an array rather than iterators and a Map: this runs once per page, cold, where each
+ * new kind of object or loop costs more than the work itself.
  */
 function readHead(doc: Document): Pick<GateInput, 'title' | 'url' | 'description'> {
-  const found = new Map<string, string>();
+  const values: (string | undefined)[] = [];
   let canonical: string | null = null;
-  for (const el of doc.head?.querySelectorAll('meta[content], link[rel][href]') ?? []) {
+  const els = doc.head?.querySelectorAll('meta[content], link[rel][href]');
+  for (let i = 0; els && i < els.length; i++) {
+    const el = els[i]!;
     if (el.localName === 'meta') {
-      const key = (el.getAttribute('property') ?? el.getAttribute('name'))?.toLowerCase();
-      const value = el.getAttribute('content')?.trim();
-      if (key && value && !found.has(key)) found.set(key, value);
-    } else if (canonical === null && /(?:^|\s)canonical(?:\s|$)/i.test(el.getAttribute('rel') ?? '')) {
+      const key = (el.getAttribute('property') ?? el.getAttribute('name'))?.toLowerCase() ?? '';
+      const k = (META_KEYS as readonly string[]).indexOf(key);
+      if (k >= 0 && values[k] === undefined) values[k] = el.getAttribute('content')?.trim() || undefined;
+    } else if (canonical === null && hasToken(el.getAttribute('rel') ?? '', 'canonical')) {
       canonical = (el as HTMLLinkElement).href; // resolved against the page by the browser
     }
   }
-  const first = (keys: string[]): string | null => {
-    for (const k of keys) {
-      const v = found.get(k);
+  const first = (ks: number[]): string | null => {
+    for (let i = 0; i < ks.length; i++) {
+      const v = values[ks[i]!];
       if (v) return v;
     }
     return null;
   };
-  const web = (url: string | null | undefined): string | null => (url && /^https?:\/\//i.test(url) ? url : null);
+  const web = (url: string | null | undefined): string | null => {
+    const scheme = url?.slice(0, 8).toLowerCase();
+    return scheme?.startsWith('http://') || scheme?.startsWith('https://') ? url! : null;
+  };
   return {
-    title: first(TITLE_KEYS) ?? (doc.title.trim() || null),
-    url: web(canonical) ?? web(first(['og:url'])) ?? web(doc.URL),
-    description: first(DESCRIPTION_KEYS),
+    title: first(TITLE) ?? (doc.title.trim() || null),
+    url: web(canonical) ?? web(values[OG_URL]) ?? web(doc.URL),
+    description: first(DESCRIPTION),
   };
 }
 

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createGateScript, type GateScriptDeps } from '../../../lib/gate/gate-script';
 import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, MUTATION_QUIET_MS, URL_POLL_MS } from '../../../lib/annotate/observe';
 import { GATE_SLOT_KEY, gatePassedMessage, parseGatePassedAnswer, setGateSlot, type GateSlot } from '../../../lib/gate/protocol';
+import { ContentScriptContext } from '../../../lib/content-script-context';
 import contentScript from '../../../entrypoints/content/index';
 
 const ARTICLE = '<article><h1>Lazarus Group hackers stole $100 million in crypto</h1><p>North Korean hackers drained the bridge and laundered the funds through Tornado Cash, investigators said on Monday.</p></article>';
@@ -183,13 +184,13 @@ describe('gate script entrypoint', () => {
       );
     g.chrome = trap('chrome');
     g.browser = undefined;
-    const controller = new AbortController();
-    const ctx = { onInvalidated: (cb: () => void) => (controller.signal.addEventListener('abort', cb), () => undefined) };
-    (contentScript as unknown as { main(c: typeof ctx): void }).main(ctx);
+    // the context the build gives the script (wxt.config.ts aliases WXT's to this one)
+    const ctx = new ContentScriptContext('content');
+    (contentScript as unknown as { main(c: ContentScriptContext): void }).main(ctx);
     await vi.advanceTimersByTimeAsync(0);
     return {
       touched,
-      stop: () => controller.abort(),
+      stop: () => void new ContentScriptContext('content'), // a newer copy of the script invalidates this one
       restore: () => Object.assign(g, saved),
     };
   }
