@@ -35,7 +35,7 @@ export default defineConfig({
     plugins: [preact(), withoutPluginLoader()],
     // No modulepreload polyfill (Chrome and Firefox 115+ have modulepreload): Vite puts it into each page's first
     // module script as an import, one more file before the popup's small first script can run (docs/performance.md, 6).
-    build: { sourcemap: false, modulePreload: { polyfill: false } },
+    build: { sourcemap: process.env.CNC_SOURCEMAP === '1', modulePreload: { polyfill: false } },
   }),
   hooks: {
     // Both content scripts get a small stand-in for WXT's content-script context (lib/content-script-context.ts:

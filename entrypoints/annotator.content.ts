@@ -10,7 +10,8 @@ import { gate } from '../lib/engine/gate';
 import { createAnnotator } from '../lib/annotate/annotator';
 import { annotatorPresent, setAnnotatorPresent } from '../lib/gate/protocol';
 import { contentApi, pageReadAnswerSchema, parseMessage, toContentSchema, type PageReadAnswer } from '../lib/messaging';
-import { readGateInput } from '../lib/page/read-gate-input';
+import { gateInputWith } from '../lib/page/read-gate-input';
+import { readMeta } from '../lib/page/read-meta';
 import { readPage } from '../lib/page/read-page';
 
 /**
@@ -40,7 +41,7 @@ export default defineContentScript({
     const annotator = createAnnotator({
       doc: document,
       signal: controller.signal,
-      readGate: (doc) => gate(readGateInput(doc)),
+      readGate: (doc) => gate(gateInputWith(doc, readMeta(doc))),
       readPage,
       pageRead,
       getEntity: contentApi.getEntity,

@@ -96,7 +96,15 @@ function readHead(doc: Document): Pick<GateInput, 'title' | 'url' | 'description
 
 /** The gate's input; `paragraphs`: the first paragraphs if already read (the gate script also counts them). */
 export function readGateInput(doc: Document, paragraphs: string[] = leadParagraphs(doc)): GateInput {
-  const head = readHead(doc);
+  return gateInputWith(doc, readHead(doc), paragraphs);
+}
+
+/**
+ * The gate's input with the head's fields read elsewhere: the annotator takes them from its full metadata
+ * reader (lib/page/read-meta.ts), which it bundles anyway, rather than carry this file's head reader too
+ * (its size budget is tight). A test checks that both readings give the same verdict on every fixture page.
+ */
+export function gateInputWith(doc: Document, head: Pick<GateInput, 'title' | 'url' | 'description'>, paragraphs: string[] = leadParagraphs(doc)): GateInput {
   const h1 = doc.getElementsByTagName('h1')[0]?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  return { ...head, title: head.title ?? h1, lead: `${h1}\n${paragraphs.join('\n')}` };
+  return { title: head.title ?? h1, url: head.url, description: head.description, lead: `${h1}\n${paragraphs.join('\n')}` };
 }
