@@ -137,17 +137,14 @@ export function slug(url: string | null | undefined): string {
 /**
  * Which of the three groups occur in the text, as bits: one native `indexOf` scan per term, and a look at
  * the characters around each place it is found. This runs once, cold, on every page that fails: no table
- * to build, no regular expression to compile beyond a one-character class.
+ * to build, no regular expression to compile.
  */
 function gateGroups(text: string): number {
   const lower = text.toLowerCase();
   let seen = 0;
-  // indexed loops: no iterator objects on this cold path
-  for (let g = 0; g < GROUPS.length; g++) {
-    const group = GROUPS[g]![0];
-    const terms = GROUPS[g]![1]; // not destructured: that too goes through an iterator
-    for (let t = 0; t < terms.length; t++) {
-      if (occurs(lower, terms[t]!)) {
+  for (const [group, terms] of GROUPS) {
+    for (const term of terms) {
+      if (occurs(lower, term)) {
         seen |= group;
         break;
       }

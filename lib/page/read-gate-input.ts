@@ -47,50 +47,45 @@ export function hasToken(list: string, token: string): boolean {
   return false;
 }
 
-/** `<meta>` names and properties the gate reads; per field, the most preferred first. */
-const META_KEYS = ['og:title', 'twitter:title', 'description', 'og:description', 'twitter:description', 'og:url'] as const;
-const TITLE = [0, 1];
-const DESCRIPTION = [2, 3, 4];
-const OG_URL = 5;
+/** `<meta>` names and properties the gate reads, in order of preference per field. */
+const TITLE_KEYS = ['og:title', 'twitter:title'];
+const DESCRIPTION_KEYS = ['description', 'og:description', 'twitter:description'];
 
 /**
  * The head's title, description and canonical address: the first non-empty value of the most preferred key
  * wins, then the document's <title>; the canonical link, then og:url, then the document's own address (each
  * only if it is an absolute http(s) address). One query inside <head> finds the candidates: walking the
  * head's children instead would touch every kind of element there (scripts, styles), and in a content
- * script's world each kind of element costs something on its first use (docs/performance.md). Plain
- * indexed loops and an array rather than iterators and a Map: this runs once per page, cold, where each
- * new kind of object or loop costs more than the work itself.
+ * script's world each kind of element costs something on its first use (docs/performance.md).
  */
 function readHead(doc: Document): Pick<GateInput, 'title' | 'url' | 'description'> {
-  const values: (string | undefined)[] = [];
+  const found = new Map<string, string>();
   let canonical: string | null = null;
-  const els = doc.head?.querySelectorAll('meta[content], link[rel][href]');
-  for (let i = 0; els && i < els.length; i++) {
-    const el = els[i]!;
+  for (const el of doc.head?.querySelectorAll('meta[content], link[rel][href]') ?? []) {
     if (el.localName === 'meta') {
-      const key = (el.getAttribute('property') ?? el.getAttribute('name'))?.toLowerCase() ?? '';
-      const k = (META_KEYS as readonly string[]).indexOf(key);
-      if (k >= 0 && values[k] === undefined) values[k] = el.getAttribute('content')?.trim() || undefined;
+      const key = (el.getAttribute('property') ?? el.getAttribute('name'))?.toLowerCase();
+      const value = el.getAttribute('content')?.trim();
+      if (key && value && !found.has(key)) found.set(key, value);
     } else if (canonical === null && hasToken(el.getAttribute('rel') ?? '', 'canonical')) {
       canonical = (el as HTMLLinkElement).href; // resolved against the page by the browser
     }
   }
-  const first = (ks: number[]): string | null => {
-    for (let i = 0; i < ks.length; i++) {
-      const v = values[ks[i]!];
+  const first = (keys: string[]): string | null => {
+    for (const k of keys) {
+      const v = found.get(k);
       if (v) return v;
     }
     return null;
   };
+  // by hand, not /^https?:\/\//i: no regular expression to compile in every page
   const web = (url: string | null | undefined): string | null => {
     const scheme = url?.slice(0, 8).toLowerCase();
     return scheme?.startsWith('http://') || scheme?.startsWith('https://') ? url! : null;
   };
   return {
-    title: first(TITLE) ?? (doc.title.trim() || null),
-    url: web(canonical) ?? web(values[OG_URL]) ?? web(doc.URL),
-    description: first(DESCRIPTION),
+    title: first(TITLE_KEYS) ?? (doc.title.trim() || null),
+    url: web(canonical) ?? web(first(['og:url'])) ?? web(doc.URL),
+    description: first(DESCRIPTION_KEYS),
   };
 }
 
