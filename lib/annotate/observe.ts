@@ -1,10 +1,9 @@
 /**
- * Notices when the page changes after load, for the annotator and for the gate script: ONE batched
+ * Notices when the page changes after load, for the annotator and for the gate script, in two parts that
+ * the annotator uses together (`watchPage`) and the gate script apart: `observeContent`, ONE batched
  * MutationObserver on the document (debounced, blind to our own changes, with a cheap path for huge change
- * sets; it can be switched off and on, and is created on first use) and URL changes of single-page apps.
- * history.pushState fires no event a content script sees, except through the Navigation API
- * (`navigation.currententrychange`, Chromium): where that exists it is the only URL watch, with no timer;
- * elsewhere (Firefox) the URL is compared on a slow timer, plus popstate/hashchange.
+ * sets; it can be switched off and on, and is created on first use), and `watchUrl`, URL changes of
+ * single-page apps.
  */
 
 /** Wait for the page to be quiet this long before re-reading: SPAs render in bursts. */
@@ -24,31 +23,41 @@ export const GATE_RECHECK_WINDOW_MS = 30_000;
 /** URL check interval for pushState navigation; a second is below what a reader notices for a re-read. */
 export const URL_POLL_MS = 1_000;
 
-export interface PageWatcher {
+export interface ContentWatcher {
   /** run our own DOM changes without seeing them as page changes */
   quietly<T>(fn: () => T): T;
   /**
-   * Stop or resume watching the content (the MutationObserver); URL watching goes on. The gate script
-   * watches only in its re-check windows, so a page that keeps mutating costs it nothing.
+   * Stop or resume watching the content (the MutationObserver). The gate script watches only in its
+   * re-check windows, so a page that keeps mutating costs it nothing.
    */
   watchContent(on: boolean): void;
   readonly watchingContent: boolean;
   stop(): void;
 }
 
-export interface WatchOptions {
+/** Content and URL together: what the annotator keeps running while it is in a page. */
+export type PageWatcher = ContentWatcher;
+
+export interface ContentWatchOptions {
   signal: AbortSignal;
   /** true for nodes that belong to us (marks, UI host): changes inside them are ignored */
   isOurs(node: Node): boolean;
   /** the page changed (content), debounced */
   onChange(): void;
-  /** the URL changed (SPA navigation or hash) */
-  onUrlChange(url: string): void;
   /** watch the content from the start (default); false: only once `watchContent(true)` is called */
   watchContent?: boolean;
 }
 
-export function watchPage(doc: Document, opts: WatchOptions): PageWatcher {
+export interface WatchOptions extends ContentWatchOptions {
+  /** the URL changed (SPA navigation or hash) */
+  onUrlChange(url: string): void;
+}
+
+/**
+ * The page's content: one batched MutationObserver on the document, created on first use, debounced,
+ * blind to our own changes, with a cheap path for huge change sets.
+ */
+export function observeContent(doc: Document, opts: ContentWatchOptions): ContentWatcher {
   let quietTimer: number | undefined;
   let firstChangeAt = 0;
 
@@ -85,7 +94,7 @@ export function watchPage(doc: Document, opts: WatchOptions): PageWatcher {
 
   let observer: MutationObserver | undefined;
   let observing = false;
-  const watchContent = (on: boolean): void => {
+  const setWatching = (on: boolean): void => {
     if (on === observing || (on && opts.signal.aborted)) return;
     observing = on;
     if (on) (observer ??= new MutationObserver(handle)).observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
@@ -94,36 +103,12 @@ export function watchPage(doc: Document, opts: WatchOptions): PageWatcher {
       reset();
     }
   };
-  if (opts.watchContent !== false) watchContent(true);
-
-  // doc.URL rather than doc.location: a Location object is one more DOM interface to set up in each page
-  let lastUrl = doc.URL;
-  const checkUrl = (): void => {
-    const url = doc.URL;
-    if (url !== lastUrl) {
-      lastUrl = url;
-      opts.onUrlChange(url);
-    }
-  };
-  // pushState, replaceState, back/forward and fragment changes all change the current entry
-  const navigation = (window as { navigation?: EventTarget }).navigation;
-  let poll: number | undefined;
-  if (navigation) {
-    navigation.addEventListener('currententrychange', checkUrl, { signal: opts.signal });
-  } else {
-    poll = window.setInterval(checkUrl, URL_POLL_MS);
-    window.addEventListener('popstate', checkUrl, { signal: opts.signal });
-    window.addEventListener('hashchange', checkUrl, { signal: opts.signal });
-  }
-
-  const stop = (): void => {
-    watchContent(false);
-    window.clearInterval(poll);
-  };
+  if (opts.watchContent !== false) setWatching(true);
+  const stop = (): void => setWatching(false);
   opts.signal.addEventListener('abort', stop, { once: true });
 
   return {
-    watchContent,
+    watchContent: setWatching,
     get watchingContent() {
       return observing;
     },
@@ -136,5 +121,53 @@ export function watchPage(doc: Document, opts: WatchOptions): PageWatcher {
       }
     },
     stop,
+  };
+}
+
+/**
+ * The page's URL, for single-page apps. history.pushState fires no event a content script sees, except
+ * through the Navigation API (`navigation.currententrychange`, Chromium): where that exists it is the only
+ * URL watch, with no timer; elsewhere (Firefox) the URL is compared on a slow timer, plus popstate and
+ * hashchange. Small on purpose: the gate script sets it up on every page (the content watcher only when it
+ * needs one), and a function's size is what it costs to compile on its first call.
+ */
+export function watchUrl(doc: Document, signal: AbortSignal, onUrlChange: (url: string) => void): { stop(): void } {
+  // doc.URL rather than doc.location: a Location object is one more DOM interface to set up in each page
+  let lastUrl = doc.URL;
+  const checkUrl = (): void => {
+    const url = doc.URL;
+    if (url !== lastUrl) {
+      lastUrl = url;
+      onUrlChange(url);
+    }
+  };
+  // pushState, replaceState, back/forward and fragment changes all change the current entry
+  const navigation = (window as { navigation?: EventTarget }).navigation;
+  let poll: number | undefined;
+  if (navigation) {
+    navigation.addEventListener('currententrychange', checkUrl, { signal });
+  } else {
+    poll = window.setInterval(checkUrl, URL_POLL_MS);
+    window.addEventListener('popstate', checkUrl, { signal });
+    window.addEventListener('hashchange', checkUrl, { signal });
+    signal.addEventListener('abort', () => window.clearInterval(poll), { once: true });
+  }
+  return { stop: () => window.clearInterval(poll) };
+}
+
+/** Content and URL, both from the start unless `watchContent: false` (the annotator's watcher). */
+export function watchPage(doc: Document, opts: WatchOptions): PageWatcher {
+  const content = observeContent(doc, opts);
+  const urls = watchUrl(doc, opts.signal, opts.onUrlChange);
+  return {
+    quietly: content.quietly,
+    watchContent: content.watchContent,
+    get watchingContent() {
+      return content.watchingContent;
+    },
+    stop() {
+      content.stop();
+      urls.stop();
+    },
   };
 }

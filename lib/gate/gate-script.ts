@@ -17,7 +17,7 @@
  */
 import { gate, type GateResult } from '../engine/gate';
 import { LEAD_PARAGRAPHS, leadParagraphs, readGateInput } from '../page/read-gate-input';
-import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, watchPage } from '../annotate/observe';
+import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, observeContent, watchUrl, type ContentWatcher } from '../annotate/observe';
 import { annotatorPresent, parseGatePassedAnswer, setGateSlot, type GatePassedAnswer, type GateSlot, type GateStatus } from './protocol';
 
 export interface GateScriptDeps {
@@ -60,26 +60,23 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
   /** ends the re-check window: the MutationObserver is disconnected until the next URL change */
   let windowTimer: number | undefined;
 
-  const watcher = watchPage(doc, {
-    signal,
-    watchContent: false, // only in a re-check window (openWindow)
-    // Before the annotator is in the page nothing of ours is in the DOM: every change is the page's.
-    isOurs: () => false,
-    onChange: schedule,
-    onUrlChange: (url) => {
-      if (withoutHash(url) === withoutHash(lastUrl)) return;
-      lastUrl = url;
-      openWindow();
-      schedule();
-    },
+  const urls = watchUrl(doc, signal, (url) => {
+    if (withoutHash(url) === withoutHash(lastUrl)) return;
+    lastUrl = url;
+    openWindow();
+    schedule();
   });
+  /** DOM changes, watched only in a re-check window (openWindow); set up on the first one, as most pages never open one. */
+  let content: ContentWatcher | undefined;
 
   /** DOM changes count for GATE_RECHECK_WINDOW_MS from now; after that the page's mutations cost nothing. */
   function openWindow(): void {
     if (signal.aborted || stopped) return;
-    watcher.watchContent(true);
+    // Before the annotator is in the page nothing of ours is in the DOM: every change is the page's.
+    content ??= observeContent(doc, { signal, watchContent: false, isOurs: () => false, onChange: schedule });
+    content.watchContent(true);
     window.clearTimeout(windowTimer);
-    windowTimer = window.setTimeout(() => watcher.watchContent(false), GATE_RECHECK_WINDOW_MS);
+    windowTimer = window.setTimeout(() => content?.watchContent(false), GATE_RECHECK_WINDOW_MS);
   }
 
   function schedule(): void {
@@ -134,7 +131,7 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
       return lastGate;
     },
     get watchingContent() {
-      return watcher.watchingContent;
+      return content?.watchingContent ?? false;
     },
     stop,
   };
@@ -145,7 +142,8 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
     stopped = true;
     window.clearTimeout(timer);
     window.clearTimeout(windowTimer);
-    watcher.stop();
+    content?.stop();
+    urls.stop();
     publish(undefined);
   }
   signal.addEventListener('abort', stop, { once: true });
