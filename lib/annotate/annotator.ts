@@ -9,6 +9,7 @@ import type { ContentStatus, HighlightPlan, PageReadAnswer, ToContent, Answers, 
 import { MAX_TEXT_CHARS } from '../messaging';
 import type { AnalysisInput } from '../contract';
 import type { PageReading, TextMap } from '../page/types';
+import { withoutHash } from '../page/address';
 import { createCardController, type CardController } from './card-controller';
 import { Highlighter, MARK_TAG, UI_HOST_SELECTOR, type MentionToMark } from './highlight';
 import { MARK_CSS, addStyles } from './styles';
@@ -55,7 +56,6 @@ export function mentionsOf(plan: HighlightPlan): MentionToMark[] {
   return out;
 }
 
-const withoutHash = (url: string): string => url.replace(/#.*$/, '');
 
 export function createAnnotator(deps: AnnotatorDeps): Annotator {
   const { doc, signal } = deps;
@@ -90,7 +90,6 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
     return !!el?.closest(`${MARK_TAG},${UI_HOST_SELECTOR}`);
   };
 
-  let lastUrl = doc.location?.href ?? '';
   let navigatedAt = Date.now();
   const watcher: PageWatcher = watchPage(doc, {
     signal,
@@ -99,9 +98,7 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
       if (!plan && !gateResult?.pass && Date.now() - navigatedAt > GATE_RECHECK_WINDOW_MS) return;
       scheduleRun();
     },
-    onUrlChange: (url) => {
-      if (withoutHash(url) === withoutHash(lastUrl)) return;
-      lastUrl = url;
+    onUrlChange: () => {
       navigatedAt = Date.now();
       card.close();
       lastText = null;
@@ -222,7 +219,7 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
         paint();
         return { ok: true };
       case 'background/get-status': {
-        const status: ContentStatus = { url: withoutHash(doc.location?.href ?? '').slice(0, 2000), readingId, ...(skipped ? { skipped } : {}), gate: gateResult ?? { pass: false, hits: [] }, marks: highlighter.all().length };
+        const status: ContentStatus = { url: withoutHash(doc.URL).slice(0, 2000), readingId, ...(skipped ? { skipped } : {}), gate: gateResult ?? { pass: false, hits: [] }, marks: highlighter.all().length };
         return status;
       }
       case 'background/reread':

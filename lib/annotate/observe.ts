@@ -6,6 +6,8 @@
  * single-page apps.
  */
 
+import { withoutHash } from '../page/address';
+
 /** Wait for the page to be quiet this long before re-reading: SPAs render in bursts. */
 export const MUTATION_QUIET_MS = 800;
 /** ...but never postpone a re-read longer than this while changes keep coming (live blogs, tickers). */
@@ -125,7 +127,8 @@ export function observeContent(doc: Document, opts: ContentWatchOptions): Conten
 }
 
 /**
- * The page's URL, for single-page apps. history.pushState fires no event a content script sees, except
+ * The page's URL, for single-page apps: `onUrlChange` is called when the address without its #fragment
+ * changes (a jump within the page is not a new page). history.pushState fires no event a content script sees, except
  * through the Navigation API (`navigation.currententrychange`, Chromium): where that exists it is the only
  * URL watch, with no timer; elsewhere (Firefox) the URL is compared on a slow timer, plus popstate and
  * hashchange. Small on purpose: the gate script sets it up on every page (the content watcher only when it
@@ -133,13 +136,13 @@ export function observeContent(doc: Document, opts: ContentWatchOptions): Conten
  */
 export function watchUrl(doc: Document, signal: AbortSignal, onUrlChange: (url: string) => void): { stop(): void } {
   // doc.URL rather than doc.location: a Location object is one more DOM interface to set up in each page
-  let lastUrl = doc.URL;
+  let lastPage = withoutHash(doc.URL);
+  let stopped = false;
   const checkUrl = (): void => {
     const url = doc.URL;
-    if (url !== lastUrl) {
-      lastUrl = url;
-      onUrlChange(url);
-    }
+    if (stopped || withoutHash(url) === lastPage) return;
+    lastPage = withoutHash(url);
+    onUrlChange(url);
   };
   // pushState, replaceState, back/forward and fragment changes all change the current entry
   const navigation = (window as { navigation?: EventTarget }).navigation;
@@ -150,9 +153,13 @@ export function watchUrl(doc: Document, signal: AbortSignal, onUrlChange: (url: 
     poll = window.setInterval(checkUrl, URL_POLL_MS);
     window.addEventListener('popstate', checkUrl, { signal });
     window.addEventListener('hashchange', checkUrl, { signal });
-    signal.addEventListener('abort', () => window.clearInterval(poll), { once: true });
   }
-  return { stop: () => window.clearInterval(poll) };
+  const stop = (): void => {
+    stopped = true;
+    window.clearInterval(poll);
+  };
+  signal.addEventListener('abort', stop, { once: true });
+  return { stop };
 }
 
 /** Content and URL, both from the start unless `watchContent: false` (the annotator's watcher). */

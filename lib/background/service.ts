@@ -27,13 +27,13 @@ import {
 } from '../messaging';
 import { getSettings, isSiteDisabled, muteEntityOnSite, watchSettings } from '../settings';
 import type { Settings } from '../settings/types';
+import { withoutHash } from '../page/address';
 import { setBadge } from './badge';
 import { toCardEntity } from './card-data';
 import { analyze, kb } from './engine';
 import { badgeCount, buildPlan } from './plan';
 import { createTabStore, type TabRecord, type TabStore } from './tab-store';
 
-const withoutHash = (url: string): string => url.replace(/#.*$/, '');
 
 function hostOf(url: string): string {
   try {

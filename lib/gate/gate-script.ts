@@ -19,6 +19,7 @@ import { gate, type GateResult } from '../engine/gate';
 import { LEAD_PARAGRAPHS, leadParagraphs, readGateInput } from '../page/read-gate-input';
 import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, observeContent, watchUrl, type ContentWatcher } from '../annotate/observe';
 import { annotatorPresent, parseGatePassedAnswer, setGateSlot, type GatePassedAnswer, type GateSlot, type GateStatus } from './protocol';
+import { withoutHash } from '../page/address';
 
 export interface GateScriptDeps {
   doc: Document;
@@ -41,10 +42,6 @@ export interface GateScript extends GateSlot {
 }
 
 /** The address without its #fragment (by hand: no regular expression to compile in every page). */
-const withoutHash = (url: string): string => {
-  const at = url.indexOf('#');
-  return at < 0 ? url : url.slice(0, at);
-};
 
 export function createGateScript(deps: GateScriptDeps): GateScript {
   const { doc, signal } = deps;
@@ -56,13 +53,11 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
   let stopped = false;
   let lastRunAt = 0;
   let timer: number | undefined;
-  let lastUrl = doc.URL;
   /** ends the re-check window: the MutationObserver is disconnected until the next URL change */
   let windowTimer: number | undefined;
 
-  const urls = watchUrl(doc, signal, (url) => {
-    if (withoutHash(url) === withoutHash(lastUrl)) return;
-    lastUrl = url;
+  // another page of a single-page app: its view may render over the next seconds
+  const urls = watchUrl(doc, signal, () => {
     openWindow();
     schedule();
   });
