@@ -38,7 +38,7 @@ export default defineConfig({
     build: { sourcemap: process.env.CNC_SOURCEMAP === '1', modulePreload: { polyfill: false } },
   }),
   hooks: {
-    // Both content scripts get a small stand-in for WXT's content-script context (lib/content-script-context.ts:
+    // Both content scripts get a small stand-in for WXT's content-script context (lib/page/content-script-context.ts:
     // they use only `onInvalidated`). The always-injected gate script (entrypoints/content) must stay a few KB:
     // it also gets WXT's own `browser` (the native `browser`, or `chrome` whose MV3 APIs return promises) instead
     // of webextension-polyfill (~3.5 KB gzip). It uses only runtime.sendMessage and runtime.onMessage with
@@ -47,7 +47,7 @@ export default defineConfig({
       const names = new Set(entrypoints.map((e) => e.name));
       if (!names.size || ![...names].every((n) => n === 'content' || n === 'annotator')) return;
       const gateOnly = !names.has('annotator');
-      const light = { find: 'wxt/utils/content-script-context', replacement: resolve(import.meta.dirname, 'lib/content-script-context.ts') };
+      const light = { find: 'wxt/utils/content-script-context', replacement: resolve(import.meta.dirname, 'lib/page/content-script-context.ts') };
       const alias = config.resolve?.alias;
       if (Array.isArray(alias)) {
         config.resolve!.alias = [light, ...alias.filter((a: { find: string | RegExp }) => !gateOnly || a.find !== 'wxt/browser')];

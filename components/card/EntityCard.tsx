@@ -4,8 +4,8 @@
  *
  * Everything shown is text; links are only http(s) and open in a new tab without referrer.
  */
-import type { AnalysisEntity } from '../../lib/contract';
-import type { CardEntity } from '../../lib/messaging';
+import type { AnalysisEntity } from '../../lib/shared/contract';
+import type { CardEntity } from '../../lib/shared/messages';
 import { ATTRIBUTION_RELATIONS, LEVEL_LABELS, RELATION_LABELS, TYPE_LABELS, formatUsd, safeHref } from './labels';
 
 /** Aliases, incidents and sources beyond these counts are left to the popup's full view. */

@@ -2,7 +2,7 @@
  * The in-page card: a non-modal dialog around `EntityCard`, with a close button. No focus trap:
  * Tab moves on through the page, Escape closes and returns focus to the mark (the controller does that).
  */
-import type { CardEntity } from '../../lib/messaging';
+import type { CardEntity } from '../../lib/shared/messages';
 import { EntityCard, type EntityCardProps } from './EntityCard';
 
 export interface HoverCardProps {

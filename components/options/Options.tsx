@@ -5,7 +5,7 @@
  */
 import { Fragment } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { ENTITY_TYPES, type EntityType } from '../../lib/contract';
+import { ENTITY_TYPES, type EntityType } from '../../lib/shared/contract';
 import { clearHistory, getHistory } from '../../lib/history';
 import {
   DEFAULT_SETTINGS,

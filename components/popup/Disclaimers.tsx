@@ -1,5 +1,5 @@
 /** The extension's own disclaimers, then what the page itself signals (risk warnings, promotion, hedging). */
-import type { Disclaimer } from '../../lib/contract';
+import type { Disclaimer } from '../../lib/shared/contract';
 
 const PAGE_KINDS = new Set(['page-risk-warning', 'page-promotional', 'page-hedged']);
 

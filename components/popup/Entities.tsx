@@ -2,7 +2,7 @@
  * The names found in the article, grouped by type. A named entity is a button: it asks the tab to
  * scroll to its first mention and open its card. Inferred ones (not in the text) say how they link.
  */
-import type { AnalysisEntity, EntityType } from '../../lib/contract';
+import type { AnalysisEntity, EntityType } from '../../lib/shared/contract';
 import { TYPE_LABELS, TYPE_ORDER, plural } from './format';
 
 export function groupEntities(entities: readonly AnalysisEntity[]): [EntityType, AnalysisEntity[]][] {

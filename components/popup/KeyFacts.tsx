@@ -1,5 +1,5 @@
 /** Key facts: amounts stolen (USD and original units), actors with who attributes them, victims, dates. */
-import type { KeyFacts as KeyFactsData } from '../../lib/contract';
+import type { KeyFacts as KeyFactsData } from '../../lib/shared/contract';
 import { LEVEL_LABELS, formatAmount, formatDate } from './format';
 import { INFERRED_NOTE, actorSources, amountNote } from './key-facts';
 

@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { EntityCard } from '../card';
-import type { CardEntity, LookupResult } from '../../lib/messaging';
+import type { CardEntity, LookupResult } from '../../lib/shared/messages';
 import type { PopupBackend } from './backend';
 import { TYPE_LABELS, plural } from './format';
 

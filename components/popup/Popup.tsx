@@ -3,7 +3,7 @@
  * All data comes through `PopupBackend`; this file only decides what to show.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { TabAnalysisState } from '../../lib/messaging';
+import type { TabAnalysisState } from '../../lib/shared/messages';
 import type { Settings } from '../../lib/settings/types';
 import { SettingsResetNotice } from '../ui/Notice';
 import { applyTheme } from '../ui/theme';

@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { RelatedItem } from '../../lib/contract';
+import type { RelatedItem } from '../../lib/shared/contract';
 import type { HistoryEntry } from '../../lib/history';
 import { formatDate, formatUsd, safeHref } from './format';
 

@@ -1,6 +1,6 @@
 /** The popup for a crypto-security article: summary, key facts, names, disclaimers, related coverage. */
 import { useEffect, useState } from 'preact/hooks';
-import type { Analysis, AnalysisEntity } from '../../lib/contract';
+import type { Analysis, AnalysisEntity } from '../../lib/shared/contract';
 import type { PopupBackend } from './backend';
 import { Disclaimers } from './Disclaimers';
 import { EntityGroups } from './Entities';

@@ -1,5 +1,5 @@
 /** What the extension did on this page, in plain words, and the promise that nothing left the browser. */
-import type { Analysis } from '../../lib/contract';
+import type { Analysis } from '../../lib/shared/contract';
 import { formatDate, plural } from './format';
 
 export function Transparency(props: { analysis?: Analysis | undefined; headline: string; reasons?: readonly string[] | undefined }) {

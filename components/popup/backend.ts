@@ -1,10 +1,10 @@
 /**
  * Everything the popup needs from the rest of the extension, behind one interface so the
- * components can be tested with a fake. The real implementation uses lib/messaging's popupApi,
+ * components can be tested with a fake. The real implementation uses lib/shared/messages's popupApi,
  * the settings and the local reading history.
  */
 import { browser } from 'wxt/browser';
-import { popupApi, type CardEntity, type LookupResult, type TabAnalysisState } from '../../lib/messaging';
+import { popupApi, type CardEntity, type LookupResult, type TabAnalysisState } from '../../lib/shared/messages';
 import { countOtherArticlesByEntity, otherArticlesAbout, type CurrentArticle, type HistoryEntry } from '../../lib/history';
 import { getSettings, saveSettings, setSiteDisabled, watchSettings, type Settings } from '../../lib/settings';
 

@@ -10,9 +10,9 @@
  * same DOM over a moment later (`render` adopts the nodes; see entrypoints/popup/main.tsx): the copies
  * cannot be focused or clicked and are hidden from assistive technology until then.
  */
-import type { Analysis, KeyFacts } from '../../lib/contract';
-import { popupAnswerKey, tabRecordKey } from '../../lib/background/session-keys';
-import type { TabAnalysisState } from '../../lib/messaging';
+import type { Analysis, KeyFacts } from '../../lib/shared/contract';
+import { popupAnswerKey, tabRecordKey } from '../../lib/shared/storage-keys';
+import type { TabAnalysisState } from '../../lib/shared/messages';
 import type { TabInfo } from './backend';
 import { LEVEL_LABELS, articleMeta, formatAmount, formatDate, hostOf } from './format-first';
 import { INFERRED_NOTE, actorSources, amountNote, hasKeyFacts, keyFactsOf } from './key-facts';
@@ -50,7 +50,7 @@ export function rawApi(scope: unknown = globalThis): RawApi | null {
 // The hand check of the background's answer (no zod in the first script)
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** Titles, names, sentences: short strings (the same bound as lib/messaging's). */
+/** Titles, names, sentences: short strings (the same bound as lib/shared/messages's). */
 const MAX_SHORT = 2_000;
 /** Summary sentences, facts, reasons: a few dozen at most in a real answer. */
 const MAX_ITEMS = 500;

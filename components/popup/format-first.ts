@@ -3,7 +3,7 @@
  * format.ts, so that the page's first script (components/popup/first-paint.ts) carries only this and its
  * chunk stays apart from the options page's (which imports format.ts for the type names).
  */
-import type { Amount, Analysis } from '../../lib/contract';
+import type { Amount, Analysis } from '../../lib/shared/contract';
 
 /** 1_460_000_000 -> "$1.46 billion"; 81_000_000 -> "$81 million"; 950 -> "$950". */
 export function formatUsd(n: number): string {

@@ -1,5 +1,5 @@
 /** Display formatting for the popup: money, dates, entity-type names. Pure, tested. */
-import type { EntityType } from '../../lib/contract';
+import type { EntityType } from '../../lib/shared/contract';
 
 // What the first screen needs lives in format-first.ts (the page's first script carries only that); the
 // components import all of it from here.

@@ -2,7 +2,7 @@
  * The key-facts block's data and wording, without Preact: the popup's first script (components/popup/first-paint.ts)
  * and the component (KeyFacts.tsx) both use it.
  */
-import type { Amount, Analysis, KeyFacts } from '../../lib/contract';
+import type { Amount, Analysis, KeyFacts } from '../../lib/shared/contract';
 
 /** The engine fills keyFacts; older analyses without it get the same block from the raw fields. */
 export function keyFactsOf(a: Analysis): KeyFacts {

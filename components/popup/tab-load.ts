@@ -7,7 +7,7 @@
  * With `?tab=<id>` the tab's analysis is asked for at once, alongside `tabs.get` (not after it): one
  * round trip instead of two. Without it, the active tab has to be found first.
  */
-import type { TabAnalysisState } from '../../lib/messaging';
+import type { TabAnalysisState } from '../../lib/shared/messages';
 import type { Settings } from '../../lib/settings/types';
 import type { PopupBackend, TabInfo } from './backend';
 

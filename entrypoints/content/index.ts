@@ -7,7 +7,7 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createGateScript } from '../../lib/gate/gate-script';
-import { gatePassedMessage } from '../../lib/gate/protocol';
+import { gatePassedMessage } from '../../lib/shared/gate-protocol';
 
 /**
  * The extension API, looked up only when the page passed: `browser` in Firefox, `chrome` (whose MV3 APIs
@@ -29,7 +29,7 @@ export default defineContentScript({
   // WXT's legacy window.postMessage on start would tell every page that the extension runs (and costs ~1 ms).
   noScriptStartedPostMessage: true,
   main(ctx) {
-    // ctx.signal aborts when a newer copy of this script starts in the frame (lib/content-script-context.ts)
+    // ctx.signal aborts when a newer copy of this script starts in the frame (lib/page/content-script-context.ts)
     const { signal } = ctx;
     const start = (): void => {
       const script = createGateScript({

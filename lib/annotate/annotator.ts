@@ -5,9 +5,9 @@
  */
 import { TYPE_LABELS } from '../../components/card/labels';
 import type { GateResult } from '../engine/gate';
-import type { ContentStatus, HighlightPlan, PageReadAnswer, ToContent, Answers, CardEntity } from '../messaging';
-import { MAX_TEXT_CHARS } from '../messaging';
-import type { AnalysisInput } from '../contract';
+import type { ContentStatus, HighlightPlan, PageReadAnswer, ToContent, Answers, CardEntity } from '../shared/messages';
+import { MAX_TEXT_CHARS } from '../shared/messages';
+import type { AnalysisInput } from '../shared/contract';
 import type { PageReading, TextMap } from '../page/types';
 import { withoutHash } from '../page/address';
 import { createCardController, type CardController } from './card-controller';

@@ -10,7 +10,7 @@ import { render } from 'preact';
 import { CARD_CSS } from '../../components/card/card-css';
 import { HoverCard } from '../../components/card/HoverCard';
 import { reportWrongMatchUrl } from '../../components/card/EntityCard';
-import type { CardEntity, HighlightEntity } from '../messaging';
+import type { CardEntity, HighlightEntity } from '../shared/messages';
 import { createCardTiming, HOVER_DWELL_MS, type CardTiming } from './card-timing';
 import { MARK_TAG, UI_HOST_ATTR } from './highlight';
 import { placeCard } from './position';

@@ -3,7 +3,7 @@
  * and the incidents attributed to it, so the card never needs a second look-up.
  */
 import type { KbEntity, KbLookup } from '../kb';
-import type { CardEntity } from '../messaging';
+import type { CardEntity } from '../shared/messages';
 
 /** Incidents listed on an actor's card. */
 const MAX_CARD_INCIDENTS = 8;

@@ -3,7 +3,7 @@
  * fails the cheap gate never causes either to load, and a worker woken for a context-menu click or a
  * settings change does not build the matcher.
  */
-import type { Analysis, AnalysisInput } from '../contract';
+import type { Analysis, AnalysisInput } from '../shared/contract';
 import { createEngine } from '../engine/analyze';
 import { loadKb, type KbLookup } from '../kb';
 

@@ -2,8 +2,8 @@
  * From an analysis and the user's settings to the plan the content script paints: which entities, which
  * of their mentions. Pure: the same inputs give the same plan, in the background and in tests.
  */
-import type { Analysis } from '../contract';
-import type { HighlightEntity, HighlightPlan } from '../messaging';
+import type { Analysis } from '../shared/contract';
+import type { HighlightEntity, HighlightPlan } from '../shared/messages';
 import { mutedEntitiesFor } from '../settings';
 import type { Settings } from '../settings/types';
 

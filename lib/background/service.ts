@@ -6,8 +6,8 @@
  * `popup/*` messages only from our own extension pages. Nothing here fetches a URL.
  */
 import { browser } from 'wxt/browser';
-import type { Analysis, AnalysisInput } from '../contract';
-import { ANNOTATOR_FILE, type GatePassedAnswer } from '../gate/protocol';
+import type { Analysis, AnalysisInput } from '../shared/contract';
+import { ANNOTATOR_FILE, type GatePassedAnswer } from '../shared/gate-protocol';
 import { recordArticle } from '../history';
 import {
   backgroundApi,
@@ -24,7 +24,7 @@ import {
   type PopupToBackground,
   type SenderLike,
   type TabAnalysisState,
-} from '../messaging';
+} from '../shared/messages';
 import { getSettings, isSiteDisabled, muteEntityOnSite, watchSettings } from '../settings';
 import type { Settings } from '../settings/types';
 import { withoutHash } from '../page/address';

@@ -5,8 +5,8 @@
  * where that area is missing, in this context's memory.
  */
 import { browser } from 'wxt/browser';
-import type { Analysis } from '../contract';
-import { popupAnswerKey, TAB_RECORD_PREFIX, tabRecordKey } from './session-keys';
+import type { Analysis } from '../shared/contract';
+import { popupAnswerKey, TAB_RECORD_PREFIX, tabRecordKey } from '../shared/storage-keys';
 
 /**
  * 'unavailable': the reader asked to annotate the tab (mode 'click') but the annotator could not be put into

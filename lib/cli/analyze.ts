@@ -8,7 +8,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { Analysis, AnalysisInput } from '../contract';
+import type { Analysis, AnalysisInput } from '../shared/contract';
 import { createEngine, type Engine } from '../engine/analyze';
 import { textInput } from '../engine/plain-text';
 import { loadKb } from '../kb/index';

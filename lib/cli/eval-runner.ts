@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Analysis } from '../contract';
+import type { Analysis } from '../shared/contract';
 
 export type Outcome =
   | { ok: true; analysis: Analysis; ms: number }

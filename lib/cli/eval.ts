@@ -15,7 +15,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Analysis, AnalysisEntity } from '../contract';
+import type { Analysis, AnalysisEntity } from '../shared/contract';
 import {
   ambiguousMentions,
   ambiguousNames,

@@ -6,7 +6,7 @@
 import { base58, base58check, base58xrp, bech32, bech32m } from '@scure/base';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
-import type { AddressHit } from '../contract';
+import type { AddressHit } from '../shared/contract';
 import type { KbAddress } from '../kb/types';
 
 const b58check = base58check(sha256);

@@ -5,7 +5,7 @@
  *   const engine = createEngine(loadKb().kb);   // compiles the matcher once
  *   engine.analyze({ text, title, url });
  */
-import type { AddressHit, Amount, Analysis, AnalysisEntity, AnalysisInput, EntityType, KeyFacts } from '../contract';
+import type { AddressHit, Amount, Analysis, AnalysisEntity, AnalysisInput, EntityType, KeyFacts } from '../shared/contract';
 import type { CompiledKb, KbAddress, KbEntity } from '../kb/types';
 import { addressIndex, findAddresses } from './addresses';
 import { detect } from './detect';

@@ -7,7 +7,7 @@
  *   2. North Korean cyber operations: DPRK names together with cyber vocabulary;
  *   3. ransomware operations: ransomware vocabulary that carries the story, not a passing mention.
  */
-import type { Detection, EntityType } from '../contract';
+import type { Detection, EntityType } from '../shared/contract';
 import { countWords } from './text';
 import { CRYPTO_TERMS, CYBER_TERMS, DEFI_TERMS, DPRK_OPS_TERMS, DPRK_TERMS, RANSOMWARE_TERMS, SECURITY_TERMS, countMatches, distinctMatches } from './lexicon';
 

@@ -2,7 +2,7 @@
  * What the reader must be told: the extension's own disclaimers, and what the page itself signals
  * (an investment risk warning, promotion, hedged claims).
  */
-import type { Disclaimer } from '../contract';
+import type { Disclaimer } from '../shared/contract';
 import type { Sentence } from './text';
 
 const RISK_WARNING_RE =

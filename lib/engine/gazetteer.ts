@@ -6,7 +6,7 @@
  * Tickers are matched in capitals only (case rules in matcher.ts); tickers that are ordinary words
  * ("ONE", "DOT", "LINK", "UNI", "OP") are left out.
  */
-import type { EntityType } from '../contract';
+import type { EntityType } from '../shared/contract';
 import type { KbEntity } from '../kb/types';
 
 interface Builtin {

@@ -3,7 +3,7 @@
  * is attributed to. Report that actor as `inferred: true` with the chain of relations and their sources,
  * so the reader sees "attributed by <authority>", never a bare claim.
  */
-import type { AttributionStep } from '../contract';
+import type { AttributionStep } from '../shared/contract';
 import type { KbEntity, KbRelation } from '../kb/types';
 
 /** Relations followed from a named entity towards who is behind it. */

@@ -2,7 +2,7 @@
  * Is this page an article (not a home page, list, search page or app)? Structure signals from the
  * page adapter plus the declared page type; text inputs (.md/.txt) only have the text to go on.
  */
-import type { AnalysisInput } from '../contract';
+import type { AnalysisInput } from '../shared/contract';
 
 /** Fewer words than this is a teaser, a stub or an app screen (a news brief has ~100). */
 export const MIN_ARTICLE_WORDS = 80;

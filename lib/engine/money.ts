@@ -5,7 +5,7 @@
  * Fiat is converted to USD with a small fixed table (FX_TABLE_DATE); crypto gets a USD value only when
  * the article states one next to it (prices move too much for a fixed table to be honest).
  */
-import type { Amount } from '../contract';
+import type { Amount } from '../shared/contract';
 
 /** The date of the fixed fiat rates below (approximate mid-market, USD per unit). */
 export const FX_TABLE_DATE = '2025-01-01';

@@ -8,7 +8,7 @@
  * candidates, each with a few words of context, in ONE small document.
  */
 import nlp from 'compromise';
-import type { EntityType, Mention } from '../contract';
+import type { EntityType, Mention } from '../shared/contract';
 import { BOILERPLATE_RE } from './lexicon';
 import { AGE_AFTER_RE, AGE_BEFORE_RE, creditItems, cueListItems, eastAsianName, placeShaped, tokenIndexAt, tokensIn, type CueItem } from './ner-cues';
 import type { Token } from './text';

@@ -3,7 +3,7 @@
  * syntax stripped to readable text (links keep their words, images and raw HTML go), paragraphs kept
  * as blank-line-separated blocks. Pure; used by the CLI for .md/.txt inputs.
  */
-import type { AnalysisInput } from '../contract';
+import type { AnalysisInput } from '../shared/contract';
 
 export interface FrontMatter {
   title?: string;

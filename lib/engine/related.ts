@@ -3,7 +3,7 @@
  * sources), sanctions notices for named entities, other incidents the KB attributes to a named actor,
  * then the entities' own sources. Most relevant first; each with the reason it is listed.
  */
-import type { RelatedItem } from '../contract';
+import type { RelatedItem } from '../shared/contract';
 import type { KbEntity } from '../kb/types';
 
 /** At most this many related items: the popup shows a short list. */

@@ -2,7 +2,7 @@
  * Extractive summary: 2–5 sentences of the article, the central fact first (who, what, how much, when).
  * Boilerplate (risk warnings, "Join our Telegram", captions, headlines without a verb) never qualifies.
  */
-import type { Amount } from '../contract';
+import type { Amount } from '../shared/contract';
 import type { Sentence } from './text';
 import { BOILERPLATE_RE } from './lexicon';
 

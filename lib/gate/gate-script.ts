@@ -18,7 +18,7 @@
 import { gate, type GateResult } from '../engine/gate';
 import { LEAD_PARAGRAPHS, leadParagraphs, readGateInput } from '../page/read-gate-input';
 import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, observeContent, watchUrl, type ContentWatcher } from '../annotate/observe';
-import { annotatorPresent, parseGatePassedAnswer, setGateSlot, type GatePassedAnswer, type GateSlot, type GateStatus } from './protocol';
+import { annotatorPresent, parseGatePassedAnswer, setGateSlot, type GatePassedAnswer, type GateSlot, type GateStatus } from '../shared/gate-protocol';
 import { withoutHash } from '../page/address';
 
 export interface GateScriptDeps {

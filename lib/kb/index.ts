@@ -8,7 +8,7 @@
 import compiled from './compiled/kb.json';
 import { createLookup, type KbLookup, type SearchResult } from './lookup';
 import type { CompiledKb, KbAddress, KbEntity } from './types';
-import type { EntityType } from '../contract';
+import type { EntityType } from '../shared/contract';
 
 export type { AliasEntry, KbLookup, SearchResult } from './lookup';
 export { addressKey, createLookup } from './lookup';

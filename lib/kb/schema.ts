@@ -4,7 +4,7 @@
  * at the bottom of this file), so the engine can code against ./types alone.
  */
 import { z } from 'zod';
-import { ENTITY_TYPES } from '../contract';
+import { ENTITY_TYPES } from '../shared/contract';
 import type { CompiledKb, KbAddress, KbAlias, KbEntity, KbIncident, KbRelation, KbSanction, KbSource } from './types';
 
 /** Longest description we accept: a hover card shows it whole. */

@@ -2,7 +2,7 @@
  * The knowledge base as the extension loads it. `lib/kb/schema.ts` validates the source files
  * against a zod schema whose inferred types must stay assignable to these.
  */
-import type { EntityType } from '../contract';
+import type { EntityType } from '../shared/contract';
 
 export interface KbSource {
   title: string;

@@ -2,7 +2,7 @@
  * The page adapter's output: the article text the engine reads, plus a map from offsets in that text
  * back to live text nodes, so that mentions found by the engine can be highlighted in place.
  */
-import type { AnalysisInput } from '../contract';
+import type { AnalysisInput } from '../shared/contract';
 
 /** A run of article text that lives in one text node of the page. */
 export interface TextSegment {

@@ -4,7 +4,7 @@
  * without throwing away the parts that are still good.
  */
 import * as z from 'zod/mini';
-import { ENTITY_TYPES, type EntityType } from '../contract';
+import { ENTITY_TYPES, type EntityType } from '../shared/contract';
 import { normalizeHostname } from './sites';
 import type { Settings } from './types';
 

@@ -1,4 +1,4 @@
-import type { EntityType } from '../contract';
+import type { EntityType } from '../shared/contract';
 
 /** User settings (current version). `lib/settings/` owns the schema, defaults, migrations and storage. */
 export interface Settings {

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
-import type { AnalysisInput } from '../../lib/contract';
+import type { AnalysisInput } from '../../lib/shared/contract';
 import type { GateInput } from '../../lib/engine/gate';
 import { readGateInput } from '../../lib/page/read-gate-input';
 import { readHtml } from '../../lib/page/read-html';

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AnalysisInput } from '../../lib/contract';
+import type { AnalysisInput } from '../../lib/shared/contract';
 import type { KbLookup } from '../../lib/kb';
 import { ROOT } from './corpus';
 

@@ -15,7 +15,7 @@ import { join, relative, resolve } from 'node:path';
 import { chromiumPath, launchChromium, startFixtureServer, type ChromiumWithExtension, type FixtureServer } from '../../lib/cli/browsers';
 import { runBrowserBench } from './browser';
 import { launchPlainChromium, PAGE_PROBE_SCRIPT, TargetChannel, type PlainChromium } from './chromium';
-import type { Analysis } from '../../lib/contract';
+import type { Analysis } from '../../lib/shared/contract';
 import { loadKb } from '../../lib/kb';
 import { gate, type GateInput } from '../../lib/engine/gate';
 import { readGateInput } from '../../lib/page/read-gate-input';

@@ -5,7 +5,7 @@
  * family names, people), built from ordinary capitalised words as well as invented ones, so that many
  * article tokens start a trie walk, as real names do. Deterministic (seeded).
  */
-import { ENTITY_TYPES, type EntityType } from '../../lib/contract';
+import { ENTITY_TYPES, type EntityType } from '../../lib/shared/contract';
 import type { CompiledKb, KbAlias, KbEntity } from '../../lib/kb/types';
 import { seededRandom } from './stats';
 

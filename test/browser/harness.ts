@@ -2,9 +2,9 @@
 export * from '../../lib/cli/browsers';
 
 import type { Worker } from 'playwright-core';
-import { GATE_SLOT_KEY } from '../../lib/gate/protocol';
+import { GATE_SLOT_KEY } from '../../lib/shared/gate-protocol';
 
-/** What our scripts in a tab's top frame say about the page (lib/messaging.ts, `ContentStatus`). */
+/** What our scripts in a tab's top frame say about the page (lib/shared/messages.ts, `ContentStatus`). */
 export interface PageStatus {
   url: string;
   readingId: number;
@@ -14,7 +14,7 @@ export interface PageStatus {
 }
 
 /**
- * The tab's status as the background reads it (lib/messaging.ts, `backgroundApi.getStatus`): the annotator
+ * The tab's status as the background reads it (lib/shared/messages.ts, `backgroundApi.getStatus`): the annotator
  * answers a message; before it is in the page, the gate script's slot answers `scripting.executeScript`.
  * Undefined: no script of ours in that tab (yet).
  */

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KbAlias, KbEntity, KbSource } from '../types';
-import type { EntityType } from '../../contract';
+import type { EntityType } from '../../shared/contract';
 import { normalizeName } from '../normalize';
 import {
   addAlias,

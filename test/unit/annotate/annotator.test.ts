@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAnnotator, type AnnotatorDeps } from '../../../lib/annotate/annotator';
-import type { HighlightPlan, PageReadAnswer } from '../../../lib/messaging';
+import type { HighlightPlan, PageReadAnswer } from '../../../lib/shared/messages';
 import { mapOf, structure } from './helpers';
 
 const PAGE = '<article><h1>Hack</h1><p>The <em>Lazarus</em> Group moved funds to Tornado Cash, the FBI said.</p><pre>Lazarus Group</pre></article>';

@@ -11,7 +11,7 @@ import { browser } from 'wxt/browser';
 import { createBackgroundService, type InjectAnnotator, type TabUrl } from '../../../lib/background/service';
 import { createTabStore, memoryArea, type TabStore } from '../../../lib/background/tab-store';
 import { getHistory } from '../../../lib/history';
-import type { ContentStatus, PageReadAnswer, TabAnalysisState } from '../../../lib/messaging';
+import type { ContentStatus, PageReadAnswer, TabAnalysisState } from '../../../lib/shared/messages';
 import { saveSettings, setSiteDisabled } from '../../../lib/settings';
 import { resetSettingsStorageForTests } from '../../../lib/settings/storage';
 import { ARTICLE_PARAGRAPHS, content, PAGE, popup } from './senders';

@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundService } from '../../../lib/background/service';
 import { lookupPageUrl } from '../../../lib/background/menus';
 import { createTabStore, memoryArea } from '../../../lib/background/tab-store';
-import type { CardEntity, LookupResult, PageReadAnswer } from '../../../lib/messaging';
+import type { CardEntity, LookupResult, PageReadAnswer } from '../../../lib/shared/messages';
 import { ARTICLE_PARAGRAPHS, content, ORIGIN, popup } from './senders';
 
 const ARTICLE = [

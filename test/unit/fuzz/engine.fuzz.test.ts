@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Analysis, AnalysisInput } from '../../../lib/contract';
+import type { Analysis, AnalysisInput } from '../../../lib/shared/contract';
 import { createEngine, type Engine } from '../../../lib/engine/analyze';
 import { loadKb } from '../../../lib/kb';
 import { ENTITY_NAMES, OVERFLOWING_AMOUNTS, fragment, hostileText } from './arbitraries';

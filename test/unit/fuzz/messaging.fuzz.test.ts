@@ -1,5 +1,5 @@
 /**
- * Fuzzing the message validators (lib/messaging.ts): random and near-valid objects are accepted or
+ * Fuzzing the message validators (lib/shared/messages.ts): random and near-valid objects are accepted or
  * rejected, never thrown on; whatever is accepted respects the limits; sender checks never throw.
  */
 import fc from 'fast-check';
@@ -17,7 +17,7 @@ import {
   parseMessage,
   popupToBackgroundSchema,
   toContentSchema,
-} from '../../../lib/messaging';
+} from '../../../lib/shared/messages';
 
 /** Every schema, seen through the parser's own parameter type. */
 type AnyParser = Parameters<typeof parseMessage<unknown>>[0];

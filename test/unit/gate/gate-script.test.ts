@@ -7,8 +7,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createGateScript, type GateScriptDeps } from '../../../lib/gate/gate-script';
 import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, MUTATION_QUIET_MS, URL_POLL_MS } from '../../../lib/annotate/observe';
-import { GATE_SLOT_KEY, gatePassedMessage, parseGatePassedAnswer, setGateSlot, type GateSlot } from '../../../lib/gate/protocol';
-import { ContentScriptContext } from '../../../lib/content-script-context';
+import { GATE_SLOT_KEY, gatePassedMessage, parseGatePassedAnswer, setGateSlot, type GateSlot } from '../../../lib/shared/gate-protocol';
+import { ContentScriptContext } from '../../../lib/page/content-script-context';
 import contentScript from '../../../entrypoints/content/index';
 
 const ARTICLE = '<article><h1>Lazarus Group hackers stole $100 million in crypto</h1><p>North Korean hackers drained the bridge and laundered the funds through Tornado Cash, investigators said on Monday.</p></article>';

@@ -4,7 +4,7 @@
  * (unique ids and aliases, relation targets, sources on every fact, plausible dates and amounts).
  */
 import { describe, expect, it } from 'vitest';
-import { ENTITY_TYPES } from '../../../lib/contract';
+import { ENTITY_TYPES } from '../../../lib/shared/contract';
 import { ISO_ISH_DATE, MAX_DESCRIPTION_CHARS, compiledKbSchema } from '../../../lib/kb/schema';
 import { namesOf, readCompiled } from './helpers';
 

@@ -8,7 +8,7 @@ import { Welcome } from '../../../components/options/Welcome';
 import { getHistory, recordArticle } from '../../../lib/history';
 import { DEFAULT_SETTINGS, getSettings, saveSettings } from '../../../lib/settings';
 import { SYNC_KEY, resetSettingsStorageForTests } from '../../../lib/settings/storage';
-import { openWelcomeOnInstall } from '../../../lib/welcome';
+import { openWelcomeOnInstall } from '../../../lib/background/welcome';
 
 beforeEach(() => {
   fakeBrowser.reset();

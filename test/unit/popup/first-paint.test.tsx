@@ -23,8 +23,8 @@ import {
 import { parsePopupParams } from '../../../components/popup/params';
 import { Popup } from '../../../components/popup/Popup';
 import { applyTheme } from '../../../components/ui/theme';
-import type { Analysis } from '../../../lib/contract';
-import type { TabAnalysisState } from '../../../lib/messaging';
+import type { Analysis } from '../../../lib/shared/contract';
+import type { TabAnalysisState } from '../../../lib/shared/messages';
 import { ANALYSIS, fakeBackend } from './fixtures';
 
 const PAGE = 'chrome-extension://abc/popup.html';

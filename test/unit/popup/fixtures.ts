@@ -1,7 +1,7 @@
 /** A fake PopupBackend and a sample analysis for the popup's component tests. */
 import { vi } from 'vitest';
-import type { Analysis } from '../../../lib/contract';
-import type { CardEntity, LookupResult, TabAnalysisState } from '../../../lib/messaging';
+import type { Analysis } from '../../../lib/shared/contract';
+import type { CardEntity, LookupResult, TabAnalysisState } from '../../../lib/shared/messages';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import type { Settings } from '../../../lib/settings/types';
 import type { PopupBackend } from '../../../components/popup/backend';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '../../../components/popup/Popup';
 import { parsePopupParams } from '../../../components/popup/params';
-import type { TabAnalysisState } from '../../../lib/messaging';
+import type { TabAnalysisState } from '../../../lib/shared/messages';
 import { ANALYSIS, fakeBackend } from './fixtures';
 import { startTabLoad } from '../../../components/popup/tab-load';
 

@@ -9,12 +9,12 @@
  *
  * Imported by the annotator content script: only `zod/mini`, and only small schemas, built on first use
  * (`buildSchemas` below) so that importing this module does no work. The always-injected gate script does
- * not import this module at all: its one message is described and hand-checked in `lib/gate/protocol.ts`.
+ * not import this module at all: its one message is described and hand-checked in `lib/shared/gate-protocol.ts`.
  */
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import type { Analysis } from './contract';
-import { GATE_SLOT_KEY, type GatePassedAnswer } from './gate/protocol';
+import { GATE_SLOT_KEY, type GatePassedAnswer } from './gate-protocol';
 import { ENTITY_TYPES } from './contract';
 
 // ---------------------------------------------------------------------------------------------------
@@ -85,7 +85,7 @@ const buildContentToBackground = /* @__PURE__ */ once(() => {
   const muteEntity = z.object({ type: z.literal('content/mute-entity'), id });
 
   /**
-   * From the always-injected gate script (see lib/gate/protocol.ts, which builds and documents it without
+   * From the always-injected gate script (see lib/shared/gate-protocol.ts, which builds and documents it without
    * zod): the page passed the cheap gate; the background injects the annotator into the sender's frame.
    */
   const gatePassed = z.object({ type: z.literal('content/gate-passed') });
@@ -300,7 +300,7 @@ export type PageReadAnswer =
   | { ok: false; reason: 'disabled' | 'not-detected' | 'error' | 'stale' };
 
 
-export type { GatePassedAnswer } from './gate/protocol';
+export type { GatePassedAnswer } from './gate-protocol';
 
 export interface Answers {
   'content/gate-passed': GatePassedAnswer;
@@ -422,7 +422,7 @@ export const backgroundApi = {
 };
 
 /**
- * Calls the gate script's slot (lib/gate/protocol.ts) in the top frame of a tab: `scripting.executeScript`
+ * Calls the gate script's slot (lib/shared/gate-protocol.ts) in the top frame of a tab: `scripting.executeScript`
  * runs the function in the content scripts' world, where the slot is. The function is sent as source, so it
  * uses nothing from outside it; what it returns is validated by the caller. Undefined: no gate script
  * there (a browser page, no access, the annotator took over, or an older copy of the extension).

@@ -9,7 +9,7 @@ import {
   parseMessage,
   popupToBackgroundSchema,
   toContentSchema,
-} from '../../lib/messaging';
+} from '../../../lib/shared/messages';
 
 const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXT_ID}/`;

@@ -1,10 +1,10 @@
 /**
- * Our content scripts' small ContentScriptContext (lib/content-script-context.ts, used in place of WXT's when
+ * Our content scripts' small ContentScriptContext (lib/page/content-script-context.ts, used in place of WXT's when
  * wxt.config.ts aliases it): a newer copy of the same script stops the older one, through a slot on the
  * content scripts' own global, without touching the extension APIs.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { ContentScriptContext } from '../../lib/content-script-context';
+import { ContentScriptContext } from '../../../lib/page/content-script-context';
 
 describe('content script context', () => {
   it('invalidates the older copy when a newer copy of the same script starts, and only then', () => {

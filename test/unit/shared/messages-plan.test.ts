@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { badgeCount, buildPlan } from '../../lib/background/plan';
-import type { Analysis, AnalysisEntity } from '../../lib/contract';
-import { defaultSettings } from '../../lib/settings';
+import { badgeCount, buildPlan } from '../../../lib/background/plan';
+import type { Analysis, AnalysisEntity } from '../../../lib/shared/contract';
+import { defaultSettings } from '../../../lib/settings';
 
 const ent = (id: string, type: AnalysisEntity['type'], starts: number[], inferred = false): AnalysisEntity => ({
   id,

@@ -3,13 +3,11 @@
  * the one message it sends, the answer it expects, the slot through which the background reads its status
  * while the annotator is not in the page, and the marker by which the two scripts of one frame know of each
  * other. The check of the answer is by hand and total: anything that is not exactly the expected shape is
- * ignored. The background validates what it reads from the slot with zod (lib/messaging.ts).
+ * ignored. The background validates what it reads from the slot with zod (lib/shared/messages.ts).
  *
- * The background validates `content/gate-passed` with the zod schemas in lib/messaging.ts like every other
+ * The background validates `content/gate-passed` with the zod schemas in lib/shared/messages.ts like every other
  * content message (sender: our content script in the top frame of an http(s) page).
  */
-
-import type { ContentStatus } from '../messaging';
 
 export const GATE_PASSED = 'content/gate-passed';
 
@@ -34,15 +32,23 @@ export function parseGatePassedAnswer(raw: unknown): GatePassedAnswer | undefine
   return undefined;
 }
 
-/** The gate script's status, read by the background: the annotator's `ContentStatus` before any reading or mark. */
-export type GateStatus = Pick<ContentStatus, 'url' | 'gate'> & { readingId: 0; marks: 0 };
+/**
+ * The gate script's status, read by the background: the annotator's `ContentStatus` (lib/shared/messages.ts)
+ * before any reading or mark. Written out here so that this module imports nothing.
+ */
+export interface GateStatus {
+  url: string;
+  gate: { pass: boolean; hits: string[] };
+  readingId: 0;
+  marks: 0;
+}
 
 /**
  * How the background reaches the gate script without a message listener in every page (registering one
  * touches `chrome.runtime`, about a millisecond per page; docs/performance.md): the gate script keeps this
  * object in a slot of the content scripts' own global (the isolated world: pages can neither see nor
  * write it), and the background calls it with `scripting.executeScript`, whose functions run in that same
- * world (lib/messaging.ts, `backgroundApi`). While the annotator runs in the frame the slot is empty and
+ * world (lib/shared/messages.ts, `backgroundApi`). While the annotator runs in the frame the slot is empty and
  * the annotator answers messages instead.
  */
 export interface GateSlot {
