@@ -6,11 +6,11 @@
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { gate } from '../lib/engine/gate';
+import { gate } from '../lib/gate/gate';
 import { createAnnotator } from '../lib/annotate/annotator';
 import { annotatorPresent, setAnnotatorPresent } from '../lib/shared/gate-protocol';
 import { contentApi, pageReadAnswerSchema, parseMessage, toContentSchema, type PageReadAnswer } from '../lib/shared/messages';
-import { gateInputWith } from '../lib/page/read-gate-input';
+import { gateInputWith } from '../lib/gate/read-gate-input';
 import { readMeta } from '../lib/page/read-meta';
 import { readPage } from '../lib/page/read-page';
 

@@ -4,7 +4,7 @@
  * the engine; every decision about what to mark is made in the background.
  */
 import { TYPE_LABELS } from '../../components/card/labels';
-import type { GateResult } from '../engine/gate';
+import type { GateResult } from '../gate/gate';
 import type { ContentStatus, HighlightPlan, PageReadAnswer, ToContent, Answers, CardEntity } from '../shared/messages';
 import { MAX_TEXT_CHARS } from '../shared/messages';
 import type { AnalysisInput } from '../shared/contract';
@@ -13,9 +13,9 @@ import { withoutHash } from '../page/address';
 import { createCardController, type CardController } from './card-controller';
 import { Highlighter, MARK_TAG, UI_HOST_SELECTOR, type MentionToMark } from './highlight';
 import { MARK_CSS, addStyles } from './styles';
-import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, watchPage, type PageWatcher } from './observe';
+import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, watchPage, type PageWatcher } from '../page/watch';
 
-export { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS } from './observe';
+export { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS } from '../page/watch';
 
 export interface AnnotatorDeps {
   doc: Document;

@@ -1,7 +1,7 @@
 /**
  * The always-injected content script's work: the cheap gate, and nothing else. No zod, no Preact, no
  * Readability, and no extension API until the page passes: a few element look-ups and one pass over the
- * words of the title, metadata and first paragraphs (lib/engine/gate.ts, lib/page/read-gate-input.ts).
+ * words of the title, metadata and first paragraphs (lib/gate/gate.ts, lib/gate/read-gate-input.ts).
  *
  * When the page passes, it sends ONE `content/gate-passed` (hand-built, see ./protocol.ts); the background
  * checks the settings and injects the full annotator (entrypoints/annotator.content.ts) into this frame,
@@ -15,9 +15,9 @@
  *   app still rendering its first view). A page already showing its paragraphs was judged on them, and its
  *   later changes cost nothing: no MutationObserver is even created.
  */
-import { gate, type GateResult } from '../engine/gate';
-import { LEAD_PARAGRAPHS, leadParagraphs, readGateInput } from '../page/read-gate-input';
-import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, observeContent, watchUrl, type ContentWatcher } from '../annotate/observe';
+import { gate, type GateResult } from './gate';
+import { LEAD_PARAGRAPHS, leadParagraphs, readGateInput } from './read-gate-input';
+import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, observeContent, watchUrl, type ContentWatcher } from '../page/watch';
 import { annotatorPresent, parseGatePassedAnswer, setGateSlot, type GatePassedAnswer, type GateSlot, type GateStatus } from '../shared/gate-protocol';
 import { withoutHash } from '../page/address';
 

@@ -12,8 +12,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import type { AnalysisInput } from '../../lib/shared/contract';
-import type { GateInput } from '../../lib/engine/gate';
-import { readGateInput } from '../../lib/page/read-gate-input';
+import type { GateInput } from '../../lib/gate/gate';
+import { readGateInput } from '../../lib/gate/read-gate-input';
 import { readHtml } from '../../lib/page/read-html';
 import { readPage } from '../../lib/page/read-page';
 import { spreadSample } from './stats';
@@ -143,7 +143,7 @@ export function leadOfText(text: string): string {
 }
 
 function sourceStamp(): string {
-  const files = ['lib/page/read-gate-input.ts', 'lib/page/read-meta.ts', 'test/bench/corpus.ts'].map((f) => join(ROOT, f));
+  const files = ['lib/gate/read-gate-input.ts', 'lib/page/read-meta.ts', 'test/bench/corpus.ts'].map((f) => join(ROOT, f));
   return files.map((f) => (existsSync(f) ? `${statSync(f).mtimeMs}` : '-')).join(',');
 }
 

@@ -5,7 +5,7 @@
  * corpus.ts); only `gate(input)` is timed, in batches of many calls per page. A page's figure is the
  * median of its batch means; the table gives the distribution over pages (median and p95).
  */
-import { gate } from '../../lib/engine/gate';
+import { gate } from '../../lib/gate/gate';
 import { loadGatePages } from './corpus';
 import { fromSummary, type Section } from './report';
 import { nowMs, summarize } from './stats';

@@ -6,9 +6,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../lib/engine/analyze';
-import { gate } from '../../../lib/engine/gate';
+import { gate } from '../../../lib/gate/gate';
 import { loadKb } from '../../../lib/kb';
-import { readGateInput } from '../../../lib/page/read-gate-input';
+import { readGateInput } from '../../../lib/gate/read-gate-input';
 import { readPage } from '../../../lib/page/read-page';
 import { hostileText, tagSoup } from './arbitraries';
 

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createGateScript, type GateScriptDeps } from '../../../lib/gate/gate-script';
-import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, MUTATION_QUIET_MS, URL_POLL_MS } from '../../../lib/annotate/observe';
+import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, MUTATION_QUIET_MS, URL_POLL_MS } from '../../../lib/page/watch';
 import { GATE_SLOT_KEY, gatePassedMessage, parseGatePassedAnswer, setGateSlot, type GateSlot } from '../../../lib/shared/gate-protocol';
 import { ContentScriptContext } from '../../../lib/page/content-script-context';
 import contentScript from '../../../entrypoints/content/index';

@@ -1,5 +1,5 @@
 /**
- * The gate's cheap reading of a page (lib/page/read-gate-input.ts), which every http(s) page pays for: the
+ * The gate's cheap reading of a page (lib/gate/read-gate-input.ts), which every http(s) page pays for: the
  * head's metadata in one pass, the first <h1>, the first substantial paragraphs, no JSON-LD. Run on documents
  * built to hit the corner cases (empty values, duplicates, metadata in the body, JSON-LD, no <h1>, many
  * paragraphs, attribute case), and on every fixture page against the annotator's full metadata reader.
@@ -7,8 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gate } from '../../../lib/engine/gate';
-import { gateInputWith, readGateInput } from '../../../lib/page/read-gate-input';
+import { gate } from '../../../lib/gate/gate';
+import { gateInputWith, readGateInput } from '../../../lib/gate/read-gate-input';
 import { readMeta } from '../../../lib/page/read-meta';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/pages');

@@ -6,7 +6,7 @@
  * single-page apps.
  */
 
-import { withoutHash } from '../page/address';
+import { withoutHash } from './address';
 
 /** Wait for the page to be quiet this long before re-reading: SPAs render in bursts. */
 export const MUTATION_QUIET_MS = 800;

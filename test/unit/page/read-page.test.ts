@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readPage } from '../../../lib/page/read-page';
-import { readGateInput } from '../../../lib/page/read-gate-input';
-import { gate } from '../../../lib/engine/gate';
+import { readGateInput } from '../../../lib/gate/read-gate-input';
+import { gate } from '../../../lib/gate/gate';
 
 function makeDoc(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');

@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSpace, slug } from '../../../lib/engine/gate';
-import { hasToken } from '../../../lib/page/read-gate-input';
+import { isSpace, slug } from '../../../lib/gate/gate';
+import { hasToken } from '../../../lib/gate/read-gate-input';
 
 const slugByRegex = (url: string): string => (/^[a-z]+:\/\/[^/]*(\/[^?#]*)?/i.exec(url)?.[1] ?? '').replace(/[-_/.]+/g, ' ');
 

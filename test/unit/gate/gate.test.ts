@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gate } from '../../../lib/engine/gate';
+import { gate } from '../../../lib/gate/gate';
 
 describe('cheap gate', () => {
   it('lets crypto-security pages through', () => {

@@ -5,7 +5,7 @@
  * gate script runs it on each), so it visits the head's elements once and stops at the first paragraphs;
  * the page is read in full only by the annotator, with lib/page/read-meta.ts and ./read-page.ts.
  */
-import { isSpace, type GateInput } from '../engine/gate';
+import { isSpace, type GateInput } from './gate';
 
 /** Paragraphs read for the gate's lead text: the first two substantial ones are enough. */
 export const LEAD_PARAGRAPHS = 2;
