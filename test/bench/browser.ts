@@ -10,7 +10,7 @@
  * pages 50 times in a row and the heaps are compared between load 10 and load 50.
  */
 import type { BrowserContext, CDPSession } from 'playwright-core';
-import type { ChromiumWithExtension, FixtureServer } from '../../lib/cli/browsers';
+import type { ChromiumWithExtension, FixtureServer } from '../../tools/cli/browsers';
 import {
   profileLoad,
   busyMs,

@@ -1,6 +1,6 @@
 /**
  * Chromium plumbing for the browser benchmarks: a launch WITHOUT the extension that uses the same flags
- * as `launchChromium` (lib/cli/browsers.ts) minus the two that load it, the init script that records
+ * as `launchChromium` (tools/cli/browsers.ts) minus the two that load it, the init script that records
  * long tasks and the first annotation, CDP metric readers, and a CDP channel to the extension's service
  * worker (attached through a page's session with `Target.attachToTarget` + `Target.sendMessageToTarget`,
  * since Playwright opens CDP sessions for pages only).
@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { CHROMIUM_QUIET_ARGS, chromiumPath } from '../../lib/cli/browsers';
+import { CHROMIUM_QUIET_ARGS, chromiumPath } from '../../tools/cli/browsers';
 
 export interface PlainChromium {
   context: BrowserContext;

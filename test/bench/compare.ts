@@ -18,7 +18,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { launchChromium, startFixtureServer, type ChromiumWithExtension } from '../../lib/cli/browsers';
+import { launchChromium, startFixtureServer, type ChromiumWithExtension } from '../../tools/cli/browsers';
 import { PAGE_PROBE_SCRIPT, profileLoad, traceLoad, type PageProbe } from './chromium';
 import { BENCH_PAGES } from './pages';
 import { currentLoad } from './report';

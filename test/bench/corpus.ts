@@ -14,7 +14,7 @@ import { basename, extname, join, relative, resolve } from 'node:path';
 import type { AnalysisInput } from '../../lib/shared/contract';
 import type { GateInput } from '../../lib/gate/gate';
 import { readGateInput } from '../../lib/gate/read-gate-input';
-import { readHtml } from '../../lib/page/read-html';
+import { readHtml } from '../../tools/cli/read-html';
 import { readPage } from '../../lib/page/read-page';
 import { spreadSample } from './stats';
 

@@ -19,7 +19,7 @@
  */
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ROOT } from '../../lib/cli/browsers';
+import { ROOT } from '../../tools/cli/browsers';
 
 const FLOORS: Record<string, string> = {
   empty: '(function(){})();\n',

@@ -30,7 +30,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ROOT, launchChromium, type ChromiumWithExtension, type FixtureServer } from '../../lib/cli/browsers';
+import { ROOT, launchChromium, type ChromiumWithExtension, type FixtureServer } from '../../tools/cli/browsers';
 import type { BenchPage } from './pages';
 import { fromSummary, type Figure, type Section } from './report';
 import { nowMs, summarize } from './stats';

@@ -12,14 +12,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { chromiumPath, launchChromium, startFixtureServer, type ChromiumWithExtension, type FixtureServer } from '../../lib/cli/browsers';
+import { chromiumPath, launchChromium, startFixtureServer, type ChromiumWithExtension, type FixtureServer } from '../../tools/cli/browsers';
 import { runBrowserBench } from './browser';
 import { launchPlainChromium, PAGE_PROBE_SCRIPT, TargetChannel, type PlainChromium } from './chromium';
 import type { Analysis } from '../../lib/shared/contract';
 import { loadKb } from '../../lib/kb';
 import { gate, type GateInput } from '../../lib/gate/gate';
 import { readGateInput } from '../../lib/gate/read-gate-input';
-import { readHtml } from '../../lib/page/read-html';
+import { readHtml } from '../../tools/cli/read-html';
 import { leadOfText, loadArticle, markdownToText, ROOT } from './corpus';
 import { loadEngineApi } from './engine-api';
 import { runEngineBench } from './engine';

@@ -1,5 +1,5 @@
 /** The real-browser tests use the same launch code as `npm start` and the benchmarks. */
-export * from '../../lib/cli/browsers';
+export * from '../../tools/cli/browsers';
 
 import type { Worker } from 'playwright-core';
 import { GATE_SLOT_KEY } from '../../lib/shared/gate-protocol';

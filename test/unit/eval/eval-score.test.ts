@@ -14,7 +14,7 @@ import {
   prf,
   scoreAmounts,
   scoreEntities,
-} from '../../../lib/cli/eval-score';
+} from '../../../tools/cli/eval-score';
 
 describe('prf', () => {
   it('computes precision, recall and F1', () => {

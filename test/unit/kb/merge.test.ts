@@ -4,9 +4,9 @@
  * an alias never ends up on two entries unflagged.
  */
 import { describe, expect, it } from 'vitest';
-import { mergeEntities, victimStem } from '../../../lib/kb/build/merge';
-import { parseCsv } from '../../../lib/kb/build/incidents';
-import { isJunkAlias, isOrdinaryWord, needsContext, parseLooseDate, toHttps, vendorOfName } from '../../../lib/kb/build/common';
+import { mergeEntities, victimStem } from '../../../tools/kb-build/merge';
+import { parseCsv } from '../../../tools/kb-build/incidents';
+import { isJunkAlias, isOrdinaryWord, needsContext, parseLooseDate, toHttps, vendorOfName } from '../../../tools/kb-build/common';
 import { slugify } from '../../../lib/kb/normalize';
 import type { KbEntity } from '../../../lib/kb/types';
 

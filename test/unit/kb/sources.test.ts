@@ -3,7 +3,7 @@
  * The source files (curated and derived) are valid and the committed compiled KB is what they build to.
  */
 import { describe, expect, it } from 'vitest';
-import { buildFromSources, readSources } from '../../../lib/cli/kb-build';
+import { buildFromSources, readSources } from '../../../tools/cli/kb-build';
 import { kbEntitySchema } from '../../../lib/kb/schema';
 import { readCompiled } from './helpers';
 

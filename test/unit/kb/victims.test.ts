@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ordinaryWordsOf, toVictimEntities } from '../../../lib/kb/build/victims';
-import type { RawIncident } from '../../../lib/kb/build/incidents';
+import { ordinaryWordsOf, toVictimEntities } from '../../../tools/kb-build/victims';
+import type { RawIncident } from '../../../tools/kb-build/incidents';
 
 const src = (url: string) => ({ title: 'report', publisher: 'example', url });
 function row(victimName: string, targetType: string, amountUsd: number, date = '2023-05-01'): RawIncident {

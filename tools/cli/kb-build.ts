@@ -12,16 +12,16 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { kbAddressFileSchema, kbEntityFileSchema } from '../kb/schema';
-import type { KbAddress, KbEntity } from '../kb/types';
-import { MISP_DATE, OFAC_AS_OF } from '../kb/build/common';
-import { normalizeName } from '../kb/normalize';
+import { kbAddressFileSchema, kbEntityFileSchema } from '../../lib/kb/schema';
+import type { KbAddress, KbEntity } from '../../lib/kb/types';
+import { MISP_DATE, OFAC_AS_OF } from '../kb-build/common';
+import { normalizeName } from '../../lib/kb/normalize';
 import nlp from 'compromise';
-import { joinIncidents, readDefiRows, readTayvanoRows, toIncidentEntities } from '../kb/build/incidents';
-import { compileKb, latestDate, mergeEntities, readCurated, type SourceFile } from '../kb/build/merge';
-import { deriveFromMisp } from '../kb/build/misp';
-import { deriveOfacAddresses, type AddressEntityMapping } from '../kb/build/ofac';
-import { ordinaryWordsOf, toVictimEntities } from '../kb/build/victims';
+import { joinIncidents, readDefiRows, readTayvanoRows, toIncidentEntities } from '../kb-build/incidents';
+import { compileKb, latestDate, mergeEntities, readCurated, type SourceFile } from '../kb-build/merge';
+import { deriveFromMisp } from '../kb-build/misp';
+import { deriveOfacAddresses, type AddressEntityMapping } from '../kb-build/ofac';
+import { ordinaryWordsOf, toVictimEntities } from '../kb-build/victims';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const KB_DIR = join(ROOT, 'lib/kb');

@@ -1,6 +1,6 @@
 /**
  * Renders docs/assets/icon.svg to the PNG sizes the stores and browsers need (16, 32, 48, 128) in real
- * Chromium. Run after editing the SVG: `npx tsx lib/cli/make-icons.ts`. The PNGs are committed.
+ * Chromium. Run after editing the SVG: `npx tsx tools/cli/make-icons.ts`. The PNGs are committed.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

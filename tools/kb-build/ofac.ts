@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KbAddress, KbSource } from '../types';
+import type { KbAddress, KbSource } from '../../lib/kb/types';
 import { OFAC_AS_OF, OFAC_LIST_COMMIT } from './common';
 
 /** OFAC currency code -> the chain the address lives on (tokens: judged from the address format). */

@@ -4,8 +4,8 @@
  * facts. defi_exploits.csv is CC BY-NC 4.0: we cite the primary source each row gives, and the table.
  */
 import { readFileSync } from 'node:fs';
-import type { KbEntity, KbIncident, KbRelation, KbSource } from '../types';
-import { normalizeName, slugify } from '../normalize';
+import type { KbEntity, KbIncident, KbRelation, KbSource } from '../../lib/kb/types';
+import { normalizeName, slugify } from '../../lib/kb/normalize';
 import { victimStem } from './merge';
 import { DEFI_COMMIT, TAYVANO_COMMIT, addAlias, formatUsd, humanDate, sentence, urlSource } from './common';
 

@@ -15,7 +15,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Analysis, AnalysisEntity } from '../shared/contract';
+import type { Analysis, AnalysisEntity } from '../../lib/shared/contract';
 import {
   ambiguousMentions,
   ambiguousNames,
@@ -233,7 +233,7 @@ function capList(items: readonly string[], max = 8): string {
 /** The knowledge base's ambiguous names; an empty map (and a note) when the KB cannot be loaded. */
 async function loadAmbiguousNames(): Promise<{ names: Map<string, Set<string>>; note: string | null }> {
   try {
-    const mod = await import('../kb/index');
+    const mod = await import('../../lib/kb/index');
     return { names: ambiguousNames(mod.loadKb().kb.entities), note: null };
   } catch (e) {
     return { names: new Map(), note: `knowledge base not loaded: ${e instanceof Error ? e.message : String(e)}` };

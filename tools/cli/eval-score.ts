@@ -5,7 +5,7 @@
  * scoring rules can be unit-tested with synthetic data (test/unit/eval/).
  */
 
-import { ENTITY_TYPES } from '../shared/contract';
+import { ENTITY_TYPES } from '../../lib/shared/contract';
 
 /** Detection counts and the usual figures. A ratio with a zero denominator is null, not 0 or 1. */
 export interface Prf {

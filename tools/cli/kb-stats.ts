@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { createLookup } from '../kb/lookup';
-import type { CompiledKb } from '../kb/types';
+import { createLookup } from '../../lib/kb/lookup';
+import type { CompiledKb } from '../../lib/kb/types';
 
 const COMPILED_FILE = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), 'lib/kb/compiled/kb.json');
 /** Load runs to take the median of (the first one warms the JIT). */

@@ -8,9 +8,9 @@
  * entry is dropped from the newcomer unless both claims are flagged ambiguous.
  */
 import { createHash } from 'node:crypto';
-import type { CompiledKb, KbAddress, KbAlias, KbEntity, KbRelation, KbSource } from '../types';
-import { normalizeName } from '../normalize';
-import { compiledKbSchema, kbEntitySchema } from '../schema';
+import type { CompiledKb, KbAddress, KbAlias, KbEntity, KbRelation, KbSource } from '../../lib/kb/types';
+import { normalizeName } from '../../lib/kb/normalize';
+import { compiledKbSchema, kbEntitySchema } from '../../lib/kb/schema';
 
 /** Kinds of entry that can be the victim of an incident. */
 const VICTIM_TYPES = new Set<string>(['exchange', 'protocol', 'organization', 'mixer', 'cryptocurrency']);

@@ -8,12 +8,12 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { Analysis, AnalysisInput } from '../shared/contract';
-import { createEngine, type Engine } from '../engine/analyze';
-import { textInput } from '../engine/plain-text';
-import { loadKb } from '../kb/index';
-import { readHtml } from '../page/read-html';
-import { readPage } from '../page/read-page';
+import type { Analysis, AnalysisInput } from '../../lib/shared/contract';
+import { createEngine, type Engine } from '../../lib/engine/analyze';
+import { textInput } from '../../lib/engine/plain-text';
+import { loadKb } from '../../lib/kb/index';
+import { readHtml } from './read-html';
+import { readPage } from '../../lib/page/read-page';
 
 /** Inputs larger than this are refused: no article is 5 MB; a file that big is data or a mistake. */
 const MAX_INPUT_BYTES = 5 * 1024 * 1024;

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Analysis } from '../shared/contract';
+import type { Analysis } from '../../lib/shared/contract';
 
 export type Outcome =
   | { ok: true; analysis: Analysis; ms: number }
@@ -65,7 +65,7 @@ async function findInProcess(): Promise<{ mode: string; fn: AnalyzeOne } | null>
     }
     for (const fnName of ONE_INPUT_FUNCTIONS) {
       const fn = mod[fnName];
-      if (typeof fn === 'function') return { mode: `in-process: ${override ? name : `lib/cli/${name}`} ${fnName}()`, fn: fn as AnalyzeOne };
+      if (typeof fn === 'function') return { mode: `in-process: ${override ? name : `tools/cli/${name}`} ${fnName}()`, fn: fn as AnalyzeOne };
     }
   }
   return null;

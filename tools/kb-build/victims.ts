@@ -12,8 +12,8 @@
  * "Gamma") is flagged ambiguous: the engine counts it only next to words about an exploit or the
  * victim's kind.
  */
-import type { KbEntity, KbSource } from '../types';
-import { normalizeName, slugify } from '../normalize';
+import type { KbEntity, KbSource } from '../../lib/kb/types';
+import { normalizeName, slugify } from '../../lib/kb/normalize';
 import { formatUsd, humanDate, sentence } from './common';
 import { DEFI_TABLE_SOURCE, type RawIncident } from './incidents';
 

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KbAlias, KbEntity, KbSource } from '../types';
-import type { EntityType } from '../../shared/contract';
-import { normalizeName } from '../normalize';
+import type { KbAlias, KbEntity, KbSource } from '../../lib/kb/types';
+import type { EntityType } from '../../lib/shared/contract';
+import { normalizeName } from '../../lib/kb/normalize';
 import {
   addAlias,
   isJunkAlias,

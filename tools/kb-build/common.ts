@@ -2,8 +2,8 @@
  * Helpers shared by the derivation steps of `npm run kb:build` (Node only: never imported by the
  * extension).
  */
-import type { KbAlias, KbSource } from '../types';
-import { normalizeName } from '../normalize';
+import type { KbAlias, KbSource } from '../../lib/kb/types';
+import { normalizeName } from '../../lib/kb/normalize';
 
 /** Commits of the shared snapshots we derive from (see each folder's SOURCE.md). */
 export const MISP_COMMIT = '9434ace4eb925c9a1c9b3bccf014a25f9d14f0b0';
