@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { gate } from '../lib/gate/gate';
 import { createAnnotator } from '../lib/annotate/annotator';
+import { createCardController } from '../components/card/controller';
 import { annotatorPresent, setAnnotatorPresent } from '../lib/shared/gate-protocol';
 import { contentApi, pageReadAnswerSchema, parseMessage, toContentSchema, type PageReadAnswer } from '../lib/shared/messages';
 import { gateInputWith } from '../lib/gate/read-gate-input';
@@ -47,6 +48,7 @@ export default defineContentScript({
       getEntity: contentApi.getEntity,
       muteEntity: contentApi.muteEntity,
       homepage: browser.runtime.getManifest().homepage_url ?? null,
+      createCard: createCardController,
     });
 
     const onMessage = (raw: unknown, sender: { id?: string }): Promise<unknown> | undefined => {

@@ -6,7 +6,7 @@
  */
 import type { AnalysisEntity } from '../../lib/shared/contract';
 import type { CardEntity } from '../../lib/shared/messages';
-import { ATTRIBUTION_RELATIONS, LEVEL_LABELS, RELATION_LABELS, TYPE_LABELS, formatUsd, safeHref } from './labels';
+import { ATTRIBUTION_RELATIONS, LEVEL_LABELS, RELATION_LABELS, TYPE_LABELS, formatUsd, safeHref } from '../../lib/shared/labels';
 
 /** Aliases, incidents and sources beyond these counts are left to the popup's full view. */
 const MAX_ALIASES = 8;

@@ -16,9 +16,9 @@ import {
   type Settings,
 } from '../../lib/settings';
 import { SETTING_LABELS } from '../../lib/settings/labels';
-import { TYPE_LABELS } from '../popup/format';
-import { SettingsResetNotice } from '../ui/Notice';
-import { applyTheme } from '../ui/theme';
+import { TYPE_LABELS } from '../shared/format';
+import { SettingsResetNotice } from '../shared/Notice';
+import { applyTheme } from '../shared/theme';
 import { checkCardDelay, checkSiteInput } from './site-input';
 
 type Draft = Omit<Settings, 'cardDelayMs'> & { cardDelayText: string };

@@ -3,7 +3,7 @@
  * scroll to its first mention and open its card. Inferred ones (not in the text) say how they link.
  */
 import type { AnalysisEntity, EntityType } from '../../lib/shared/contract';
-import { TYPE_LABELS, TYPE_ORDER, plural } from './format';
+import { TYPE_LABELS, TYPE_ORDER, plural } from '../shared/format';
 
 export function groupEntities(entities: readonly AnalysisEntity[]): [EntityType, AnalysisEntity[]][] {
   const groups = new Map<EntityType, AnalysisEntity[]>();

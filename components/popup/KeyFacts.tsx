@@ -1,6 +1,6 @@
 /** Key facts: amounts stolen (USD and original units), actors with who attributes them, victims, dates. */
 import type { KeyFacts as KeyFactsData } from '../../lib/shared/contract';
-import { LEVEL_LABELS, formatAmount, formatDate } from './format';
+import { LEVEL_LABELS, formatAmount, formatDate } from '../shared/format';
 import { INFERRED_NOTE, actorSources, amountNote } from './key-facts';
 
 export function KeyFacts({ facts }: { facts: KeyFactsData }) {

@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { EntityCard } from '../card';
 import type { CardEntity, LookupResult } from '../../lib/shared/messages';
 import type { PopupBackend } from './backend';
-import { TYPE_LABELS, plural } from './format';
+import { TYPE_LABELS, plural } from '../shared/format';
 
 /** Wait this long after the last keystroke before searching: one query per pause, not per key. */
 export const LOOKUP_DEBOUNCE_MS = 150;

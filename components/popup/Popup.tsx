@@ -5,13 +5,13 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TabAnalysisState } from '../../lib/shared/messages';
 import type { Settings } from '../../lib/settings/types';
-import { SettingsResetNotice } from '../ui/Notice';
-import { applyTheme } from '../ui/theme';
+import { SettingsResetNotice } from '../shared/Notice';
+import { applyTheme } from '../shared/theme';
 import type { PopupBackend, TabInfo } from './backend';
 import { Lookup } from './Lookup';
 import { Results } from './Results';
 import { Transparency } from './Transparency';
-import { hostOf } from './format';
+import { hostOf } from '../shared/format';
 import { popupPageUrl, type PopupParams } from './params';
 import { askTabState, startTabLoad, type TabLoad } from './tab-load';
 

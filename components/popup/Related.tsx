@@ -7,7 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { RelatedItem } from '../../lib/shared/contract';
 import type { HistoryEntry } from '../../lib/history';
-import { formatDate, formatUsd, safeHref } from './format';
+import { formatDate, formatUsd, safeHref } from '../shared/format';
 
 /** Items listed before "Show all": the most relevant ones fit the popup's first screens. */
 export const RELATED_INITIAL = 6;

@@ -8,7 +8,7 @@ import { KeyFacts } from './KeyFacts';
 import { hasKeyFacts, keyFactsOf } from './key-facts';
 import { Related, type ReadBefore } from './Related';
 import { TimelineChart, type TimelinePoint } from './TimelineChart';
-import { articleMeta } from './format';
+import { articleMeta } from '../shared/format';
 
 /** "You read N other articles about X" lines: at most this many, the most-read names first. */
 const MAX_READ_BEFORE = 3;

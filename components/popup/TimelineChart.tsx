@@ -3,7 +3,7 @@
  * with a <title>/<desc>, labelled axes and a visually-hidden table carrying the same data.
  */
 import { useId } from 'preact/hooks';
-import { dateValue, formatDate, formatUsd, formatUsdShort } from './format';
+import { dateValue, formatDate, formatUsd, formatUsdShort } from '../shared/format';
 
 export interface TimelinePoint {
   label: string;

@@ -1,6 +1,6 @@
 /** What the extension did on this page, in plain words, and the promise that nothing left the browser. */
 import type { Analysis } from '../../lib/shared/contract';
-import { formatDate, plural } from './format';
+import { formatDate, plural } from '../shared/format';
 
 export function Transparency(props: { analysis?: Analysis | undefined; headline: string; reasons?: readonly string[] | undefined }) {
   const a = props.analysis;

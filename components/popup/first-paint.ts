@@ -14,7 +14,7 @@ import type { Analysis, KeyFacts } from '../../lib/shared/contract';
 import { popupAnswerKey, tabRecordKey } from '../../lib/shared/storage-keys';
 import type { TabAnalysisState } from '../../lib/shared/messages';
 import type { TabInfo } from './backend';
-import { LEVEL_LABELS, articleMeta, formatAmount, formatDate, hostOf } from './format-first';
+import { LEVEL_LABELS, articleMeta, formatAmount, formatDate, hostOf } from '../shared/format-first';
 import { INFERRED_NOTE, actorSources, amountNote, hasKeyFacts, keyFactsOf } from './key-facts';
 import type { PopupParams } from './params';
 import type { PopupInitial } from './Popup';
@@ -200,7 +200,7 @@ export function startFirstLoad(api: RawApi, requested: number | null): FirstLoad
 // The theme
 
 /**
- * The theme the extension's pages last applied (components/ui/theme.ts keeps it under this key), so that
+ * The theme the extension's pages last applied (components/shared/theme.ts keeps it under this key), so that
  * the first screen is drawn in the reader's theme before the settings are read. Not imported from there:
  * that module is shared with the options page, and the first script must stay one file.
  */
@@ -213,7 +213,7 @@ export function cachedTheme(): 'light' | 'dark' | 'system' {
   }
 }
 
-/** components/ui/theme.ts's `applyTheme`, for the first script. */
+/** components/shared/theme.ts's `applyTheme`, for the first script. */
 export function applyCachedTheme(root: HTMLElement = document.documentElement): void {
   const theme = cachedTheme();
   if (theme !== 'system') root.dataset.theme = theme;

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { Options } from '../../components/options/Options';
 import { popupApi } from '../../lib/shared/messages';
-import '../../components/ui/ui.css';
+import '../../components/shared/ui.css';
 import '../../components/options/options.css';
 
 const root = document.getElementById('app');

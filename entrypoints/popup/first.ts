@@ -12,7 +12,7 @@ import type { PopupInitial } from '../../components/popup/Popup';
 // The styles come inside this script, not as <link>ed files: every file an extension page loads is a
 // round trip to the browser process, and linked styles hold back the script (docs/performance.md, 6).
 import popupCss from '../../components/popup/popup.css?inline';
-import uiCss from '../../components/ui/ui.css?inline';
+import uiCss from '../../components/shared/ui.css?inline';
 
 // User-timing marks (cheap; the popup benchmark, test/bench/popup.ts, reads them for its breakdown, and
 // test/browser/popup.test.ts for their order)

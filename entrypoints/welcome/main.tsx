@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { Welcome } from '../../components/options/Welcome';
-import '../../components/ui/ui.css';
+import { Welcome } from '../../components/welcome/Welcome';
+import '../../components/shared/ui.css';
 import '../../components/options/options.css';
 
 /** The shortcuts the user actually has (they can change them); the defaults otherwise. */

@@ -3,14 +3,14 @@
  * paint the plan it sends back -> keep it right while the page changes. Knows nothing of the KB or
  * the engine; every decision about what to mark is made in the background.
  */
-import { TYPE_LABELS } from '../../components/card/labels';
+import { TYPE_LABELS } from '../shared/labels';
+import type { CardController, CardControllerOptions } from './card';
 import type { GateResult } from '../gate/gate';
 import type { ContentStatus, HighlightPlan, PageReadAnswer, ToContent, Answers, CardEntity } from '../shared/messages';
 import { MAX_TEXT_CHARS } from '../shared/messages';
 import type { AnalysisInput } from '../shared/contract';
 import type { PageReading, TextMap } from '../page/types';
 import { withoutHash } from '../page/address';
-import { createCardController, type CardController } from './card-controller';
 import { Highlighter, MARK_TAG, UI_HOST_SELECTOR, type MentionToMark } from './highlight';
 import { MARK_CSS, addStyles } from './styles';
 import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, watchPage, type PageWatcher } from '../page/watch';
@@ -26,6 +26,8 @@ export interface AnnotatorDeps {
   getEntity(id: string): Promise<CardEntity | undefined>;
   muteEntity(id: string): Promise<void>;
   homepage: string | null;
+  /** the hover card (components/card), wired in by the entrypoint */
+  createCard(opts: CardControllerOptions): CardController;
 }
 
 export interface Annotator {
@@ -74,7 +76,7 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
   let skipped: 'no-text' | null = null;
   let rerunTimer: number | undefined;
 
-  const card: CardController = createCardController({
+  const card: CardController = deps.createCard({
     doc,
     signal,
     getEntity: deps.getEntity,

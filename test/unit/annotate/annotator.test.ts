@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAnnotator, type AnnotatorDeps } from '../../../lib/annotate/annotator';
 import type { HighlightPlan, PageReadAnswer } from '../../../lib/shared/messages';
 import { mapOf, structure } from './helpers';
+import { createCardController } from '../../../components/card/controller';
 
 const PAGE = '<article><h1>Hack</h1><p>The <em>Lazarus</em> Group moved funds to Tornado Cash, the FBI said.</p><pre>Lazarus Group</pre></article>';
 
@@ -40,6 +41,7 @@ function setup(gatePass = true) {
     getEntity: async () => undefined,
     muteEntity: async () => undefined,
     homepage: 'https://github.com/example/repo',
+    createCard: createCardController,
   };
   const annotator = createAnnotator(deps);
   return { annotator, pageRead, before, controller };

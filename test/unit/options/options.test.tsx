@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { Options } from '../../../components/options/Options';
 import { checkCardDelay, checkSiteInput } from '../../../components/options/site-input';
-import { Welcome } from '../../../components/options/Welcome';
+import { Welcome } from '../../../components/welcome/Welcome';
 import { getHistory, recordArticle } from '../../../lib/history';
 import { DEFAULT_SETTINGS, getSettings, saveSettings } from '../../../lib/settings';
 import { SYNC_KEY, resetSettingsStorageForTests } from '../../../lib/settings/storage';

@@ -22,7 +22,7 @@ import {
 } from '../../../components/popup/first-paint';
 import { parsePopupParams } from '../../../components/popup/params';
 import { Popup } from '../../../components/popup/Popup';
-import { applyTheme } from '../../../components/ui/theme';
+import { applyTheme } from '../../../components/shared/theme';
 import type { Analysis } from '../../../lib/shared/contract';
 import type { TabAnalysisState } from '../../../lib/shared/messages';
 import { ANALYSIS, fakeBackend } from './fixtures';

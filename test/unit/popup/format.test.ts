@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateValue, formatAmount, formatDate, formatUsd, formatUsdShort, hostOf, safeHref, siteLabel } from '../../../components/popup/format';
+import { dateValue, formatAmount, formatDate, formatUsd, formatUsdShort, hostOf, safeHref, siteLabel } from '../../../components/shared/format';
 import { parsePopupParams, popupPageUrl } from '../../../components/popup/params';
 
 describe('formatting', () => {

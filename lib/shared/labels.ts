@@ -1,5 +1,5 @@
 /** Words the card shows for entity types and attribution levels. */
-import type { EntityType } from '../../lib/shared/contract';
+import type { EntityType } from './contract';
 
 export const TYPE_LABELS: Record<EntityType, string> = {
   'threat-actor': 'Threat actor',

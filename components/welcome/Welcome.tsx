@@ -1,7 +1,7 @@
 /** First-run page: what the extension does, the privacy promise, how to use it. */
 import { useEffect } from 'preact/hooks';
 import { getSettings } from '../../lib/settings';
-import { applyTheme } from '../ui/theme';
+import { applyTheme } from '../shared/theme';
 
 export function Welcome(props: { onOpenOptions: () => void; shortcuts?: { lookup?: string; toggle?: string } }) {
   useEffect(() => {

@@ -7,40 +7,16 @@
  * card, which holds only knowledge-base facts. Card data comes from the background by entity id.
  */
 import { render } from 'preact';
-import { CARD_CSS } from '../../components/card/card-css';
-import { HoverCard } from '../../components/card/HoverCard';
-import { reportWrongMatchUrl } from '../../components/card/EntityCard';
-import type { CardEntity, HighlightEntity } from '../shared/messages';
-import { createCardTiming, HOVER_DWELL_MS, type CardTiming } from './card-timing';
-import { MARK_TAG, UI_HOST_ATTR } from './highlight';
-import { placeCard } from './position';
-import { addStyles } from './styles';
+import { CARD_CSS } from './card-css';
+import { HoverCard } from './HoverCard';
+import { reportWrongMatchUrl } from './EntityCard';
+import type { CardEntity, HighlightEntity } from '../../lib/shared/messages';
+import { createCardTiming, HOVER_DWELL_MS, type CardTiming } from '../../lib/annotate/card-timing';
+import type { CardController, CardControllerOptions } from '../../lib/annotate/card';
+import { MARK_TAG, UI_HOST_ATTR } from '../../lib/annotate/highlight';
+import { placeCard } from '../../lib/annotate/card-position';
+import { addStyles } from '../../lib/annotate/styles';
 
-
-export interface CardControllerOptions {
-  doc: Document;
-  signal: AbortSignal;
-  getEntity(id: string): Promise<CardEntity | undefined>;
-  /** what the current plan says about an entity (name, why) */
-  planEntity(id: string): HighlightEntity | undefined;
-  onMute(id: string): void;
-  theme(): 'system' | 'light' | 'dark';
-  /** homepage for "report a wrong match" (manifest homepage_url) */
-  homepage: string | null;
-  /** is this element one of our marks (not a page-made look-alike)? */
-  isOurMark(el: Element): boolean;
-}
-
-export interface CardController {
-  /** open the card for a mark from code (popup's "show in page") */
-  openFor(mark: HTMLElement): void;
-  close(): void;
-  /** close and take the UI host out of the page (annotations turned off); it comes back on next use */
-  detach(): void;
-  setDwell(ms: number): void;
-  readonly timing: CardTiming<HTMLElement>;
-  dispose(): void;
-}
 
 const HEADING_ID = 'cnc-card-title';
 
