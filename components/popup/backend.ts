@@ -4,7 +4,8 @@
  * the settings and the local reading history.
  */
 import { browser } from 'wxt/browser';
-import { popupApi, type CardEntity, type LookupResult, type TabAnalysisState } from '../../lib/shared/messages';
+import { type CardEntity, type LookupResult, type TabAnalysisState } from '../../lib/shared/messages';
+import { popupApi } from '../../lib/shared/channels';
 import { countOtherArticlesByEntity, otherArticlesAbout, type CurrentArticle, type HistoryEntry } from '../../lib/history';
 import { getSettings, saveSettings, setSiteDisabled, watchSettings, type Settings } from '../../lib/settings';
 

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { Options } from '../../components/options/Options';
-import { popupApi } from '../../lib/shared/messages';
+import { popupApi } from '../../lib/shared/channels';
 import '../../components/shared/ui.css';
 import '../../components/options/options.css';
 

@@ -7,7 +7,7 @@ import { TYPE_LABELS } from '../shared/labels';
 import type { CardController, CardControllerOptions } from './card';
 import type { GateResult } from '../gate/gate';
 import type { ContentStatus, HighlightPlan, PageReadAnswer, ToContent, Answers, CardEntity } from '../shared/messages';
-import { MAX_TEXT_CHARS } from '../shared/messages';
+import { MAX_TEXT_CHARS } from '../shared/limits';
 import type { AnalysisInput } from '../shared/contract';
 import type { PageReading, TextMap } from '../page/types';
 import { withoutHash } from '../page/address';

@@ -3,7 +3,7 @@
  * tab with the selection as its query. Nothing leaves the browser: the look-up runs on the local KB.
  */
 import { browser } from 'wxt/browser';
-import { MAX_QUERY_CHARS } from '../shared/messages';
+import { MAX_QUERY_CHARS } from '../shared/limits';
 
 export const LOOKUP_MENU_ID = 'cnc-lookup-selection';
 

@@ -9,22 +9,8 @@ import { browser } from 'wxt/browser';
 import type { Analysis, AnalysisInput } from '../shared/contract';
 import { ANNOTATOR_FILE, type GatePassedAnswer } from '../shared/gate-protocol';
 import { recordArticle } from '../history';
-import {
-  backgroundApi,
-  contentToBackgroundSchema,
-  isExtensionPage,
-  isTopFrameContentScript,
-  parseMessage,
-  popupToBackgroundSchema,
-  type Answers,
-  type CardEntity,
-  type ContentToBackground,
-  type LookupResult,
-  type PageReadAnswer,
-  type PopupToBackground,
-  type SenderLike,
-  type TabAnalysisState,
-} from '../shared/messages';
+import { contentToBackgroundSchema, isExtensionPage, isTopFrameContentScript, parseMessage, popupToBackgroundSchema, type Answers, type CardEntity, type ContentToBackground, type LookupResult, type PageReadAnswer, type PopupToBackground, type SenderLike, type TabAnalysisState } from '../shared/messages';
+import { backgroundApi } from '../shared/channels';
 import { getSettings, isSiteDisabled, muteEntityOnSite, watchSettings } from '../settings';
 import type { Settings } from '../settings/types';
 import { withoutHash } from '../page/address';

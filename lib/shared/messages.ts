@@ -11,26 +11,12 @@
  * (`buildSchemas` below) so that importing this module does no work. The always-injected gate script does
  * not import this module at all: its one message is described and hand-checked in `lib/shared/gate-protocol.ts`.
  */
-import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import type { Analysis } from './contract';
-import { GATE_SLOT_KEY, type GatePassedAnswer } from './gate-protocol';
+import type { GatePassedAnswer } from './gate-protocol';
 import { ENTITY_TYPES } from './contract';
 
-// ---------------------------------------------------------------------------------------------------
-// Limits
-
-/** Article text larger than this (UTF-16 code units, ~2 MB) is refused: no real article is that long. */
-export const MAX_TEXT_CHARS = 2_000_000;
-/** Titles, names, URLs, reasons: short strings. */
-const MAX_SHORT_CHARS = 2_000;
-/** Ids are kebab-case KB ids or short generated ids. */
-const MAX_ID_CHARS = 200;
-/** Entities in one highlight plan; mentions per entity. Real articles have dozens at most. */
-const MAX_ENTITIES = 500;
-const MAX_MENTIONS = 1_000;
-/** Look-up queries are what a person types or selects. */
-export const MAX_QUERY_CHARS = 200;
+import { MAX_ENTITIES, MAX_ID_CHARS, MAX_MENTIONS, MAX_QUERY_CHARS, MAX_SHORT_CHARS, MAX_TEXT_CHARS } from './limits';
 
 /** Builds a value on first use and keeps it: importing this module does no work. */
 function once<T>(build: () => T): () => T {
@@ -249,6 +235,7 @@ const buildPageReadAnswer = /* @__PURE__ */ once(() =>
   ]),
 );
 
+export type AnalysisInputMessage = z.infer<ReturnType<typeof analysisInput>>;
 export type ContentToBackground = z.infer<ReturnType<typeof buildContentToBackground>>;
 export type PopupToBackground = z.infer<ReturnType<typeof buildPopupToBackground>>;
 export type HighlightEntity = z.infer<ReturnType<typeof buildHighlightEntity>>;
@@ -356,92 +343,4 @@ export function isTopFrameContentScript(sender: SenderLike, extensionId: string,
     /^https?:/i.test(sender.url) &&
     !sender.url.startsWith(extensionOrigin)
   );
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Typed senders
-
-type Msg<T extends keyof Answers> = Extract<ContentToBackground | PopupToBackground | ToContent, { type: T }>;
-
-async function toBackground<T extends keyof Answers>(msg: Msg<T>): Promise<Answers[T]> {
-  return (await browser.runtime.sendMessage(msg)) as Answers[T];
-}
-
-async function toTab<T extends keyof Answers>(tab: number, msg: Msg<T>): Promise<Answers[T] | undefined> {
-  try {
-    return (await browser.tabs.sendMessage(tab, msg, { frameId: 0 })) as Answers[T];
-  } catch {
-    return undefined; // no content script in that tab (browser page, store, not loaded yet)
-  }
-}
-
-/** For the content script. */
-export const contentApi = {
-  async pageRead(readingId: number, input: z.infer<ReturnType<typeof analysisInput>>): Promise<PageReadAnswer | undefined> {
-    return parseMessage(pageReadAnswerSchema, await toBackground({ type: 'content/page-read', readingId, input }));
-  },
-  async getEntity(entityId: string): Promise<CardEntity | undefined> {
-    return parseMessage(cardEntitySchema, await toBackground({ type: 'content/get-entity', id: entityId }));
-  },
-  async muteEntity(entityId: string): Promise<void> {
-    await toBackground({ type: 'content/mute-entity', id: entityId });
-  },
-};
-
-/** For the popup, options and look-up pages. */
-export const popupApi = {
-  getTabAnalysis: (tab: number): Promise<TabAnalysisState> => toBackground({ type: 'popup/get-tab-analysis', tabId: tab }),
-  lookup: (query: string, limit?: number): Promise<LookupResult[]> =>
-    toBackground({ type: 'popup/lookup', query: query.slice(0, MAX_QUERY_CHARS), ...(limit ? { limit } : {}) }),
-  getEntity: (entityId: string): Promise<CardEntity | null> => toBackground({ type: 'popup/get-entity', id: entityId }),
-  toggleAnnotations: (tab: number, on?: boolean): Promise<{ ok: boolean; show: boolean }> =>
-    toBackground({ type: 'popup/toggle-annotations', tabId: tab, ...(on === undefined ? {} : { on }) }),
-  /** Click mode: read and annotate this tab now (the popup was opened on it). */
-  annotateTab: (tab: number): Promise<{ ok: boolean }> => toBackground({ type: 'popup/annotate-tab', tabId: tab }),
-  /** Scrolls the tab to the entity's first mark and opens its card. false: nothing marked for it. */
-  async scrollToEntity(tab: number, entityId: string): Promise<boolean> {
-    return (await toTab(tab, { type: 'popup/scroll-to-entity', id: entityId }))?.ok === true;
-  },
-};
-
-/** For the background. */
-export const backgroundApi = {
-  sendPlan: (tab: number, plan: HighlightPlan) => toTab(tab, { type: 'background/analysis-ready', plan }),
-  sendToggle: (tab: number, show: boolean) => toTab(tab, { type: 'background/toggle', show }),
-  /** Asks the page to read itself again: the annotator if it runs there, else the gate script (a re-check). */
-  async reread(tab: number): Promise<{ ok: boolean } | undefined> {
-    const answer = await toTab(tab, { type: 'background/reread' });
-    if (answer !== undefined) return answer;
-    return (await inGateScript(tab, 'recheck')) === true ? { ok: true } : undefined;
-  },
-  /** The page's status: from the annotator if it runs there, else from the gate script's slot. */
-  async getStatus(tab: number): Promise<ContentStatus | undefined> {
-    const answer = await toTab(tab, { type: 'background/get-status' });
-    return parseMessage(contentStatusSchema, answer !== undefined ? answer : await inGateScript(tab, 'status'));
-  },
-};
-
-/**
- * Calls the gate script's slot (lib/shared/gate-protocol.ts) in the top frame of a tab: `scripting.executeScript`
- * runs the function in the content scripts' world, where the slot is. The function is sent as source, so it
- * uses nothing from outside it; what it returns is validated by the caller. Undefined: no gate script
- * there (a browser page, no access, the annotator took over, or an older copy of the extension).
- */
-async function inGateScript(tab: number, call: 'status' | 'recheck'): Promise<unknown> {
-  try {
-    const [frame] = await browser.scripting.executeScript({
-      target: { tabId: tab, frameIds: [0] },
-      args: [GATE_SLOT_KEY, call],
-      func: (key: string, what: string) => {
-        const slot = (globalThis as unknown as Record<symbol, { status?: () => unknown; recheck?: () => void } | undefined>)[Symbol.for(key)];
-        if (!slot?.status || !slot.recheck) return null;
-        if (what === 'status') return slot.status();
-        slot.recheck();
-        return true;
-      },
-    });
-    return frame?.result ?? undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -4,20 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  MAX_QUERY_CHARS,
-  MAX_TEXT_CHARS,
-  cardEntitySchema,
-  contentStatusSchema,
-  contentToBackgroundSchema,
-  highlightPlanSchema,
-  isExtensionPage,
-  isTopFrameContentScript,
-  pageReadAnswerSchema,
-  parseMessage,
-  popupToBackgroundSchema,
-  toContentSchema,
-} from '../../../lib/shared/messages';
+import { cardEntitySchema, contentStatusSchema, contentToBackgroundSchema, highlightPlanSchema, isExtensionPage, isTopFrameContentScript, pageReadAnswerSchema, parseMessage, popupToBackgroundSchema, toContentSchema } from '../../../lib/shared/messages';
+import { MAX_QUERY_CHARS, MAX_TEXT_CHARS } from '../../../lib/shared/limits';
 
 /** Every schema, seen through the parser's own parameter type. */
 type AnyParser = Parameters<typeof parseMessage<unknown>>[0];

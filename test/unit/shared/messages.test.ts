@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MAX_TEXT_CHARS,
-  cardEntitySchema,
-  contentToBackgroundSchema,
-  highlightPlanSchema,
-  isExtensionPage,
-  isTopFrameContentScript,
-  parseMessage,
-  popupToBackgroundSchema,
-  toContentSchema,
-} from '../../../lib/shared/messages';
+import { cardEntitySchema, contentToBackgroundSchema, highlightPlanSchema, isExtensionPage, isTopFrameContentScript, parseMessage, popupToBackgroundSchema, toContentSchema } from '../../../lib/shared/messages';
+import { MAX_TEXT_CHARS } from '../../../lib/shared/limits';
 
 const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXT_ID}/`;
