@@ -4,9 +4,9 @@
  * Analyse .html/.htm pages, .md/.txt article texts and http(s) URLs with the same engine the extension
  * runs. Many inputs in one process; with --json, one JSON object per input per line (JSON Lines), in
  * input order, and nothing else on stdout. A bad input yields an object with `error`; the others are
- * still analysed, and the exit status is 1 at the end if any failed.
+ * still analysed, and the exit status is 1 at the end if any failed. Only regular files are read
+ * (./read-file.ts); `--help` lists every refused input.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Analysis, AnalysisInput } from '../../lib/shared/contract';
 import { createEngine, type Engine } from '../../lib/engine/analyze';
@@ -14,6 +14,8 @@ import { textInput } from '../../lib/engine/plain-text';
 import { loadKb } from '../../lib/kb/index';
 import { readHtml } from './read-html';
 import { readPage } from '../../lib/page/read-page';
+import { decodeUtf8Strict, FileInputError, readRegularFile } from './read-file';
+import { parseArgs, USAGE } from './analyze-args';
 
 /** Inputs larger than this are refused: no article is 5 MB; a file that big is data or a mistake. */
 const MAX_INPUT_BYTES = 5 * 1024 * 1024;
@@ -72,23 +74,11 @@ async function loadInput(arg: string): Promise<AnalysisInput> {
     if (/text\/(?:plain|markdown)/i.test(type)) return { ...textInput(body, { markdown: /markdown/i.test(type) }), url: arg };
     return fromHtml(body, res.url || arg);
   }
-  let st;
-  try {
-    st = await stat(arg);
-  } catch {
-    throw new InputError(`no such file: ${arg}`);
-  }
-  if (st.isDirectory()) throw new InputError(`is a directory: ${arg}`);
-  if (st.size > MAX_INPUT_BYTES) throw new InputError(`too large: ${st.size} bytes (limit ${MAX_INPUT_BYTES})`);
-  let buf: Buffer;
-  try {
-    buf = await readFile(arg);
-  } catch (e) {
-    throw new InputError(`cannot read ${arg}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  if (!buf.length || !buf.toString('utf8').trim()) throw new InputError(`empty file: ${arg}`);
+  // only a regular file, at most MAX_INPUT_BYTES of it, strictly UTF-8 (./read-file.ts)
+  const buf = await readRegularFile(arg, MAX_INPUT_BYTES);
   if (looksBinary(buf)) throw new InputError(`binary file, not a page or text: ${arg}`);
-  const src = buf.toString('utf8');
+  const src = decodeUtf8Strict(buf, arg);
+  if (!src.trim()) throw new InputError(`empty file: ${arg}`);
   const ext = extname(arg).toLowerCase();
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return fromHtml(src, null);
   if (ext === '.md' || ext === '.markdown') return textInput(src, { markdown: true });
@@ -135,12 +125,16 @@ function report(a: Analysis): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const json = argv.includes('--json');
-  const inputs = argv.filter((a) => a !== '--json' && a !== '--');
-  if (argv.includes('--help') || argv.includes('-h') || !inputs.length) {
-    process.stderr.write('usage: npm run -s analyze -- [--json] INPUT...   (INPUT: .html/.htm, .md/.txt or an http(s) URL)\n');
-    return inputs.length ? 0 : 2;
+  const args = parseArgs(argv);
+  if (args.kind === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
   }
+  if (args.kind === 'usage-error') {
+    process.stderr.write(`analyze: ${args.message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { json, inputs } = args;
   let engine: Engine;
   try {
     engine = createEngine(loadKb().kb);
@@ -161,7 +155,7 @@ async function main(argv: string[]): Promise<number> {
       line = json ? JSON.stringify(out) : report(out);
     } catch (e) {
       failed++;
-      const message = e instanceof InputError ? e.message : `analysis failed: ${e instanceof Error ? e.message : String(e)}`;
+      const message = e instanceof InputError || e instanceof FileInputError ? e.message : `analysis failed: ${e instanceof Error ? e.message : String(e)}`;
       line = json ? JSON.stringify({ input: arg, error: message }) : `== ${arg}\nerror: ${message}`;
     }
     process.stdout.write(`${line}\n${json ? '' : '\n'}`);

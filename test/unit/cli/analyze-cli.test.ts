@@ -1,0 +1,57 @@
+// @vitest-environment node
+/**
+ * The `analyze` command end to end: a named pipe, a device and bad UTF-8 among the inputs get their own
+ * error, the good inputs after them are still analysed, and the exit status is 1. `-h` among inputs is a
+ * usage error (exit 2), not help that skips them.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '../../..');
+const run = (args: string[]): { status: number | null; stdout: string; stderr: string } =>
+  spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'tools/cli/analyze.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, input: '' });
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cnc-analyze-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('analyze command', () => {
+  it('bad inputs get an error each; the good ones after them are analysed; exit status 1', () => {
+    const fifo = join(dir, 'pipe.html');
+    execFileSync('mkfifo', [fifo]);
+    const latin1 = join(dir, 'latin1.txt');
+    writeFileSync(latin1, Buffer.from('Caf\xe9: hackers stole bitcoin', 'latin1'));
+    const good = join(dir, 'good.txt');
+    writeFileSync(good, '\uFEFFHackers stole $5 million in bitcoin from the exchange, the FBI said.\n');
+    const r = run(['--json', fifo, '/dev/zero', '/dev/stdin', latin1, good]);
+    expect(r.status).toBe(1);
+    type Line = { input: string; error?: string; amounts?: { text: string }[]; entities?: { id: string; mentions: { start: number }[] }[] };
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Line);
+    expect(lines.map((l) => l.input)).toEqual([fifo, '/dev/zero', '/dev/stdin', latin1, good]);
+    expect(lines[0]!.error).toMatch(/not a regular file \(a named pipe/);
+    expect(lines[1]!.error).toMatch(/not a regular file \(a character device\)/);
+    expect(lines[2]!.error).toMatch(/not a regular file/);
+    expect(lines[3]!.error).toMatch(/not valid UTF-8 at byte 3/);
+    expect(lines[4]!.error).toBeUndefined();
+    expect(lines[4]!.amounts!.map((a) => a.text)).toEqual(['$5 million']);
+    // the BOM is not part of the text: "bitcoin" starts at 28 of "Hackers stole $5 million in bitcoin"
+    expect(lines[4]!.entities!.find((e) => e.id === 'bitcoin')!.mentions[0]!.start).toBe(28);
+  }, 60_000);
+
+  it('-h among inputs is a usage error (exit 2, nothing analysed); alone it is help (exit 0)', () => {
+    const good = join(dir, 'good2.txt');
+    writeFileSync(good, 'Hackers stole bitcoin.');
+    const mixed = run(['--json', good, '-h']);
+    expect(mixed.status).toBe(2);
+    expect(mixed.stdout).toBe('');
+    expect(mixed.stderr).toMatch(/-h must be given alone/);
+    const help = run(['-h']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage: /);
+  }, 60_000);
+});
