@@ -5,6 +5,7 @@
  *   await saveSettings({ density: 'all' });  // validates; throws SettingsValidationError
  *   const stop = watchSettings((s) => ...);   // any context, any device (sync)
  *   isActiveOn(s, location.hostname)         // enabled and the site is not in the off list
+ *   catch (err) { show(storageErrorMessage(err)) }  // a failed save, in words (quota, sync limits)
  */
 import { findSiteEntry, hostMatches } from './sites';
 import type { Settings } from './types';
@@ -15,12 +16,15 @@ export {
   CARD_DELAY_MAX_MS,
   CARD_DELAY_MIN_MS,
   DEFAULT_SETTINGS,
+  SAFEST_FOR_UNREADABLE,
   SETTINGS_VERSION,
   defaultSettings,
   repairSettings,
   type SettingKey,
 } from './schema';
 export { MIGRATIONS, migrate, type Migration } from './migrations';
+export { MAX_SETTINGS_BACKUPS, getSettingsBackups, type SettingsBackup } from './backups';
+export { STORAGE_ERROR_MESSAGES, classifyStorageError, storageErrorMessage, type StorageErrorInfo, type StorageErrorKind } from './storage-errors';
 export { findSiteEntry, hostMatches, normalizeHostname } from './sites';
 export {
   SettingsValidationError,
@@ -33,6 +37,7 @@ export {
   saveSettings,
   setSiteDisabled,
   watchSettings,
+  type LoadedSettings,
   type SettingsNotice,
   type SettingsPatch,
 } from './storage';

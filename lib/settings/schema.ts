@@ -61,6 +61,24 @@ export const settingsSchema = z.object({
 /** Names of the fields a user can set (everything but `version`). */
 export type SettingKey = Exclude<keyof Settings, 'version'>;
 
+/**
+ * What a value this build cannot read stands for when it was written by a NEWER version (a new
+ * mode, a timed pause...): the reading that reads and keeps the least. Click mode reads nothing until
+ * the user asks, "off" reads nothing at all, no history keeps nothing; a wrong guess the other way
+ * would read or record pages the user may have chosen to keep private. docs/adr/0007.
+ * Everything else falls back to its default (it changes only how marks look).
+ */
+export const SAFEST_FOR_UNREADABLE: Readonly<Partial<Settings>> = Object.freeze({
+  enabled: false,
+  mode: 'click',
+  history: false,
+});
+
+export interface RepairOptions {
+  /** values for fields that are present but unreadable (default: the field's default) */
+  unreadable?: Readonly<Partial<Settings>>;
+}
+
 export interface RepairResult {
   settings: Settings;
   /** fields whose stored value was unusable (all or part of it was reset) */
@@ -76,19 +94,23 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * field falls back to its default and is reported; lists keep their valid items. Missing fields are
  * not problems (they are new in this version, or were never set).
  */
-export function repairSettings(raw: unknown): RepairResult {
+export function repairSettings(raw: unknown, options: RepairOptions = {}): RepairResult {
   const out = defaultSettings();
   const problems: SettingKey[] = [];
   if (raw === undefined || raw === null) return { settings: out, problems };
   if (!isRecord(raw)) {
-    return { settings: out, problems: Object.keys(DEFAULT_SETTINGS).filter((k) => k !== 'version') as SettingKey[] };
+    return { settings: { ...out, ...options.unreadable }, problems: Object.keys(DEFAULT_SETTINGS).filter((k) => k !== 'version') as SettingKey[] };
   }
 
   for (const key of Object.keys(fieldSchemas) as (keyof typeof fieldSchemas)[]) {
     if (!(key in raw) || raw[key] === undefined) continue;
     const parsed = fieldSchemas[key].safeParse(raw[key]);
     if (parsed.success) (out as unknown as Record<string, unknown>)[key] = parsed.data;
-    else problems.push(key);
+    else {
+      problems.push(key);
+      const fallback = options.unreadable?.[key];
+      if (fallback !== undefined) (out as unknown as Record<string, unknown>)[key] = fallback;
+    }
   }
 
   if ('types' in raw && raw.types !== undefined) {

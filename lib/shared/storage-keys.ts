@@ -14,3 +14,12 @@ export const tabRecordKey = (tabId: number): string => `${TAB_RECORD_PREFIX}${ta
  * a stopped service worker need not start before the results are drawn. The analysis itself is not copied.
  */
 export const popupAnswerKey = (tabId: number): string => `popup:${tabId}`;
+
+/*
+ * The settings' own keys in `storage.local` (lib/settings/storage.ts keeps the rest of its keys itself).
+ */
+
+/** `settings.backups` → the latest stored settings from before a repair or migration wrote over them (`SettingsBackup[]`). */
+export const SETTINGS_BACKUPS_KEY = 'settings.backups';
+/** `settings.newerSeen` → the newest settings version from a newer install that the user has been told about. */
+export const SETTINGS_NEWER_SEEN_KEY = 'settings.newerSeen';

@@ -77,7 +77,8 @@ describe('loadSettings runs migrations on stored settings', () => {
   it('migrates a stored v0 object, keeps a backup and writes the new shape once', async () => {
     const { fakeBrowser } = await import('wxt/testing/fake-browser');
     const { browser } = await import('wxt/browser');
-    const { loadSettings, resetSettingsStorageForTests, SYNC_KEY, SITES_KEY, BACKUP_KEY_PREFIX } = await import('../../../lib/settings/storage');
+    const { loadSettings, resetSettingsStorageForTests, SYNC_KEY, SITES_KEY } = await import('../../../lib/settings/storage');
+    const { getSettingsBackups } = await import('../../../lib/settings/backups');
     fakeBrowser.reset();
     resetSettingsStorageForTests();
     const old = { version: 0, on: false, blacklist: 'a.com, b.org', showEvery: true, theme: 'dark', unknownFutureKey: 1 };
@@ -89,7 +90,10 @@ describe('loadSettings runs migrations on stored settings', () => {
     expect(loaded.settings).toMatchObject({ enabled: false, disabledSites: ['a.com', 'b.org'], density: 'all', theme: 'dark' });
 
     const got = await browser.storage.local.get(null);
-    expect(got[`${BACKUP_KEY_PREFIX}0`]).toEqual({ prefs: old, sites: undefined });
+    const backups = await getSettingsBackups();
+    expect(backups).toHaveLength(1);
+    expect(backups[0]).toMatchObject({ reason: 'migration', version: 0, prefs: old });
+    expect(backups[0]!.sites).toBeUndefined();
     expect(got[SITES_KEY]).toMatchObject({ version: 1, disabledSites: ['a.com', 'b.org'] });
     const prefs = (await browser.storage.sync.get(SYNC_KEY))[SYNC_KEY] as Record<string, unknown>;
     expect(prefs).toMatchObject({ version: 1, enabled: false, density: 'all', theme: 'dark', unknownFutureKey: 1 });
