@@ -1,6 +1,7 @@
 /** The popup for a crypto-security article: summary, key facts, names, disclaimers, related coverage. */
 import { useEffect, useState } from 'preact/hooks';
 import type { Analysis, AnalysisEntity } from '../../lib/shared/contract';
+import { storageErrorMessage } from '../../lib/settings/storage-errors';
 import type { PopupBackend } from './backend';
 import { Disclaimers } from './Disclaimers';
 import { EntityGroups } from './Entities';
@@ -30,6 +31,8 @@ export function Results(props: {
 }) {
   const { analysis: a, backend, tabId } = props;
   const [status, setStatus] = useState('');
+  /** "Turn off on this site" was not saved (storage full, sync limits): why, in words */
+  const [saveError, setSaveError] = useState<string | null>(null);
   const [shown, setShown] = useState(props.annotationsShown);
   const [readBefore, setReadBefore] = useState<ReadBefore[]>([]);
   /*
@@ -96,6 +99,16 @@ export function Results(props: {
     setStatus(r.ok ? (r.show ? 'Marks shown on this page.' : 'Marks hidden on this page.') : 'Could not change the marks on this page.');
   };
 
+  /** The site stays as stored when the save fails: nothing changes but the message. */
+  const turnOffSite = async (host: string) => {
+    setSaveError(null);
+    try {
+      await backend.disableSite(host);
+    } catch (err) {
+      setSaveError(storageErrorMessage(err));
+    }
+  };
+
   const facts = keyFactsOf(a);
   const points = timelinePoints(a);
 
@@ -106,17 +119,23 @@ export function Results(props: {
           {a.title ?? 'Untitled article'}
         </h2>
         <p class="muted article-meta wrap-anywhere">{articleMeta(a)}</p>
+        {a.cut ? <p class="notice small">This page is very long; the analysis stopped early, so some names may be missing.</p> : null}
         <div class="article-controls">
           <label class="switch">
             <input type="checkbox" checked={shown} onChange={(e) => void toggleMarks((e.currentTarget as HTMLInputElement).checked)} />
             Show marks on this page
           </label>
           {props.host ? (
-            <button type="button" class="link" onClick={() => void backend.disableSite(props.host!)}>
+            <button type="button" class="link" onClick={() => void turnOffSite(props.host!)}>
               Turn off on {props.host}
             </button>
           ) : null}
         </div>
+        {saveError && (
+          <p class="error-text" role="alert">
+            {saveError}
+          </p>
+        )}
       </header>
 
       <p class="status-line" role="status" aria-live="polite">

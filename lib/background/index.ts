@@ -30,7 +30,7 @@ export function startBackground(): void {
     });
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void service.forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void service.forgetTab(tabId, true));
   // A new document in the tab: what we knew about the old one no longer applies.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') {

@@ -16,6 +16,7 @@ import type { Settings } from '../settings/types';
 import { withoutHash } from '../page/address';
 import { setBadge } from './badge';
 import { toCardEntity } from './card-data';
+import { createAnalysisQueue, type AnalysisQueue } from './analysis-queue';
 import { analyze, kb } from './engine';
 import { badgeCount, buildPlan } from './plan';
 import { createTabStore, type TabRecord, type TabStore } from './tab-store';
@@ -67,8 +68,11 @@ export interface BackgroundService {
   annotateTab(tabId: number): Promise<{ ok: boolean }>;
   /** The keyboard command `toggle-annotations`: annotate a tab still waiting for a click (mode 'click'), else show/hide. */
   command(tabId: number): Promise<void>;
-  forgetTab(tabId: number): Promise<void>;
+  /** The tab loaded another document, or (`closed`) went away: its record and pending analysis are dropped. */
+  forgetTab(tabId: number, closed?: boolean): Promise<void>;
   store: TabStore;
+  /** Analyses, one at a time: per tab, newest tab first, throttled (./analysis-queue.ts). */
+  queue: AnalysisQueue;
 }
 
 /** Puts the annotator into one frame of a tab (the frame whose gate script passed). */
@@ -93,7 +97,12 @@ export const tabUrl: TabUrl = async (tabId) => {
   }
 };
 
-export function createBackgroundService(store: TabStore = createTabStore(), inject: InjectAnnotator = injectAnnotator, urlOfTab: TabUrl = tabUrl): BackgroundService {
+export function createBackgroundService(
+  store: TabStore = createTabStore(),
+  inject: InjectAnnotator = injectAnnotator,
+  urlOfTab: TabUrl = tabUrl,
+  queue: AnalysisQueue = createAnalysisQueue(analyze),
+): BackgroundService {
   const extensionId = browser.runtime.id;
   /** tab:readingId pairs for which a re-read was already requested (the popup polls while "analysing") */
   const rereadAsked = new Set<string>();
@@ -128,10 +137,14 @@ export function createBackgroundService(store: TabStore = createTabStore(), inje
     let analysis: Analysis;
     try {
       // The page's own canonical URL is metadata for the engine; what we store is where the tab really is.
-      analysis = await analyze(input);
+      // Queued: other tabs' newer readings may go first, and a restless page waits its throttle interval.
+      const outcome = await queue.submit(tabId, input);
+      if (outcome.kind === 'stale') return { ok: false, reason: 'stale' }; // a newer reading of this tab replaced it
+      analysis = outcome.analysis;
     } catch (err) {
       console.error('Crypto News Context: analysis failed', err);
-      await store.set(tabId, { ...base, phase: 'error' });
+      const now = await store.get(tabId);
+      if (now && now.readingId === readingId) await store.set(tabId, { ...base, phase: 'error' });
       return { ok: false, reason: 'error' };
     }
     const latest = await store.get(tabId);
@@ -386,10 +399,12 @@ export function createBackgroundService(store: TabStore = createTabStore(), inje
 
   return {
     store,
+    queue,
     toggle,
     annotateTab,
     command,
-    async forgetTab(tabId) {
+    async forgetTab(tabId, closed = false) {
+      queue.forget(tabId, { closed });
       await store.delete(tabId);
     },
     onMessage(raw, sender) {

@@ -136,6 +136,8 @@ export interface Analysis {
   publishedAt?: string | null;
   keyFacts?: KeyFacts;
   kb?: { version: string; asOf: string };
+  /** set when a pass ran over the analysis time budget and stopped early: the result is partial (issue 16) */
+  cut?: { stage: string; reason: 'time' } | null;
 }
 
 /** What the engine reads: DOM-free. The page adapter and the CLI both produce this. */
