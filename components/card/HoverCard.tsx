@@ -16,10 +16,12 @@ export interface HoverCardProps {
   found?: EntityCardProps['found'];
   onClose: () => void;
   onMute?: () => void;
+  /** why the last action was not done (a save the browser refused), in words; shown as an alert */
+  problem?: string | null;
   reportUrl?: string;
 }
 
-export function HoverCard({ entityId, entity, fallbackName, theme, headingId, found, onClose, onMute, reportUrl }: HoverCardProps) {
+export function HoverCard({ entityId, entity, fallbackName, theme, headingId, found, onClose, onMute, problem, reportUrl }: HoverCardProps) {
   return (
     <div class="cnc-card" role="dialog" aria-labelledby={headingId} data-theme={theme} data-cnc-card-entity={entityId} tabIndex={-1}>
       <button type="button" class="cnc-card-close" aria-label="Close" onClick={onClose}>
@@ -35,6 +37,9 @@ export function HoverCard({ entityId, entity, fallbackName, theme, headingId, fo
           <p class="cnc-card-loading">{entity === null ? 'Loading…' : 'No details in the knowledge base.'}</p>
         </div>
       )}
+      <p class="cnc-card-problem" role="alert">
+        {problem}
+      </p>
     </div>
   );
 }

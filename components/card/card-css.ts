@@ -8,7 +8,7 @@ export const CARD_CSS = `
 .cnc-card {
   --cnc-bg: #ffffff; --cnc-fg: #1b1b1f; --cnc-muted: #55565c; --cnc-border: #c7c8cc; --cnc-link: #0a4fc2;
   --cnc-chip-bg: #eef0f4; --cnc-official: #0d6b2f; --cnc-vendor: #7a4a00; --cnc-press: #55565c; --cnc-focus: #0a4fc2;
-  box-sizing: border-box; width: min(24rem, calc(100vw - 16px)); max-height: min(28rem, calc(100vh - 16px)); overflow: auto;
+  box-sizing: border-box; width: min(24rem, calc(100vw - 16px)); max-width: var(--cnc-max-w, none); max-height: var(--cnc-max-h, min(28rem, calc(100vh - 16px))); overflow: auto;
   background: var(--cnc-bg); color: var(--cnc-fg); border: 1px solid var(--cnc-border); border-radius: 8px;
   box-shadow: 0 6px 24px rgba(0, 0, 0, .18); padding: 12px 14px; text-align: left;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; letter-spacing: normal; word-spacing: normal;
@@ -47,6 +47,8 @@ export const CARD_CSS = `
 .cnc-card-close:focus-visible { outline: 2px solid var(--cnc-focus); }
 .cnc-card-note { font-size: 12px; margin-top: 8px; }
 .cnc-card-loading { color: var(--cnc-muted); }
+.cnc-card-problem { border-left: 3px solid currentColor; padding-left: 8px; font-weight: 600; }
+.cnc-card .cnc-card-problem:empty { margin: 0; padding: 0; border: 0; }
 @media (forced-colors: active) {
   .cnc-card { background: Canvas; color: CanvasText; border: 1px solid CanvasText; box-shadow: none; }
   .cnc-card a { color: LinkText; }

@@ -1,37 +1,53 @@
 /**
- * The hover card in the page: ONE shadow-root host (`<div data-cnc-ui>`) for all our in-page UI, created on
- * first use; delegated listeners for marks; timing from `card-timing.ts`; placement by floating-ui's
- * core (`position.ts`: flip and shift at the viewport edges), kept in place while the page scrolls.
+ * The hover card in the page: ONE host (`<div data-cnc-ui>`) for all our in-page UI, created on first use,
+ * with a CLOSED shadow root; delegated listeners for marks; timing from `card-timing.ts`; placement from
+ * `card-position.ts` (flip, shift and a height cap inside the visual viewport), kept while the page scrolls.
  *
- * The shadow root is open (as hypothesis does): page CSS cannot reach in, page scripts could read the
- * card, which holds only knowledge-base facts. Card data comes from the background by entity id.
+ * What the page can do, and cannot:
+ * - It cannot read or change the card: the root is closed (`host.shadowRoot === null`), and the theme and
+ *   card delay live only inside it or in our closures, never in attributes the page can read.
+ * - It cannot choose what the card says: a mark's entity and mention come from the highlighter's record
+ *   (a WeakMap filled when the mark was made), never from its `data-cnc-*` attributes or its text; the
+ *   title and text come from the background (the plan and `getEntity`) only.
+ * - It cannot open the card or press its buttons from script: events with `isTrusted === false`
+ *   (`el.click()`, `dispatchEvent`) are ignored by every listener here, and stopped before they reach the
+ *   card's buttons and links.
+ * - It cannot cover the card: the host is a manual popover shown in the top layer where the Popover API
+ *   exists; elsewhere it has the highest z-index and comes last in the document.
  */
 import { render } from 'preact';
 import { CARD_CSS } from './card-css';
 import { HoverCard } from './HoverCard';
 import { reportWrongMatchUrl } from './EntityCard';
-import type { CardEntity, HighlightEntity } from '../../lib/shared/messages';
+import type { CardEntity } from '../../lib/shared/messages';
 import { createCardTiming, HOVER_DWELL_MS, type CardTiming } from '../../lib/annotate/card-timing';
 import type { CardController, CardControllerOptions } from '../../lib/annotate/card';
 import { MARK_TAG, UI_HOST_ATTR } from '../../lib/annotate/highlight';
-import { placeCard } from '../../lib/annotate/card-position';
+import { anchorRect, computeCardPlacement, visibleViewport } from '../../lib/annotate/card-position';
 import { addStyles } from '../../lib/annotate/styles';
 
-
 const HEADING_ID = 'cnc-card-title';
+/** "Scroll to mark" from the popup: the card opens once the mark has not moved for this many frames... */
+const SETTLED_FRAMES = 3;
+/** ...or after this long, whatever the page's scrolling does. */
+const SETTLE_MAX_MS = 1500;
+/** Said when the background did not save a mute and sent no words of its own. */
+export const NOT_SAVED = 'This was not saved: your browser’s storage did not accept the change. Nothing you set before was lost. Try again in a moment.';
 
-/** The first piece of the mention a mark belongs to (a mention may be split across elements). */
-function primaryOf(mark: HTMLElement, ours: (el: Element) => boolean): HTMLElement {
-  const key = mark.getAttribute('data-cnc-mention');
-  if (!key) return mark;
-  const pieces = mark.ownerDocument.querySelectorAll<HTMLElement>(`${MARK_TAG}[data-cnc-mention="${CSS.escape(key)}"]`);
-  return Array.from(pieces).find(ours) ?? mark;
+/** The words to show for a mute that was not saved, or null when it was. */
+function notSaved(answer: unknown): string | null {
+  if (!answer || typeof answer !== 'object' || (answer as { ok?: unknown }).ok !== false) return null;
+  const m = (answer as { message?: unknown }).message;
+  return typeof m === 'string' && m ? m.slice(0, 400) : NOT_SAVED;
 }
 
-function closestMark(target: EventTarget | null): HTMLElement | null {
-  const el = target instanceof Element ? target : target instanceof Node ? target.parentElement : null;
-  return el?.closest<HTMLElement>(`${MARK_TAG}[data-cnc-entity]`) ?? null;
-}
+type Listener<E extends Event> = (e: E) => void;
+/** Only events the browser made from real input: a page's `click()` or `dispatchEvent` is ignored. */
+const trusted =
+  <E extends Event>(fn: Listener<E>): Listener<E> =>
+  (e) => {
+    if (e.isTrusted) fn(e);
+  };
 
 export function createCardController(opts: CardControllerOptions): CardController {
   const { doc, signal } = opts;
@@ -40,80 +56,138 @@ export function createCardController(opts: CardControllerOptions): CardControlle
   let floating: HTMLDivElement | null = null;
   let removeStyles: (() => void) | null = null;
   let stopAutoUpdate: (() => void) | null = null;
+  let stopSettle: (() => void) | null = null;
   let current: HTMLElement | null = null;
+  /** the open card's words about a failed save (shown in the card until it closes) */
+  let problem: string | null = null;
   let lastPointerType = '';
-  /** Our mark at an event target; a page's look-alike element (same tag and attributes) is ignored. */
+
+  /** Our mark at an event target (a page's look-alike element, same tag and attributes, is not ours). */
   const markFrom = (target: EventTarget | null): HTMLElement | null => {
-    const mark = closestMark(target);
-    return mark && opts.isOurMark(mark) ? mark : null;
+    const el = target instanceof Element ? target : target instanceof Node ? target.parentElement : null;
+    const mark = el?.closest<HTMLElement>(MARK_TAG);
+    return mark && opts.markRecord(mark) ? mark : null;
+  };
+  /** The first piece of the mention a mark belongs to (a mention may be split across elements). */
+  const primaryOf = (mark: HTMLElement): HTMLElement => {
+    const rec = opts.markRecord(mark);
+    return (rec && opts.piecesOf(rec.key)[0]) || mark;
+  };
+
+  /** Put the host in the top layer (above any z-index and earlier top-layer elements) where it can be. */
+  const raise = (): void => {
+    try {
+      if (host && typeof host.showPopover === 'function' && !host.matches(':popover-open')) host.showPopover();
+    } catch {
+      // no Popover API, or the page took our host out of the document: the z-index fallback holds
+    }
+  };
+  const lower = (): void => {
+    try {
+      if (host?.matches(':popover-open')) host.hidePopover();
+    } catch {
+      // as above
+    }
   };
 
   const ensureHost = (): HTMLDivElement => {
     if (floating && host?.isConnected) return floating;
     host = doc.createElement('div');
     host.setAttribute(UI_HOST_ATTR, '');
-    // The host itself takes no space and sits above the page; the card inside is position: fixed.
-    host.style.setProperty('all', 'initial');
-    host.style.setProperty('position', 'absolute');
-    host.style.setProperty('top', '0');
-    host.style.setProperty('left', '0');
-    host.style.setProperty('z-index', '2147483647');
-    const shadow = host.attachShadow({ mode: 'open' });
-    removeStyles = addStyles(shadow, CARD_CSS);
-    floating = doc.createElement('div');
-    floating.style.setProperty('position', 'fixed');
-    floating.style.setProperty('top', '0');
-    floating.style.setProperty('left', '0');
-    floating.style.setProperty('display', 'none');
-    shadow.appendChild(floating);
-    floating.addEventListener('pointerenter', () => timing.pointerEnterCard());
-    floating.addEventListener('pointerleave', () => timing.pointerLeaveCard());
-    floating.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') {
-        e.stopPropagation();
-        timing.escape();
-        return;
-      }
-      // No trap, and no dead end: our host sits at the end of the document, so tabbing past the card's
-      // last control (or back before its first) would leave the page. Go back to the mark instead.
-      if (e.key === 'Tab' && floating) {
-        const controls = [...floating.querySelectorAll<HTMLElement>('a[href], button')];
-        const active = shadow.activeElement;
-        const atEnd = !e.shiftKey && active === controls[controls.length - 1];
-        const atStart = e.shiftKey && (active === controls[0] || active?.classList.contains('cnc-card'));
-        if (atEnd || atStart) {
+    // A manual popover: shown in the top layer while a card is open, no light dismiss. `all: initial`
+    // also undoes the UA's popover box (inset, margin, border, padding, background).
+    host.setAttribute('popover', 'manual');
+    // CSSOM, not a style attribute: a page's CSP (style-src) does not apply to it
+    host.style.cssText = 'all:initial!important;position:fixed!important;top:0!important;left:0!important;width:0!important;height:0!important;overflow:visible!important;z-index:2147483647!important';
+    const root = host.attachShadow({ mode: 'closed' });
+    removeStyles = addStyles(root, CARD_CSS);
+    const box = doc.createElement('div');
+    floating = box;
+    box.style.setProperty('position', 'fixed');
+    box.style.setProperty('top', '0');
+    box.style.setProperty('left', '0');
+    box.style.setProperty('display', 'none');
+    root.appendChild(box);
+    // Synthetic clicks and keys never reach the card's buttons and links (a closed root keeps page
+    // scripts from finding them; this holds even for one that does).
+    for (const type of ['click', 'keydown']) {
+      box.addEventListener(
+        type,
+        (e) => {
+          if (e.isTrusted) return;
+          e.stopImmediatePropagation();
           e.preventDefault();
+        },
+        true,
+      );
+    }
+    box.addEventListener('pointerenter', trusted(() => timing.pointerEnterCard()));
+    box.addEventListener('pointerleave', trusted(() => timing.pointerLeaveCard()));
+    box.addEventListener(
+      'keydown',
+      trusted((e: KeyboardEvent) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
           timing.escape();
+          return;
         }
-      }
-    });
+        // No trap, and no dead end: our host sits at the end of the document, so tabbing past the card's
+        // last control (or back before its first) would leave the page. Go back to the mark instead.
+        if (e.key === 'Tab') {
+          const controls = [...box.querySelectorAll<HTMLElement>('a[href], button')];
+          const active = root.activeElement;
+          const atEnd = !e.shiftKey && active === controls[controls.length - 1];
+          const atStart = e.shiftKey && (active === controls[0] || active?.classList.contains('cnc-card'));
+          if (atEnd || atStart) {
+            e.preventDefault();
+            timing.escape();
+          }
+        }
+      }),
+    );
     doc.documentElement.appendChild(host);
-    return floating;
+    return box;
   };
 
-  const paint = (mark: HTMLElement, entityId: string, entity: CardEntity | null | undefined): void => {
+  const paint = (mark: HTMLElement, entity: CardEntity | null | undefined): void => {
+    const rec = opts.markRecord(mark);
+    if (!rec) return;
     const box = ensureHost();
+    const { entityId, text } = rec;
     const planned = opts.planEntity(entityId);
-    const mentionText = [...doc.querySelectorAll<HTMLElement>(`${MARK_TAG}[data-cnc-mention="${CSS.escape(mark.getAttribute('data-cnc-mention') ?? '')}"]`)]
-      .filter(opts.isOurMark)
-      .map((m) => m.textContent ?? '')
-      .join('');
     render(
       <HoverCard
         entityId={entityId}
         entity={entity}
-        fallbackName={planned?.name ?? mark.textContent ?? ''}
+        // the plan's name, else the mention as the engine read it: never the mark's text in the page now
+        fallbackName={planned?.name ?? text}
         theme={opts.theme()}
         headingId={HEADING_ID}
-        found={planned ? { why: planned.why, inferred: false, mentionText } : undefined}
+        found={planned ? { why: planned.why, inferred: false, mentionText: text } : undefined}
         onClose={() => timing.escape()}
-        onMute={() => {
-          timing.dismiss();
-          opts.onMute(entityId);
-        }}
-        reportUrl={(entity && opts.homepage && reportWrongMatchUrl(opts.homepage, entity, mentionText)) || undefined}
+        onMute={() => mute(mark, entityId, entity)}
+        problem={problem}
+        reportUrl={(entity && opts.homepage && reportWrongMatchUrl(opts.homepage, entity, text)) || undefined}
       />,
       box,
+    );
+  };
+
+  /** "Don't mark on this site": the card closes once it is saved, and says why when it was not. */
+  const mute = (mark: HTMLElement, entityId: string, entity: CardEntity | null | undefined): void => {
+    const token = timing.token;
+    const fail = (words: string): void => {
+      if (!timing.isCurrent(token)) return;
+      problem = words;
+      paint(mark, entity);
+    };
+    opts.onMute(entityId).then(
+      (answer) => {
+        const words = notSaved(answer);
+        if (words) fail(words);
+        else if (timing.isCurrent(token)) timing.dismiss();
+      },
+      () => fail(NOT_SAVED),
     );
   };
 
@@ -126,21 +200,29 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     const update = (): void => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        void placeCard(mark, box).then(({ x, y }) => {
-          box.style.setProperty('left', `${x}px`);
-          box.style.setProperty('top', `${y}px`);
-          if (box.style.getPropertyValue('visibility') !== 'visible') {
-            box.style.setProperty('visibility', 'visible');
-            placed();
-          }
-        });
+        const card = box.firstElementChild as HTMLElement | null;
+        if (!card) return;
+        // the natural height (scrollHeight ignores our cap), so the card grows back when there is room
+        const natural = card.scrollHeight + card.offsetHeight - card.clientHeight;
+        const { x, y, maxHeight, maxWidth } = computeCardPlacement(anchorRect(mark), { width: card.offsetWidth, height: natural }, visibleViewport(window));
+        box.style.setProperty('--cnc-max-h', `${maxHeight}px`);
+        box.style.setProperty('--cnc-max-w', `${maxWidth}px`);
+        box.style.setProperty('left', `${x}px`);
+        box.style.setProperty('top', `${y}px`);
+        if (box.style.getPropertyValue('visibility') !== 'visible') {
+          box.style.setProperty('visibility', 'visible');
+          placed();
+        }
       });
     };
-    // Follow the mark while any scroller moves or the window resizes, and place again when the card
-    // changes size (the details arrive after a "Loading" card was placed); stopped when the card closes.
+    // Follow the mark while any scroller moves, the window resizes or the visual viewport zooms or pans,
+    // and place again when the card changes size (the details arrive after a "Loading" card was placed).
     const follow = new AbortController();
-    doc.addEventListener('scroll', update, { capture: true, passive: true, signal: follow.signal });
-    window.addEventListener('resize', update, { passive: true, signal: follow.signal });
+    const on = { capture: true, passive: true, signal: follow.signal };
+    doc.addEventListener('scroll', update, on);
+    window.addEventListener('resize', update, on);
+    window.visualViewport?.addEventListener('resize', update, on);
+    window.visualViewport?.addEventListener('scroll', update, on);
     const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : null;
     resized?.observe(box);
     stopAutoUpdate = () => {
@@ -154,15 +236,19 @@ export function createCardController(opts: CardControllerOptions): CardControlle
   const timing: CardTiming<HTMLElement> = createCardTiming<HTMLElement>(
     {
       open(mark, token, via) {
+        const rec = opts.markRecord(mark);
+        if (!rec) return;
         current?.setAttribute('aria-expanded', 'false');
         current = mark;
+        problem = null;
         if (mark.hasAttribute('aria-haspopup')) mark.setAttribute('aria-expanded', 'true');
-        const entityId = mark.getAttribute('data-cnc-entity') ?? '';
+        const { entityId } = rec;
         const box = ensureHost();
         const cached = cache.has(entityId);
-        paint(mark, entityId, cached ? cache.get(entityId) : null);
+        paint(mark, cached ? cache.get(entityId) : null);
         box.style.setProperty('display', 'block');
         box.style.setProperty('visibility', 'hidden'); // until placed: no flash in the corner
+        raise();
         // Hidden elements cannot take focus: move it into the card once the card is placed and shown.
         let shown = false;
         const focusCard = (): void => {
@@ -177,11 +263,11 @@ export function createCardController(opts: CardControllerOptions): CardControlle
             (entity) => {
               cache.set(entityId, entity);
               if (!timing.isCurrent(token)) return; // stale: another card was asked for meanwhile
-              paint(mark, entityId, entity);
+              paint(mark, entity);
               focusCard();
             },
             () => {
-              if (timing.isCurrent(token)) paint(mark, entityId, undefined);
+              if (timing.isCurrent(token)) paint(mark, undefined);
             },
           );
         }
@@ -189,10 +275,12 @@ export function createCardController(opts: CardControllerOptions): CardControlle
       close(restoreFocus) {
         stopAutoUpdate?.();
         stopAutoUpdate = null;
+        problem = null;
         if (floating) {
           render(null, floating);
           floating.style.setProperty('display', 'none');
         }
+        lower();
         const mark = current;
         current = null;
         if (mark) {
@@ -206,23 +294,22 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     HOVER_DWELL_MS,
   );
 
-  const listen = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void): void =>
-    doc.addEventListener(type, fn, { capture: true, signal });
+  const listen = <K extends keyof DocumentEventMap>(type: K, fn: Listener<DocumentEventMap[K]>): void =>
+    doc.addEventListener(type, trusted(fn), { capture: true, signal });
 
   listen('pointerover', (e) => {
     lastPointerType = e.pointerType;
     if (e.pointerType === 'touch') return;
     const mark = markFrom(e.target);
-    if (mark) timing.pointerEnterMark(primaryOf(mark, opts.isOurMark));
+    if (mark) timing.pointerEnterMark(primaryOf(mark));
   });
   listen('pointerout', (e) => {
     if (e.pointerType === 'touch') return;
     const mark = markFrom(e.target);
     if (!mark) return;
     const to = markFrom(e.relatedTarget);
-    const key = mark.getAttribute('data-cnc-mention');
-    if (to && to.getAttribute('data-cnc-mention') === key) return; // moving within one mention
-    timing.pointerLeaveMark(primaryOf(mark, opts.isOurMark));
+    if (to && opts.markRecord(to)?.key === opts.markRecord(mark)?.key) return; // moving within one mention
+    timing.pointerLeaveMark(primaryOf(mark));
   });
   listen('pointerdown', (e) => {
     lastPointerType = e.pointerType;
@@ -236,9 +323,8 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     if (!mark) return;
     // Inside a link the click belongs to the link; hover and keyboard still open the card.
     if (mark.closest('a[href]')) return;
-    const primary = primaryOf(mark, opts.isOurMark);
-    if (lastPointerType === 'touch') timing.tap(primary);
-    else timing.activate(primary);
+    if (lastPointerType === 'touch') timing.tap(primaryOf(mark));
+    else timing.activate(primaryOf(mark));
   });
   listen('keydown', (e) => {
     if (e.key === 'Escape' && timing.openMark) {
@@ -247,42 +333,60 @@ export function createCardController(opts: CardControllerOptions): CardControlle
       timing.escape();
       return;
     }
-    if ((e.key === 'Enter' || e.key === ' ') && e.target instanceof HTMLElement && e.target.matches(`${MARK_TAG}[data-cnc-entity][tabindex]`) && opts.isOurMark(e.target)) {
+    if ((e.key === 'Enter' || e.key === ' ') && e.target === markFrom(e.target) && e.target instanceof HTMLElement) {
       e.preventDefault();
-      timing.activate(e.target);
+      timing.activate(primaryOf(e.target));
     }
   });
 
+  /** Run `fn` once `el` has stopped moving (a smooth scroll to it has ended). */
+  const whenSettled = (el: HTMLElement, fn: () => void): void => {
+    stopSettle?.();
+    const started = Date.now();
+    let last = '';
+    let still = 0;
+    let frame = 0;
+    const check = (): void => {
+      const r = el.getBoundingClientRect();
+      const now = `${r.left},${r.top}`;
+      still = now === last ? still + 1 : 0;
+      last = now;
+      if (still >= SETTLED_FRAMES || Date.now() - started > SETTLE_MAX_MS) {
+        stopSettle = null;
+        fn();
+      } else frame = requestAnimationFrame(check);
+    };
+    stopSettle = () => cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(check);
+  };
+
+  const teardown = (): void => {
+    stopSettle?.();
+    timing.dismiss();
+    stopAutoUpdate?.();
+    if (floating) render(null, floating);
+    removeStyles?.();
+    removeStyles = null;
+    host?.remove();
+    host = floating = null;
+  };
+
   return {
     openFor(mark) {
-      timing.activate(primaryOf(mark, opts.isOurMark));
+      if (opts.markRecord(mark)) whenSettled(mark, () => timing.activate(primaryOf(mark)));
     },
     close() {
+      stopSettle?.();
       timing.dismiss();
     },
-    detach() {
-      timing.dismiss();
-      stopAutoUpdate?.();
-      if (floating) render(null, floating);
-      removeStyles?.();
-      removeStyles = null;
-      host?.remove();
-      host = null;
-      floating = null;
-    },
+    detach: teardown,
     setDwell(ms) {
       timing.setDwell(ms);
     },
     timing,
     dispose() {
-      timing.dismiss();
+      teardown();
       timing.dispose();
-      stopAutoUpdate?.();
-      if (floating) render(null, floating);
-      removeStyles?.();
-      host?.remove();
-      host = null;
-      floating = null;
     },
   };
 }

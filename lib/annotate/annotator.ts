@@ -24,7 +24,8 @@ export interface AnnotatorDeps {
   readPage(doc: Document): PageReading;
   pageRead(readingId: number, input: AnalysisInput): Promise<PageReadAnswer | undefined>;
   getEntity(id: string): Promise<CardEntity | undefined>;
-  muteEntity(id: string): Promise<void>;
+  /** resolves to `{ ok: false }` (or rejects) when the mute was not saved */
+  muteEntity(id: string): Promise<unknown>;
   homepage: string | null;
   /** the hover card (components/card), wired in by the entrypoint */
   createCard(opts: CardControllerOptions): CardController;
@@ -81,10 +82,11 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
     signal,
     getEntity: deps.getEntity,
     planEntity: (id) => plan?.entities.find((e) => e.id === id),
-    onMute: (id) => void deps.muteEntity(id),
+    onMute: deps.muteEntity,
     theme: () => plan?.theme ?? 'system',
     homepage: deps.homepage,
-    isOurMark: (el) => highlighter.owns(el),
+    markRecord: (el) => highlighter.recordOf(el),
+    piecesOf: (key) => highlighter.piecesOf(key),
   });
 
   const isOurs = (node: Node): boolean => {

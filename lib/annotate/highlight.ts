@@ -10,6 +10,9 @@
  *   created back into the node they were split from (a targeted `normalize()`: the page's own adjacent
  *   text nodes are never merged), so the DOM is the same as before, node for node.
  * - `sync()` is incremental: marks that are still right stay, stale ones go, new ones are added.
+ * - What a mark stands for (entity id, mention key, the mention as the engine saw it) is kept in a
+ *   `WeakMap` when the mark is made. The `data-cnc-*` attributes are for CSS and tests only: the page can
+ *   rewrite them, so nothing of ours ever reads them back.
  */
 import type { TextMap } from '../page/types';
 
@@ -139,8 +142,18 @@ export function planPieces(map: TextMap, mentions: readonly MentionToMark[], fir
   return out;
 }
 
+/** What the highlighter recorded about a mark when it made it (never read from the page's DOM). */
+export interface MarkRecord {
+  entityId: string;
+  /** the mention this piece belongs to (pieces of one mention share it) */
+  key: string;
+  /** the mention's text as the engine saw it (the page may have edited the mark's text since) */
+  text: string;
+}
+
 export class Highlighter {
   private readonly marks = new Set<HTMLElement>();
+  private readonly records = new WeakMap<Element, MarkRecord>();
   /** Text nodes made by splitText: the only nodes undo merges back into their neighbours. */
   private readonly created = new WeakSet<Text>();
 
@@ -151,6 +164,16 @@ export class Highlighter {
     return this.marks.has(el as HTMLElement);
   }
 
+  /** What one of our marks stands for; undefined for any element we did not make (or no longer own). */
+  recordOf(el: Element): MarkRecord | undefined {
+    return this.owns(el) ? this.records.get(el) : undefined;
+  }
+
+  /** The live pieces of a mention, in document order (the first one is the one that takes focus). */
+  piecesOf(key: string): HTMLElement[] {
+    return sortInDocumentOrder(this.all().filter((m) => this.records.get(m)?.key === key));
+  }
+
   /** Live marks, in no particular order. */
   all(): HTMLElement[] {
     return [...this.marks].filter((m) => m.isConnected);
@@ -158,7 +181,7 @@ export class Highlighter {
 
   /** The marks of an entity in document order. */
   marksOf(entityId: string): HTMLElement[] {
-    return sortInDocumentOrder(this.all().filter((m) => m.dataset.cncEntity === entityId));
+    return sortInDocumentOrder(this.all().filter((m) => this.records.get(m)?.entityId === entityId));
   }
 
   /** Make the page show exactly `mentions` (as far as they can be mapped): keep, add and remove marks. */
@@ -174,7 +197,7 @@ export class Highlighter {
         parent.childNodes.length === 1 &&
         p.from === 0 &&
         p.to === p.node.length &&
-        parent.dataset.cncEntity === p.mention.entityId
+        this.records.get(parent)?.entityId === p.mention.entityId
       ) {
         keep.add(parent);
         this.describe(parent, p);
@@ -223,6 +246,7 @@ export class Highlighter {
 
   private describe(mark: HTMLElement, p: PlannedPiece): void {
     const m = p.mention;
+    this.records.set(mark, { entityId: m.entityId, key: m.key, text: m.text });
     mark.setAttribute('data-cnc-entity', m.entityId);
     mark.setAttribute('data-cnc-type', m.entityType);
     mark.setAttribute('data-cnc-mention', m.key);

@@ -136,4 +136,25 @@ describe('first mention only', () => {
     const marks = Array.from(document.querySelectorAll('cncmark'));
     expect(marks.map((m) => m.getAttribute('data-cnc-mention'))).toEqual(['lazarus~1', 'rgb~0']);
   });
+
+  it('keeps what each mark stands for in its own record: a page that edits the data attributes changes nothing', () => {
+    const { text, map, h } = setup('<p>The <em>Lazarus</em> Group and the FBI.</p><p><cncmark data-cnc-entity="fbi" data-cnc-mention="fbi~0">look-alike</cncmark></p>');
+    h.sync(map, [mention(text, 'Lazarus Group', 'lazarus'), mention(text, 'FBI', 'fbi')]);
+    const [first, second] = h.marksOf('lazarus');
+    expect(h.recordOf(first!)).toEqual({ entityId: 'lazarus', key: 'lazarus~0', text: 'Lazarus Group' });
+    for (const m of document.querySelectorAll('cncmark')) {
+      m.setAttribute('data-cnc-entity', 'fbi');
+      m.setAttribute('data-cnc-mention', 'fbi~0');
+    }
+    expect(h.recordOf(first!)?.entityId).toBe('lazarus');
+    expect(h.marksOf('lazarus')).toEqual([first, second]);
+    expect(h.piecesOf('lazarus~0')).toEqual([first, second]);
+    expect(h.marksOf('fbi')).toHaveLength(1); // the page's look-alike is not ours
+    expect(h.recordOf(document.querySelector('p + p cncmark')!)).toBeUndefined();
+    // a sync keeps the marks that are still right, by their records (not their edited attributes)
+    h.sync(map, [mention(text, 'Lazarus Group', 'lazarus'), mention(text, 'FBI', 'fbi')]);
+    expect(h.marksOf('lazarus')).toEqual([first, second]);
+    h.clear();
+    expect(h.recordOf(first!)).toBeUndefined();
+  });
 });
