@@ -1,7 +1,9 @@
 /**
  * The options page: every setting, saved together with one button and a confirmation. Bad input
  * (a site that is not a hostname, a card delay out of range) is explained next to the field and
- * nothing is saved until it is fixed.
+ * nothing is saved until it is fixed. Saving writes only the fields the user changed (settings of a
+ * newer version keep everything else, docs/adr/0007); a save the browser's storage refuses (full,
+ * sync limits) is explained in words and the form keeps the user's choices, marked unsaved.
  */
 import { Fragment } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
@@ -9,13 +11,13 @@ import { ENTITY_TYPES, type EntityType } from '../../lib/shared/contract';
 import { clearHistory, getHistory } from '../../lib/history';
 import {
   DEFAULT_SETTINGS,
-  SettingsValidationError,
   getSettings,
   saveSettings,
+  storageErrorMessage,
   watchSettings,
   type Settings,
+  type SettingsPatch,
 } from '../../lib/settings';
-import { SETTING_LABELS } from '../../lib/settings/labels';
 import { TYPE_LABELS } from '../shared/format';
 import { SettingsResetNotice } from '../shared/Notice';
 import { applyTheme } from '../shared/theme';
@@ -26,6 +28,20 @@ type Draft = Omit<Settings, 'cardDelayMs'> & { cardDelayText: string };
 function toDraft(s: Settings): Draft {
   const { cardDelayMs, ...rest } = s;
   return { ...rest, cardDelayText: String(cardDelayMs), types: { ...s.types }, disabledSites: [...s.disabledSites], mutedEntities: { ...s.mutedEntities } };
+}
+
+/**
+ * The fields of the form that differ from the settings it was filled from: what the user changed.
+ * Only these are saved, so a change made elsewhere meanwhile, or a value of a newer version this
+ * build reads another way, is not written over by an untouched field.
+ */
+export function changedFields(base: Settings, next: Omit<Settings, 'version'>): SettingsPatch {
+  const patch: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(next)) {
+    if (key === 'version') continue;
+    if (JSON.stringify(value) !== JSON.stringify((base as unknown as Record<string, unknown>)[key])) patch[key] = value;
+  }
+  return patch as SettingsPatch;
 }
 
 const TYPE_HELP: Partial<Record<EntityType, string>> = {
@@ -65,23 +81,33 @@ export function Options({ resolveName }: OptionsProps = {}) {
   const [siteError, setSiteError] = useState<string | null>(null);
   const [delayError, setDelayError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  /** why the last save or history clearing failed, in words (shown as an alert) */
+  const [saveError, setSaveError] = useState<string | null>(null);
   const [historyCount, setHistoryCount] = useState<number | null>(null);
   const [names, setNames] = useState<Record<string, string>>({});
   const delayRef = useRef<HTMLInputElement>(null);
   const siteRef = useRef<HTMLInputElement>(null);
   const dirtyRef = useRef(false);
+  /** the settings the form was filled from: a save writes only what differs from them */
+  const baseRef = useRef<Settings | null>(null);
 
   useEffect(() => {
     void getSettings().then((s) => {
+      baseRef.current = s;
       setSaved(s);
       setDraft(toDraft(s));
       applyTheme(s.theme);
     });
-    void getHistory().then((h) => setHistoryCount(h.length));
+    void getHistory()
+      .then((h) => setHistoryCount(h.length))
+      .catch(() => setHistoryCount(null));
     return watchSettings((s) => {
       setSaved(s);
       applyTheme(s.theme);
-      if (!dirtyRef.current) setDraft(toDraft(s));
+      if (!dirtyRef.current) {
+        baseRef.current = s;
+        setDraft(toDraft(s));
+      }
     });
   }, []);
 
@@ -110,6 +136,7 @@ export function Options({ resolveName }: OptionsProps = {}) {
     dirtyRef.current = true;
     setDraft({ ...draft, ...patch });
     setStatus('');
+    setSaveError(null);
   };
 
   const addSite = () => {
@@ -145,16 +172,22 @@ export function Options({ resolveName }: OptionsProps = {}) {
     }
     setDelayError(null);
     const { cardDelayText: _t, version: _v, ...rest } = draft;
+    const patch = changedFields(baseRef.current ?? saved, { ...rest, cardDelayMs: delay.value });
     try {
-      const next = await saveSettings({ ...rest, cardDelayMs: delay.value });
+      const next = Object.keys(patch).length ? await saveSettings(patch) : await getSettings();
       dirtyRef.current = false;
+      baseRef.current = next;
       setSaved(next);
       setDraft(toDraft(next));
       applyTheme(next.theme);
+      setSaveError(null);
       setStatus('Settings saved.');
     } catch (err) {
-      const fields = err instanceof SettingsValidationError ? err.fields.map((f) => SETTING_LABELS[f]).join(', ') : String(err);
-      setStatus(`Not saved: ${fields} could not be saved.`);
+      // nothing was written: the form keeps the user's choices (still marked unsaved), and what is
+      // shown as saved is read again from storage
+      setStatus('');
+      setSaveError(storageErrorMessage(err));
+      void getSettings().then(setSaved, () => undefined);
     }
   };
 
@@ -167,9 +200,15 @@ export function Options({ resolveName }: OptionsProps = {}) {
   };
 
   const wipeHistory = async () => {
-    await clearHistory();
-    setHistoryCount(0);
-    setStatus('Reading history cleared.');
+    try {
+      await clearHistory();
+      setHistoryCount(0);
+      setSaveError(null);
+      setStatus('Reading history cleared.');
+    } catch {
+      setStatus('');
+      setSaveError('The reading history could not be cleared: your browser’s storage did not accept the change. Try again; if it keeps failing, restart the browser.');
+    }
   };
 
   const dirty = JSON.stringify(toDraft(saved)) !== JSON.stringify(draft);
@@ -386,6 +425,11 @@ export function Options({ resolveName }: OptionsProps = {}) {
         <p class="save-status" role="status" aria-live="polite">
           {status}
         </p>
+        {saveError && (
+          <p class="error-text save-error" role="alert">
+            {saveError}
+          </p>
+        )}
       </form>
     </main>
   );

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TabAnalysisState } from '../../lib/shared/messages';
+import { storageErrorMessage } from '../../lib/settings/storage-errors';
 import type { Settings } from '../../lib/settings/types';
 import { SettingsResetNotice } from '../shared/Notice';
 import { applyTheme } from '../shared/theme';
@@ -235,6 +236,17 @@ function StateView(props: {
   onAnnotate: (() => void) | null;
 }) {
   const { view, backend, tab, host } = props;
+  /** "Switch on" / "Turn on for …" was not saved (storage full, sync limits): why, in words */
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const enable = (site: string | null) => {
+    setSaveError(null);
+    backend.enable(site).then(props.onChanged, (err: unknown) => setSaveError(storageErrorMessage(err)));
+  };
+  const saveErrorLine = saveError ? (
+    <p class="error-text" role="alert">
+      {saveError}
+    </p>
+  ) : null;
   switch (view.state) {
     case 'loading':
       return (
@@ -264,18 +276,22 @@ function StateView(props: {
             <>
               <h2 id="state-title">Crypto News Context is switched off</h2>
               <p>It does not read or mark any page until you switch it on.</p>
-              <button type="button" class="primary" onClick={() => void backend.enable(null).then(props.onChanged)}>
+              <button type="button" class="primary" onClick={() => enable(null)}>
                 Switch on
               </button>
+              {saveErrorLine}
             </>
           ) : (
             <>
               <h2 id="state-title" class="wrap-anywhere">Turned off on {host ?? 'this site'}</h2>
               <p>You turned Crypto News Context off for this site. It does not read its pages.</p>
               {host ? (
-                <button type="button" class="primary" onClick={() => void backend.enable(host).then(props.onChanged)}>
-                  Turn on for {host}
-                </button>
+                <>
+                  <button type="button" class="primary" onClick={() => enable(host)}>
+                    Turn on for {host}
+                  </button>
+                  {saveErrorLine}
+                </>
               ) : (
                 <button type="button" class="primary" onClick={() => void backend.openOptions()}>
                   Manage sites in Settings

@@ -1,4 +1,7 @@
-/** The "some settings were reset" notice, shared by the popup and the options page. */
+/**
+ * The settings notice, shared by the popup and the options page: some settings were reset, and/or the
+ * settings were saved by a newer version (lib/settings/labels.ts, formatSettingsNotice, has the words).
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { formatSettingsNotice } from '../../lib/settings/labels';
 import { dismissSettingsNotice, getSettingsNotice, type SettingsNotice } from '../../lib/settings';
@@ -26,7 +29,11 @@ export function SettingsResetNotice(props: { optionsLink?: boolean; onOpenOption
           type="button"
           class="link"
           onClick={() => {
-            void dismissSettingsNotice().then(() => setNotice(null));
+            // if storage refuses, the notice stays: it is shown again rather than lost
+            void dismissSettingsNotice().then(
+              () => setNotice(null),
+              () => undefined,
+            );
           }}
         >
           Dismiss

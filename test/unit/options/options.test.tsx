@@ -1,13 +1,13 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { Options } from '../../../components/options/Options';
+import { Options, changedFields } from '../../../components/options/Options';
 import { checkCardDelay, checkSiteInput } from '../../../components/options/site-input';
 import { Welcome } from '../../../components/welcome/Welcome';
 import { getHistory, recordArticle } from '../../../lib/history';
-import { DEFAULT_SETTINGS, getSettings, saveSettings } from '../../../lib/settings';
-import { SYNC_KEY, resetSettingsStorageForTests } from '../../../lib/settings/storage';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, getSettings, saveSettings } from '../../../lib/settings';
+import { SITES_KEY, SYNC_KEY, resetSettingsStorageForTests } from '../../../lib/settings/storage';
 import { openWelcomeOnInstall } from '../../../lib/background/welcome';
 
 beforeEach(() => {
@@ -145,6 +145,95 @@ describe('options page', () => {
     await renderOptions();
     await saveSettings({ density: 'all' });
     await waitFor(() => expect((screen.getByRole('radio', { name: 'Every mention' }) as HTMLInputElement).checked).toBe(true));
+  });
+});
+
+describe('options page: storage refuses the save', () => {
+  it('sync full: says so in words, keeps the choices in the form as unsaved, and storage keeps what it had', async () => {
+    await saveSettings({ theme: 'dark' });
+    await renderOptions();
+    vi.spyOn(browser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    fireEvent.click(screen.getByRole('radio', { name: /Only when I click/ }));
+    save();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/^Your browser’s storage for this extension is full, so this change was not saved\./);
+    expect(alert.textContent).not.toMatch(/QUOTA|Error/);
+    expect(screen.queryByText('Settings saved.')).toBeNull();
+    // the user's choice stays in the form, visibly unsaved
+    expect((screen.getByRole('radio', { name: /Only when I click/ }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByText('You have unsaved changes.')).toBeTruthy();
+    vi.restoreAllMocks();
+    expect(await getSettings()).toMatchObject({ mode: 'auto', theme: 'dark' });
+    // and it saves once storage takes it again; the message goes
+    save();
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect((await getSettings()).mode).toBe('click');
+  });
+
+  it('local full (site lists): the same words, nothing lost', async () => {
+    await saveSettings({ disabledSites: ['keep.example'] });
+    await renderOptions();
+    vi.spyOn(browser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    const box = screen.getByRole('textbox', { name: 'Add a site' });
+    fireEvent.input(box, { target: { value: 'new.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
+    save();
+    expect((await screen.findByRole('alert')).textContent).toMatch(/storage for this extension is full/);
+    expect(screen.getByText('new.example')).toBeTruthy();
+    vi.restoreAllMocks();
+    expect((await getSettings()).disabledSites).toEqual(['keep.example']);
+  });
+
+  it('sync write limit: asks to wait', async () => {
+    await renderOptions();
+    vi.spyOn(browser.storage.sync, 'set').mockRejectedValue(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded'));
+    fireEvent.click(screen.getByRole('radio', { name: 'Dark' }));
+    save();
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Wait a minute, then try again/);
+  });
+
+  it('a failed history clearing is said in words', async () => {
+    await recordArticle({ url: 'https://a.example/1', title: 'One', entityIds: ['x'] });
+    await renderOptions();
+    await screen.findByText('1 article stored');
+    vi.spyOn(browser.storage.local, 'set').mockRejectedValue(new Error('boom'));
+    vi.spyOn(browser.storage.local, 'remove').mockRejectedValue(new Error('boom'));
+    fireEvent.click(screen.getByRole('button', { name: 'Clear reading history' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/reading history could not be cleared/);
+    expect(screen.getByText('1 article stored')).toBeTruthy();
+  });
+});
+
+describe('options page: settings of a newer version', () => {
+  it('tells the user once and saves only the changed field, keeping the newer object', async () => {
+    const newer = { version: SETTINGS_VERSION + 1, mode: 'scheduled', theme: 'dark', futureKey: [1, 2] };
+    await browser.storage.sync.set({ [SYNC_KEY]: newer });
+    await renderOptions();
+    expect(await screen.findByText(/saved by a newer version of Crypto News Context/)).toBeTruthy();
+    expect(screen.getByText(/When to annotate \(only when you click\)/)).toBeTruthy();
+    // read the safest way: click mode
+    expect((screen.getByRole('radio', { name: /Only when I click/ }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('radio', { name: 'Every mention' }));
+    save();
+    await screen.findByText('Settings saved.');
+    expect((await browser.storage.sync.get(SYNC_KEY))[SYNC_KEY]).toEqual({ ...newer, density: 'all' });
+    expect((await browser.storage.local.get(SITES_KEY))[SITES_KEY]).toBeUndefined();
+    cleanup();
+    await renderOptions();
+    fireEvent.click(await screen.findByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(screen.queryByText(/newer version/)).toBeNull());
+    cleanup();
+    await renderOptions();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByText(/newer version/)).toBeNull();
+  });
+
+  it('changedFields lists only what differs', () => {
+    const base = structuredClone(DEFAULT_SETTINGS) as typeof DEFAULT_SETTINGS & { version: number };
+    const { version: _v, ...same } = base;
+    expect(changedFields(base, same)).toEqual({});
+    expect(changedFields(base, { ...same, theme: 'dark', types: { ...same.types, person: false } })).toEqual({ theme: 'dark', types: { ...same.types, person: false } });
   });
 });
 

@@ -1,6 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SETTINGS_VERSION, getSettings, saveSettings, setSiteDisabled } from '../../../lib/settings';
+import { SYNC_KEY, resetSettingsStorageForTests } from '../../../lib/settings/storage';
 import { Popup } from '../../../components/popup/Popup';
 import { parsePopupParams } from '../../../components/popup/params';
 import type { TabAnalysisState } from '../../../lib/shared/messages';
@@ -234,6 +237,81 @@ describe('popup: settings reset notice', () => {
     expect(await screen.findByText('Some settings could not be read and were reset: Card delay.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     await waitFor(() => expect(screen.queryByText(/Some settings could not be read/)).toBeNull());
+  });
+});
+
+describe('popup: storage refuses a change', () => {
+  beforeEach(() => resetSettingsStorageForTests());
+
+  /** the popup with the real settings functions behind "turn off" and "turn on" (as createBrowserBackend wires them) */
+  function renderWithRealSettings(opts: Parameters<typeof fakeBackend>[0] = {}) {
+    const r = renderPopup('?tab=7', opts);
+    r.backend.disableSite.mockImplementation(async (host: string) => {
+      await setSiteDisabled(host, true);
+    });
+    r.backend.enable.mockImplementation(async (host: string | null) => {
+      if (!(await getSettings()).enabled) await saveSettings({ enabled: true });
+      if (host) await setSiteDisabled(host, false);
+    });
+    return r;
+  }
+
+  it('"Turn off on this site" with storage.local full: the message in words, the site stays on as stored', async () => {
+    renderWithRealSettings();
+    const button = await screen.findByRole('button', { name: 'Turn off on ledgerstreet.example' });
+    const set = vi.spyOn(browser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    fireEvent.click(button);
+    const alert = await screen.findByRole('alert');
+    expect(set).toHaveBeenCalled();
+    expect(alert.textContent).toMatch(/^Your browser’s storage for this extension is full, so this change was not saved\./);
+    expect(alert.textContent).not.toMatch(/QUOTA/);
+    vi.restoreAllMocks();
+    expect((await getSettings()).disabledSites).toEqual([]);
+    // still the results and the button: nothing pretends the site was turned off
+    expect(screen.getByRole('button', { name: 'Turn off on ledgerstreet.example' })).toBeTruthy();
+    // it works once storage has room, and the message goes
+    fireEvent.click(screen.getByRole('button', { name: 'Turn off on ledgerstreet.example' }));
+    await waitFor(async () => expect((await getSettings()).disabledSites).toEqual(['ledgerstreet.example']));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
+  it('"Turn on for this site" refused by sync limits: says so and keeps the site off', async () => {
+    await setSiteDisabled('ledgerstreet.example', true);
+    renderWithRealSettings({ states: [{ state: 'disabled', reason: 'site-off' }] });
+    const button = await screen.findByRole('button', { name: 'Turn on for ledgerstreet.example' });
+    vi.spyOn(browser.storage.local, 'set').mockRejectedValue(new Error('MAX_WRITE_OPERATIONS_PER_HOUR quota exceeded'));
+    fireEvent.click(button);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Wait a minute, then try again/);
+    vi.restoreAllMocks();
+    expect((await getSettings()).disabledSites).toEqual(['ledgerstreet.example']);
+  });
+
+  it('"Switch on" with sync full: says so, stays off', async () => {
+    await saveSettings({ enabled: false });
+    renderWithRealSettings({ states: [{ state: 'disabled', reason: 'off' }] });
+    const button = await screen.findByRole('button', { name: 'Switch on' });
+    vi.spyOn(browser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    fireEvent.click(button);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/storage for this extension is full/);
+    vi.restoreAllMocks();
+    expect((await getSettings()).enabled).toBe(false);
+  });
+});
+
+describe('popup: settings of a newer version', () => {
+  it('says so once, through the settings notice', async () => {
+    resetSettingsStorageForTests();
+    await browser.storage.sync.set({ [SYNC_KEY]: { version: SETTINGS_VERSION + 1, mode: 'scheduled' } });
+    await getSettings(); // the background reads them first
+    renderPopup('?tab=7');
+    expect(await screen.findByText(/saved by a newer version of Crypto News Context/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(screen.queryByText(/newer version/)).toBeNull());
+    await getSettings();
+    cleanup();
+    renderPopup('?tab=7');
+    await screen.findByRole('heading', { level: 2, name: ANALYSIS.title! });
+    expect(screen.queryByText(/newer version/)).toBeNull();
   });
 });
 
