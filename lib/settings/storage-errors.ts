@@ -55,13 +55,15 @@ export function classifyStorageError(err: unknown): StorageErrorInfo {
     const names = err.fields.map((f) => SETTING_LABELS[f] ?? f).join(', ');
     return { kind: 'invalid', message: `This change was not saved: ${names || 'a setting'} had a value that is not allowed. ${NOT_LOST}` };
   }
-  const text = textOf(err);
-  // Chromium: "MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded" (also _PER_HOUR)
-  if (/MAX_WRITE_OPERATIONS/i.test(text)) return { kind: 'too-many-writes', message: STORAGE_ERROR_MESSAGES['too-many-writes'] };
-  // Chromium: "QUOTA_BYTES_PER_ITEM quota exceeded", "MAX_ITEMS quota exceeded"
-  if (/QUOTA_BYTES_PER_ITEM|MAX_ITEMS/i.test(text)) return { kind: 'item-too-large', message: STORAGE_ERROR_MESSAGES['item-too-large'] };
-  // Chromium: "QUOTA_BYTES quota exceeded"; Firefox: QuotaExceededError (local: IndexedDB; sync: "exceeded its quota")
-  if (/QUOTA_BYTES|QuotaExceeded|quota/i.test(text) || (typeof DOMException !== 'undefined' && err instanceof DOMException && err.code === 22))
+  // Chromium names the limit as "QUOTA_BYTES_PER_ITEM quota exceeded" (older) or "Resource::kQuotaBytesPerItem
+  // quota exceeded" (newer); without underscores and case the two read the same
+  const text = textOf(err).replace(/_/g, '').toLowerCase();
+  // MAX_WRITE_OPERATIONS_PER_MINUTE / _PER_HOUR
+  if (text.includes('maxwriteoperations')) return { kind: 'too-many-writes', message: STORAGE_ERROR_MESSAGES['too-many-writes'] };
+  // QUOTA_BYTES_PER_ITEM, MAX_ITEMS
+  if (text.includes('quotabytesperitem') || text.includes('maxitems')) return { kind: 'item-too-large', message: STORAGE_ERROR_MESSAGES['item-too-large'] };
+  // Chromium QUOTA_BYTES; Firefox QuotaExceededError (storage.local on IndexedDB; storage.sync "exceeded its quota")
+  if (text.includes('quota') || (typeof DOMException !== 'undefined' && err instanceof DOMException && err.code === 22))
     return { kind: 'full', message: STORAGE_ERROR_MESSAGES.full };
   return { kind: 'other', message: STORAGE_ERROR_MESSAGES.other };
 }

@@ -19,6 +19,11 @@ describe('classifyStorageError', () => {
     ['MAX_ITEMS quota exceeded', 'item-too-large'],
     ['MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded', 'too-many-writes'],
     ['MAX_WRITE_OPERATIONS_PER_HOUR quota exceeded', 'too-many-writes'],
+    // Chromium 120+ names the limits after its resource constants (seen in test/browser/storage-errors.test.ts)
+    ['Error: Resource::kQuotaBytes quota exceeded', 'full'],
+    ['Resource::kQuotaBytesPerItem quota exceeded', 'item-too-large'],
+    ['Resource::kMaxItems quota exceeded', 'item-too-large'],
+    ['Resource::kMaxWriteOperationsPerMinute quota exceeded', 'too-many-writes'],
     ['Extension context invalidated.', 'other'],
   ])('%s -> %s', (message, kind) => {
     expect(classifyStorageError(new Error(message)).kind).toBe(kind);
