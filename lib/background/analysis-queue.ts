@@ -6,6 +6,9 @@
  * - The most recently requested tab is served first (the reader is most likely looking at it).
  * - One analysis at a time, each started from a fresh macrotask, so the messages of other tabs (popup
  *   questions, card data, gate verdicts) are answered between two analyses.
+ * - A page that has just been let in (its gate passed, the annotator was injected) is about to send its first
+ *   reading: re-readings of pages analysed before wait for it, briefly, so that a restless tab's next analysis
+ *   does not start in the very moment another page's first reading is on its way.
  * - Per-tab throttle: a tab's next analysis starts no sooner than its interval after its last one ended;
  *   while readings keep arriving the interval grows, up to a cap; a tab quiet for a while starts afresh.
  *
@@ -21,11 +24,17 @@ export const BACKOFF_FACTOR = 2;
 /** The interval never grows beyond this: a live blog still gets its new names about twice a minute. */
 export const MAX_INTERVAL_MS = 30_000;
 /**
- * A reading that comes this long after the tab's previous one is a calm page again (interval back to the
- * minimum). Above the content script's 4 s re-read cadence on a page that never stops changing
- * (lib/page/watch.ts, MUTATION_MAX_WAIT_MS), so such a page never looks calm.
+ * A reading that comes this long after the tab's previous reading and analysis is a calm page again (interval
+ * back to the minimum). Well above the content script's 4 s re-read cadence on a page that never stops
+ * changing (lib/page/watch.ts, MUTATION_MAX_WAIT_MS, plus its reading time), so such a page never looks calm.
  */
-export const QUIET_RESET_MS = 6_000;
+export const QUIET_RESET_MS = 10_000;
+/**
+ * How long an announced first reading holds back re-readings of other tabs: reading a page in its content
+ * script takes tens of milliseconds, a few hundred on a busy machine; a page that never sends one costs
+ * the others at most this.
+ */
+export const ANNOUNCED_WAIT_MS = 1_000;
 
 export type QueueOutcome = { kind: 'done'; analysis: Analysis } | { kind: 'stale' };
 
@@ -36,10 +45,17 @@ export interface QueueState {
   running: number | null;
   /** tabs whose pace (throttle state) is kept */
   tabs: number;
+  /** announced first readings not arrived yet */
+  announced: number;
 }
 
 export interface AnalysisQueue {
   /** Analyse `input` for `tabId` when its turn comes. Rejects only when the analysis itself throws. */
+  /**
+   * The tab's page was just let in (gate passed, annotator injected): its first reading is on its way. Until it
+   * comes (at most ANNOUNCED_WAIT_MS), re-readings of pages analysed before do not start.
+   */
+  announce(tabId: number): void;
   submit(tabId: number, input: AnalysisInput): Promise<QueueOutcome>;
   /**
    * The tab loaded another document (`closed: false`) or closed: its pending analysis is dropped and a running
@@ -88,6 +104,8 @@ const realClock: QueueClock = {
 export function createAnalysisQueue(analyze: (input: AnalysisInput) => Analysis | Promise<Analysis>, clock: QueueClock = realClock): AnalysisQueue {
   const pending = new Map<number, Job>();
   const pace = new Map<number, Pace>();
+  /** announced tabs and until when their first reading is waited for */
+  const announced = new Map<number, number>();
   let running: Job | null = null;
   let seq = 0;
   let timer: unknown;
@@ -116,10 +134,16 @@ export function createAnalysisQueue(analyze: (input: AnalysisInput) => Analysis 
   function pump(): void {
     if (running || !pending.size) return;
     const t = clock.now();
+    let held = -Infinity; // re-readings wait until then for announced first readings
+    for (const [tabId, until] of announced) {
+      if (until <= t) announced.delete(tabId);
+      else held = Math.max(held, until);
+    }
     let next: Job | undefined;
     let soonest = Infinity;
     for (const job of pending.values()) {
-      const at = readyAt(pace.get(job.tabId));
+      const p = pace.get(job.tabId);
+      const at = p?.lastEnd === undefined ? readyAt(p) : Math.max(readyAt(p), held);
       if (at <= t) {
         if (!next || job.seq > next.seq) next = job; // newest request first
       } else soonest = Math.min(soonest, at);
@@ -156,13 +180,14 @@ export function createAnalysisQueue(analyze: (input: AnalysisInput) => Analysis 
     submit(tabId, input) {
       const t = clock.now();
       const p = paceOf(tabId);
-      if (p.lastRequestAt === undefined || t - p.lastRequestAt >= QUIET_RESET_MS) {
+      if (p.lastRequestAt === undefined || t - Math.max(p.lastRequestAt, p.lastEnd ?? -Infinity) >= QUIET_RESET_MS) {
         p.interval = MIN_INTERVAL_MS;
         p.grow = false;
       } else {
         p.grow = true;
       }
       p.lastRequestAt = t;
+      announced.delete(tabId);
       const mine = ++seq;
       p.latestSeq = mine;
       pending.get(tabId)?.resolve({ kind: 'stale' });
@@ -171,7 +196,11 @@ export function createAnalysisQueue(analyze: (input: AnalysisInput) => Analysis 
         wake(0);
       });
     },
+    announce(tabId) {
+      announced.set(tabId, clock.now() + ANNOUNCED_WAIT_MS);
+    },
     forget(tabId, opts) {
+      announced.delete(tabId);
       pending.get(tabId)?.resolve({ kind: 'stale' });
       pending.delete(tabId);
       if (opts?.closed) pace.delete(tabId);
@@ -184,7 +213,7 @@ export function createAnalysisQueue(analyze: (input: AnalysisInput) => Analysis 
       return pace.get(tabId)?.interval ?? MIN_INTERVAL_MS;
     },
     state() {
-      return { pending: pending.size, running: running?.tabId ?? null, tabs: pace.size };
+      return { pending: pending.size, running: running?.tabId ?? null, tabs: pace.size, announced: announced.size };
     },
   };
 }

@@ -16,6 +16,7 @@ import type { Settings } from '../settings/types';
 import { withoutHash } from '../page/address';
 import { setBadge } from './badge';
 import { toCardEntity } from './card-data';
+import { compactAnalysis } from './compact';
 import { createAnalysisQueue, type AnalysisQueue } from './analysis-queue';
 import { analyze, kb } from './engine';
 import { badgeCount, buildPlan } from './plan';
@@ -140,7 +141,7 @@ export function createBackgroundService(
       // Queued: other tabs' newer readings may go first, and a restless page waits its throttle interval.
       const outcome = await queue.submit(tabId, input);
       if (outcome.kind === 'stale') return { ok: false, reason: 'stale' }; // a newer reading of this tab replaced it
-      analysis = outcome.analysis;
+      analysis = compactAnalysis(outcome.analysis); // what is kept and sent is bounded, whatever the page holds
     } catch (err) {
       console.error('Crypto News Context: analysis failed', err);
       const now = await store.get(tabId);
@@ -192,6 +193,7 @@ export function createBackgroundService(
     }
     try {
       await inject(tabId, frameId);
+      queue.announce(tabId); // its first reading comes next: re-readings of other tabs wait for it
       return { ok: true };
     } catch (err) {
       console.error('Crypto News Context: could not inject the annotator', err);
@@ -294,6 +296,7 @@ export function createBackgroundService(
     await store.set(tabId, asked);
     try {
       await inject(tabId, 0);
+      queue.announce(tabId);
     } catch (err) {
       console.warn('Crypto News Context: could not annotate this tab', err);
       await store.set(tabId, { ...asked, phase: 'unavailable', show: false, updatedAt: Date.now() });

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Analysis, AnalysisInput } from '../../../lib/shared/contract';
-import { BACKOFF_FACTOR, MAX_INTERVAL_MS, MIN_INTERVAL_MS, QUIET_RESET_MS, createAnalysisQueue, type QueueOutcome } from '../../../lib/background/analysis-queue';
+import { ANNOUNCED_WAIT_MS, BACKOFF_FACTOR, MAX_INTERVAL_MS, MIN_INTERVAL_MS, QUIET_RESET_MS, createAnalysisQueue, type QueueOutcome } from '../../../lib/background/analysis-queue';
 
 /** A stand-in analysis that says which input it came from (the queue never looks inside). */
 const fakeAnalysis = (text: string) => ({ title: text }) as unknown as Analysis;
@@ -43,7 +43,7 @@ describe('analysis queue: order, replacement, stale results', () => {
       return fakeAnalysis(i.text);
     });
     const answers = [q.submit(1, input('tab 1')), q.submit(2, input('tab 2')), q.submit(3, input('tab 3'))];
-    expect(q.state()).toEqual({ pending: 3, running: null, tabs: 3 });
+    expect(q.state()).toEqual({ pending: 3, running: null, tabs: 3, announced: 0 });
     expect(order).toEqual([]); // nothing runs inside the message that asked: a macrotask later
     await turn();
     expect(order).toEqual(['tab 3', 'tab 2', 'tab 1']);
@@ -109,7 +109,7 @@ describe('analysis queue: order, replacement, stale results', () => {
     q.forget(1); // navigated: the old page's result does not apply
     eng.calls[0]!.finish();
     expect(await running).toEqual({ kind: 'stale' });
-    expect(q.state()).toEqual({ pending: 0, running: null, tabs: 1 }); // the navigated tab keeps its pace
+    expect(q.state()).toEqual({ pending: 0, running: null, tabs: 1, announced: 0 }); // the navigated tab keeps its pace
     expect(eng.calls).toHaveLength(1);
   });
 
@@ -190,6 +190,39 @@ describe('analysis queue: throttle', () => {
     await Promise.all([q.submit(1, input('c')), vi.advanceTimersByTimeAsync(0)]);
     expect(starts[2]).toBe(askedAt);
     expect(q.intervalOf(1)).toBe(MIN_INTERVAL_MS);
+  });
+
+  it('an announced first reading goes before re-readings of other tabs; a page that never sends one holds them at most briefly', async () => {
+    const starts: { text: string; at: number }[] = [];
+    const q = createAnalysisQueue((i) => {
+      starts.push({ text: i.text, at: Date.now() });
+      return fakeAnalysis(i.text);
+    });
+    await Promise.all([q.submit(1, input('restless 1')), turn()]);
+    await vi.advanceTimersByTimeAsync(MIN_INTERVAL_MS);
+    // tab 2's gate passed: its reading is on its way while tab 1's re-reading is due
+    q.announce(2);
+    const again = q.submit(1, input('restless 2'));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(starts.map((s) => s.text)).toEqual(['restless 1']); // held
+    const first = q.submit(2, input('article'));
+    await turn();
+    expect(starts.map((s) => s.text)).toEqual(['restless 1', 'article', 'restless 2']);
+    await Promise.all([again, first]);
+    // a first reading of a new tab is never held; an announcement that is not kept expires
+    q.announce(3);
+    const t = Date.now();
+    await Promise.all([q.submit(4, input('new tab')), turn()]);
+    expect(starts.at(-1)).toEqual({ text: 'new tab', at: t });
+    await vi.advanceTimersByTimeAsync(MAX_INTERVAL_MS); // tab 1 is due again
+    const late = q.submit(1, input('restless 3'));
+    q.announce(3);
+    const announcedAt = Date.now();
+    await vi.advanceTimersByTimeAsync(ANNOUNCED_WAIT_MS + 10);
+    await late;
+    expect(starts.at(-1)!.text).toBe('restless 3');
+    expect(starts.at(-1)!.at - announcedAt).toBe(ANNOUNCED_WAIT_MS);
+    expect(q.state().announced).toBe(0);
   });
 
   it('a reloading page keeps its throttle across navigations; a closed tab’s pace is forgotten', async () => {

@@ -65,7 +65,7 @@ describe('background service: queued analyses', () => {
     release();
     expect(await busy).toEqual({ ok: false, reason: 'stale' });
     expect(await store.get(8)).toBeUndefined(); // nothing written back for a tab that went away
-    expect(svc.queue.state()).toEqual({ pending: 0, running: null, tabs: 1 });
+    expect(svc.queue.state()).toEqual({ pending: 0, running: null, tabs: 1, announced: 0 });
   });
 
   it('an analysis cut by the time budget reaches the popup, which says so in one plain sentence', async () => {
