@@ -99,14 +99,16 @@ export function loadLabels(paths: readonly string[], split: Split | null): { lab
         problems.push(`${path}: entry without file or entities`);
         continue;
       }
+      // a test-half file is never named, even in a problem line
+      const name = x.half === 'test' || halfOf(split, typeof x.source === 'string' ? x.source : '') === 'test' ? 'a test-half entry' : x.file;
       if (seen.has(x.file)) {
-        problems.push(`${path}: ${x.file} labelled twice (first kept)`);
+        problems.push(`${path}: ${name} labelled twice (first kept)`);
         continue;
       }
       seen.add(x.file);
       const source = typeof x.source === 'string' ? x.source : '?';
       const half = halfOf(split, source) ?? (x.half === 'test' ? 'test' : 'dev');
-      if (x.half !== undefined && x.half !== half) problems.push(`${x.file}: half "${String(x.half)}" but the split says "${half}"`);
+      if (x.half !== undefined && x.half !== half) problems.push(`${name}: half "${String(x.half)}" but the split says "${half}"`);
       labels.push({
         file: x.file,
         half,
