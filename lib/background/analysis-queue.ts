@@ -13,7 +13,8 @@
  *   while readings keep arriving the interval grows, up to a cap; a tab quiet for a while starts afresh.
  *
  * The engine itself is synchronous and bounded by its own time budget (lib/engine/analyze.ts, `cut`);
- * this queue bounds how often and in which order it runs.
+ * this queue bounds how often and in which order it runs, and gives a restless tab's re-readings a
+ * shorter budget (RESTLESS_BUDGET_MS).
  */
 import type { Analysis, AnalysisInput } from '../shared/contract';
 
@@ -35,6 +36,16 @@ export const QUIET_RESET_MS = 10_000;
  * the others at most this.
  */
 export const ANNOUNCED_WAIT_MS = 1_000;
+/**
+ * Engine time budget of a re-reading that came while the tab's readings keep arriving (its interval grows): the
+ * tab already had a full analysis, and another tab's reading arriving meanwhile then waits under half a second.
+ */
+export const RESTLESS_BUDGET_MS = 400;
+
+/** What the queue tells the engine about one analysis: a budget, when it sets one (else the engine's own). */
+export interface RunOptions {
+  budgetMs?: number;
+}
 
 export type QueueOutcome = { kind: 'done'; analysis: Analysis } | { kind: 'stale' };
 
@@ -101,7 +112,7 @@ const realClock: QueueClock = {
   clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>),
 };
 
-export function createAnalysisQueue(analyze: (input: AnalysisInput) => Analysis | Promise<Analysis>, clock: QueueClock = realClock): AnalysisQueue {
+export function createAnalysisQueue(analyze: (input: AnalysisInput, options: RunOptions) => Analysis | Promise<Analysis>, clock: QueueClock = realClock): AnalysisQueue {
   const pending = new Map<number, Job>();
   const pace = new Map<number, Pace>();
   /** announced tabs and until when their first reading is waited for */
@@ -159,12 +170,13 @@ export function createAnalysisQueue(analyze: (input: AnalysisInput) => Analysis 
     pending.delete(job.tabId);
     running = job;
     const p = paceOf(job.tabId);
+    const restless = p.grow;
     if (p.grow) {
       p.interval = Math.min(MAX_INTERVAL_MS, p.interval * BACKOFF_FACTOR);
       p.grow = false;
     }
     try {
-      const analysis = await analyze(job.input);
+      const analysis = await analyze(job.input, restless ? { budgetMs: RESTLESS_BUDGET_MS } : {});
       job.resolve(pace.get(job.tabId)?.latestSeq === job.seq ? { kind: 'done', analysis } : { kind: 'stale' });
     } catch (err) {
       job.reject(err);

@@ -7,8 +7,13 @@ import type { Analysis, AnalysisInput } from '../shared/contract';
 import { createEngine } from '../engine/analyze';
 import { loadKb, type KbLookup } from '../kb';
 
+/** `budgetMs`: the engine's time budget for this analysis (lib/engine/analyze.ts, AnalyzeOptions); omitted: its default. */
+export interface AnalyzeOptions {
+  budgetMs?: number;
+}
+
 interface Engine {
-  analyze(input: AnalysisInput): Analysis | Promise<Analysis>;
+  analyze(input: AnalysisInput, options?: AnalyzeOptions): Analysis | Promise<Analysis>;
 }
 
 let engine: Engine | undefined;
@@ -17,7 +22,7 @@ export function kb(): KbLookup {
   return loadKb();
 }
 
-export async function analyze(input: AnalysisInput): Promise<Analysis> {
+export async function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Promise<Analysis> {
   const e = (engine ??= createEngine(loadKb().kb));
-  return e.analyze(input);
+  return e.analyze(input, options);
 }

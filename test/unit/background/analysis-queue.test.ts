@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Analysis, AnalysisInput } from '../../../lib/shared/contract';
-import { ANNOUNCED_WAIT_MS, BACKOFF_FACTOR, MAX_INTERVAL_MS, MIN_INTERVAL_MS, QUIET_RESET_MS, createAnalysisQueue, type QueueOutcome } from '../../../lib/background/analysis-queue';
+import { ANNOUNCED_WAIT_MS, BACKOFF_FACTOR, MAX_INTERVAL_MS, MIN_INTERVAL_MS, QUIET_RESET_MS, RESTLESS_BUDGET_MS, createAnalysisQueue, type QueueOutcome } from '../../../lib/background/analysis-queue';
 
 /** A stand-in analysis that says which input it came from (the queue never looks inside). */
 const fakeAnalysis = (text: string) => ({ title: text }) as unknown as Analysis;
@@ -223,6 +223,26 @@ describe('analysis queue: throttle', () => {
     expect(starts.at(-1)!.text).toBe('restless 3');
     expect(starts.at(-1)!.at - announcedAt).toBe(ANNOUNCED_WAIT_MS);
     expect(q.state().announced).toBe(0);
+  });
+
+  it('re-readings of a restless tab get the short engine budget; a first reading and a calm page the engine’s own', async () => {
+    const budgets: (number | undefined)[] = [];
+    const q = createAnalysisQueue((i, opts) => {
+      budgets.push(opts.budgetMs);
+      return fakeAnalysis(i.text);
+    });
+    await Promise.all([q.submit(1, input('first')), turn()]);
+    // a reading every 3 s for 30 s: analysed at growing intervals, each with the short budget
+    for (let k = 0; k < 10; k++) {
+      void q.submit(1, input(`again ${k}`));
+      await vi.advanceTimersByTimeAsync(3_000);
+    }
+    await vi.advanceTimersByTimeAsync(MAX_INTERVAL_MS);
+    expect(budgets.length).toBeGreaterThanOrEqual(4);
+    expect(budgets).toEqual([undefined, ...Array(budgets.length - 1).fill(RESTLESS_BUDGET_MS)]);
+    await vi.advanceTimersByTimeAsync(QUIET_RESET_MS);
+    await Promise.all([q.submit(1, input('calm again')), turn()]);
+    expect(budgets.at(-1)).toBeUndefined();
   });
 
   it('a reloading page keeps its throttle across navigations; a closed tab’s pace is forgotten', async () => {
