@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readKeyFacts, roleErrors, scoreKeyFacts, withinTolerance, type EngineKeyFacts } from '../../../tools/cli/eval/key-facts';
+import { readKeyFacts, readOlderStolen, roleErrors, scoreKeyFacts, withinTolerance, type EngineKeyFacts } from '../../../tools/cli/eval/key-facts';
 import type { GoldKeyFacts, LabelEntity } from '../../../tools/cli/eval/labels';
 
 const entities: LabelEntity[] = [
@@ -39,6 +39,17 @@ describe('readKeyFacts', () => {
     expect(k).toMatchObject({ event: null, amounts: [], date: null, victims: ['Bybit'], actors: ['Lazarus Group'], newShapeFields: 0 });
     expect(readKeyFacts(undefined)).toMatchObject({ event: null, victims: [], amounts: [], date: null, actors: [] });
     expect(readKeyFacts({ amounts: 'x', victims: [null, 3] })).toMatchObject({ amounts: [], victims: [] });
+  });
+});
+
+describe('readOlderStolen', () => {
+  it('reads the older shape\'s stolen[] as stolen amounts, for the side figure only', () => {
+    expect(readOlderStolen({ stolen: [{ text: '$2 billion', usd: 2e9 }], dates: [] })).toEqual([{ text: '$2 billion', usd: 2e9, role: 'stolen' }]);
+  });
+  it('is null once the new amounts field exists, or when there is no stolen array', () => {
+    expect(readOlderStolen({ stolen: [{ text: '$1', usd: 1 }], amounts: [] })).toBeNull();
+    expect(readOlderStolen({})).toBeNull();
+    expect(readOlderStolen(undefined)).toBeNull();
   });
 });
 

@@ -80,6 +80,7 @@ describe('scoreArticle', () => {
     expect(e).toMatchObject({ trapHits: 1, articlesWithTrap: 1, must: { must: 2, found: 1 } });
     const k = keyFactAggregate([r]);
     expect(k).toMatchObject({ articles: 1, newShape: 0, victim: { correct: 1, n: 1 }, stolen: { correct: 0, n: 1 } });
+    expect(k.olderShape).toMatchObject({ articles: 1, stolen: { correct: 0, n: 1 }, roleErrorArticles: 0 });
     const s = summaryAggregate([r]);
     expect(s.engine.recall).toBeCloseTo(0.5);
     expect(s.lead3.recall).toBeCloseTo(1);

@@ -53,6 +53,16 @@ export function readKeyFacts(kf: unknown): EngineKeyFacts {
   };
 }
 
+/**
+ * The older shape's amounts: its `stolen[]` read as amounts with role `stolen` (null when the
+ * analysis has the new `amounts` field, or no `stolen` array). Only for a side figure that shows
+ * where the engine stands before the new shape exists; the headline figures never use it.
+ */
+export function readOlderStolen(kf: unknown): EngineAmount[] | null {
+  if (!isRecord(kf) || 'amounts' in kf || !Array.isArray(kf.stolen)) return null;
+  return kf.stolen.filter(isRecord).map((a) => ({ text: typeof a.text === 'string' ? a.text : '', usd: typeof a.usd === 'number' ? a.usd : null, role: 'stolen' }));
+}
+
 /** A gold name and the other names the article's list gives the same entity (its aliases). */
 export function goldNameVariants(gold: string, entities: readonly LabelEntity[]): string[] {
   const k = labelKey(gold);

@@ -17,7 +17,7 @@ import {
   type PrecisionTally,
   type Verdict,
 } from './entity-precision';
-import { readKeyFacts, scoreKeyFacts, type EngineKeyFacts, type KeyFactScore } from './key-facts';
+import { readKeyFacts, readOlderStolen, scoreKeyFacts, type EngineKeyFacts, type KeyFactScore } from './key-facts';
 import type { Half, MoreLabel } from './labels';
 import { centralFactFirst, keySentenceHits, lead3, lengthStats, type LengthStats } from './summary-score';
 
@@ -107,6 +107,8 @@ export interface ArticleResult {
   must: MustResult;
   engineKeyFacts: EngineKeyFacts | null;
   keyFacts: KeyFactScore | null;
+  /** side figure: the same scoring with the older shape's `stolen[]` read as stolen amounts (null when not applicable) */
+  olderShapeKeyFacts: KeyFactScore | null;
   summary: {
     keys: number;
     engine: string[];
@@ -133,6 +135,7 @@ export function scoreArticle(label: MoreLabel, row: MoreRow | undefined, sentenc
   const positive = label.file.startsWith('positives/');
   const gold = positive ? label.keyFacts : null;
   const engineKeyFacts = gold ? readKeyFacts(a?.keyFacts) : null;
+  const olderStolen = gold ? readOlderStolen(a?.keyFacts) : null;
   const keys = positive ? (label.keySentences ?? []) : [];
   let summary: ArticleResult['summary'] = null;
   if (keys.length > 0) {
@@ -155,6 +158,7 @@ export function scoreArticle(label: MoreLabel, row: MoreRow | undefined, sentenc
     must: mustRecall(label.entities, reported),
     engineKeyFacts,
     keyFacts: gold && engineKeyFacts ? scoreKeyFacts(gold, engineKeyFacts, label.entities) : null,
+    olderShapeKeyFacts: gold && engineKeyFacts && olderStolen ? scoreKeyFacts(gold, { ...engineKeyFacts, amounts: olderStolen }, label.entities) : null,
     summary,
   };
 }
@@ -204,6 +208,8 @@ export interface KeyFactAggregate {
   date: FieldFigure;
   actor: FieldFigure;
   roleErrors: { total: number; articles: number; perArticle: number | null };
+  /** side figure on the analyses that still have the older shape: its `stolen[]` read as stolen amounts */
+  olderShape: { articles: number; stolen: { correct: number; n: number; rate: number | null }; roleErrorArticles: number };
 }
 
 export function keyFactAggregate(results: readonly ArticleResult[]): KeyFactAggregate {
@@ -230,6 +236,11 @@ export function keyFactAggregate(results: readonly ArticleResult[]): KeyFactAggr
     date: field('date'),
     actor: field('actor'),
     roleErrors: { total: errs.reduce((a, b) => a + b, 0), articles: withErr, perArticle: ratio(withErr, rs.length) },
+    olderShape: (() => {
+      const os = results.map((r) => r.olderShapeKeyFacts).filter((k): k is KeyFactScore => k !== null);
+      const ok = os.filter((k) => k.stolen).length;
+      return { articles: os.length, stolen: { correct: ok, n: os.length, rate: ratio(ok, os.length) }, roleErrorArticles: os.filter((k) => k.roleErrors.length > 0).length };
+    })(),
   };
 }
 

@@ -84,6 +84,9 @@ export function printMore(r: MoreReport, verbose: boolean): string[] {
     L.push(`    date (at gold precision)    ${fieldText(k.date)}`);
     L.push(`    actor                       ${fieldText(k.actor)}`);
     L.push(`    role errors                 ${k.roleErrors.total} in ${k.roleErrors.articles} of ${k.articles} articles (${pct(k.roleErrors.perArticle)} of articles; target <= 5%)`);
+    const o = k.olderShape;
+    if (o.articles > 0)
+      L.push(`    (older shape, side figure: its keyFacts.stolen read as stolen amounts on ${o.articles} articles: stolen amount ${pct(o.stolen.rate)} (${o.stolen.correct}/${o.stolen.n}); articles with role errors ${o.roleErrorArticles})`);
   }
 
   h('Summaries on labelled positives with key sentences, beside the lead-3 baseline - issue 15');
