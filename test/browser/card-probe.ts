@@ -33,6 +33,12 @@ export interface CardView {
   buttons: Record<string, { x: number; y: number }>;
   /** the text of the card's alert line (a save that failed) */
   problem: string;
+  /** the card's computed background colour and top padding (styled by our sheet, whatever the page's CSP) */
+  style: { background: string; paddingTop: string };
+  /** every href in our shadow root */
+  hrefs: string[];
+  /** how many elements in our shadow root match each selector passed to cardView */
+  counts: number[];
 }
 
 /** The tab showing `page` (matched by its address). */
@@ -44,12 +50,13 @@ export async function tabOf(worker: Worker, page: Page): Promise<number> {
 }
 
 /** What the card shows now, or null when there is no card. */
-export async function cardView(worker: Worker, tabId: number): Promise<CardView | null> {
-  return worker.evaluate(async (t: number) => {
+export async function cardView(worker: Worker, tabId: number, selectors: string[] = []): Promise<CardView | null> {
+  return worker.evaluate(async ({ t, sel }) => {
     const [frame] = await chrome.scripting.executeScript({
       target: { tabId: t, frameIds: [0] },
       world: 'ISOLATED',
-      func: () => {
+      args: [sel],
+      func: (selectors: string[]) => {
         const host = document.querySelector('div[data-cnc-ui]');
         const dom = (chrome as unknown as { dom: { openOrClosedShadowRoot(el: Element): ShadowRoot | null } }).dom;
         const root = host && dom.openOrClosedShadowRoot(host);
@@ -75,20 +82,23 @@ export async function cardView(worker: Worker, tabId: number): Promise<CardView 
           viewport: { x: v.offsetLeft, y: v.offsetTop, width: v.width, height: v.height },
           buttons,
           problem: root.querySelector('[role="alert"]')?.textContent ?? '',
+          style: { background: getComputedStyle(card).backgroundColor, paddingTop: getComputedStyle(card).paddingTop },
+          hrefs: [...root.querySelectorAll('[href]')].map((a) => a.getAttribute('href') ?? ''),
+          counts: selectors.map((q) => root.querySelectorAll(q).length),
         };
       },
     });
     return (frame?.result ?? null) as CardView | null;
-  }, tabId);
+  }, { t: tabId, sel: selectors });
 }
 
 /** Waits until the card is visible, loaded and has stopped moving (placement after its details arrived). */
-export async function settledCard(worker: Worker, tabId: number, timeoutMs = 10_000): Promise<CardView> {
+export async function settledCard(worker: Worker, tabId: number, timeoutMs = 10_000, selectors: string[] = []): Promise<CardView> {
   const until = Date.now() + timeoutMs;
   let last = '';
   let view: CardView | null = null;
   while (Date.now() < until) {
-    view = await cardView(worker, tabId);
+    view = await cardView(worker, tabId, selectors);
     const now = view && view.visible && view.loaded ? JSON.stringify(view.box) : '';
     if (now && now === last) return view!;
     last = now;

@@ -16,6 +16,7 @@ import { extname, join, normalize } from 'node:path';
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, launchChromium, pageStatus, screenshotPath, type ChromiumWithExtension } from './harness';
+import { cardView, settledCard, tabOf as tabShowing } from './card-probe';
 
 const HOSTILE = join(ROOT, 'test/fixtures/hostile');
 const STRICT_CSP = "default-src 'none'; style-src 'none'";
@@ -197,26 +198,16 @@ const DANGEROUS = 'img, script, svg, iframe, object, embed, video, audio, form, 
 const HANDLERS = ['onerror', 'onload', 'onclick', 'onmouseover', 'onfocus', 'onpointerenter', 'onanimationstart'].map((a) => `[${a}]`).join(', ');
 
 /**
- * Opens the hover card on a mark (pointer dwell) and summarises it. Locators only (they pierce the open
- * shadow root and run in Playwright's utility world, which page overrides of built-ins cannot reach).
+ * Opens the hover card on a mark (pointer dwell) and summarises it. The card's shadow root is closed: it
+ * is read from the extension's isolated world (card-probe.ts), which page overrides of built-ins cannot
+ * reach either.
  */
 async function openCard(page: Page, mark = page.locator(`${OUR_MARKS}[tabindex]`).first()) {
   await mark.scrollIntoViewIfNeeded();
   await page.mouse.move(0, 0);
   await mark.hover();
-  const card = page.locator('div[data-cnc-ui] .cnc-card');
-  await card.first().waitFor({ state: 'visible', timeout: 10_000 });
-  // wait for the background's answer (the loading line goes away)
-  await expect.poll(() => page.locator('div[data-cnc-ui] .cnc-card-loading').count(), { timeout: 10_000 }).toBe(0);
-  const links = page.locator('div[data-cnc-ui] [href]');
-  const hrefs: string[] = [];
-  for (let i = 0, n = await links.count(); i < n && i < 100; i++) hrefs.push((await links.nth(i).getAttribute('href')) ?? '');
-  return {
-    text: (await card.first().textContent()) ?? '',
-    dangerous: await page.locator('div[data-cnc-ui]').locator(DANGEROUS).count(),
-    handlers: await page.locator('div[data-cnc-ui]').locator(HANDLERS).count(),
-    hrefs,
-  };
+  const view = await settledCard(cr.worker, await tabShowing(cr.worker, page), 10_000, [DANGEROUS, HANDLERS]);
+  return { text: view.text, dangerous: view.counts[0]!, handlers: view.counts[1]!, hrefs: view.hrefs, view };
 }
 
 function expectSafeCard(card: Awaited<ReturnType<typeof openCard>>): void {
@@ -272,7 +263,9 @@ describe('hostile pages (real Chromium)', () => {
     await page.mouse.move(0, 0);
     await page.locator('cncmark:not([data-cnc-mention])').hover();
     await page.waitForTimeout(800);
-    expect(await page.locator('div[data-cnc-ui]').locator(DANGEROUS).count()).toBe(0);
+    const afterSpoof = await cardView(cr.worker, await tabShowing(cr.worker, page), [DANGEROUS]);
+    expect(afterSpoof?.visible ?? false).toBe(false);
+    expect(afterSpoof?.counts[0] ?? 0).toBe(0);
 
     // The popup for this tab renders the hostile title and names as text.
     const tabId = await tabIdOf(page);
@@ -494,8 +487,9 @@ describe('hostile pages (real Chromium)', () => {
     await page.locator('#spoof').hover();
     await page.waitForTimeout(1_500);
     // Observed: our card opens, titled "SEND YOUR COINS TO 0xdead TO RECOVER THEM" ("No details in the knowledge base").
-    const cardText = await page.locator('div[data-cnc-ui] .cnc-card').first().textContent({ timeout: 1_000 }).catch(() => '');
-    expect(cardText).not.toContain('SEND YOUR COINS');
+    const view = await cardView(cr.worker, await tabShowing(cr.worker, page));
+    expect(view?.visible ?? false).toBe(false);
+    expect(view?.text ?? '').not.toContain('SEND YOUR COINS');
     await page.close();
   });
 
@@ -512,10 +506,7 @@ describe('hostile pages (real Chromium)', () => {
       expect(bg).not.toBe('rgba(0, 0, 0, 0)');
       const card = await openCard(page);
       expectSafeCard(card);
-      const cardStyle = await page.locator('div[data-cnc-ui] .cnc-card').first().evaluate((e) => {
-        const s = getComputedStyle(e);
-        return { bg: s.backgroundColor, pad: s.paddingTop };
-      });
+      const cardStyle = { bg: card.view.style.background, pad: card.view.style.paddingTop };
       // styled by our sheet (an unstyled div is transparent with no padding)
       expect(cardStyle.bg === 'rgba(0, 0, 0, 0)' && cardStyle.pad === '0px').toBe(false);
       const violations = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
@@ -528,4 +519,123 @@ describe('hostile pages (real Chromium)', () => {
       await page.close();
     });
   }
+
+  // Issue 16: the page can neither read nor steer our card. Last in the file: it leaves the card closed
+  // and changes no setting (the real click it makes is on "Close", not on "Don't mark on this site").
+  it('the page cannot read or change what the card shows, nor open it or press its buttons from script', async () => {
+    // its own address: the probe finds the tab by it
+    const o = await open('spoof-mark.html', { query: '?steer' });
+    const { page } = o;
+    await waitForMarks(page, 2);
+    const tab = await tabShowing(cr.worker, page);
+    const ours = page.locator(`${OUR_MARKS}[data-cnc-entity="lazarus-group"][tabindex]`);
+    const first = await openCard(page, ours);
+    expect(first.view.title).toBe('Lazarus Group');
+
+    // Closed root: the page sees the host and nothing in it; no attribute it can read carries the theme or delay.
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('div[data-cnc-ui]')!;
+      const attrs = [...document.querySelectorAll('div[data-cnc-ui], cncmark')].flatMap((el) => [...el.attributes].map((a) => `${a.name}=${a.value}`));
+      return { root: host.shadowRoot, inner: host.innerHTML, names: host.getAttributeNames().sort(), attrs };
+    });
+    expect(seen.root).toBeNull();
+    expect(seen.inner).toBe('');
+    expect(seen.names).toEqual(['data-cnc-ui', 'popover', 'style']);
+    // (the host's style is ours and the same for every reader: `all: initial`, whose expansion names
+    // properties such as interest-delay, and the host's box)
+    for (const a of seen.attrs.filter((x) => !x.startsWith('style='))) expect(a).not.toMatch(/theme|\bdark\b|\blight\b|delay|dwell/i);
+
+    // The page points our mark at another entity (the look-alike's): the card still shows what the
+    // background says about the entity we marked. (A page that also rewrites the mark's text gets the same
+    // card until the re-read takes the mark away: test/unit/annotate/card-controller.test.ts.)
+    await page.keyboard.press('Escape');
+    await page.mouse.move(0, 0);
+    const mention = (await ours.getAttribute('data-cnc-mention'))!;
+    await ours.evaluate((el) => el.setAttribute('data-cnc-entity', 'no-such-entity'));
+    const box = (await page.locator(`${OUR_MARKS}[data-cnc-mention="${mention}"]`).boundingBox())!;
+    await page.mouse.move(box.x + 5, box.y + box.height / 2);
+    const forged = await settledCard(cr.worker, tab);
+    expect(forged.entity).toBe('lazarus-group');
+    expect(forged.title).toBe('Lazarus Group');
+    expect(forged.text).not.toContain('SEND YOUR COINS');
+
+    // Synthetic events on the card: through its host, all the page can reach (elementFromPoint and event
+    // targets give the host, never what is inside), at the points of its buttons and anywhere else.
+    const close = forged.buttons['Close']!;
+    const mute = forged.buttons["Don't mark on this site"]!;
+    expect(mute).toBeTruthy();
+    await page.evaluate(
+      (points) => {
+        const host = document.querySelector<HTMLElement>('div[data-cnc-ui]')!;
+        for (const p of points) {
+          const hit = (document.elementFromPoint(p.x, p.y) as HTMLElement | null) ?? host;
+          for (const el of new Set([hit, host])) {
+            el.click();
+            el.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: p.x, clientY: p.y }));
+            el.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: p.x, clientY: p.y }));
+          }
+        }
+        host.focus();
+        for (const key of ['Enter', ' ', 'Escape']) host.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+        document.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, clientX: 1, clientY: 1 }));
+      },
+      [close, mute],
+    );
+    await page.waitForTimeout(1_500);
+    const after = await cardView(cr.worker, tab);
+    expect(after?.visible).toBe(true); // neither Close, nor Escape, nor a click outside took effect
+    expect(await page.locator(`${OUR_MARKS}[data-cnc-mention="${mention}"]`).count()).toBe(1); // not muted
+    // the same button pressed for real works
+    await page.mouse.move(close.x, close.y);
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect.poll(async () => (await cardView(cr.worker, tab))?.visible ?? false, { timeout: 3_000 }).toBe(false);
+
+    // Synthetic clicks, keys and hovers on a mark open nothing.
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => {
+      const mark = document.querySelector<HTMLElement>('cncmark[data-cnc-mention][tabindex]')!;
+      mark.click();
+      mark.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      mark.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, pointerType: 'mouse' }));
+      mark.focus();
+      mark.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    });
+    await page.waitForTimeout(1_500);
+    expect((await cardView(cr.worker, tab))?.visible ?? false).toBe(false);
+    expect(await page.locator(`${OUR_MARKS}[aria-expanded="true"]`).count()).toBe(0);
+    expect(o.ourErrors()).toEqual([]);
+    await page.close();
+  });
+
+  it('a page overlay at z-index 2147483647, added after our card, does not cover it (top layer)', async () => {
+    const o = await open('spoof-mark.html', { query: '?overlay' });
+    const { page } = o;
+    await waitForMarks(page, 2);
+    const tab = await tabShowing(cr.worker, page);
+    expect(await page.evaluate(() => typeof HTMLElement.prototype.showPopover)).toBe('function');
+    const { view } = await openCard(page, page.locator(`${OUR_MARKS}:not(#spoof)[tabindex]`).first());
+    // keep the card open: the pointer rests on it
+    const cx = view.box.x + view.box.width / 2;
+    const cy = view.box.y + Math.min(view.box.height / 2, 40);
+    await page.mouse.move(cx, cy);
+    const hit = await page.evaluate(
+      ([x, y]) => {
+        const overlay = document.createElement('div');
+        overlay.id = 'overlay';
+        overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:rgba(200,0,0,.5)';
+        document.documentElement.appendChild(overlay); // after our host, at the same z-index
+        const at = document.elementFromPoint(x!, y!);
+        const host = document.querySelector('div[data-cnc-ui]');
+        return { top: at?.hasAttribute('data-cnc-ui') ?? false, id: at?.id ?? '', inTopLayer: host?.matches(':popover-open') ?? `no host; ${at?.outerHTML.slice(0, 80)} ${document.querySelectorAll('[popover]').length}` };
+      },
+      [cx, cy],
+    );
+    expect(hit).toEqual({ top: true, id: '', inTopLayer: true });
+    await page.waitForTimeout(800); // longer than the close grace: the pointer is still over the card
+    expect((await cardView(cr.worker, tab))?.visible).toBe(true);
+    await page.screenshot({ path: screenshotPath('hostile-overlay-card.png') });
+    expect(o.ourErrors()).toEqual([]);
+    await page.close();
+  });
 });
