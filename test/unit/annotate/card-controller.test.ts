@@ -171,13 +171,17 @@ describe('hover card against the page', () => {
 
   it('"scroll to mark" opens the card once the mark has stopped moving', async () => {
     const { mark } = setup();
-    let top = 900;
-    vi.spyOn(mark, 'getBoundingClientRect').mockImplementation(() => ({ left: 10, top, width: 80, height: 20, right: 90, bottom: top + 20, x: 10, y: top, toJSON: () => ({}) }) as DOMRect);
+    // one position per animation frame: a smooth scroll that ends at 400 px
+    const path = [900, 800, 700, 600, 500, 400];
+    let frames = 0;
+    vi.spyOn(mark, 'getBoundingClientRect').mockImplementation(() => {
+      const top = path[Math.min(frames++, path.length - 1)]!;
+      return { left: 10, top, width: 80, height: 20, right: 90, bottom: top + 20, x: 10, y: top, toJSON: () => ({}) } as DOMRect;
+    });
     controller.openFor(mark);
     expect(mark.getAttribute('aria-expanded')).toBe('false'); // not while scrolling
-    const scrolling = setInterval(() => (top = Math.max(400, top - 100)), 5);
     await vi.waitFor(() => expect(mark.getAttribute('aria-expanded')).toBe('true'), { timeout: 2_000 });
-    clearInterval(scrolling);
-    expect(top).toBe(400);
+    // opened only after the mark reached its place and stayed there for three more frames
+    expect(frames).toBeGreaterThanOrEqual(path.length + 3);
   });
 });
