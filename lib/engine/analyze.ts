@@ -4,6 +4,9 @@
  *
  *   const engine = createEngine(loadKb().kb);   // compiles the matcher once
  *   engine.analyze({ text, title, url });
+ *
+ * Every pass is linear in the text, and an analysis has a time budget: a pass that runs over it stops,
+ * the result carries what is ready and `cut` names the pass.
  */
 import type { AddressHit, Amount, Analysis, AnalysisEntity, AnalysisInput, EntityType, KeyFacts } from '../shared/contract';
 import type { CompiledKb, KbAddress, KbEntity } from '../kb/types';
@@ -19,17 +22,32 @@ import { findPeopleAndOrgs, warmUpNer } from './ner';
 import { buildReverseIndex, related, type ReverseIndex } from './related';
 import { resolveMentions } from './resolve';
 import { summarize } from './summary';
+import { deadlineAfter } from './deadline';
+import { spanIndex } from './spans';
 import { ms, now, splitSentences, tokenize } from './text';
 
 /** Texts longer than this are cut before analysis: no news article is longer; a data dump is not an article. */
 export const MAX_TEXT_CHARS = 400_000;
+/**
+ * Milliseconds an analysis may take before its passes stop: a 400,000-character article (MAX_TEXT_CHARS)
+ * takes well under it on a 2-core laptop, so only a hostile or broken page is cut, and the background
+ * answers other tabs again within 2 s.
+ */
+export const ANALYSIS_BUDGET_MS = 1_500;
 /** Summary and NER run from this score up: just under the threshold too, so borderline pages still get names in the popup. */
 const SUMMARY_MIN_SCORE = 0.35;
 
 const ACTOR_VICTIM: ReadonlySet<EntityType> = new Set(['threat-actor', 'agency', 'malware', 'exchange', 'protocol', 'mixer', 'incident', 'person', 'organization', 'sanctioned-jurisdiction']);
 
+export interface AnalyzeOptions {
+  /** Milliseconds before the passes stop (default ANALYSIS_BUDGET_MS; Infinity: no budget). */
+  budgetMs?: number;
+  /** The clock the budget is read on, in milliseconds (default: performance.now); tests inject their own. */
+  clock?: () => number;
+}
+
 export interface Engine {
-  analyze(input: AnalysisInput): Analysis;
+  analyze(input: AnalysisInput, options?: AnalyzeOptions): Analysis;
   readonly kb: CompiledKb;
   readonly matcher: CompiledMatcher;
 }
@@ -49,24 +67,25 @@ export function createEngine(kbLike: KbLike): Engine {
   const reverse: ReverseIndex = buildReverseIndex(kb.entities);
   const entity = (id: string): KbEntity | undefined => byId.get(id);
   warmUpNer();
-  return { kb, matcher, analyze: (input) => run(input, kb, matcher, entity, sanctioned, reverse) };
+  return { kb, matcher, analyze: (input, options = {}) => run(input, options, kb, matcher, entity, sanctioned, reverse) };
 }
 
 const engines = new WeakMap<object, Engine>();
 
 /** One-shot convenience: compiles (and caches per KB object) an engine, then analyses. */
-export function analyze(input: AnalysisInput, kbLike: KbLike): Analysis {
+export function analyze(input: AnalysisInput, kbLike: KbLike, options?: AnalyzeOptions): Analysis {
   const key = kbLike as object;
   let e = engines.get(key);
   if (!e) {
     e = createEngine(kbLike);
     engines.set(key, e);
   }
-  return e.analyze(input);
+  return e.analyze(input, options);
 }
 
 function run(
   input: AnalysisInput,
+  options: AnalyzeOptions,
   kb: CompiledKb,
   matcher: CompiledMatcher,
   entity: (id: string) => KbEntity | undefined,
@@ -74,26 +93,30 @@ function run(
   reverse: ReverseIndex,
 ): Analysis {
   const timings: Record<string, number> = {};
+  const deadline = deadlineAfter(options.budgetMs ?? ANALYSIS_BUDGET_MS, options.clock);
+  let cut: Analysis['cut'] = null;
   const t0 = now();
   let t = t0;
+  // the first stage in which a pass found the budget spent is the one reported as cut
   const lap = (name: string): void => {
     const n = now();
     timings[name] = ms(n - t);
     t = n;
+    if (deadline.hit && !cut) cut = { stage: name, reason: 'time' };
   };
 
   const text = input.text.length > MAX_TEXT_CHARS ? input.text.slice(0, MAX_TEXT_CHARS) : input.text;
-  const tokens = tokenize(text);
-  const sentences = splitSentences(text);
+  const tokens = tokenize(text, deadline);
+  const sentences = splitSentences(text, deadline);
   lap('tokenize');
 
-  const raw = matcher.match(text, tokens);
-  const mentions = resolveMentions(text, tokens, raw, entity);
+  const raw = matcher.match(text, tokens, undefined, deadline);
+  const mentions = resolveMentions(text, tokens, raw, entity, deadline);
   lap('match');
 
-  const amounts: Amount[] = findAmounts(text);
+  const amounts: Amount[] = findAmounts(text, deadline);
   lap('amounts');
-  const addresses: AddressHit[] = findAddresses(text, sanctioned);
+  const addresses: AddressHit[] = findAddresses(text, sanctioned, deadline);
   lap('addresses');
 
   // group mentions per entity
@@ -147,10 +170,9 @@ function run(
   }
 
   if (detected || detection.score >= SUMMARY_MIN_SCORE) {
-    const coveredSpans = mentions.map((m) => [m.start, m.end] as const);
-    const covered = (s: number, e: number): boolean => coveredSpans.some(([a, b]) => s < b && e > a);
+    const covered = spanIndex(mentions).overlaps;
     const knownNames = new Set(entities.map((e) => e.name.toLowerCase()));
-    for (const n of findPeopleAndOrgs(text, tokens, covered)) {
+    for (const n of findPeopleAndOrgs(text, tokens, covered, deadline)) {
       if (knownNames.has(n.name.toLowerCase())) continue;
       entities.push({ id: n.id, name: n.name, type: n.type, aliases: [], mentions: n.mentions, inferred: false, known: false, why: n.why });
     }
@@ -186,13 +208,14 @@ function run(
           .filter((e) => ACTOR_VICTIM.has(e.type))
           .flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, weight: e.known ? 1 : 0.6 }))),
         totalWords: detection.features.words,
+        deadline,
       })
     : [];
   lap('summary');
 
   const attributedBy = [...new Set(inferred.flatMap((i) => i.via.map((v) => v.by)))];
   const actors = entities.filter((e) => e.type === 'threat-actor');
-  const discl = disclaimers({ sentences, kbAsOf: kb.asOf, attributedBy, hasActors: actors.length > 0 });
+  const discl = disclaimers({ sentences, kbAsOf: kb.asOf, attributedBy, hasActors: actors.length > 0, deadline });
   lap('disclaimers');
 
   const rel = detected
@@ -224,6 +247,7 @@ function run(
     publishedAt: input.publishedAt ?? null,
     keyFacts,
     kb: { version: kb.version, asOf: kb.asOf },
+    cut,
   };
 }
 

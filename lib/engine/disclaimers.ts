@@ -3,6 +3,7 @@
  * (an investment risk warning, promotion, hedged claims).
  */
 import type { Disclaimer } from '../shared/contract';
+import { NO_DEADLINE, type Deadline } from './deadline';
 import type { Sentence } from './text';
 
 const RISK_WARNING_RE =
@@ -27,6 +28,8 @@ export interface DisclaimerInput {
   /** who made the attributions reported (e.g. "FBI", "US Department of Justice") */
   attributedBy: string[];
   hasActors: boolean;
+  /** once expired, the page's own signals are looked for no further */
+  deadline?: Deadline;
 }
 
 export function disclaimers(input: DisclaimerInput): Disclaimer[] {
@@ -47,7 +50,9 @@ export function disclaimers(input: DisclaimerInput): Disclaimer[] {
   const seenPromo = new Set<string>();
   const hedged: string[] = [];
   let hedgeCount = 0;
+  const deadline = input.deadline ?? NO_DEADLINE;
   for (const s of input.sentences) {
+    if (deadline.step()) break;
     if (RISK_WARNING_RE.test(s.text) && !seenRisk.has(s.text)) {
       seenRisk.add(s.text);
       if (seenRisk.size === 1) out.push({ kind: 'page-risk-warning', text: `The page carries an investment risk warning: “${quote(s.text)}”` });

@@ -9,6 +9,7 @@
  * (KbEntity.ambiguous.context and a topical vocabulary per entity type) are applied by `resolve.ts`.
  */
 import type { CompiledKb, KbEntity } from '../kb/types';
+import { NO_DEADLINE, type Deadline } from './deadline';
 import { normWord, tokenize, type Token } from './text';
 
 export type CaseRule = 'exact-upper' | 'initial-upper' | 'any';
@@ -101,7 +102,8 @@ export interface MatchStats {
 }
 
 export interface CompiledMatcher {
-  match(text: string, tokens?: Token[], stats?: MatchStats): RawMatch[];
+  /** Every name that starts at each token; once `deadline` has expired, the matches found so far. */
+  match(text: string, tokens?: Token[], stats?: MatchStats, deadline?: Deadline): RawMatch[];
   patternCount: number;
 }
 
@@ -162,10 +164,11 @@ export function compileMatcher(kb: Pick<CompiledKb, 'entities'>): CompiledMatche
     (node.patterns ??= []).push(p);
   }
 
-  function match(text: string, tokens: Token[] = tokenize(text), stats?: MatchStats): RawMatch[] {
+  function match(text: string, tokens: Token[] = tokenize(text), stats?: MatchStats, deadline: Deadline = NO_DEADLINE): RawMatch[] {
     const found: RawMatch[] = [];
     const n = tokens.length;
     for (let i = 0; i < n; i++) {
+      if (deadline.step()) break;
       let node: TrieNode | undefined = root;
       // every name that starts here counts, not only the longest (the resolver keeps the longest and the nested ones)
       for (let j = i; j < n && node; j++) {

@@ -6,6 +6,8 @@
  * the article states one next to it (prices move too much for a fixed table to be honest).
  */
 import type { Amount } from '../shared/contract';
+import { NO_DEADLINE, type Deadline } from './deadline';
+import { spanIndex } from './spans';
 
 /** The date of the fixed fiat rates below (approximate mid-market, USD per unit). */
 export const FX_TABLE_DATE = '2025-01-01';
@@ -155,10 +157,36 @@ function parseNumber(raw: string, scaleWord: string | undefined): number {
   return Number.isFinite(value) ? value : NaN;
 }
 
+/** "demanded … ransomware" and "ransomware … paid": a payment word and the malware in one stretch without a full stop. */
+const PAY_WORD_RE = /\b(?:demand|paid|pay)\w*\b/;
+const PAY_WORD_START_RE = /\b(?:demand|paid|pay)/g;
+const RANSOMWARE_START_RE = /\bransomware/g;
+const RANSOMWARE_WORD_RE = /\bransomware\b/;
+
+/** Does `second` (a global pattern) match at or after the end of the first match of `first` in `s`? */
+function inOrder(s: string, first: RegExp, second: RegExp): boolean {
+  const a = first.exec(s);
+  if (!a) return false;
+  second.lastIndex = a.index + a[0].length;
+  return second.exec(s) !== null;
+}
+
+/** A payment word and "ransomware", in either order, between the same two full stops: one pass over `s`. */
+function ransomPaid(s: string): boolean {
+  for (let from = 0; from <= s.length; ) {
+    let to = s.indexOf('.', from);
+    if (to < 0) to = s.length;
+    const part = s.slice(from, to);
+    if (inOrder(part, PAY_WORD_RE, RANSOMWARE_START_RE) || inOrder(part, RANSOMWARE_WORD_RE, PAY_WORD_START_RE)) return true;
+    from = to + 1;
+  }
+  return false;
+}
+
 function roleOf(sentence: string): Amount['role'] {
   const s = sentence.toLowerCase();
   // "ransomware" alone names the malware, not a payment: a ransom is demanded, paid or extorted
-  if (/\bransom(?!ware)|\bextort|\b(?:demand|paid|pay)\w*\b[^.]*\bransomware|\bransomware\b[^.]*\b(?:demand|paid|pay)/.test(s)) return 'ransom';
+  if (/\bransom(?!ware)|\bextort/.test(s) || ransomPaid(s)) return 'ransom';
   if (/\blaunder/.test(s)) return 'laundered';
   if (/\b(?:recover|returned|refund|clawed back)/.test(s)) return 'recovered';
   if (/\b(?:seiz|froze|frozen|forfeit|confiscat)/.test(s)) return 'seized';
@@ -166,11 +194,57 @@ function roleOf(sentence: string): Amount['role'] {
   return 'other';
 }
 
-function sentenceAround(text: string, start: number, end: number): string {
-  const a = Math.max(text.lastIndexOf('.', start - 1), text.lastIndexOf('\n', start - 1)) + 1;
-  let b = text.slice(end).search(/[.!?]\s|\n/);
-  b = b < 0 ? text.length : end + b;
-  return text.slice(a, b);
+/** Characters either side of an amount read for its role: a news sentence is shorter; a page-long "sentence" is cut. */
+export const ROLE_WINDOW_CHARS = 400;
+
+/** Cut windows end on multiples of this, so that amounts close together share one window and one reading. */
+const ROLE_WINDOW_STEP = 128;
+
+/** Index of the first element of the sorted `a` that is >= pos. */
+function lowerBound(a: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The role of the amount at [start, end), read from its sentence: from after the last full stop or line
+ * break before it to the first ". ", "! ", "? " or line break after it, cut to ROLE_WINDOW_CHARS either
+ * side (rounded out to ROLE_WINDOW_STEP). The boundaries are collected in one pass over the text and found by binary search; each
+ * distinct stretch is read once.
+ */
+function roleReader(text: string): (start: number, end: number) => Amount['role'] {
+  const opens: number[] = [];
+  const closes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      opens.push(i);
+      closes.push(i);
+    } else if (c === '.' || c === '!' || c === '?') {
+      if (c === '.') opens.push(i);
+      if (i + 1 < text.length && /\s/.test(text[i + 1]!)) closes.push(i);
+    }
+  }
+  const cache = new Map<string, Amount['role']>();
+  return (start, end) => {
+    const k = lowerBound(opens, start) - 1;
+    const a = Math.max(k >= 0 ? opens[k]! + 1 : 0, Math.floor((start - ROLE_WINDOW_CHARS) / ROLE_WINDOW_STEP) * ROLE_WINDOW_STEP);
+    const j = lowerBound(closes, end);
+    const b = Math.min(j < closes.length ? closes[j]! : text.length, Math.ceil((end + ROLE_WINDOW_CHARS) / ROLE_WINDOW_STEP) * ROLE_WINDOW_STEP);
+    const key = `${a}:${b}`;
+    let role = cache.get(key);
+    if (role === undefined) {
+      role = roleOf(text.slice(a, b));
+      cache.set(key, role);
+    }
+    return role;
+  };
 }
 
 /** Is this match a year, a version, a percentage or a phone-like number rather than money? (crypto/word forms only) */
@@ -179,15 +253,23 @@ function looksLikeNonMoney(text: string, start: number, end: number): boolean {
   return after.startsWith('%');
 }
 
-export function findAmounts(text: string): Amount[] {
+/**
+ * Every amount in `text`, in reading order. A pass that finds `deadline` expired stops and returns the
+ * amounts found so far.
+ */
+export function findAmounts(text: string, deadline: Deadline = NO_DEADLINE): Amount[] {
   const out: Amount[] = [];
+  const roleAt = roleReader(text);
+  // spans of the amounts (and USD notes) of the earlier passes; a pass's own matches never overlap each other
   const taken: [number, number][] = [];
-  const overlaps = (s: number, e: number): boolean => taken.some(([a, b]) => s < b && e > a);
+  let earlier = spanIndex(taken);
+  const stop = (): boolean => deadline.step();
 
   // crypto first: it may absorb a following "($60 million)"
   CRYPTO_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CRYPTO_RE.exec(text)) !== null) {
+    if (stop()) break;
     const unitRaw = m[3]!;
     const unit = CRYPTO_WORDS[unitRaw.toLowerCase()] ?? (CRYPTO_TICKERS.includes(unitRaw.toUpperCase()) ? unitRaw.toUpperCase() : null);
     if (!unit) continue;
@@ -205,16 +287,17 @@ export function findAmounts(text: string): Amount[] {
       const noteEnd = end + note[0].length;
       taken.push([end, noteEnd]);
     }
-    const sentence = sentenceAround(text, start, end);
-    out.push({ text: text.slice(start, end), value, currency: unit, usd, start, end, role: roleOf(sentence) });
+    out.push({ text: text.slice(start, end), value, currency: unit, usd, start, end, role: roleAt(start, end) });
     taken.push([start, end]);
   }
 
+  earlier = spanIndex(taken);
   PREFIX_RE.lastIndex = 0;
   while ((m = PREFIX_RE.exec(text)) !== null) {
+    if (stop()) break;
     const start = m.index;
     const end = m.index + m[0].length;
-    if (overlaps(start, end)) continue;
+    if (earlier.overlaps(start, end)) continue;
     const sym = m[1]!.trim();
     let currency = SYMBOL_CURRENCY[sym] ?? SYMBOL_CURRENCY[sym.toUpperCase()] ?? 'USD';
     // "$8M USDT": a dollar-pegged stablecoin amount written with a dollar sign
@@ -224,16 +307,17 @@ export function findAmounts(text: string): Amount[] {
     const value = parseNumber(m[2]!, m[3]);
     if (!Number.isFinite(value) || value <= 0) continue;
     const rate = stable ? 1 : USD_PER_UNIT[currency];
-    const sentence = sentenceAround(text, start, end);
-    out.push({ text: m[0], value, currency, usd: rate !== undefined ? value * rate : null, start, end, role: roleOf(sentence) });
+    out.push({ text: m[0], value, currency, usd: rate !== undefined ? value * rate : null, start, end, role: roleAt(start, end) });
     taken.push([start, end]);
   }
 
+  earlier = spanIndex(taken);
   SUFFIX_WORD_RE.lastIndex = 0;
   while ((m = SUFFIX_WORD_RE.exec(text)) !== null) {
+    if (stop()) break;
     const start = m.index;
     const end = m.index + m[0].length;
-    if (overlaps(start, end)) continue;
+    if (earlier.overlaps(start, end)) continue;
     const unitRaw = m[3]!;
     const currency = WORD_CURRENCY[unitRaw.toLowerCase()];
     if (!currency) continue;
@@ -242,9 +326,7 @@ export function findAmounts(text: string): Amount[] {
     const value = parseNumber(m[1]!, m[2]);
     if (!Number.isFinite(value) || value <= 0) continue;
     const rate = USD_PER_UNIT[currency];
-    const sentence = sentenceAround(text, start, end);
-    out.push({ text: m[0], value, currency, usd: rate !== undefined ? value * rate : null, start, end, role: roleOf(sentence) });
-    taken.push([start, end]);
+    out.push({ text: m[0], value, currency, usd: rate !== undefined ? value * rate : null, start, end, role: roleAt(start, end) });
   }
 
   out.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));

@@ -9,6 +9,7 @@
  *   noun says what every item of the list is).
  * - Indictment lists: "Marlon Ferro, 19 (Santa Ana, California)": a name followed by an age.
  */
+import { NO_DEADLINE, type Deadline } from './deadline';
 import type { Token } from './text';
 
 /** Common Korean surnames in the romanisations news uses (North and South Korean spellings). */
@@ -68,39 +69,45 @@ export interface CueItem {
 }
 
 /** Items of a "Credit: a, b and c" line. */
-export function creditItems(text: string): CueItem[] {
+export function creditItems(text: string, deadline: Deadline = NO_DEADLINE): CueItem[] {
   const out: CueItem[] = [];
   let pos = 0;
   while (pos < text.length) {
+    if (deadline.step()) break;
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = text.length;
-    const line = text.slice(pos, eol);
-    const m = CREDIT_LINE_RE.exec(line);
-    if (m && line.length <= MAX_CREDIT_LINE_CHARS) out.push(...splitList(text, pos + m[0].length, eol));
+    const m = eol - pos <= MAX_CREDIT_LINE_CHARS ? CREDIT_LINE_RE.exec(text.slice(pos, eol)) : null;
+    if (m) out.push(...splitList(text, pos + m[0].length, eol));
     pos = eol + 1;
   }
   return out;
 }
 
+/** Characters after a list's end that a separator starting inside it may take. */
+const SEPARATOR_LOOKAHEAD = 8;
+
 /** Splits text[from, to) at commas, semicolons and "and"; items are trimmed of markup and punctuation. */
 function splitList(text: string, from: number, to: number): CueItem[] {
   const out: CueItem[] = [];
+  // separators are looked for in the list and a few characters after it (" and" needs the space that
+  // follows), never in the rest of the text: callers keep lists short, so the pass stays linear
+  const list = text.slice(from, to + SEPARATOR_LOOKAHEAD);
+  const end = to - from;
   const re = /\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+|\s+&\s+)/g;
-  re.lastIndex = from;
-  let s = from;
+  let s = 0;
   const push = (a: number, b: number): void => {
-    while (a < b && /[\s_*"“”'(]/.test(text[a]!)) a++;
-    while (b > a && /[\s_*"“”'.,)!?]/.test(text[b - 1]!)) b--;
-    if (b > a) out.push({ text: text.slice(a, b), start: a, end: b });
+    while (a < b && /[\s_*"“”'(]/.test(list[a]!)) a++;
+    while (b > a && /[\s_*"“”'.,)!?]/.test(list[b - 1]!)) b--;
+    if (b > a) out.push({ text: list.slice(a, b), start: from + a, end: from + b });
   };
   for (;;) {
-    const m = re.exec(text);
-    if (!m || m.index >= to) break;
+    const m = re.exec(list);
+    if (!m || m.index >= end) break;
     push(s, m.index);
     s = m.index + m[0].length;
-    if (s >= to) break;
+    if (s >= end) break;
   }
-  if (s < to) push(s, to);
+  if (s < end) push(s, end);
   return out;
 }
 
@@ -114,8 +121,12 @@ const LIST_HEADS: [RegExp, ListItemType][] = [
   [/\b(?:protocols|bridges|projects)$/i, 'protocol'],
   [/\b(?:gangs|groups|operations|affiliates|crews)$/i, 'threat-actor'],
 ];
-/** "<head> [in Russia and Kyrgyzstan,] including|such as|like|:" then the list; words between head and cue kept short. */
-const LIST_CUE_RE = /\b([A-Za-z-]+)\b((?:\s+(?:in|from|based in|across|of)\s+\p{Lu}[^,.;:\n]{1,40})?)\s*,?\s+(?:including|included|include|includes|such as|like|namely)\s+|\b([A-Za-z-]+):\s+/gu;
+/**
+ * "<head> [in Russia and Kyrgyzstan,] including|such as|like|:" then the list; words between head and cue
+ * kept short. The head is the last part of a hyphenated word ("mid-sized companies"), so that a run of
+ * hyphens is read once, and "(?:\s*,)?\s+" takes a run of spaces in one way only.
+ */
+const LIST_CUE_RE = /\b([A-Za-z]+)\b((?:\s+(?:in|from|based in|across|of)\s+\p{Lu}[^,.;:\n]{1,40})?)(?:\s*,)?\s+(?:including|included|include|includes|such as|like|namely)\s+|\b([A-Za-z]+):\s+/gu;
 /** What an item may start with before its name: "cloud computing company Rackspace", "the Belgian city of Antwerp". */
 const ITEM_LEAD_RE = /^(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}(?:(?:\p{Lu}\p{Ll}+\s+)?(?:city|town|county|state|province|municipality|cities|towns|counties)\s+of\s+)?/u;
 /** Items taken from one list at most: a longer run of commas is not a list of names. */
@@ -124,11 +135,14 @@ const MAX_LIST_ITEMS = 30;
 const MAX_LIST_CHARS = 300;
 
 /** Items of lists introduced by a typed plural noun, with the type they get. */
-export function cueListItems(text: string): (CueItem & { type: ListItemType })[] {
+export function cueListItems(text: string, deadline: Deadline = NO_DEADLINE): (CueItem & { type: ListItemType })[] {
   const out: (CueItem & { type: ListItemType })[] = [];
   LIST_CUE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
+  // lists of the same type can overlap ("firms including A, firms including B, ..."): each item once
+  const seen = new Set<string>();
   while ((m = LIST_CUE_RE.exec(text)) !== null) {
+    if (deadline.step()) break;
     const head = m[1] ?? m[3] ?? '';
     const kind = LIST_HEADS.find(([re]) => re.test(head));
     if (!kind) continue;
@@ -143,6 +157,9 @@ export function cueListItems(text: string): (CueItem & { type: ListItemType })[]
       const item = paren > 0 ? { ...it, text: it.text.slice(0, paren), end: it.start + paren } : it;
       const lead = ITEM_LEAD_RE.exec(item.text)?.[0].length ?? 0;
       if (lead >= item.text.length || !/^[\p{Lu}\p{N}]/u.test(item.text.slice(lead))) continue;
+      const key = `${item.start + lead}:${item.end}:${kind[1]}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       out.push({ text: item.text.slice(lead), start: item.start + lead, end: item.end, type: kind[1] });
     }
   }

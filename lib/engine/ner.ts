@@ -11,6 +11,8 @@ import nlp from 'compromise';
 import type { EntityType, Mention } from '../shared/contract';
 import { BOILERPLATE_RE } from './lexicon';
 import { AGE_AFTER_RE, AGE_BEFORE_RE, creditItems, cueListItems, eastAsianName, placeShaped, tokenIndexAt, tokensIn, type CueItem } from './ner-cues';
+import { NO_DEADLINE, type Deadline } from './deadline';
+import { spanIndex } from './spans';
 import type { Token } from './text';
 
 export interface NerEntity {
@@ -23,6 +25,8 @@ export interface NerEntity {
 
 /** Words of context either side of a candidate given to compromise. */
 const CONTEXT_WORDS = 4;
+/** Characters of context either side at most: four words, not the page-long runs of punctuation between them. */
+const MAX_CONTEXT_CHARS = 80;
 /** At most this many candidates go to compromise (a bound on its cost on very long pages). */
 const MAX_COMPROMISE_CANDIDATES = 80;
 /** Longest candidate name in tokens. */
@@ -183,7 +187,7 @@ interface Candidate {
 }
 
 /** Runs of capitalised words (with "of", "and", "&" inside) not covered by `covered`. */
-export function nameCandidates(text: string, tokens: Token[], covered: (s: number, e: number) => boolean): Candidate[] {
+export function nameCandidates(text: string, tokens: Token[], covered: (s: number, e: number) => boolean, deadline: Deadline = NO_DEADLINE): Candidate[] {
   const out: Candidate[] = [];
   const emit = (from: number, to: number): void => {
     let toks = tokens.slice(from, to);
@@ -202,6 +206,7 @@ export function nameCandidates(text: string, tokens: Token[], covered: (s: numbe
   const newPlace = (k: number): boolean => tokens[k]!.text === 'New' && k + 1 < tokens.length && isCap(tokens[k + 1]!) && text.slice(tokens[k]!.end, tokens[k + 1]!.start) === ' ';
   let i = 0;
   while (i < tokens.length) {
+    if (deadline.step()) break;
     const t = tokens[i]!;
     if (!isCap(t) || NOT_NAME.has(t.norm) || ROLE_WORDS.has(t.norm) || covered(t.start, t.end)) {
       i++;
@@ -347,6 +352,7 @@ function listPass(
   covered: (s: number, e: number) => boolean,
   add: (type: 'person' | 'organization', name: string, c: Candidate, why: string) => void,
   addTyped: (type: EntityType, c: Candidate) => void,
+  deadline: Deadline,
 ): [number, number][] {
   const spans: [number, number][] = [];
   const cand = (it: CueItem): Candidate | null => {
@@ -357,7 +363,7 @@ function listPass(
     if (NOT_NAME.has(toks[0]!.norm) || ROLE_WORDS.has(toks[0]!.norm) || COMMON_ACRONYMS.has(toks[0]!.text)) return null;
     return { name: it.text, start: it.start, end: it.end, tokens: toks, tokenStart: first, tokenEnd: first + toks.length };
   };
-  for (const it of creditItems(text)) {
+  for (const it of creditItems(text, deadline)) {
     // a lower-case handle ("samczsun", "0xc0ffee") names a person in a credit line
     if (/^[\p{Ll}\p{N}_][\p{Ll}\p{N}_.]{2,30}$/u.test(it.text) && /\p{Ll}/u.test(it.text) && !covered(it.start, it.end)) {
       const { toks, first } = tokensIn(tokens, it.start, it.end);
@@ -385,7 +391,7 @@ function listPass(
     add(person ? 'person' : 'organization', c.name, c, 'credited in the article');
     spans.push([c.start, c.end]);
   }
-  for (const it of cueListItems(text)) {
+  for (const it of cueListItems(text, deadline)) {
     const c = cand(it);
     if (!c) continue;
     if (it.type === 'organization') add('organization', c.name, c, 'named in a list of organisations');
@@ -414,8 +420,12 @@ function cuedType(text: string, c: Candidate): EntityType | null {
   return null;
 }
 
-export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: number, e: number) => boolean): NerEntity[] {
-  const cands = nameCandidates(text, tokens, covered);
+/**
+ * People and organisations named in `text` that `covered` (the knowledge base's mentions) leaves out.
+ * Once `deadline` has expired, each step stops and the names decided so far are returned.
+ */
+export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: number, e: number) => boolean, deadline: Deadline = NO_DEADLINE): NerEntity[] {
+  const cands = nameCandidates(text, tokens, covered, deadline);
   const found = new Map<string, NerEntity>();
   const add = (type: 'person' | 'organization', name: string, c: Candidate, why: string): void => {
     const id = slugId(type === 'person' ? 'person' : 'org', name.replace(/^the\s+/i, ''));
@@ -432,7 +442,7 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
   };
   const undecided: Candidate[] = [];
   // lists whose cue says what their items are: credit lines, "companies including A, B and C"
-  const handled = listPass(text, tokens, covered, add, addTyped);
+  const handled = listPass(text, tokens, covered, add, addTyped, deadline);
   // tokens inside a decided list item, so each candidate is checked in O(its length)
   const handledTok = new Uint8Array(tokens.length);
   for (const [a, b] of handled) for (let k = tokenIndexAt(tokens, a); k < tokens.length && tokens[k]!.start < b; k++) handledTok[k] = 1;
@@ -441,6 +451,7 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
     return false;
   };
   for (const c0 of cands) {
+    if (deadline.step()) break;
     if (isHandled(c0)) continue;
     const c = withoutTrailingPlace(text, c0);
     const toks = c.tokens;
@@ -534,10 +545,10 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
   const firstByName = new Map<string, Candidate>();
   for (const c of undecided) if (!firstByName.has(c.name)) firstByName.set(c.name, c);
   const batch = [...firstByName.values()].slice(0, MAX_COMPROMISE_CANDIDATES);
-  if (batch.length) {
+  if (batch.length && !deadline.expired()) {
     const lines = batch.map((c) => {
-      const a = tokens[Math.max(0, c.tokenStart - CONTEXT_WORDS)]!.start;
-      const b = tokens[Math.min(tokens.length - 1, c.tokenEnd - 1 + CONTEXT_WORDS)]!.end;
+      const a = Math.max(tokens[Math.max(0, c.tokenStart - CONTEXT_WORDS)]!.start, c.start - MAX_CONTEXT_CHARS);
+      const b = Math.min(tokens[Math.min(tokens.length - 1, c.tokenEnd - 1 + CONTEXT_WORDS)]!.end, c.end + MAX_CONTEXT_CHARS);
       return text.slice(a, b).replace(/\s+/g, ' ');
     });
     const doc = nlp(lines.join('\n\n'));
@@ -578,10 +589,13 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
       const last = parts[parts.length - 1]!.toLowerCase();
       if (parts.length >= 2 && last.length >= 3) bySurname.set(last, p);
     }
+    // the mentions each person has so far, to skip a surname inside one of them (the full name)
+    const named = new Map(people.map((p) => [p, spanIndex(p.mentions)]));
     for (const t of tokens) {
+      if (deadline.step()) break;
       const p = bySurname.get(t.norm);
       if (!p || !isCap(t) || covered(t.start, t.end)) continue;
-      if (p.mentions.some((m) => t.start >= m.start && t.end <= m.end)) continue;
+      if (named.get(p)!.contains(t.start, t.end)) continue;
       p.mentions.push({ text: t.text, start: t.start, end: t.end });
     }
     for (const p of people) p.mentions.sort((a, b) => a.start - b.start);
@@ -589,9 +603,13 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
   // later mentions of a cue-typed name without the cue ("BitoPro said ...")
   if (typedFound.size) {
     const byName = new Map([...typedFound.values()].map((e) => [e.name, e]));
+    const starts = new Map([...typedFound.values()].map((e) => [e, new Set(e.mentions.map((m) => m.start))]));
     for (const c of cands) {
       const e = byName.get(c.name);
-      if (e && !e.mentions.some((m) => m.start === c.start)) e.mentions.push({ text: c.name, start: c.start, end: c.end });
+      if (e && !starts.get(e)!.has(c.start)) {
+        e.mentions.push({ text: c.name, start: c.start, end: c.end });
+        starts.get(e)!.add(c.start);
+      }
     }
     for (const e of typedFound.values()) e.mentions.sort((a, b) => a.start - b.start);
   }

@@ -33,16 +33,35 @@ export function splitFrontMatter(src: string): { front: FrontMatter; body: strin
   return { front, body: src.slice(m[0].length) };
 }
 
+/** Text without HTML comments; an unclosed "<!--" is left as it is (one scan, where a lazy pattern would rescan the rest of the text for each opener). */
+function withoutComments(s: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = s.indexOf('<!--', from);
+    if (open < 0) break;
+    const close = s.indexOf('-->', open + 4);
+    if (close < 0) break;
+    out += s.slice(from, open);
+    from = close + 3;
+  }
+  return out + s.slice(from);
+}
+
+/**
+ * Markdown to plain text. Every pattern stops at the next opener of its kind ("[" in link and image
+ * text and addresses, "<" in a tag), so that a page of unclosed openers is read once, not once per opener.
+ */
 export function markdownToText(md: string): string {
   let s = md.replace(/\r\n?/g, '\n');
   s = s.replace(/```[\s\S]*?```/g, '\n'); // code blocks
-  s = s.replace(/<!--[\s\S]*?-->/g, '');
-  s = s.replace(/<\/?[a-zA-Z][^>\n]*>/g, ' '); // inline HTML tags
-  s = s.replace(/!\[[^\]]*\]\([^)]*\)/g, ''); // images
-  s = s.replace(/\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)/g, '');
-  s = s.replace(/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, '$1'); // links keep their words
-  s = s.replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1');
-  s = s.replace(/^[ \t]{0,3}\[[^\]]+\]:[ \t]+\S+.*$/gm, ''); // link definitions
+  s = withoutComments(s);
+  s = s.replace(/<\/?[a-zA-Z][^<>\n]*>/g, ' '); // inline HTML tags
+  s = s.replace(/!\[[^\][]*\]\([^)[]*\)/g, ''); // images
+  s = s.replace(/\[!\[[^\][]*\]\([^)[]*\)\]\([^)[]*\)/g, '');
+  s = s.replace(/\[([^\][]*)\]\((?:[^()[]|\([^()[]*\))*\)/g, '$1'); // links keep their words
+  s = s.replace(/\[([^\][]+)\]\[[^\][]*\]/g, '$1');
+  s = s.replace(/^[ \t]{0,3}\[[^\][\n]+\]:[ \t]+\S+.*$/gm, ''); // link definitions
   s = s.replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, ''); // headings
   s = s.replace(/^[ \t]{0,3}>[ \t]?/gm, ''); // quotes
   s = s.replace(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]+/gm, ''); // list markers

@@ -9,6 +9,7 @@
  *   ("Petro Rabigh", "Fifth Harmony", "Petro-Canada"): that is some other proper name.
  */
 import type { KbEntity } from '../kb/types';
+import { NO_DEADLINE, type Deadline } from './deadline';
 import type { RawMatch } from './matcher';
 import type { Token } from './text';
 
@@ -70,11 +71,18 @@ function gluedToOtherName(text: string, tokens: Token[], m: RawMatch): boolean {
   return false;
 }
 
+/** Is `entityId` reported at `start` already? `out` is in reading order: only its tail can start there. */
+function reportedAt(out: readonly ResolvedMention[], entityId: string, start: number): boolean {
+  for (let k = out.length - 1; k >= 0 && out[k]!.start >= start; k--) if (out[k]!.start === start && out[k]!.entityId === entityId) return true;
+  return false;
+}
+
 export function resolveMentions(
   text: string,
   tokens: Token[],
   raw: RawMatch[],
   entity: (id: string) => KbEntity | undefined,
+  deadline: Deadline = NO_DEADLINE,
 ): ResolvedMention[] {
   const lower = text.toLowerCase();
   type Cand = { m: RawMatch; entityId: string; needs: 'none' | 'ambiguous' | 'weak'; priority: number };
@@ -89,6 +97,7 @@ export function resolveMentions(
   const anchored = new Set(cands.filter((c) => c.needs === 'none').map((c) => c.entityId));
   const accepted: (Cand & { contextual: boolean })[] = [];
   for (const c of cands) {
+    if (deadline.step()) break;
     if (c.needs === 'none') {
       accepted.push({ ...c, contextual: false });
       continue;
@@ -124,7 +133,7 @@ export function resolveMentions(
       // ...but not a body inside the name of its own sub-body ("United Nations" in "United Nations
       // Security Council"): same type, the longer name is the one meant
       const sameKind = !!prev && entity(prev.entityId)?.type === entity(a.entityId)?.type;
-      if (prev && !sameKind && a.m.end <= lastEnd && a.entityId !== prev.entityId && !out.some((o) => o.entityId === a.entityId && o.start === a.m.start)) {
+      if (prev && !sameKind && a.m.end <= lastEnd && a.entityId !== prev.entityId && !reportedAt(out, a.entityId, a.m.start)) {
         out.push(mention(a, a.contextual));
         continue;
       }

@@ -4,6 +4,7 @@
  */
 import type { Amount } from '../shared/contract';
 import type { Sentence } from './text';
+import { NO_DEADLINE, type Deadline } from './deadline';
 import { BOILERPLATE_RE } from './lexicon';
 
 /** Sentences shorter than this many words are captions, headings or fragments. */
@@ -39,14 +40,38 @@ export interface SummaryInput {
   /** spans of entity mentions that are actors or victims */
   entitySpans: { start: number; end: number; weight: number }[];
   totalWords: number;
+  /** once expired, the sentences scored so far are the candidates */
+  deadline?: Deadline;
+}
+
+/** The spans inside a sentence: sorted once by start, found by binary search (no scan of all spans per sentence). */
+function spansFrom<T extends { start: number; end: number }>(spans: readonly T[]): (s: Sentence) => T[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  return (s) => {
+    let k = 0;
+    let hi = sorted.length;
+    while (k < hi) {
+      const mid = (k + hi) >> 1;
+      if (sorted[mid]!.start < s.start) k = mid + 1;
+      else hi = mid;
+    }
+    const inside: T[] = [];
+    for (let j = k; j < sorted.length && sorted[j]!.start < s.end; j++) if (sorted[j]!.end <= s.end) inside.push(sorted[j]!);
+    return inside;
+  };
 }
 
 export function summarize(input: SummaryInput): string[] {
+  const deadline = input.deadline ?? NO_DEADLINE;
   const titleWords = new Set(words(input.title ?? '').filter((w) => w.length > 3));
   const n = input.sentences.length;
   const scored: { i: number; s: Sentence; score: number; ws: Set<string> }[] = [];
-  const maxUsd = Math.max(0, ...input.amounts.map((a) => a.usd ?? 0));
+  let maxUsd = 0;
+  for (const a of input.amounts) maxUsd = Math.max(maxUsd, a.usd ?? 0);
+  const amountsIn = spansFrom(input.amounts.filter((a) => a.start !== undefined && a.end !== undefined) as (Amount & { start: number; end: number })[]);
+  const entitiesIn = spansFrom(input.entitySpans);
   for (let i = 0; i < n; i++) {
+    if (deadline.step()) break;
     const s = input.sentences[i]!;
     const w = words(s.text);
     if (w.length < MIN_WORDS || w.length > MAX_WORDS) continue;
@@ -57,14 +82,14 @@ export function summarize(input: SummaryInput): string[] {
     let score = 0;
     // position: the lead carries the story
     score += Math.max(0, 1.2 - (i / Math.max(1, n)) * 2.4);
-    const amounts = input.amounts.filter((a) => (a.start ?? -1) >= s.start && (a.end ?? -1) <= s.end);
+    const amounts = amountsIn(s);
     if (amounts.length) {
       score += 1.2 + (amounts.some((a) => a.role === 'stolen' || a.role === 'laundered') ? 0.6 : 0);
       // the headline figure is usually the largest one
       if (maxUsd > 0) score += 0.8 * (Math.max(0, ...amounts.map((a) => a.usd ?? 0)) / maxUsd);
     }
     let ent = 0;
-    for (const e of input.entitySpans) if (e.start >= s.start && e.end <= s.end) ent += e.weight;
+    for (const e of entitiesIn(s)) ent += e.weight;
     score += Math.min(1.5, ent * 0.5);
     if (EVENT_RE.test(s.text)) score += 0.8;
     if (DATE_RE.test(s.text)) score += 0.2;

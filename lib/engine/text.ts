@@ -2,6 +2,7 @@
  * Text primitives shared by the engine: word tokens with offsets, sentences, normalisation.
  * Pure functions, no DOM, no dependencies.
  */
+import { NO_DEADLINE, type Deadline } from './deadline';
 
 export interface Token {
   /** the word as written */
@@ -34,11 +35,13 @@ export function normWord(w: string): string {
   return NON_ASCII_RE.test(lower) ? lower.normalize('NFD').replace(DIACRITICS_RE, '') : lower;
 }
 
-export function tokenize(text: string): Token[] {
+/** Word tokens of `text`; once `deadline` has expired, the tokens read so far. */
+export function tokenize(text: string, deadline: Deadline = NO_DEADLINE): Token[] {
   const out: Token[] = [];
   WORD_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD_RE.exec(text)) !== null) {
+    if (deadline.step()) break;
     if (!CJK_HANGUL_RE.test(m[0])) {
       out.push({ text: m[0], norm: normWord(m[0]), start: m.index, end: m.index + m[0].length });
       continue;
@@ -57,11 +60,15 @@ const NON_TERMINAL_ABBREV = new Set([
   'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.n', 'u.k', 'e.g', 'i.e', 'gen', 'gov', 'sen', 'rep',
 ]);
 
+/** Longest word looked at before a full stop to tell an abbreviation ("Mr.", "U.S.") from a sentence end. */
+const MAX_ABBREV_CHARS = 64;
+
 /**
  * Split into sentences: on . ! ? followed by space + capital/quote/digit, and always on blank lines and line breaks
- * (headlines, list items and captions are lines of their own in extracted article text).
+ * (headlines, list items and captions are lines of their own in extracted article text). Once `deadline`
+ * has expired, the sentences before that point.
  */
-export function splitSentences(text: string): Sentence[] {
+export function splitSentences(text: string, deadline: Deadline = NO_DEADLINE): Sentence[] {
   const out: Sentence[] = [];
   const push = (s: number, e: number): void => {
     while (s < e && /\s/.test(text[s]!)) s++;
@@ -71,6 +78,7 @@ export function splitSentences(text: string): Sentence[] {
   let start = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
+    if (i % 16 === 0 && deadline.step()) return out;
     const c = text[i]!;
     if (c === '\n') {
       push(start, i);
@@ -86,8 +94,10 @@ export function splitSentences(text: string): Sentence[] {
       while (k < n && (text[k] === ' ' || text[k] === '\t')) k++;
       if (k < n && !/[\p{Lu}"“'‘([\d]/u.test(text[k]!)) continue;
       if (c === '.') {
-        const wordStart = text.lastIndexOf(' ', i - 1) + 1;
-        const word = text.slice(wordStart, i).toLowerCase().replace(/^[("'“‘]+/, '');
+        // the word before the dot, looked for no further back than an abbreviation can be long
+        let wordStart = i;
+        while (wordStart > 0 && i - wordStart < MAX_ABBREV_CHARS && text[wordStart - 1] !== ' ') wordStart--;
+        const word = wordStart > 0 && text[wordStart - 1] !== ' ' ? '' : text.slice(wordStart, i).toLowerCase().replace(/^[("'“‘]+/, '');
         if (NON_TERMINAL_ABBREV.has(word) || /^[a-z]$/i.test(word) || /^(?:[a-z]\.)+[a-z]$/i.test(word)) continue;
       }
       push(start, j);
