@@ -15,6 +15,7 @@ import { createBackgroundService } from '../../../lib/background/service';
 import { createTabStore, memoryArea } from '../../../lib/background/tab-store';
 import type { Analysis, AnalysisInput } from '../../../lib/shared/contract';
 import type { PageReadAnswer, TabAnalysisState } from '../../../lib/shared/messages';
+import { saveSettings, setSiteDisabled } from '../../../lib/settings';
 
 const ID = fakeBrowser.runtime.id;
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -47,7 +48,13 @@ type Cmd =
   | { kind: 'popup-toggle'; tab: number; on?: boolean }
   | { kind: 'navigate'; tab: number; closed: boolean }
   | { kind: 'junk'; tab: number; raw: unknown; sender: 'content' | 'subframe' | 'foreign' | 'file' | 'popup' }
-  | { kind: 'wait'; ms: number };
+  | { kind: 'wait'; ms: number }
+  /** the reader changes settings: mode, on/off, a site off (the settings watcher pushes plans to every tab) */
+  | { kind: 'settings'; mode?: 'auto' | 'click'; enabled?: boolean; siteOff?: { tab: number; off: boolean } }
+  | { kind: 'annotate'; tab: number }
+  | { kind: 'command'; tab: number }
+  | { kind: 'mute'; tab: number; id: string }
+  | { kind: 'lookup'; query: string };
 
 const tab = fc.constantFrom(...TABS);
 const cmd: fc.Arbitrary<Cmd> = fc.oneof(
@@ -72,6 +79,22 @@ const cmd: fc.Arbitrary<Cmd> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 5_000 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record(
+      {
+        kind: fc.constant('settings' as const),
+        mode: fc.constantFrom('auto' as const, 'click' as const),
+        enabled: fc.boolean(),
+        siteOff: fc.record({ tab, off: fc.boolean() }),
+      },
+      { requiredKeys: ['kind'] },
+    ),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('annotate' as const), tab }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('command' as const), tab }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('mute' as const), tab, id: fc.constantFrom('tab-1', 'lazarus-group', '') }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('lookup' as const), query: fc.oneof(fc.constantFrom('Lazarus', 'tornado', '  '), fc.string({ maxLength: 20 })) }) },
 );
 
 const senderOf = (t: number, kind: 'content' | 'subframe' | 'foreign' | 'file' | 'popup') => {
@@ -152,6 +175,25 @@ describe('background service under random message sequences', () => {
               break;
             case 'wait':
               await vi.advanceTimersByTimeAsync(c.ms);
+              break;
+            case 'settings':
+              answer = (async () => {
+                if (c.mode !== undefined || c.enabled !== undefined) await saveSettings({ ...(c.mode ? { mode: c.mode } : {}), ...(c.enabled !== undefined ? { enabled: c.enabled } : {}) });
+                if (c.siteOff) await setSiteDisabled(`tab${c.siteOff.tab}.example`, c.siteOff.off);
+              })();
+              break;
+            case 'annotate':
+              answer = svc.onMessage({ type: 'popup/annotate-tab', tabId: c.tab }, popup);
+              break;
+            case 'command':
+              answer = svc.command(c.tab);
+              break;
+            case 'mute':
+              answer = svc.onMessage({ type: 'content/mute-entity', id: c.id }, senderOf(c.tab, 'content'));
+              break;
+            case 'lookup':
+              answer = svc.onMessage({ type: 'popup/lookup', query: c.query }, popup);
+              if (c.query.length <= 200) expect(answer).toBeDefined();
               break;
           }
           if (answer) checks.push(answer.then(() => undefined));
