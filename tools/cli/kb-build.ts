@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { kbAddressFileSchema, kbEntityFileSchema } from '../../lib/kb/schema';
 import type { KbAddress, KbEntity } from '../../lib/kb/types';
-import { MISP_DATE, OFAC_AS_OF } from '../kb-build/common';
+import { DEFI_DATE, MISP_DATE, OFAC_AS_OF } from '../kb-build/common';
 import { normalizeName } from '../../lib/kb/normalize';
 import nlp from 'compromise';
 import { joinIncidents, readDefiRows, readTayvanoRows, toIncidentEntities } from '../kb-build/incidents';
@@ -29,9 +29,6 @@ const CURATED_DIR = join(KB_DIR, 'data/curated');
 const DERIVED_DIR = join(KB_DIR, 'data/derived');
 const ADDRESS_ENTITIES = join(KB_DIR, 'data/address-entities.json');
 export const COMPILED_FILE = join(KB_DIR, 'compiled/kb.json');
-
-/** Date of the defi_exploits snapshot (its commit) — the newest incident data we hold. */
-const DEFI_DATE = '2026-02-17';
 
 const DERIVED_ENTITY_FILES = ['misp-groups.json', 'misp-ransomware.json', 'misp-malware.json', 'incidents.json', 'victims.json'] as const;
 const DERIVED_ADDRESS_FILE = 'ofac-addresses.json';

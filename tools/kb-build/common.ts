@@ -5,12 +5,28 @@
 import type { KbAlias, KbSource } from '../../lib/kb/types';
 import { normalizeName } from '../../lib/kb/normalize';
 
+/**
+ * A snapshot's commit or date: the pinned value below, or the environment's when the pack pipeline
+ * builds from freshly fetched sources (tools/kb-build/fetch-sources.sh writes them to snapshots.env).
+ */
+function snapshot(name: string, pinned: string, form: RegExp): string {
+  const v = process.env[name];
+  if (v === undefined || v === '') return pinned;
+  if (!form.test(v)) throw new Error(`${name}=${v} is not a ${form === COMMIT ? '40-hex commit' : 'YYYY-MM-DD date'}`);
+  return v;
+}
+const COMMIT = /^[0-9a-f]{40}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Commits of the shared snapshots we derive from (see each folder's SOURCE.md). */
-export const MISP_COMMIT = '9434ace4eb925c9a1c9b3bccf014a25f9d14f0b0';
-export const MISP_DATE = '2026-08-06';
-export const OFAC_LIST_COMMIT = 'f2aee2265956bf28ce71824c2c2c8cab02c2e173';
-export const OFAC_AS_OF = '2024-09-27';
-export const DEFI_COMMIT = 'd0ce02cc8f301e21057963cad83952d39393f379';
+export const MISP_COMMIT = snapshot('KB_MISP_COMMIT', '9434ace4eb925c9a1c9b3bccf014a25f9d14f0b0', COMMIT);
+export const MISP_DATE = snapshot('KB_MISP_DATE', '2026-08-06', DAY);
+export const OFAC_LIST_COMMIT = snapshot('KB_OFAC_COMMIT', 'f2aee2265956bf28ce71824c2c2c8cab02c2e173', COMMIT);
+export const OFAC_AS_OF = snapshot('KB_OFAC_AS_OF', '2024-09-27', DAY);
+export const DEFI_COMMIT = snapshot('KB_DEFI_COMMIT', 'd0ce02cc8f301e21057963cad83952d39393f379', COMMIT);
+/** Date of the defi_exploits snapshot (its commit) — the newest incident data we hold. */
+export const DEFI_DATE = snapshot('KB_DEFI_DATE', '2026-02-17', DAY);
+/** A hand transcription of a README table (tools/kb-build/pinned/): not refreshed by the pipeline. */
 export const TAYVANO_COMMIT = '000ce4a904b729c8d5a147b263a8af442bcbaf0f';
 
 export function mispGalaxySource(galaxy: string): KbSource {
