@@ -6,6 +6,7 @@
  * the page is read in full only by the annotator, with lib/page/read-meta.ts and ./read-page.ts.
  */
 import { isSpace, type GateInput } from './gate';
+import { seenIn, type Seen } from '../page/visible';
 
 /** Paragraphs read for the gate's lead text: the first two substantial ones are enough. */
 export const LEAD_PARAGRAPHS = 2;
@@ -13,10 +14,15 @@ export const LEAD_PARAGRAPHS = 2;
 const MIN_LEAD_PARAGRAPH_CHARS = 80;
 /** Paragraph elements inspected at most, so a page with thousands of <p> stays cheap. */
 const MAX_PARAGRAPHS_SCANNED = 40;
+/** Ancestors of a paragraph looked at for a clipping box (lib/page/visible.ts): a page is rarely deeper. */
+const MAX_ANCESTORS_CHECKED = 64;
 
 /**
- * The first substantial paragraphs of the page (at most LEAD_PARAGRAPHS), whitespace collapsed. Fewer than
- * that: the page shows no article text (yet); the gate script then watches it for a while (lib/gate).
+ * The first substantial paragraphs the page shows (at most LEAD_PARAGRAPHS), whitespace collapsed. Fewer
+ * than that: the page shows no article text (yet); the gate script then watches it for a while (lib/gate).
+ * Hidden paragraphs (display:none, off-screen, zero-size...: lib/page/visible.ts) do not count, or a page
+ * could get itself read, or learn the extension is there, with text nobody sees; only the substantial
+ * candidates are checked, so a page costs at most a few dozen visibility checks.
  */
 export function leadParagraphs(doc: Document): string[] {
   const parts: string[] = [];
@@ -24,11 +30,12 @@ export function leadParagraphs(doc: Document): string[] {
   // match the whole document first. Indexed access only: asking for `ps.length` would count every <p> of
   // the page, one whole walk.
   const ps = doc.getElementsByTagName('p');
+  let seen: Seen | undefined;
   for (let i = 0; i < MAX_PARAGRAPHS_SCANNED && parts.length < LEAD_PARAGRAPHS; i++) {
     const p = ps[i];
     if (!p) break;
     const t = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (t.length >= MIN_LEAD_PARAGRAPH_CHARS) parts.push(t);
+    if (t.length >= MIN_LEAD_PARAGRAPH_CHARS && (seen ??= seenIn(doc, true, MAX_ANCESTORS_CHECKED))(p)) parts.push(t);
   }
   return parts;
 }
@@ -100,6 +107,7 @@ export function readGateInput(doc: Document, paragraphs: string[] = leadParagrap
  * (its size budget is tight). A test checks that both readings give the same verdict on every fixture page.
  */
 export function gateInputWith(doc: Document, head: Pick<GateInput, 'title' | 'url' | 'description'>, paragraphs: string[] = leadParagraphs(doc)): GateInput {
-  const h1 = doc.getElementsByTagName('h1')[0]?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const h = doc.getElementsByTagName('h1')[0];
+  const h1 = (h && seenIn(doc, true, MAX_ANCESTORS_CHECKED)(h) && h.textContent?.replace(/\s+/g, ' ').trim()) || '';
   return { title: head.title ?? h1, url: head.url, description: head.description, lead: `${h1}\n${paragraphs.join('\n')}` };
 }

@@ -13,12 +13,17 @@ export const JSON_LD_SELECTOR = 'script[type="application/ld+json"]';
 /** Every object in the given JSON-LD <script> elements, `@graph` members included; broken blocks are skipped. */
 export function jsonLdObjects(scripts: Iterable<Element>): Json[] {
   const out: Json[] = [];
+  // iterative, in document order: a block can nest arrays thousands deep
   const visit = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(visit);
-    else if (v && typeof v === 'object') {
-      const o = v as Json;
-      out.push(o);
-      if (Array.isArray(o['@graph'])) visit(o['@graph']);
+    const todo = [v];
+    while (todo.length) {
+      const x = todo.pop();
+      if (Array.isArray(x)) for (let i = x.length; i--; ) todo.push(x[i]);
+      else if (x && typeof x === 'object') {
+        const o = x as Json;
+        out.push(o);
+        if (Array.isArray(o['@graph'])) todo.push(o['@graph']);
+      }
     }
   };
   for (const s of scripts) {

@@ -4,11 +4,14 @@
  *
  * Readability runs on a clone, never on the live page. Before it runs, the clone's text nodes are paired
  * with the live ones by walking both trees in lockstep (a deep clone has the same shape), so whatever
- * Readability keeps can be traced back to the node the user sees. Works in browsers and under happy-dom.
+ * Readability keeps can be traced back to the node the user sees. Only text shown in the live page is
+ * kept (./visible.ts): Readability works on a clone that has no styles, so it keeps hidden text too.
+ * Works in browsers and under happy-dom.
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { PageReading, TextSegment } from './types';
 import { readMeta } from './read-meta';
+import { seenIn, type Seen } from './visible';
 
 /** Pages with more elements than this are not handed to Readability (its own default guard is similar). */
 const MAX_ELEMENTS_FOR_READABILITY = 20_000;
@@ -27,44 +30,42 @@ const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CA
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
-/** Pair every text node of `clone` with the text node at the same position in `live`. */
+/**
+ * Pair every text node of `clone` with the text node at the same position in `live`. Iterative (an explicit
+ * stack), like every walk here: a page can be nested 100,000 deep.
+ */
 function pairTextNodes(live: Node, clone: Node): Map<Text, Text> {
   const pairs = new Map<Text, Text>();
-  const walk = (a: Node, b: Node): void => {
-    let ca = a.firstChild;
-    let cb = b.firstChild;
-    while (ca && cb) {
+  const stack: [Node, Node][] = [[live, clone]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const a = top[0].childNodes;
+    const b = top[1].childNodes;
+    for (let i = 0, n = Math.min(a.length, b.length); i < n; i++) {
+      const ca = a[i]!;
+      const cb = b[i]!;
       if (ca.nodeType === TEXT_NODE && cb.nodeType === TEXT_NODE) pairs.set(cb as Text, ca as Text);
-      else if (ca.firstChild && cb.firstChild) walk(ca, cb);
-      ca = ca.nextSibling;
-      cb = cb.nextSibling;
+      else if (ca.firstChild && cb.firstChild) stack.push([ca, cb]);
     }
-  };
-  walk(live, clone);
+  }
   return pairs;
 }
 
-function blockOf(node: Node, root: Node): Node {
-  let p: Node | null = node.parentNode;
-  while (p && p !== root) {
-    if (p.nodeType === ELEMENT_NODE && BLOCK_TAGS.has((p as Element).tagName.toUpperCase())) return p;
-    p = p.parentNode;
-  }
-  return root;
-}
-
-function isHidden(el: Element): boolean {
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const style = el.getAttribute('style');
-  return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+/** One element being walked in `collectText`: its children, the next one to visit, its nearest block. */
+interface Frame {
+  kids: NodeListOf<ChildNode>;
+  i: number;
+  block: Node;
+  /** whether leaving it ends a block */
+  ends: boolean;
 }
 
 /**
  * Collect text under `root` into one string with consistent whitespace: runs of whitespace become one
  * space, block boundaries become "\n\n", <br> becomes "\n". `resolve` maps a node under `root` to the live
- * node whose text is used (identity for the live body; the pairing map for Readability's clone).
+ * node whose text is used (identity for the live body; the pairing map for Readability's clone); only text
+ * that `seen` says is shown in the live page is kept (./visible.ts). One pass, in document order.
  */
-function collectText(root: Node, resolve: (t: Text) => Text | undefined): { text: string; segments: TextSegment[] } {
+function collectText(root: Node, resolve: (t: Text) => Text | undefined, seen: Seen): { text: string; segments: TextSegment[] } {
   let out = '';
   const segments: TextSegment[] = [];
   let pendingSpace = false;
@@ -82,42 +83,47 @@ function collectText(root: Node, resolve: (t: Text) => Text | undefined): { text
     out += data.slice(from, to);
   };
 
-  const visit = (n: Node): void => {
-    for (let c = n.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === ELEMENT_NODE) {
-        const el = c as Element;
-        const tag = el.tagName.toUpperCase();
-        if (SKIP_TAGS.has(tag) || isHidden(el)) continue;
-        if (tag === 'BR') {
-          if (pendingBreak !== '\n\n') pendingBreak = '\n';
-          continue;
-        }
-        visit(el);
-        if (BLOCK_TAGS.has(tag)) pendingBreak = '\n\n';
-      } else if (c.nodeType === TEXT_NODE) {
-        const live = resolve(c as Text);
-        if (!live) continue;
-        const data = live.data;
-        const block = blockOf(c, root);
-        if (lastBlock && block !== lastBlock && out.length) pendingBreak = '\n\n';
-        const runs = /\S+(?: \S+)*/g;
-        let m: RegExpExecArray | null;
-        let first = true;
-        let any = false;
-        while ((m = runs.exec(data)) !== null) {
-          if (first && m.index > 0) pendingSpace = true;
-          if (!first) pendingSpace = true;
-          emit(live, data, m.index, m.index + m[0].length);
-          first = false;
-          any = true;
-          if (m.index + m[0].length < data.length) pendingSpace = true;
-        }
-        if (!any && data.length) pendingSpace = true;
-        if (any) lastBlock = block;
-      }
+  const stack: Frame[] = [{ kids: root.childNodes, i: 0, block: root, ends: false }];
+  while (stack.length) {
+    const f = stack[stack.length - 1]!;
+    if (f.i >= f.kids.length) {
+      stack.pop();
+      if (f.ends) pendingBreak = '\n\n';
+      continue;
     }
-  };
-  visit(root);
+    const c = f.kids[f.i++]!;
+    if (c.nodeType === ELEMENT_NODE) {
+      const tag = (c as Element).tagName.toUpperCase();
+      if (SKIP_TAGS.has(tag)) continue;
+      if (tag === 'BR') {
+        if (pendingBreak !== '\n\n') pendingBreak = '\n';
+        continue;
+      }
+      const block = BLOCK_TAGS.has(tag);
+      stack.push({ kids: c.childNodes, i: 0, block: block ? c : f.block, ends: block });
+    } else if (c.nodeType === TEXT_NODE) {
+      const live = resolve(c as Text);
+      const holder = live?.parentElement;
+      if (!live || (holder && !seen(holder))) continue;
+      const data = live.data;
+      const block = f.block;
+      if (lastBlock && block !== lastBlock && out.length) pendingBreak = '\n\n';
+      const runs = /\S+(?: \S+)*/g;
+      let m: RegExpExecArray | null;
+      let first = true;
+      let any = false;
+      while ((m = runs.exec(data)) !== null) {
+        if (first && m.index > 0) pendingSpace = true;
+        if (!first) pendingSpace = true;
+        emit(live, data, m.index, m.index + m[0].length);
+        first = false;
+        any = true;
+        if (m.index + m[0].length < data.length) pendingSpace = true;
+      }
+      if (!any && data.length) pendingSpace = true;
+      if (any) lastBlock = block;
+    }
+  }
   return { text: out, segments };
 }
 
@@ -141,6 +147,7 @@ export function readPage(doc: Document): PageReading {
     pageType: meta.pageType,
   };
   let note: string | undefined;
+  const seen = seenIn(doc);
   const elementCount = doc.getElementsByTagName('*').length;
   let readerable = false;
   try {
@@ -156,7 +163,7 @@ export function readPage(doc: Document): PageReading {
       const article = new Readability<Node>(clone, { serializer: (el) => el }).parse();
       const content = article?.content;
       if (content && content.nodeType === ELEMENT_NODE) {
-        const { text, segments } = collectText(content, (t) => pairs.get(t));
+        const { text, segments } = collectText(content, (t) => pairs.get(t), seen);
         if (text.length >= MIN_READABLE_CHARS) {
           const s = structureOf(content as Element, text.length);
           return {
@@ -179,7 +186,7 @@ export function readPage(doc: Document): PageReading {
   }
   const body = doc.body ?? doc.documentElement;
   if (!body) return { input: { ...base, text: '', structure: { paragraphs: 0, linkDensity: 0, readabilityOk: false } }, map: null, note };
-  const { text, segments } = collectText(body, (t) => t);
+  const { text, segments } = collectText(body, (t) => t, seen);
   const s = structureOf(body, text.length);
   return {
     input: { ...base, text, structure: { ...s, readabilityOk: false } },
