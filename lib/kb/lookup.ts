@@ -155,20 +155,27 @@ export function createLookup(kb: CompiledKb): KbLookup {
     if (listed?.entity) add(ids().get(listed.entity), 0, listed.address, true);
     // 1. exact alias hits
     for (const a of aliases().get(key) ?? []) add(ids().get(a.entityId), 0, a.alias, true);
-    // 2. prefix hits on the normalised key ("garantex" -> "Garantex Europe"), shorter keys first;
+    // 2. prefix hits on the normalised key ("garantex" -> "Garantex Europe"): names that start with the
+    //    query as whole words first ("bitcoin" -> "Bitcoin Fog" before "Bitcoinica"), then shorter keys;
     // 3. then keys that contain the query ("cobra" -> "Hidden Cobra")
+    const folded = foldForSearch(query);
     if (results.length < limit) {
       const partial = aliasList()
         .filter((a) => a.key !== key && (a.key.startsWith(key) || (key.length >= MIN_SUBSTRING_QUERY && a.key.includes(key))))
-        .map((a) => ({ a, prefix: a.key.startsWith(key) }))
-        .sort((x, y) => Number(y.prefix) - Number(x.prefix) || x.a.key.length - y.a.key.length || Number(y.a.isName) - Number(x.a.isName));
-      for (const { a, prefix } of partial) {
+        .map((a) => ({ a, prefix: a.key.startsWith(key), word: a.key.startsWith(key) && foldForSearch(a.alias).startsWith(`${folded} `) }))
+        .sort(
+          (x, y) =>
+            Number(y.prefix) - Number(x.prefix) ||
+            Number(y.word) - Number(x.word) ||
+            x.a.key.length - y.a.key.length ||
+            Number(y.a.isName) - Number(x.a.isName),
+        );
+      for (const { a, prefix, word } of partial) {
         if (results.length >= limit) break;
-        add(ids().get(a.entityId), (prefix ? 0.05 : 0.15) + Math.min(0.1, (a.key.length - key.length) / 200), a.alias, false);
+        add(ids().get(a.entityId), (word ? 0.03 : prefix ? 0.05 : 0.15) + Math.min(0.1, (a.key.length - key.length) / 200), a.alias, false);
       }
     }
     // 4. fuzzy (typos), only when the cheap steps found little: Fuse is the slow part
-    const folded = foldForSearch(query);
     const exactHit = results.some((r) => r.exact);
     if (results.length < limit && folded.length >= MIN_FUZZY_QUERY && (!exactHit || results.length < FUZZY_WHEN_FEWER_THAN)) {
       for (const r of fuseIndex().search(folded, { limit: limit * 2 })) {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../shared/contract';
-import type { CompiledKb, KbAddress, KbAlias, KbEntity, KbIncident, KbRelation, KbSanction, KbSource } from './types';
+import type { CompiledKb, KbAddress, KbAlias, KbEntity, KbIncident, KbLinks, KbRelation, KbSanction, KbSource } from './types';
 
 /** Longest description we accept: a hover card shows it whole. */
 export const MAX_DESCRIPTION_CHARS = 400;
@@ -60,6 +60,26 @@ export const kbSanctionSchema = z.strictObject({
   source: kbSourceSchema,
 });
 
+/** Placeholders of explorer URL templates: exactly one per template. */
+export const EXPLORER_PLACEHOLDERS = { explorerAddress: '{address}', explorerTx: '{tx}' } as const;
+
+/** A template with exactly one `placeholder`, https, and a valid URL once filled in. */
+function urlTemplate(placeholder: string) {
+  return z
+    .string()
+    .refine((t) => t.split(placeholder).length === 2 && !/[{}]/.test(t.replace(placeholder, '')), {
+      message: `template must contain ${placeholder} exactly once and no other braces`,
+    })
+    .refine((t) => httpsUrl.safeParse(t.replace(placeholder, 'x')).success, { message: 'template must be an https URL' });
+}
+
+export const kbLinksSchema = z.strictObject({
+  website: httpsUrl.optional(),
+  explorer: httpsUrl.optional(),
+  explorerAddress: urlTemplate(EXPLORER_PLACEHOLDERS.explorerAddress).optional(),
+  explorerTx: urlTemplate(EXPLORER_PLACEHOLDERS.explorerTx).optional(),
+});
+
 const usd = z.number().finite().nonnegative();
 
 export const kbIncidentSchema = z.strictObject({
@@ -91,6 +111,7 @@ export const kbEntitySchema = z.strictObject({
   origin: z.string().min(1).optional(),
   tags: z.array(z.string().min(1)).optional(),
   firstSeen: isoDate.optional(),
+  links: kbLinksSchema.optional(),
 });
 
 export const kbAddressSchema = z.strictObject({
@@ -123,6 +144,7 @@ export type SchemaMatchesTypes = [
   Assignable<z.infer<typeof kbRelationSchema>, KbRelation>,
   Assignable<z.infer<typeof kbSanctionSchema>, KbSanction>,
   Assignable<z.infer<typeof kbIncidentSchema>, KbIncident>,
+  Assignable<z.infer<typeof kbLinksSchema>, KbLinks>,
   Assignable<z.infer<typeof kbEntitySchema>, KbEntity>,
   Assignable<z.infer<typeof kbAddressSchema>, KbAddress>,
   Assignable<z.infer<typeof compiledKbSchema>, CompiledKb>,

@@ -49,6 +49,19 @@ export interface KbIncident {
   fundsRecovered?: number | null; // USD
 }
 
+/**
+ * Where to read more: the project's own site and a block explorer. For chains, `explorerAddress` and
+ * `explorerTx` are URL templates with exactly one placeholder, `{address}` or `{tx}`, to be replaced
+ * by the (URL-encoded) address or transaction hash:
+ * `https://etherscan.io/address/{address}`.
+ */
+export interface KbLinks {
+  website?: string;
+  explorer?: string;
+  explorerAddress?: string;
+  explorerTx?: string;
+}
+
 export interface KbEntity {
   id: string; // kebab-case, stable
   name: string;
@@ -71,6 +84,8 @@ export interface KbEntity {
   tags?: string[];
   /** extra (additive): year or date first reported / active since, when the data says so. */
   firstSeen?: string;
+  /** extra (additive): the project's website and block explorer (cryptocurrencies, chains, exchanges). */
+  links?: KbLinks;
 }
 
 export interface KbAddress {
