@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { compiledKbSchema } from './schema';
 import type { CompiledKb } from './types';
 
-export const PACK_FORMAT = 1;
+const PACK_FORMAT = 1;
 /** What a reader's browser accepts at most (the KB is ~1.2 MB today; the entity ceiling keeps it under ~3 MB). */
 export const PACK_MAX_BYTES = 6 * 1024 * 1024;
 /** Domain separation: a pack signature can never be replayed as a signature of anything else. */
@@ -30,7 +30,7 @@ const TRAILER = '\n}\n';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export const packSourceSchema = z.object({
+const packSourceSchema = z.object({
   name: z.string().min(1).max(200),
   asOf: isoDay,
   url: z.string().startsWith('https://').max(500).optional(),

@@ -16,7 +16,7 @@ import { keyIdOf } from '../../lib/kb/pack';
 
 const USAGE = 'usage: kb-keygen [--out PATH_PREFIX]   (default .keys/kb-pack: writes .key and .pub)';
 
-export function toPem(der: Uint8Array): string {
+function toPem(der: Uint8Array): string {
   const b64 = base64.encode(der);
   return `-----BEGIN PRIVATE KEY-----\n${b64.match(/.{1,64}/g)!.join('\n')}\n-----END PRIVATE KEY-----\n`;
 }

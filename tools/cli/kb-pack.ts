@@ -22,14 +22,14 @@ import { FileInputError, readRegularFile } from './read-file';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const COMPILED_FILE = join(ROOT, 'lib/kb/compiled/kb.json');
-export const PACK_FILE_NAME = 'kb-pack.json';
+const PACK_FILE_NAME = 'kb-pack.json';
 const USAGE = 'usage: kb-pack --key PRIVATE_KEY_FILE --out DIR [--previous PACK] [--kb COMPILED_KB]';
 const MAX_KEY_BYTES = 16 * 1024;
 
 class UsageError extends Error {}
 
 /** PKCS#8 from a PEM ("BEGIN PRIVATE KEY") or DER file. */
-export function pkcs8Of(file: Uint8Array): Uint8Array {
+function pkcs8Of(file: Uint8Array): Uint8Array {
   const text = new TextDecoder().decode(file);
   const pem = /-----BEGIN PRIVATE KEY-----([\s\S]+?)-----END PRIVATE KEY-----/.exec(text);
   if (pem) return base64.decode(pem[1]!.replace(/\s+/g, ''));
