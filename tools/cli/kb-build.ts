@@ -53,7 +53,8 @@ function writeJson(file: string, data: unknown, pretty: boolean): void {
 function derive(from: string): void {
   const abs = resolve(process.cwd(), from);
   console.log(`deriving from ${abs}`);
-  const misp = deriveFromMisp(join(abs, 'misp-galaxy'));
+  // ATT&CK software whose name is an ordinary word is left out (see selection.ts)
+  const misp = deriveFromMisp(join(abs, 'misp-galaxy'), new Set(lexiconWords()));
   for (const w of misp.warnings) console.warn(`  misp: ${w}`);
   // the incident tables, read once: incidents, and their victims below
   const incidentRows = joinIncidents(readDefiRows(join(abs, 'incidents/defi_exploits.csv')), readTayvanoRows(join(abs, 'incidents/dprk_attributed_incidents_tayvano.csv')));

@@ -137,6 +137,8 @@ const CONTEXT_WORDS = new Set(
     'zinc', 'plutonium', 'thallium', 'copernicium', 'cerium', 'osmium', 'lawrencium', 'americium', 'iridium',
     'calcium', 'barium', 'strontium', 'phosphorus', 'mercury', 'bismuth', 'cobalt', 'agenda', 'elbrus', 'red eyes',
     'lazarus', 'konni', 'winnti', 'starfraud', 'planedown', 'vedalia', 'raccoon', 'racoon', 'redline',
+    // ATT&CK software names that are also ordinary phrases or words
+    'beacon', 'bazar', 'gold dragon', 'brave prince',
   ].map(normalizeName),
 );
 

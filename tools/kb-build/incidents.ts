@@ -10,7 +10,25 @@ import { victimStem } from './merge';
 import { DEFI_COMMIT, TAYVANO_COMMIT, addAlias, formatUsd, humanDate, sentence, urlSource } from './common';
 
 /** defi_exploits rows below this loss are left out unless a DPRK table lists them (KB stays small). */
-export const MIN_DEFI_USD = 10_000_000;
+/**
+ * Selection rule: every DPRK-attributed incident, and every other incident with a named victim and a
+ * loss of at least MIN_DEFI_USD. A victim whose name is one plain capitalised word ("Gamma", "Roll",
+ * "Save") is as often an ordinary word as a name, so its incident needs MIN_PLAIN_WORD_VICTIM_USD.
+ */
+export const MIN_DEFI_USD = 1_000_000;
+export const MIN_PLAIN_WORD_VICTIM_USD = 10_000_000;
+
+/** "Gamma", "Roll": one capitalised word with nothing distinctive in its spelling. */
+export function isPlainWordName(name: string): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(name.trim());
+}
+
+/** The incident selection rule (see MIN_DEFI_USD). */
+export function isSelectedIncident(r: Pick<RawIncident, 'date' | 'victimName' | 'amountUsd' | 'dprk'>): boolean {
+  if (!r.date || !r.victimName.trim()) return false;
+  if (r.dprk) return true;
+  return (r.amountUsd ?? 0) >= (isPlainWordName(r.victimName) ? MIN_PLAIN_WORD_VICTIM_USD : MIN_DEFI_USD);
+}
 /** Two rows are one incident when their victims match and dates are this close (the tables disagree by days). */
 const SAME_INCIDENT_DAYS = 31;
 
@@ -183,7 +201,7 @@ function describe(r: RawIncident): string {
 }
 
 export function toIncidentEntities(rows: RawIncident[], lazarusId: string): KbEntity[] {
-  const selected = rows.filter((r) => r.date && r.victimName && (r.dprk || (r.amountUsd ?? 0) >= MIN_DEFI_USD));
+  const selected = rows.filter(isSelectedIncident);
   selected.sort((a, b) => a.date.localeCompare(b.date) || a.victimName.localeCompare(b.victimName));
   const perVictim = new Map<string, number>();
   const perVictimMonth = new Map<string, number>();

@@ -21,7 +21,8 @@ import {
   urlSource,
   vendorOfName,
 } from './common';
-import { AGENCIES, DPRK_GROUPS, GALAXY_FILES, GALAXY_OWNER, MALWARE, OTHER_GROUPS, RANSOMWARE, type ClusterSpec, type GalaxyKey } from './selection';
+import { AGENCIES, ATTACK_SOFTWARE_GROUP_TAGS, DPRK_GROUPS, GALAXY_FILES, GALAXY_OWNER, MALWARE, OTHER_GROUPS, RANSOMWARE, type ClusterSpec, type GalaxyKey } from './selection';
+import { slugify } from '../../lib/kb/normalize';
 
 interface Cluster {
   value: string;
@@ -192,6 +193,10 @@ const TAG_WORDS: Record<string, string> = {
   tunneler: 'tunnelling tool',
   atm: 'ATM and payment-switch cash-out malware',
   wiper: 'destructive wiper disguised as ransomware',
+  tool: 'post-exploitation tool',
+  c2: 'command-and-control framework',
+  backdoor: 'backdoor',
+  downloader: 'downloader',
 };
 
 function describeDraft(d: Draft, aliases: KbAlias[], country: string | undefined, attackId: string | undefined, firstSeen: string | undefined): string {
@@ -361,7 +366,68 @@ function cryptoTopicSpecs(g: Galaxies, taken: ClusterSpec[]): ClusterSpec[] {
   return out;
 }
 
-export function deriveFromMisp(dir: string): MispDerived {
+/**
+ * ATT&CK software that a kept group uses according to the galaxy (see ATTACK_SOFTWARE_GROUP_TAGS in
+ * selection.ts for the rule). `groups` are the group specs kept (DPRK ones listed in `dprkIds`),
+ * `taken` every malware spec already chosen, `ordinary` says whether a name is an ordinary word.
+ */
+export function attackSoftwareSpecs(g: Pick<Galaxies, 'mis' | 'mm'>, groups: ClusterSpec[], dprkIds: Set<string>, taken: ClusterSpec[], ordinary: (name: string) => boolean): ClusterSpec[] {
+  const mmByUuid = new Map<string, Cluster>();
+  for (const c of g.mm.values()) if (c.uuid) mmByUuid.set(c.uuid, c);
+  // names and members already covered by an entry
+  const covered = new Set<string>();
+  const takenMm = new Set<string>();
+  for (const s of taken) {
+    covered.add(normalizeName(s.name));
+    for (const a of s.extraAliases ?? []) covered.add(normalizeName(a.name));
+    for (const values of Object.values(s.members)) for (const v of values ?? []) covered.add(normalizeName(baseName(v)));
+    for (const v of s.members.mm ?? []) takenMm.add(v);
+  }
+  // a group's own name ("Carbanak") stays the group's
+  for (const s of groups) covered.add(normalizeName(s.name));
+  const users = new Map<string, { cluster: Cluster; dprk: boolean }>();
+  for (const spec of groups) {
+    const dprk = dprkIds.has(spec.id);
+    if (!dprk && !(spec.tags ?? []).some((t) => (ATTACK_SOFTWARE_GROUP_TAGS as readonly string[]).includes(t))) continue;
+    for (const v of spec.members.mis ?? []) {
+      for (const rel of g.mis.get(v)?.related ?? []) {
+        const sw = rel.type === 'uses' ? mmByUuid.get(rel['dest-uuid']) : undefined;
+        if (!sw) continue;
+        const prev = users.get(sw.value);
+        users.set(sw.value, { cluster: sw, dprk: dprk || (prev?.dprk ?? false) });
+      }
+    }
+  }
+  const out: ClusterSpec[] = [];
+  const ids = new Set([...taken, ...groups].map((s) => s.id));
+  for (const [value, { cluster, dprk }] of [...users].sort(([a], [b]) => a.localeCompare(b))) {
+    const name = baseName(value);
+    const names = [name, ...(cluster.meta?.synonyms ?? [])];
+    if (takenMm.has(value) || names.some((n) => covered.has(normalizeName(n)))) continue;
+    if (isJunkAlias(name) || isOrdinaryWord(name) || ordinary(name)) continue;
+    const id = slugify(name);
+    if (!id || ids.has(id)) continue;
+    ids.add(id);
+    out.push({
+      id,
+      name,
+      members: { mm: [value] },
+      tags: ['attack-software', ...(dprk ? ['dprk'] : [])],
+      ...(needsContext(name) ? { context: SOFTWARE_CONTEXT } : {}),
+    });
+  }
+  return out;
+}
+
+/** Context words for ATT&CK software whose name is also an ordinary phrase ("Gold Dragon"). */
+const SOFTWARE_CONTEXT = ['malware', 'backdoor', 'trojan', 'RAT', 'loader', 'implant', 'payload', 'hackers', 'threat actor', 'Lazarus', 'North Korean', 'Kimsuky', 'ransomware', 'ATT&CK'];
+
+/** A single word that is an ordinary lower-case word in `words` ("Prestige", "Anchor"). */
+export function ordinaryWordTest(words: ReadonlySet<string>): (name: string) => boolean {
+  return (name) => /^\p{L}+$/u.test(name) && words.has(name.toLowerCase());
+}
+
+export function deriveFromMisp(dir: string, ordinaryWords: ReadonlySet<string> = new Set()): MispDerived {
   const g = readGalaxies(dir);
   const warnings: string[] = [];
   const warn = (m: string): void => {
@@ -373,7 +439,8 @@ export function deriveFromMisp(dir: string): MispDerived {
   const agencyDrafts = AGENCIES.map((s) => collect(s, 'agency', g, warn));
   const ransomSpecs = RANSOMWARE.map((s) => ({ ...s, tags: ['ransomware', ...(s.tags ?? [])] }));
   const ransomDrafts = ransomSpecs.map((s) => collect(s, 'malware', g, warn));
-  const malwareDrafts = MALWARE.map((s) => collect(s, 'malware', g, warn));
+  const attackSpecs = attackSoftwareSpecs(g, picked, new Set(dprk.map((s) => s.id)), [...RANSOMWARE, ...MALWARE], ordinaryWordTest(ordinaryWords));
+  const malwareDrafts = [...MALWARE, ...attackSpecs].map((s) => collect(s, 'malware', g, warn));
   for (const d of [...groupDrafts, ...agencyDrafts, ...ransomDrafts, ...malwareDrafts]) if (!d.clusters.length) warn(`${d.spec.id}: no cluster found, left out`);
   const found = (d: Draft): boolean => d.clusters.length > 0;
   const all = [...groupDrafts, ...agencyDrafts, ...ransomDrafts, ...malwareDrafts].filter(found);

@@ -291,5 +291,16 @@ export const MALWARE: ClusterSpec[] = [
   { id: 'wagent', name: 'wAgent', members: { mp: ['wAgentTea'] }, tags: ['dprk', 'downloader'] },
   // tools that attackers of every kind use after breaking in
   { id: 'mimikatz', name: 'Mimikatz', members: { mp: ['MimiKatz'] }, tags: ['tool', 'credential-theft'] },
+  { id: 'cobalt-strike', name: 'Cobalt Strike', members: { mm: ['Cobalt Strike - S0154'], mp: ['Cobalt Strike'] }, tags: ['tool', 'c2'] },
   { id: 'sliver', name: 'Sliver', members: { mp: ['Sliver'] }, tags: ['tool', 'c2'], context: ['malware', 'beacon', 'beacons', 'implant', 'c2', 'command-and-control', 'backdoor', 'red team', 'framework'] },
 ];
+
+/**
+ * ATT&CK software (the mitre-malware galaxy) beyond the lists above. The rule, applied by
+ * `attackSoftwareSpecs` in misp.ts: a family gets an entry when the galaxy itself says that a group
+ * we keep uses it (an intrusion-set "uses" link), and that group is North Korean or a criminal
+ * (ransomware, theft, cryptojacking) group: the tooling of the actors this product explains. Left out:
+ * families another entry already covers, families whose name is an ordinary word (they would light up
+ * ordinary text), and tooling of the state groups we keep for other reasons (Sandworm, APT41).
+ */
+export const ATTACK_SOFTWARE_GROUP_TAGS = ['criminal', 'cryptojacking', 'ransomware-operator'] as const;
