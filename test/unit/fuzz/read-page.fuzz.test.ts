@@ -11,6 +11,7 @@ import { loadKb } from '../../../lib/kb';
 import { readGateInput } from '../../../lib/gate/read-gate-input';
 import { readPage } from '../../../lib/page/read-page';
 import { hostileText, tagSoup } from './arbitraries';
+import { MAX_DEPTH, readHtml, treeDepth } from '../../../tools/cli/read-html';
 
 let engine: Engine;
 beforeAll(() => {
@@ -56,4 +57,55 @@ describe('readPage fuzz', () => {
       { numRuns: 100 },
     );
   }, 30_000);
+});
+
+/**
+ * Deep and wide generated trees through the command line's reader (tools/cli/read-html.ts flattens nesting
+ * past 512, as Chromium's parser does; every walk in lib/page is iterative): no stack overflow, and every
+ * word comes out once, in document order.
+ */
+describe('readPage on deep and wide trees', () => {
+  const tree = fc.record({
+    depth: fc.integer({ min: 1, max: 2500 }),
+    width: fc.integer({ min: 1, max: 60 }),
+    tag: fc.constantFrom('div', 'span', 'section', 'b', 'li'),
+    every: fc.integer({ min: 1, max: 400 }),
+  });
+
+  it('any depth and width: the words in order, nothing lost or doubled', async () => {
+    await fc.assert(
+      fc.asyncProperty(tree, async ({ depth, width, tag, every }) => {
+        const words: string[] = [];
+        let open = '';
+        for (let d = 0; d < depth; d++) {
+          const w = d % every === 0 ? `w${d}` : '';
+          if (w) words.push(w);
+          open += `<${tag}>${w} `;
+        }
+        const leaves = Array.from({ length: width }, (_, i) => `<p>leaf${i}</p>`).join('');
+        for (let i = 0; i < width; i++) words.push(`leaf${i}`);
+        const html = `<!doctype html><html><body>${open}${leaves}${`</${tag}>`.repeat(depth)}</body></html>`;
+        const { document, close } = readHtml(html, null);
+        try {
+          const text = readPage(document).input.text;
+          expect(text.split(/\s+/).filter(Boolean)).toEqual(words);
+        } finally {
+          await close();
+        }
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+
+  it('20,000 levels deep: read, not a stack overflow', async () => {
+    const depth = 20_000;
+    const html = `<!doctype html><html><body>${'<div>'.repeat(depth)}<p>Hackers stole bitcoin from the exchange.</p>${'</div>'.repeat(depth)}</body></html>`;
+    const { document, close } = readHtml(html, null);
+    try {
+      expect(treeDepth(document.documentElement)).toBeLessThanOrEqual(MAX_DEPTH + 1);
+      expect(readPage(document).input.text).toBe('Hackers stole bitcoin from the exchange.');
+    } finally {
+      await close();
+    }
+  }, 120_000);
 });
