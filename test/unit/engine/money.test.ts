@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FX_TABLE_DATE, USD_PER_UNIT, findAmounts } from '../../../lib/engine/money';
 
@@ -46,5 +47,38 @@ describe('money amounts', () => {
     expect(one('Police seized $3 million in crypto.').role).toBe('seized');
     expect(one('The gang laundered $40 million through mixers.').role).toBe('laundered');
     expect(one('The victims paid a $4.4 million ransom.').role).toBe('ransom');
+  });
+});
+
+describe('money roles, read in linear time', () => {
+  /** The role rule as it was written before it was made linear (one regex with unbounded [^.]* runs), on the sentence around the amount. */
+  function oracle(text: string, start: number, end: number): string {
+    const a = Math.max(text.lastIndexOf('.', start - 1), text.lastIndexOf('\n', start - 1)) + 1;
+    let b = text.slice(end).search(/[.!?]\s|\n/);
+    b = b < 0 ? text.length : end + b;
+    const s = text.slice(a, b).toLowerCase();
+    if (/\bransom(?!ware)|\bextort|\b(?:demand|paid|pay)\w*\b[^.]*\bransomware|\bransomware\b[^.]*\b(?:demand|paid|pay)/.test(s)) return 'ransom';
+    if (/\blaunder/.test(s)) return 'laundered';
+    if (/\b(?:recover|returned|refund|clawed back)/.test(s)) return 'recovered';
+    if (/\b(?:seiz|froze|frozen|forfeit|confiscat)/.test(s)) return 'seized';
+    if (/\b(?:pulled in|raked|netted|took|taken|stole|stolen|steal|drain|hack|exploit|heist|theft|lost|loss|siphon|looted|swindl|defraud|scam|br(?:eak|eaking|oke) into|robb)/.test(s)) return 'stolen';
+    return 'other';
+  }
+  const WORDS = ['paid', 'pay', 'Payment', 'demanded', 'prepaid', 'ransomware', 'Ransomware.', 'ransomwares', 'ransom', 'the', 'gang', '.', '. ', 'stole', 'laundered', 'seized', '\n', '$5 million', '1,000 BTC', 'payransomware', 'ransomware_pay'];
+
+  it('gives every amount of a short text the role the old rule gave it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 30 }), fc.constantFrom(' ', '  ', ', '), (words, sep) => {
+        const text = [...words, '$5 million'].join(sep);
+        for (const a of findAmounts(text)) expect(a.role).toBe(oracle(text, a.start!, a.end!));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads a page-long "sentence" around each amount in a bounded window', () => {
+    const text = `The gang paid the ransomware operators ${'and then some more '.repeat(200)}$5 million in total`;
+    expect(findAmounts(text)[0]!.role).toBe('other');
+    expect(findAmounts(`The gang paid the ransomware operators $5 million in total`)[0]!.role).toBe('ransom');
   });
 });

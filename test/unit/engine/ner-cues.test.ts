@@ -152,3 +152,10 @@ describe('promotion lines', () => {
   });
 });
 
+
+describe('overlapping cue lists', () => {
+  it('give each item once when lists of one type overlap', () => {
+    const items = cueListItems('The report named firms including Alpha, firms including Beta and Gamma.');
+    expect(items.map((i) => `${i.type}:${i.text}`)).toEqual(['organization:Alpha', 'organization:Beta', 'organization:Gamma']);
+  });
+});
