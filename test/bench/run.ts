@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- engine gate sizes browser scale popup] [--quick] [--no-build]`
+ * `npm run bench [-- engine worst gate sizes browser scale popup] [--quick] [--no-build]`
  *
  * Runs the benchmarks (all by default), prints one table and writes the same figures, with the machine
  * they were measured on, to `test-output/bench.json`. Benchmarks are measurements, not tests: a missed
@@ -29,10 +29,11 @@ import { runPopupBench } from './popup';
 import { currentLoad, machineInfo, renderTable, type BenchReport, type Section } from './report';
 import { runScaleBench } from './scale';
 import { runSizesBench } from './sizes';
+import { runWorstCaseBench } from './worst-case';
 
-const ALL = ['engine', 'gate', 'sizes', 'browser', 'scale', 'popup'] as const;
+const ALL = ['engine', 'worst', 'gate', 'sizes', 'browser', 'scale', 'popup'] as const;
 type Bench = (typeof ALL)[number];
-const TITLES: Record<Bench, string> = { engine: 'Engine', gate: 'Gate (non-article pages)', sizes: 'Sizes', browser: 'Chromium', scale: 'Scale (KB ×10)', popup: 'Popup' };
+const TITLES: Record<Bench, string> = { engine: 'Engine', worst: 'Worst case (hostile text)', gate: 'Gate (non-article pages)', sizes: 'Sizes', browser: 'Chromium', scale: 'Scale (KB ×10)', popup: 'Popup' };
 
 const OUT_DIR = process.env.CNC_OUT_DIR ?? '.output-bench';
 const BUILD = resolve(ROOT, OUT_DIR, 'chrome-mv3');
@@ -180,6 +181,7 @@ async function main(): Promise<void> {
   }
   for (const b of benches) {
     if (b === 'engine') sections.push(await section(b, () => runEngineBench({ quick })));
+    if (b === 'worst') sections.push(await section(b, () => runWorstCaseBench({ quick })));
     if (b === 'gate') sections.push(await section(b, () => runGateBench({ quick })));
     if (b === 'scale') sections.push(await section(b, () => runScaleBench({ quick })));
     if (b === 'sizes')
