@@ -11,6 +11,8 @@
 import type { AddressHit, Amount, Analysis, AnalysisEntity, AnalysisInput, EntityType, KeyFacts } from '../shared/contract';
 import type { CompiledKb, KbAddress, KbEntity } from '../kb/types';
 import { addressIndex, findAddresses } from './addresses';
+import { findIndicators } from './indicators';
+import { addressScreener } from './indicators/screening';
 import { detect } from './detect';
 import { builtinEntities } from './gazetteer';
 import { disclaimers } from './disclaimers';
@@ -118,6 +120,8 @@ function run(
   lap('amounts');
   const addresses: AddressHit[] = findAddresses(text, sanctioned, deadline);
   lap('addresses');
+  const indicators = findIndicators(text, { addresses, screen: addressScreener(kb, sanctioned, entity), deadline });
+  lap('indicators');
 
   // group mentions per entity
   const perEntity = new Map<string, { e: KbEntity; mentions: typeof mentions }>();
@@ -238,6 +242,7 @@ function run(
     entities,
     amounts,
     addresses,
+    indicators,
     summary,
     disclaimers: discl,
     related: rel,

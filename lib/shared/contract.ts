@@ -79,6 +79,44 @@ export interface AddressHit {
   designated?: string;
 }
 
+/** Kinds of indicator of compromise (analyze contract, `indicators`). */
+export const INDICATOR_KINDS = ['address', 'tx', 'ens', 'domain', 'url', 'ipv4', 'ipv6', 'md5', 'sha1', 'sha256', 'cve'] as const;
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
+
+/** What the bundled OFAC list says of an address (extra): listed or not, as of the list's date. */
+export interface AddressScreening {
+  listed: boolean;
+  /** the as-of date of the list shipped with the knowledge base */
+  asOf: string | null;
+  /** the designated person or entity, when the data names it */
+  designated?: string;
+  /** the sanctions programme(s) of the designation, when the knowledge base has them ("CYBER2", "DPRK3") */
+  programme?: string;
+  /** date of the designation, when known */
+  date?: string;
+  /** where the listing comes from */
+  source?: { title: string; url: string; publisher?: string; date?: string };
+}
+
+/**
+ * An indicator of compromise named in the article: `value` as written (possibly defanged:
+ * "hxxps://evil[.]com"), `refanged` as it would be used ("https://evil.com").
+ */
+export interface Indicator {
+  kind: IndicatorKind;
+  value: string;
+  refanged: string;
+  chain?: string;
+  valid?: boolean;
+  sanctioned?: boolean;
+  start: number;
+  end: number;
+  /** extra: the article wrote it defanged */
+  defanged?: boolean;
+  /** extra (addresses): the screening against the bundled OFAC list */
+  screening?: AddressScreening;
+}
+
 export type DisclaimerKind =
   | 'informational' // not financial or legal advice
   | 'automatic' // automatic extraction can be wrong
@@ -126,6 +164,11 @@ export interface Analysis {
   entities: AnalysisEntity[];
   amounts: Amount[];
   addresses: AddressHit[];
+  /**
+   * indicators of compromise in the article text (issue 18). The engine always sets it (the contract
+   * requires it); optional in the type for analyses kept from before it existed.
+   */
+  indicators?: Indicator[];
   summary: string[];
   disclaimers: Disclaimer[];
   related: RelatedItem[];
