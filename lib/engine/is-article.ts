@@ -10,16 +10,65 @@ export const MIN_ARTICLE_WORDS = 80;
 export const MAX_LINK_DENSITY = 0.5;
 /** An article has at least this many real paragraphs. */
 export const MIN_PARAGRAPHS = 2;
+/** A block of text this long (characters) is a paragraph; so is a prose line this long. */
+export const MIN_PARAGRAPH_CHARS = 80;
+/** A prose line has at least this many common function words ("the", "of", "and"...): list items, table rows and code have few. */
+const MIN_FUNCTION_WORDS = 3;
 
 const ARTICLE_TYPE_RE = /article|blogposting|report|posting|newsarticle/i;
 const NON_ARTICLE_TYPE_RE = /^(?:website|webpage|collectionpage|searchresultspage|itemlist|profilepage|product|store|organization|qapage|faqpage)$/i;
+
+/** A line that ends like a sentence (a closing quote or bracket may follow the stop). */
+const SENTENCE_END_RE = /[.!?]["'”’)\]]*$/;
+/** English function words: running prose is full of them, code, tables and lists of names or links are not. */
+const FUNCTION_WORD_RE = /(?<![\p{L}\p{N}_])(?:the|a|an|of|to|in|on|at|for|from|by|with|and|or|but|that|which|who|was|were|is|are|has|had|have|be|been|it|its|this|their|they|he|she|his|her|said|not|as|after|into|than|would|could|will)(?![\p{L}\p{N}_])/giu;
+/** Signs of code or a table row: braces, semicolons or operators at the end, cell separators. */
+const NOT_PROSE_RE = /[{};]\s*$|^\s*(?:[{}#/*]|\/\/)|\||\t|=>|:=|==|\$\(/;
+
+/** One line of running prose: long, ends like a sentence, full of function words, no code or table signs. */
+export function isProseLine(line: string): boolean {
+  const t = line.trim();
+  if (t.length < MIN_PARAGRAPH_CHARS || !SENTENCE_END_RE.test(t) || NOT_PROSE_RE.test(t)) return false;
+  FUNCTION_WORD_RE.lastIndex = 0;
+  let n = 0;
+  while (n < MIN_FUNCTION_WORDS && FUNCTION_WORD_RE.exec(t) !== null) n++;
+  return n >= MIN_FUNCTION_WORDS;
+}
+
+/**
+ * Paragraphs of a text: blocks between blank lines that are at least MIN_PARAGRAPH_CHARS long. A block
+ * whose lines are themselves prose lines (texts that put one paragraph per line, without blank lines
+ * between) counts one paragraph per prose line; a block of short lines (a list), table rows or code
+ * stays one block. One pass over the lines.
+ */
+export function countParagraphs(text: string): number {
+  let total = 0;
+  let blockChars = 0;
+  let proseLines = 0;
+  const close = (): void => {
+    total += Math.max(blockChars >= MIN_PARAGRAPH_CHARS ? 1 : 0, proseLines);
+    blockChars = 0;
+    proseLines = 0;
+  };
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (!t) {
+      close();
+      continue;
+    }
+    blockChars += t.length;
+    if (isProseLine(t)) proseLines++;
+  }
+  close();
+  return total;
+}
 
 export function isArticle(input: AnalysisInput, words: number): { isArticle: boolean; why: string } {
   const st = input.structure ?? {};
   const declared = input.pageType ?? '';
   if (words < MIN_ARTICLE_WORDS) return { isArticle: false, why: `only ${words} words` };
   if ((st.linkDensity ?? 0) > MAX_LINK_DENSITY) return { isArticle: false, why: 'mostly links (an index or list page)' };
-  const paragraphs = st.paragraphs ?? input.text.split(/\n\s*\n/).filter((p) => p.trim().length >= 80).length;
+  const paragraphs = st.paragraphs ?? countParagraphs(input.text);
   if (ARTICLE_TYPE_RE.test(declared)) return { isArticle: true, why: `declared as ${declared}` };
   if (paragraphs < MIN_PARAGRAPHS) return { isArticle: false, why: 'no article paragraphs' };
   if (st.readabilityOk === false && NON_ARTICLE_TYPE_RE.test(declared)) return { isArticle: false, why: `declared as ${declared} and not readerable` };

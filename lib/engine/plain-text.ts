@@ -4,6 +4,7 @@
  * as blank-line-separated blocks. Pure; used by the CLI for .md/.txt inputs.
  */
 import type { AnalysisInput } from '../shared/contract';
+import { countParagraphs } from './is-article';
 
 export interface FrontMatter {
   title?: string;
@@ -94,12 +95,56 @@ export function guessHeadline(text: string): string | null {
   return null;
 }
 
+/** Lines of a plain text's head searched for XML-like fields. */
+const FIELD_SCAN_LINES = 8;
+/** A field line is at most this long (a title or an address); longer lines are body text and are not matched. */
+const FIELD_MAX_CHARS = 1000;
+/** A field line ("<title>Hospital pays ransom</title>") and a line that is only an opening or closing tag ("<text>"). */
+const FIELD_LINE_RE = /^<([a-z]+)>\s*([^<>\n]*?)\s*<\/\1>$/i;
+const TAG_LINE_RE = /^<\/?[a-z]+>$/i;
+
+/**
+ * A plain text exported as XML-like fields ("<title>…</title>", "<source>…</source>", "<date>…</date>",
+ * then the body inside "<text>…</text>", as news-corpus exports are): its title, address and date, and
+ * the body without the field and tag lines. Only the first lines are searched for fields; other texts
+ * come back unchanged.
+ */
+export function splitFieldLines(text: string): { front: FrontMatter; body: string } {
+  const lines = text.split('\n');
+  const front: FrontMatter = {};
+  let fields = 0;
+  const keep: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    const f = i < FIELD_SCAN_LINES && t.length <= FIELD_MAX_CHARS ? FIELD_LINE_RE.exec(t) : null;
+    if (f) {
+      const key = f[1]!.toLowerCase();
+      const val = f[2]!;
+      if (key === 'title' && val) front.title = val;
+      else if ((key === 'source' || key === 'url' || key === 'link') && /^https?:\/\/\S+$/.test(val)) front.url = val;
+      else if (key === 'date' && /^\d{4}[-_/.]\d{2}[-_/.]\d{2}$/.test(val)) front.date = val.replace(/[_/.]/g, '-');
+      fields++;
+      continue;
+    }
+    if (t.length <= FIELD_MAX_CHARS && TAG_LINE_RE.test(t)) continue;
+    keep.push(lines[i]!);
+  }
+  return fields ? { front, body: keep.join('\n') } : { front: {}, body: text };
+}
+
 /** Build engine input from a .md/.txt source. */
 export function textInput(src: string, opts: { markdown: boolean }): AnalysisInput {
-  const { front, body } = splitFrontMatter(src);
+  const split = splitFrontMatter(src);
+  let front = split.front;
+  let body = split.body;
+  if (!opts.markdown) {
+    const fields = splitFieldLines(body.replace(/\r\n?/g, '\n'));
+    front = { ...fields.front, ...front };
+    body = fields.body;
+  }
   const heading = opts.markdown ? /^\s{0,3}#\s+(.+?)\s*#*\s*$/m.exec(body.slice(0, 2000))?.[1] : undefined;
   const text = opts.markdown ? markdownToText(body) : body.replace(/\r\n?/g, '\n').replace(/[ \t\u00a0]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
-  const paragraphs = text.split(/\n\s*\n/).filter((p) => p.trim().length >= 80).length;
+  const paragraphs = countParagraphs(text);
   return {
     text,
     title: front.title ?? (heading ? markdownToText(heading) : guessHeadline(text)),

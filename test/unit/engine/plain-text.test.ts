@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessHeadline, markdownToText, textInput } from '../../../lib/engine/plain-text';
+import { guessHeadline, markdownToText, splitFieldLines, textInput } from '../../../lib/engine/plain-text';
 
 describe('text inputs', () => {
   it('takes the title from YAML front matter, else the first heading', () => {
@@ -15,5 +15,25 @@ describe('text inputs', () => {
   it('strips markdown to readable text', () => {
     const t = markdownToText('## Heading\n\n![img](x.png)\n\n**Bold** and [a link](https://x.example) and `code`.\n\n- item one');
     expect(t).toBe('Heading\n\nBold and a link and code.\n\nitem one');
+  });
+
+  it('reads a text exported as XML-like fields: title, address and date, then the body', () => {
+    const line = 'The hospital paid the ransom in bitcoin to the hackers who had locked its computer systems, officials said.';
+    const src = `<title>Hospital pays ransom</title>\n<source> https://news.example/a </source>\n<date> 2018_02_18 </date>\n<text>\n${line}\n${line}\n</text>\n`;
+    const input = textInput(src, { markdown: false });
+    expect(input).toMatchObject({ title: 'Hospital pays ransom', url: 'https://news.example/a', publishedAt: '2018-02-18' });
+    expect(input.text).toBe(`${line}\n${line}`);
+    expect(input.structure?.paragraphs).toBe(2);
+  });
+
+  it('leaves a text without field lines as it is, tags in its body included', () => {
+    const src = 'A story about <b> tags.\n<text>\nMore text.';
+    expect(splitFieldLines(src)).toEqual({ front: {}, body: src });
+  });
+
+  it('counts prose lines as paragraphs in a plain text, but not a list of short lines', () => {
+    const line = 'The attackers demanded a payment in bitcoin and the city refused to pay it, the mayor told reporters.';
+    expect(textInput(`${line}\n${line}\n${line}`, { markdown: false }).structure?.paragraphs).toBe(3);
+    expect(textInput('Home\nMarkets\nBitcoin price\nEther price\nHacks\nNewsletters\nAbout us and the team\nContact', { markdown: false }).structure?.paragraphs).toBe(0);
   });
 });
