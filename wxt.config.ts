@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { PUBLISHED_PACK_URL, TEST_PACK_URL, packHostPattern } from './lib/shared/pack-url';
 
 /** Homepage shown in the stores and used for "report a wrong match" links. */
 export const HOMEPAGE_URL = 'https://github.com/crypto-news-context/crypto-news-context';
@@ -24,6 +25,21 @@ function withoutPluginLoader(): Plugin {
   };
 }
 
+/**
+ * Knowledge updates (docs/data-packs.md): the one address packs are fetched from, fixed at build time. A test
+ * build sets CNC_PACK_URL (only http://127.0.0.1:<port>/kb/v1/kb-pack.json is accepted) and may add one public
+ * key with CNC_PACK_TEST_PUBKEY; without CNC_PACK_URL (every release build) that key is ignored.
+ */
+function packBuild(): { url: string; testKey: string } {
+  const url = process.env.CNC_PACK_URL;
+  if (!url) return { url: PUBLISHED_PACK_URL, testKey: '' };
+  if (!TEST_PACK_URL.test(url)) throw new Error(`CNC_PACK_URL must be http://127.0.0.1:<port>/kb/v1/kb-pack.json (a test build), not ${url}`);
+  const testKey = process.env.CNC_PACK_TEST_PUBKEY ?? '';
+  if (testKey && !/^[A-Za-z0-9+/]{43}=$/.test(testKey)) throw new Error('CNC_PACK_TEST_PUBKEY must be a raw Ed25519 public key in base64 (a .pub file from kb:keygen)');
+  return { url, testKey };
+}
+const pack = packBuild();
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -33,6 +49,10 @@ export default defineConfig({
   outDir: process.env.CNC_OUT_DIR ?? '.output',
   vite: () => ({
     plugins: [preact(), withoutPluginLoader()],
+    define: {
+      'import.meta.env.CNC_PACK_URL': JSON.stringify(pack.url),
+      'import.meta.env.CNC_PACK_TEST_PUBKEY': JSON.stringify(pack.testKey),
+    },
     // No modulepreload polyfill (Chrome and Firefox 115+ have modulepreload): Vite puts it into each page's first
     // module script as an import, one more file before the popup's small first script can run (docs/performance.md, 6).
     build: { sourcemap: process.env.CNC_SOURCEMAP === '1', modulePreload: { polyfill: false } },
@@ -69,7 +89,11 @@ export default defineConfig({
     // `matches` (entrypoints/annotator.content.ts, registration 'runtime').
     // activeTab: mode 'click' (annotate only when the reader clicks the toolbar button or uses the keyboard
     // command) works even where the reader set the browser's site access to "On click".
-    permissions: ['storage', 'contextMenus', 'scripting', 'activeTab'],
+    // alarms: the about-daily check for knowledge updates, only while the reader has them on (no install warning).
+    permissions: ['storage', 'contextMenus', 'scripting', 'activeTab', 'alarms'],
+    // The pack's host, asked for when the reader turns knowledge updates on (so the install warning does not
+    // change) and given back when they turn them off. WXT drops optional_host_permissions from MV2 manifests.
+    ...(manifestVersion === 3 ? { optional_host_permissions: [packHostPattern(pack.url)] } : { optional_permissions: [packHostPattern(pack.url)] }),
     action: { default_title: 'Crypto News Context' },
     commands: {
       'toggle-annotations': {

@@ -6,6 +6,8 @@
 import { browser } from 'wxt/browser';
 import { migrateHistory } from '../history';
 import { setBadge } from './badge';
+import { setKbLoader, useKb } from './engine';
+import { browserKbUpdater, UPDATE_ALARM } from './kb-updates';
 import { createMenus, listenToMenus } from './menus';
 import { createBackgroundService } from './service';
 
@@ -14,12 +16,27 @@ export function startBackground(): void {
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) => service.onMessage(raw, sender));
 
+  // Knowledge updates (off until the reader turns them on): a kept update is verified again before the first
+  // look-up or analysis; checks run on the alarm and on the options page's "Check now".
+  const updater = browserKbUpdater(useKb);
+  setKbLoader(updater.ensureLoaded);
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => updater.onMessage(raw, sender));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === UPDATE_ALARM) void updater.onAlarm(alarm.name);
+  });
+
   // Reading history in an earlier format (addresses with their query) is moved to the current one; readers
   // already see it migrated, this makes the stored copy match. Cheap when there is nothing to move.
   void migrateHistory().catch((err: unknown) => console.error('Crypto News Context: history migration failed', err));
 
-  browser.runtime.onInstalled.addListener(() => void createMenus());
-  browser.runtime.onStartup.addListener(() => void createMenus());
+  browser.runtime.onInstalled.addListener(() => {
+    void createMenus();
+    void updater.onStartup();
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void createMenus();
+    void updater.onStartup();
+  });
   listenToMenus();
 
   browser.commands.onCommand.addListener((command) => {

@@ -201,8 +201,8 @@ export function createBackgroundService(
     }
   }
 
-  function cardEntity(id: string): CardEntity | null {
-    const lookup = kb();
+  async function cardEntity(id: string): Promise<CardEntity | null> {
+    const lookup = await kb();
     const e = lookup.byId(id);
     return e ? toCardEntity(lookup, e) : null;
   }
@@ -385,7 +385,7 @@ export function createBackgroundService(
       case 'popup/get-tab-analysis':
         return tabState(msg.tabId);
       case 'popup/lookup': {
-        const lookup = kb();
+        const lookup = await kb();
         const results: LookupResult[] = msg.query.trim()
           ? lookup.search(msg.query, msg.limit ?? 10).map((r) => ({ entity: toCardEntity(lookup, r.entity), score: r.score, matched: r.matched, exact: r.exact }))
           : [];

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 // @ts-expect-error addons-linter ships no type declarations
 import addonsLinter from 'addons-linter';
 import { describe, expect, it } from 'vitest';
+import { PUBLISHED_PACK_URL, packHostPattern } from '../../lib/shared/pack-url';
 import { CHROME_BUILD, FIREFOX_BUILD, requireBuild } from './harness';
 
 interface LinterMessage {
@@ -53,13 +54,22 @@ describe.each([
     expect([...new Set(contentMatches)].sort()).toEqual(HTTP_PAGES);
     const all = m.permissions as string[];
     const apis = all.filter((p) => !p.includes('://') && p !== '<all_urls>');
-    expect(apis.sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
+    // alarms: the about-daily check for knowledge updates (no install warning)
+    expect(apis.sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage']);
     expect(all).not.toContain('<all_urls>');
     const hosts = m.manifest_version === 3 ? ((m.host_permissions as string[] | undefined) ?? []) : all.filter((p) => p.includes('://'));
     expect([...hosts].sort()).toEqual(HTTP_PAGES);
     if (m.manifest_version === 3) expect(all.some((p) => p.includes('://'))).toBe(false);
     else expect(m.host_permissions).toBeUndefined();
-    expect(m.optional_permissions ?? []).toEqual([]);
+    // The knowledge packs' one host, optional: asked for only when the reader turns updates on, so it adds no
+    // install warning (a test build, CNC_PACK_URL, names its 127.0.0.1 pack server instead).
+    const packHost = packHostPattern(process.env.CNC_PACK_URL || PUBLISHED_PACK_URL);
+    if (m.manifest_version === 3) {
+      expect(m.optional_host_permissions).toEqual([packHost]);
+      expect(m.optional_permissions ?? []).toEqual([]);
+    } else {
+      expect(m.optional_permissions).toEqual([packHost]);
+    }
   });
   it('carries a strict content security policy for extension pages', () => {
     const csp = m.content_security_policy as string | { extension_pages: string };
