@@ -21,6 +21,7 @@ import {
 import { TYPE_LABELS } from '../shared/format';
 import { SettingsResetNotice } from '../shared/Notice';
 import { applyTheme } from '../shared/theme';
+import { DataUpdates } from './DataUpdates';
 import { checkCardDelay, checkSiteInput } from './site-input';
 
 type Draft = Omit<Settings, 'cardDelayMs'> & { cardDelayText: string };
@@ -431,6 +432,7 @@ export function Options({ resolveName }: OptionsProps = {}) {
           </p>
         )}
       </form>
+      <DataUpdates onSettingsPage />
     </main>
   );
 }

@@ -2,6 +2,7 @@
 import { useEffect } from 'preact/hooks';
 import { getSettings } from '../../lib/settings';
 import { applyTheme } from '../shared/theme';
+import { DataUpdates } from '../options/DataUpdates';
 
 export function Welcome(props: { onOpenOptions: () => void; shortcuts?: { lookup?: string; toggle?: string } }) {
   useEffect(() => {
@@ -34,6 +35,8 @@ export function Welcome(props: { onOpenOptions: () => void; shortcuts?: { lookup
           accounts, no analytics and no remote code. The optional reading history stays in this browser and you can clear it at any time.
         </p>
       </section>
+
+      <DataUpdates />
 
       <section aria-labelledby="w-how">
         <h2 id="w-how">How to use it</h2>

@@ -37,7 +37,7 @@ describe('options page', () => {
     expect(screen.getByRole('radio', { name: /Only when I click/, description: /site access .* “On click”/ })).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'Add a site' })).toBeTruthy();
     expect(screen.getByRole('checkbox', { name: /Threat actors/ })).toBeTruthy();
-    expect(screen.getAllByRole('checkbox').length).toBe(1 + 12 + 1);
+    expect(screen.getAllByRole('checkbox').length).toBe(1 + 12 + 1 + 1); // on, kinds of names, history, knowledge updates
     expect(screen.getByRole('radio', { name: /first mention/ })).toBeTruthy();
     expect(screen.getByRole('spinbutton', { name: 'Card delay (milliseconds)' })).toBeTruthy();
     expect(screen.getByRole('radio', { name: 'Dark' })).toBeTruthy();
