@@ -1,5 +1,5 @@
 /**
- * `npm run -s analyze -- [--json] INPUT...`
+ * `npm run -s analyze -- [--json] INPUT...`, `npm run -s analyze -- --export stix|csv|json INPUT...`
  *
  * Analyse .html/.htm pages, .md/.txt article texts and http(s) URLs with the same engine the extension
  * runs. Many inputs in one process; with --json, one JSON object per input per line (JSON Lines), in
@@ -15,7 +15,9 @@ import { loadKb } from '../../lib/kb/index';
 import { readHtml } from './read-html';
 import { readPage } from '../../lib/page/read-page';
 import { decodeUtf8Strict, FileInputError, readRegularFile } from './read-file';
-import { parseArgs, USAGE } from './analyze-args';
+import { parseArgs, USAGE, type ExportFormat } from './analyze-args';
+import { csvHeader, csvRows, indicatorsJson, stixBundle } from '../../lib/export';
+import type { KbEntity } from '../../lib/kb/types';
 
 /** Inputs larger than this are refused: no article is 5 MB; a file that big is data or a mistake. */
 const MAX_INPUT_BYTES = 5 * 1024 * 1024;
@@ -124,6 +126,16 @@ function report(a: Analysis): string {
   return lines.join('\n');
 }
 
+/** One input's export: a STIX bundle or JSON object (one line), or its CSV rows (no header). */
+function exported(format: ExportFormat, a: Analysis, engine: Engine): string {
+  const input = a.input ?? '';
+  const indicators = a.indicators ?? [];
+  if (format === 'csv') return csvRows(input, indicators).join('\r\n');
+  if (format === 'json') return JSON.stringify({ input, ...indicatorsJson(a) });
+  const byId = new Map<string, KbEntity>(engine.kb.entities.map((e) => [e.id, e]));
+  return JSON.stringify(stixBundle(a, { entity: (id) => byId.get(id) }));
+}
+
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (args.kind === 'help') {
@@ -134,7 +146,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`analyze: ${args.message}\n\n${USAGE}`);
     return 2;
   }
-  const { json, inputs } = args;
+  const { inputs, exportFormat } = args;
+  const json = args.json || !!exportFormat;
   let engine: Engine;
   try {
     engine = createEngine(loadKb().kb);
@@ -143,6 +156,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   let failed = 0;
+  let csvStarted = false;
   for (const arg of inputs) {
     let line: string;
     try {
@@ -152,11 +166,22 @@ async function main(argv: string[]): Promise<number> {
       if (!input.text.trim()) throw new InputError('no text found on the page');
       const a = engine.analyze(input);
       const out: Analysis = { ...a, input: arg, timingsMs: { read: readMs, ...a.timingsMs } };
-      line = json ? JSON.stringify(out) : report(out);
+      line = exportFormat ? exported(exportFormat, out, engine) : json ? JSON.stringify(out) : report(out);
     } catch (e) {
       failed++;
       const message = e instanceof InputError || e instanceof FileInputError ? e.message : `analysis failed: ${e instanceof Error ? e.message : String(e)}`;
       line = json ? JSON.stringify({ input: arg, error: message }) : `== ${arg}\nerror: ${message}`;
+      if (exportFormat === 'csv') {
+        // a CSV has no place for an error: it goes to stderr, the other inputs' rows still come
+        process.stderr.write(`analyze: ${arg}: ${message}\n`);
+        continue;
+      }
+    }
+    if (exportFormat === 'csv') {
+      if (!csvStarted) process.stdout.write(`${csvHeader()}\r\n`);
+      csvStarted = true;
+      if (line) process.stdout.write(`${line}\r\n`);
+      continue;
     }
     process.stdout.write(`${line}\n${json ? '' : '\n'}`);
   }
