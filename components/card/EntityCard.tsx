@@ -6,6 +6,7 @@
  */
 import type { AnalysisEntity } from '../../lib/shared/contract';
 import type { CardEntity } from '../../lib/shared/messages';
+import { KnowledgeDates } from '../shared/KnowledgeDates';
 import { ATTRIBUTION_RELATIONS, LEVEL_LABELS, RELATION_LABELS, TYPE_LABELS, formatUsd, safeHref } from '../../lib/shared/labels';
 
 /** Aliases, incidents and sources beyond these counts are left to the popup's full view. */
@@ -170,6 +171,7 @@ export function EntityCard({ entity, found, headingId, onMute, reportUrl }: Enti
         </footer>
       )}
       <p class="cnc-card-note cnc-muted">From the built-in knowledge base. Attribution as stated by the named source.</p>
+      <KnowledgeDates class="cnc-knowledge-dates" />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import type { TabAnalysisState } from '../../lib/shared/messages';
 import { storageErrorMessage } from '../../lib/settings/storage-errors';
 import type { Settings } from '../../lib/settings/types';
+import { KnowledgeDates } from '../shared/KnowledgeDates';
 import { SettingsResetNotice } from '../shared/Notice';
 import { applyTheme } from '../shared/theme';
 import type { PopupBackend, TabInfo } from './backend';
@@ -205,7 +206,10 @@ export function Popup({ backend, params, pageUrl, load, initial }: PopupProps) {
           />
         )}
       </main>
-      <footer class="popup-foot muted small">Runs on your device. Nothing you read is sent anywhere.</footer>
+      <footer class="popup-foot muted small">
+        Runs on your device. Nothing you read is sent anywhere.
+        <KnowledgeDates />
+      </footer>
     </div>
   );
 }
