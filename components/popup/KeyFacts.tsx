@@ -1,32 +1,60 @@
-/** Key facts: amounts stolen (USD and original units), actors with who attributes them, victims, dates. */
+/**
+ * Key facts, one line per fact in the reader's words: "What happened: Hack or theft", "Victim: Drift",
+ * "Stolen: $48M (Mar 3, 2025)", "Frozen: $20M", "Bounty offered: $4.8M", "Attributed to: Lazarus Group —
+ * according to FBI (official attribution)". What the engine is not sure of is not there to show.
+ */
 import type { KeyFacts as KeyFactsData } from '../../lib/shared/contract';
 import { LEVEL_LABELS, formatAmount, formatDate } from '../shared/format';
-import { INFERRED_NOTE, actorSources, amountNote } from './key-facts';
+import { EVENT_LABELS, INFERRED_NOTE, actorSources, amountLines, amountNote } from './key-facts';
 
 export function KeyFacts({ facts }: { facts: KeyFactsData }) {
+  const lines = amountLines(facts);
+  const date = facts.date ? formatDate(facts.date) : null;
+  // the date goes after the first line that says what was taken; else a line of its own
+  const dateOnAmount = date !== null && lines.length > 0 && lines[0]!.role !== 'aggregate';
   return (
     <dl class="facts">
-      {facts.stolen.length > 0 && (
-        <div class="fact">
-          <dt>Amount stolen</dt>
+      {facts.event && (
+        <div class="fact" data-fact="event">
+          <dt>What happened</dt>
+          <dd>{EVENT_LABELS[facts.event]}</dd>
+        </div>
+      )}
+      {facts.victims.length > 0 && (
+        <div class="fact" data-fact="victims">
+          <dt>{facts.victims.length > 1 ? 'Victims' : 'Victim'}</dt>
+          <dd class="wrap-anywhere">{facts.victims.map((v) => v.name).join(', ')}</dd>
+        </div>
+      )}
+      {lines.map((line, li) => (
+        <div class="fact" data-fact="amount" data-role={line.role} key={line.role}>
+          <dt>{line.label}</dt>
           <dd>
             <ul>
-              {facts.stolen.map((m, i) => {
-                const shown = formatAmount(m);
+              {line.amounts.map((m, i) => {
+                const shown = formatAmount({ text: m.text, value: m.value, currency: m.currency, usd: m.usd });
                 const note = amountNote(m, shown);
                 return (
-                  <li key={`s${i}`}>
+                  <li key={`${line.role}${i}`}>
                     <span class="wrap-anywhere">{shown}</span>
+                    {li === 0 && i === 0 && dateOnAmount ? <span class="fact-date"> ({date})</span> : null}
                     {note ? <span class="muted">{note}</span> : null}
                   </li>
                 );
               })}
             </ul>
+            {line.by ? <span class="muted">reported by {line.by}</span> : null}
           </dd>
+        </div>
+      ))}
+      {date !== null && !dateOnAmount && (
+        <div class="fact" data-fact="date">
+          <dt>When</dt>
+          <dd>{date}</dd>
         </div>
       )}
       {facts.actors.length > 0 && (
-        <div class="fact">
+        <div class="fact" data-fact="actors">
           <dt>Attributed to</dt>
           <dd>
             <ul>
@@ -34,29 +62,17 @@ export function KeyFacts({ facts }: { facts: KeyFactsData }) {
                 const sources = actorSources(a);
                 return (
                   <li key={a.id}>
-                    <strong class="wrap-anywhere">{a.name}</strong>{' '}
+                    <strong class="wrap-anywhere">{a.name}</strong>
+                    {sources ? <span>{sources}</span> : null}{' '}
                     <span class="badge" data-level={a.level}>
                       {LEVEL_LABELS[a.level]}
                     </span>
-                    {sources ? <span>{sources}</span> : null}
                     {a.inferred ? <span class="muted">{INFERRED_NOTE}</span> : null}
                   </li>
                 );
               })}
             </ul>
           </dd>
-        </div>
-      )}
-      {facts.victims.length > 0 && (
-        <div class="fact">
-          <dt>Victims</dt>
-          <dd class="wrap-anywhere">{facts.victims.map((v) => v.name).join(', ')}</dd>
-        </div>
-      )}
-      {facts.dates.length > 0 && (
-        <div class="fact">
-          <dt>Dates</dt>
-          <dd>{facts.dates.map(formatDate).join(', ')}</dd>
         </div>
       )}
     </dl>

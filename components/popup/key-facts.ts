@@ -1,13 +1,13 @@
-/**
- * The key-facts block's data and wording, without Preact: the popup's first script (components/popup/first-paint.ts)
- * and the component (KeyFacts.tsx) both use it.
- */
-import type { Amount, Analysis, KeyFacts } from '../../lib/shared/contract';
+/** The key-facts block's data and wording (KeyFacts.tsx renders it): one line per fact, in the reader's words. */
+import type { Amount, AmountRole, Analysis, EventKind, KeyAmount, KeyFacts } from '../../lib/shared/contract';
 
-/** The engine fills keyFacts; older analyses without it get the same block from the raw fields. */
+/**
+ * The engine fills keyFacts; older analyses without it get the same block from the raw fields. An
+ * analysis stored before the event frame (no `amounts`) shows its stolen amounts, never its dates (they
+ * were every date in the text, not the event's).
+ */
 export function keyFactsOf(a: Analysis): KeyFacts {
-  if (a.keyFacts) return a.keyFacts;
-  return {
+  const k: KeyFacts = a.keyFacts ?? {
     stolen: a.amounts.filter((m) => m.role === 'stolen'),
     actors: a.entities
       .filter((e) => e.type === 'threat-actor')
@@ -19,18 +19,68 @@ export function keyFactsOf(a: Analysis): KeyFacts {
         inferred: e.inferred,
       })),
     victims: [],
-    dates: a.publishedAt ? [a.publishedAt] : [],
+    dates: [],
   };
+  if (k.amounts) return k;
+  return { ...k, event: k.event ?? null, date: null, amounts: k.stolen.map((m) => ({ ...m, role: 'stolen' as const })) };
+}
+
+/** The words for what happened. */
+export const EVENT_LABELS: Record<EventKind, string> = {
+  theft: 'Hack or theft',
+  scam: 'Scam',
+  ransomware: 'Ransomware attack',
+  seizure: 'Seizure',
+  'arrest-or-charge': 'Arrest or charges',
+  sanction: 'Sanctions',
+  laundering: 'Money laundering',
+  report: 'Report on many incidents',
+};
+
+/** The line label of an amount in its role; `other` amounts are not shown (the engine does not know what they are). */
+export const ROLE_LABELS: Record<Exclude<AmountRole, 'other'>, string> = {
+  stolen: 'Stolen',
+  frozen: 'Frozen',
+  recovered: 'Recovered',
+  seized: 'Seized',
+  ransom: 'Ransom',
+  bounty: 'Bounty offered',
+  fine: 'Fine',
+  laundered: 'Laundered',
+  aggregate: 'Total over many incidents',
+};
+
+/** Lines in this order: what was taken first, then what came back, then totals. */
+const ROLE_ORDER: readonly Exclude<AmountRole, 'other'>[] = ['stolen', 'ransom', 'laundered', 'frozen', 'recovered', 'seized', 'bounty', 'fine', 'aggregate'];
+/** Amounts shown per role line. */
+const PER_ROLE = 3;
+
+export interface AmountLine {
+  role: Exclude<AmountRole, 'other'>;
+  label: string;
+  amounts: KeyAmount[];
+  /** who reports a total, when the article names them */
+  by: string | null;
+}
+
+/** The amount lines: one per role, amounts of a role together, largest first; `other` left out. */
+export function amountLines(k: KeyFacts): AmountLine[] {
+  const amounts = k.amounts ?? [];
+  const out: AmountLine[] = [];
+  for (const role of ROLE_ORDER) {
+    const of = amounts.filter((a) => a.role === role).sort((a, b) => (b.usd ?? 0) - (a.usd ?? 0)).slice(0, PER_ROLE);
+    if (!of.length) continue;
+    out.push({ role, label: ROLE_LABELS[role], amounts: of, by: of.find((a) => a.by)?.by ?? null });
+  }
+  return out;
 }
 
 export function hasKeyFacts(k: KeyFacts): boolean {
-  return k.stolen.length + k.actors.length + k.victims.length + k.dates.length > 0;
+  return Boolean(k.event) || Boolean(k.date) || amountLines(k).length + k.actors.length + k.victims.length > 0;
 }
 
-// The block's wording, for both renderings (KeyFacts.tsx and the first screen's copy in first-paint.ts)
-
 /** The article's own words for an amount, after the formatted one: null when they say the same. */
-export function amountNote(m: Amount, shown: string): string | null {
+export function amountNote(m: Amount | KeyAmount, shown: string): string | null {
   return m.text && shown !== m.text ? ` · article: “${m.text}”` : null;
 }
 

@@ -23,6 +23,8 @@ const clip = (s: string, max: number): string => (s.length > max ? `${s.slice(0,
 
 function compactKeyFacts(k: KeyFacts): KeyFacts {
   return {
+    ...k,
+    ...(k.amounts ? { amounts: k.amounts.slice(0, MAX_KEY_FACTS) } : {}),
     stolen: k.stolen.slice(0, MAX_KEY_FACTS),
     actors: k.actors.slice(0, MAX_KEY_FACTS),
     victims: k.victims.slice(0, MAX_KEY_FACTS),
@@ -39,7 +41,7 @@ export function compactAnalysis(a: Analysis): Analysis {
     a.entities.some((e) => e.mentions.length > MAX_KEPT_MENTIONS) ||
     a.summary.length > MAX_SUMMARY_SENTENCES ||
     a.summary.some((s) => s.length > MAX_SUMMARY_CHARS) ||
-    (a.keyFacts !== undefined && Object.values(a.keyFacts).some((l: unknown[]) => l.length > MAX_KEY_FACTS));
+    (a.keyFacts !== undefined && Object.values(a.keyFacts).some((l: unknown) => Array.isArray(l) && l.length > MAX_KEY_FACTS));
   if (!over) return a;
   return {
     ...a,

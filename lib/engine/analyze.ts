@@ -8,7 +8,7 @@
  * Every pass is linear in the text, and an analysis has a time budget: a pass that runs over it stops,
  * the result carries what is ready and `cut` names the pass.
  */
-import type { AddressHit, Amount, Analysis, AnalysisEntity, AnalysisInput, EntityType, KeyFacts } from '../shared/contract';
+import type { AddressHit, Amount, Analysis, AnalysisEntity, AnalysisInput, EntityType } from '../shared/contract';
 import type { CompiledKb, KbAddress, KbEntity } from '../kb/types';
 import { addressIndex, findAddresses } from './addresses';
 import { findIndicators } from './indicators';
@@ -20,10 +20,13 @@ import { inferEntities } from './infer';
 import { isArticle } from './is-article';
 import { compileMatcher, type CompiledMatcher } from './matcher';
 import { USD_PER_UNIT, findAmounts } from './money';
-import { findPeopleAndOrgs, warmUpNer } from './ner';
+import { addressEntities, inSpans, navigationLines, siteNameAt } from './entities';
+import { confidenceOf } from './evidence';
+import { findPeopleAndOrgs, siteKeysOf, warmUpNer } from './ner';
 import { buildReverseIndex, related, type ReverseIndex } from './related';
-import { resolveMentions } from './resolve';
+import { attackPhrases, incidentsByVictim, resolveMentions } from './resolve';
 import { summarize } from './summary';
+import { buildKeyFacts } from './key-facts';
 import { deadlineAfter } from './deadline';
 import { spanIndex } from './spans';
 import { ms, now, splitSentences, tokenize } from './text';
@@ -68,8 +71,9 @@ export function createEngine(kbLike: KbLike): Engine {
   const sanctioned: Map<string, KbAddress> = addressIndex(kb.addresses ?? []);
   const reverse: ReverseIndex = buildReverseIndex(kb.entities);
   const entity = (id: string): KbEntity | undefined => byId.get(id);
+  const incidentsOf = incidentsByVictim(all);
   warmUpNer();
-  return { kb, matcher, analyze: (input, options = {}) => run(input, options, kb, matcher, entity, sanctioned, reverse) };
+  return { kb, matcher, analyze: (input, options = {}) => run(input, options, kb, matcher, entity, sanctioned, reverse, incidentsOf) };
 }
 
 const engines = new WeakMap<object, Engine>();
@@ -93,6 +97,7 @@ function run(
   entity: (id: string) => KbEntity | undefined,
   sanctioned: Map<string, KbAddress>,
   reverse: ReverseIndex,
+  incidentsOf: (victimId: string) => readonly KbEntity[],
 ): Analysis {
   const timings: Record<string, number> = {};
   const deadline = deadlineAfter(options.budgetMs ?? ANALYSIS_BUDGET_MS, options.clock);
@@ -113,7 +118,7 @@ function run(
   lap('tokenize');
 
   const raw = matcher.match(text, tokens, undefined, deadline);
-  const mentions = resolveMentions(text, tokens, raw, entity, deadline);
+  const mentions = attackPhrases(text, resolveMentions(text, tokens, raw, entity, deadline), incidentsOf);
   lap('match');
 
   const amounts: Amount[] = findAmounts(text, deadline);
@@ -151,6 +156,13 @@ function run(
   if (detection.detected && !article.isArticle) reasons.push(`not reported: the page does not look like an article (${article.why})`);
   lap('detect');
 
+  // The page's own site name and navigation lines name no entity of the story (issue 14)
+  const siteKeys = siteKeysOf(input);
+  const nav = navigationLines(text);
+  for (const [id, g] of perEntity) {
+    g.mentions = g.mentions.filter((m) => !inSpans(nav, m.start, m.end) && !siteNameAt(text, m.start, m.end, siteKeys));
+    if (!g.mentions.length) perEntity.delete(id);
+  }
   // Ambiguous names count only on pages about the topic
   if (!detected) {
     for (const [id, g] of perEntity) {
@@ -169,6 +181,7 @@ function run(
       mentions: g.mentions.map((m) => ({ text: m.text, start: m.start, end: m.end })),
       inferred: false,
       known: true,
+      evidence: 'kb',
       why: g.e.description ? g.e.description.slice(0, 160) : undefined,
     });
   }
@@ -176,9 +189,11 @@ function run(
   if (detected || detection.score >= SUMMARY_MIN_SCORE) {
     const covered = spanIndex(mentions).overlaps;
     const knownNames = new Set(entities.map((e) => e.name.toLowerCase()));
-    for (const n of findPeopleAndOrgs(text, tokens, covered, deadline)) {
+    for (const n of findPeopleAndOrgs(text, tokens, covered, deadline, input)) {
       if (knownNames.has(n.name.toLowerCase())) continue;
-      entities.push({ id: n.id, name: n.name, type: n.type, aliases: [], mentions: n.mentions, inferred: false, known: false, why: n.why });
+      const mentions = n.mentions.filter((m) => !inSpans(nav, m.start, m.end));
+      if (!mentions.length) continue;
+      entities.push({ id: n.id, name: n.name, type: n.type, aliases: n.aliases, mentions, inferred: false, known: false, evidence: 'name-finder', rule: n.rule, why: n.why });
     }
   }
   lap('ner');
@@ -196,12 +211,21 @@ function run(
       inferred: true,
       via: inf.via,
       known: true,
+      evidence: 'inferred',
       why: `not named in the article; ${entity(inf.via[0]!.from)?.name ?? inf.via[0]!.from} is attributed to it by ${last.by}`,
     });
   }
   lap('infer');
 
+  entities.push(...addressEntities(addresses));
+  for (const e of entities) {
+    const c = confidenceOf(e);
+    if (c !== null) e.confidence = c;
+  }
   entities.sort((a, b) => Number(a.inferred) - Number(b.inferred) || (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+
+  const keyFacts = buildKeyFacts({ text, title: input.title, sentences, amounts, entities, publishedAt: input.publishedAt, incidentVictim: (id) => incidentVictim(entity(id)), deadline });
+  lap('keyFacts');
 
   const summary = detected || detection.score >= SUMMARY_MIN_SCORE
     ? summarize({
@@ -212,6 +236,7 @@ function run(
           .filter((e) => ACTOR_VICTIM.has(e.type))
           .flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, weight: e.known ? 1 : 0.6 }))),
         totalWords: detection.features.words,
+        keyFacts,
         deadline,
       })
     : [];
@@ -230,8 +255,6 @@ function run(
     : [];
   lap('related');
 
-  const keyFacts = buildKeyFacts(entities, amounts, text, inferred.map((i) => ({ id: i.entity.id, via: i.via.map((v) => ({ by: v.by, level: v.level })) })), entity);
-  lap('keyFacts');
 
   const total = ms(now() - t0);
   return {
@@ -256,40 +279,7 @@ function run(
   };
 }
 
-const DATE_IN_TEXT_RE =
-  /\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:19|20)\d{2}|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})\b/g;
-/** Dates listed in the key facts at most. */
-const MAX_KEY_DATES = 4;
-
-function buildKeyFacts(
-  entities: AnalysisEntity[],
-  amounts: Amount[],
-  text: string,
-  inferredVia: { id: string; via: { by: string; level: 'official' | 'vendor' | 'press' }[] }[],
-  entity: (id: string) => KbEntity | undefined,
-): KeyFacts {
-  const stolen = amounts
-    .filter((a) => a.role === 'stolen' || a.role === 'laundered' || a.role === 'ransom')
-    .sort((a, b) => (b.usd ?? 0) - (a.usd ?? 0))
-    .slice(0, 3);
-  const actors: KeyFacts['actors'] = entities
-    .filter((e) => e.type === 'threat-actor')
-    .map((e) => {
-      const inf = inferredVia.find((x) => x.id === e.id);
-      const by = inf ? [...new Set(inf.via.map((v) => v.by))] : ['the article'];
-      const level = inf ? inf.via.reduce<'official' | 'vendor' | 'press'>((acc, v) => (v.level === 'press' || acc === 'press' ? 'press' : v.level === 'vendor' || acc === 'vendor' ? 'vendor' : 'official'), 'official') : 'article';
-      return { id: e.id, name: e.name, by, level, inferred: e.inferred };
-    });
-  const victims: KeyFacts['victims'] = [];
-  for (const e of entities) {
-    if (e.inferred) continue;
-    const k = entity(e.id);
-    if (k?.incident) victims.push({ id: k.incident.victim, name: k.incident.victimName });
-    else if (e.type === 'exchange' || e.type === 'protocol') victims.push({ id: e.id, name: e.name });
-  }
-  const dates: string[] = [];
-  DATE_IN_TEXT_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = DATE_IN_TEXT_RE.exec(text)) !== null && dates.length < MAX_KEY_DATES) if (!dates.includes(m[0])) dates.push(m[0]);
-  return { stolen, actors, victims: victims.slice(0, 5), dates };
+/** The victim of an incident the knowledge base records (its entry id, else its name). */
+function incidentVictim(k: KbEntity | undefined): { id: string; name: string } | null {
+  return k?.incident ? { id: k.incident.victim, name: k.incident.victimName } : null;
 }

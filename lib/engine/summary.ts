@@ -1,8 +1,12 @@
 /**
- * Extractive summary: 2–5 sentences of the article, the central fact first (who, what, how much, when).
- * Boilerplate (risk warnings, "Join our Telegram", captions, headlines without a verb) never qualifies.
+ * Extractive summary: 2–3 sentences of the article, at most about 70 words, lede first. The first
+ * sentence states the central fact (who, what, how much, when): the earliest prose sentence that names
+ * the event's victim or actor, or one of its amounts, with the article's opening weighted most. Then the
+ * sentence that names the attribution, when the article has one, and the next most informative one.
+ * Never a sentence that leans on an earlier one ("That", "This incident", "It"), a question, a
+ * hypothetical ("If an attacker..."), boilerplate, or a near-repeat of a sentence already chosen.
  */
-import type { Amount } from '../shared/contract';
+import type { Amount, KeyFacts } from '../shared/contract';
 import type { Sentence } from './text';
 import { NO_DEADLINE, type Deadline } from './deadline';
 import { BOILERPLATE_RE } from './lexicon';
@@ -10,18 +14,25 @@ import { BOILERPLATE_RE } from './lexicon';
 /** Sentences shorter than this many words are captions, headings or fragments. */
 const MIN_WORDS = 7;
 /** Sentences longer than this are lists or run-ons; they make poor summaries. */
-const MAX_WORDS = 70;
+const MAX_WORDS = 50;
 /** Sentences sharing this much vocabulary with one already chosen are repeats. */
-const MAX_OVERLAP = 0.6;
-/** Summary length bounds (contract: 2–5). */
+const MAX_OVERLAP = 0.5;
+/** Summary length bounds (issue 15: 2–3 sentences, about 70 words). */
 const MIN_SENTENCES = 2;
-const MAX_SENTENCES = 5;
-/** Articles shorter than this many words get the minimum-length summary plus one. */
-const SHORT_ARTICLE_WORDS = 400;
+const MAX_SENTENCES = 3;
+const MAX_TOTAL_WORDS = 75;
+/** The first sentence is looked for among this many prose sentences from the top. */
+const FIRST_WITHIN = 5;
+/** Sentences read at all: a summary comes from the article's first part. */
+const MAX_CANDIDATES = 400;
 
 const EVENT_RE =
-  /\b(?:hack\w*|exploit\w*|stole|stolen|steal\w*|drain\w*|launder\w*|attack\w*|breach\w*|heist|seiz\w*|sanction\w*|arrest\w*|charged|indict\w*|ransom\w*|compromis\w*|lost|losses|theft|raked|scam\w*|phish\w*|attribut\w*|linked to|behind)\b/i;
-const DATE_RE = /\b(?:19|20)\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last week|this week|earlier this)\b/;
+  /\b(?:hack\w*|exploit\w*|stole|stolen|steal\w*|drain\w*|launder\w*|attack\w*|breach\w*|heist|seiz\w*|sanction\w*|arrest\w*|charged|indict\w*|ransom\w*|compromis\w*|lost|losses|theft|raked|scam\w*|phish\w*|attribut\w*|linked to|behind|sentenced|jailed|frozen|froze)\b/i;
+const ATTRIBUTION_RE = /\b(?:attribut\w*|linked to|tied to|traced to|behind the|blamed|responsible for|carried out by|state-sponsored|north korean hackers|suspected)\b/i;
+const DATE_RE = /\b(?:19|20)\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b/;
+/** A sentence that leans on an earlier one, asks, or supposes. */
+const ANAPHOR_RE = /^["“'‘(]?(?:That|This|These|Those|Such|It|Its|They|Their|He|She|His|Her|Both|The latter|The former|But|And|Or|So|However|Still|Also|Meanwhile|Instead|Otherwise|Thus|Hence|Then|Again|Yet)\b/;
+const HYPOTHETICAL_RE = /^["“'‘(]?(?:If|Should|Suppose|Imagine|Assuming|What if|Had|Were)\b|\b(?:would have|could have been|might have been)\b/;
 
 function words(s: string): string[] {
   return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -40,6 +51,8 @@ export interface SummaryInput {
   /** spans of entity mentions that are actors or victims */
   entitySpans: { start: number; end: number; weight: number }[];
   totalWords: number;
+  /** the event frame: its victims, actors and amounts make a sentence central */
+  keyFacts?: KeyFacts;
   /** once expired, the sentences scored so far are the candidates */
   deadline?: Deadline;
 }
@@ -61,53 +74,99 @@ function spansFrom<T extends { start: number; end: number }>(spans: readonly T[]
   };
 }
 
+interface Candidate {
+  i: number;
+  /** rank among prose sentences (0 = the lede) */
+  rank: number;
+  s: Sentence;
+  text: string;
+  words: number;
+  ws: Set<string>;
+  central: boolean;
+  event: boolean;
+  attribution: boolean;
+  score: number;
+}
+
+/** A sentence fit to stand in a summary on its own. */
+export function standsAlone(text: string): boolean {
+  const w = words(text).length;
+  if (w < MIN_WORDS || w > MAX_WORDS) return false;
+  if (BOILERPLATE_RE.test(text)) return false;
+  if (!/[.!]["'”’)]*$/.test(text)) return false; // headlines, captions, list fragments, questions
+  if (/^["“].*["”]$/.test(text)) return false; // a bare quote
+  if (/^<\/?[a-z]+>/i.test(text)) return false; // markup lines of a plain-text export
+  return !ANAPHOR_RE.test(text) && !HYPOTHETICAL_RE.test(text);
+}
+
 export function summarize(input: SummaryInput): string[] {
   const deadline = input.deadline ?? NO_DEADLINE;
+  const kf = input.keyFacts;
   const titleWords = new Set(words(input.title ?? '').filter((w) => w.length > 3));
-  const n = input.sentences.length;
-  const scored: { i: number; s: Sentence; score: number; ws: Set<string> }[] = [];
-  let maxUsd = 0;
-  for (const a of input.amounts) maxUsd = Math.max(maxUsd, a.usd ?? 0);
+  const names = [...(kf?.victims ?? []).map((v) => v.name), ...(kf?.actors ?? []).filter((a) => !a.inferred).map((a) => a.name)].map((n) => n.toLowerCase()).filter((n) => n.length > 1);
+  const keyAmountAt = new Set((kf?.amounts ?? []).filter((a) => a.role !== 'other' && a.role !== 'aggregate').map((a) => a.start));
   const amountsIn = spansFrom(input.amounts.filter((a) => a.start !== undefined && a.end !== undefined) as (Amount & { start: number; end: number })[]);
   const entitiesIn = spansFrom(input.entitySpans);
-  for (let i = 0; i < n; i++) {
+  const cands: Candidate[] = [];
+  let rank = 0;
+  for (let i = 0; i < input.sentences.length && cands.length < MAX_CANDIDATES; i++) {
     if (deadline.step()) break;
     const s = input.sentences[i]!;
-    const w = words(s.text);
-    if (w.length < MIN_WORDS || w.length > MAX_WORDS) continue;
-    if (BOILERPLATE_RE.test(s.text)) continue;
-    if (!/[.!?]["'”’)]*$/.test(s.text)) continue; // headlines, captions, list fragments
-    if (/^["“].*["”]$/.test(s.text) && w.length < 15) continue; // a bare short quote
-    if (/\?["'”]?$/.test(s.text)) continue;
-    let score = 0;
-    // position: the lead carries the story
-    score += Math.max(0, 1.2 - (i / Math.max(1, n)) * 2.4);
+    const text = s.text.replace(/\s+/g, ' ');
+    const w = words(text);
+    // prose rank counts every prose line, fit or not, so that the lede keeps its place
+    const isProse = w.length >= MIN_WORDS && /[.!?]["'”’)]*$/.test(text) && !BOILERPLATE_RE.test(text) && !/^<\/?[a-z]+>/i.test(text);
+    if (!isProse) continue;
+    const r = rank++;
+    if (!standsAlone(text)) continue;
+    const lower = text.toLowerCase();
     const amounts = amountsIn(s);
-    if (amounts.length) {
-      score += 1.2 + (amounts.some((a) => a.role === 'stolen' || a.role === 'laundered') ? 0.6 : 0);
-      // the headline figure is usually the largest one
-      if (maxUsd > 0) score += 0.8 * (Math.max(0, ...amounts.map((a) => a.usd ?? 0)) / maxUsd);
-    }
+    const keyAmount = amounts.some((a) => keyAmountAt.has(a.start));
+    const named = names.some((n) => lower.includes(n));
     let ent = 0;
     for (const e of entitiesIn(s)) ent += e.weight;
-    score += Math.min(1.5, ent * 0.5);
-    if (EVENT_RE.test(s.text)) score += 0.8;
-    if (DATE_RE.test(s.text)) score += 0.2;
+    const event = EVENT_RE.test(text);
+    const central = named || keyAmount || (ent > 0 && event);
+    let score = 0;
+    // position: the lede carries the story
+    score += 4.5 / (1 + r * 0.8);
+    if (named) score += 1.5;
+    if (keyAmount) score += 1.2;
+    else if (amounts.length) score += 0.4;
+    score += Math.min(1, ent * 0.4);
+    if (event) score += 0.6;
+    if (DATE_RE.test(text)) score += 0.2;
     if (titleWords.size) score += Math.min(1, w.filter((x) => titleWords.has(x)).length * 0.25);
-    if (/^(?:But|And|However|Still|Also|This|That|These|It|He|She|They)\b/.test(s.text)) score -= 0.4; // leans on an earlier sentence
-    scored.push({ i, s, score, ws: new Set(w) });
+    // a long sentence costs room the others need
+    score -= Math.max(0, w.length - 35) * 0.03;
+    cands.push({ i, rank: r, s, text, words: w.length, ws: new Set(w), central, event, attribution: ATTRIBUTION_RE.test(text) && (ent > 0 || named), score });
   }
-  scored.sort((a, b) => b.score - a.score);
-  const target = input.totalWords < SHORT_ARTICLE_WORDS ? MIN_SENTENCES + 1 : 4;
-  const chosen: typeof scored = [];
-  for (const c of scored) {
-    if (chosen.length >= Math.min(MAX_SENTENCES, target)) break;
-    if (chosen.some((x) => overlap(x.ws, c.ws) > MAX_OVERLAP)) continue;
+  if (!cands.length) return [];
+
+  // first: the lede when it states the event; else the earliest opening sentence that states the central fact, else one that states an event, else the best opening one
+  const opening = cands.filter((c) => c.rank < FIRST_WITHIN);
+  const lede = opening[0]?.rank === 0 && (opening[0].central || opening[0].event) ? opening[0] : undefined;
+  const first = lede ?? opening.find((c) => c.central) ?? opening.find((c) => c.event) ?? [...(opening.length ? opening : cands)].sort((a, b) => b.score - a.score)[0]!;
+  const chosen: Candidate[] = [first];
+  let total = first.words;
+  const fits = (c: Candidate, strict: boolean): boolean =>
+    !chosen.includes(c) && !chosen.some((x) => overlap(x.ws, c.ws) > MAX_OVERLAP) && (!strict || total + c.words <= MAX_TOTAL_WORDS);
+  const take = (c: Candidate): void => {
     chosen.push(c);
+    total += c.words;
+  };
+  // the attribution, when the article has one
+  const attribution = cands.filter((c) => c.attribution && c !== first).sort((a, b) => b.score - a.score)[0];
+  if (attribution && fits(attribution, true)) take(attribution);
+  const ranked = [...cands].sort((a, b) => b.score - a.score);
+  for (const c of ranked) if (chosen.length < MAX_SENTENCES && fits(c, true)) take(c);
+  // at least two sentences, even when the first is long: the shortest of the best few
+  if (chosen.length < MIN_SENTENCES) {
+    const next = ranked.filter((c) => fits(c, false)).slice(0, 4).sort((a, b) => a.words - b.words)[0];
+    if (next) take(next);
   }
-  if (!chosen.length) return [];
-  // central fact first, the rest in reading order
-  const [first, ...rest] = chosen;
+  // the central fact first, the rest in reading order
+  const [head, ...rest] = chosen;
   rest.sort((a, b) => a.i - b.i);
-  return [first!, ...rest].map((c) => c.s.text.replace(/\s+/g, ' '));
+  return [head!, ...rest].map((c) => c.text);
 }

@@ -148,11 +148,41 @@ export interface Detection {
   reasons: string[];
 }
 
-/** extra: the key facts block of the popup. */
+/** What an amount is in the article's event (keyFacts.amounts). */
+export type AmountRole = 'stolen' | 'frozen' | 'recovered' | 'seized' | 'ransom' | 'bounty' | 'fine' | 'laundered' | 'aggregate' | 'other';
+
+/** What happened: the kind of event an article is about. */
+export type EventKind = 'theft' | 'scam' | 'ransomware' | 'seizure' | 'arrest-or-charge' | 'sanction' | 'laundering' | 'report';
+
+/** An amount of the article's event, in its role. */
+export interface KeyAmount extends Omit<Amount, 'role'> {
+  role: AmountRole;
+  /** extra: for a total (aggregate), who reports it when the article names them ("United Nations Security Council") */
+  by?: string;
+}
+
+/**
+ * The article's central event (../shared/docs/analyze-contract.md, keyFacts). A field the engine is not
+ * sure of is null or empty.
+ */
 export interface KeyFacts {
-  stolen: Amount[];
-  actors: { id: string; name: string; by: string[]; level: 'official' | 'vendor' | 'press' | 'article'; inferred: boolean }[];
+  /** (optional only for analyses stored before issue 15; the engine always sets event, amounts and date) */
+  event?: EventKind | null;
+  /** the central victims, no duplicates */
   victims: { id?: string; name: string }[];
+  /** this event's amounts (not other incidents the article recalls), each once, in reading order */
+  amounts?: KeyAmount[];
+  /** when the event happened (not the publication date): YYYY, YYYY-MM or YYYY-MM-DD */
+  date?: string | null;
+  /** extra: the precision of `date` */
+  datePrecision?: 'year' | 'month' | 'day' | null;
+  actors: { id: string; name: string; by: string[]; level: 'official' | 'vendor' | 'press' | 'article'; inferred: boolean }[];
+  /**
+   * @deprecated older shape, still required by the popup's message check (lib/shared/messages.ts): the
+   * amounts of `amounts` whose role is stolen, and `[date]`. The popup does not read them.
+   */
+  stolen: Amount[];
+  /** @deprecated see `stolen` */
   dates: string[];
 }
 

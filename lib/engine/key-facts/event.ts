@@ -1,0 +1,81 @@
+/**
+ * What happened: the kind of event an article is about, from the words of its title and lede (the
+ * opening sentences carry most weight; the rest of the text a little). Pure, one pass per sentence.
+ */
+import type { Sentence } from '../text';
+
+export const EVENTS = ['theft', 'scam', 'ransomware', 'seizure', 'arrest-or-charge', 'sanction', 'laundering', 'report'] as const;
+export type EventKind = (typeof EVENTS)[number];
+
+const EVENT_CUES: readonly [EventKind, RegExp][] = [
+  ['ransomware', /\b(?:ransomware|ransom(?:s|ed)?|extortion|encrypt(?:ed|ing) (?:files|systems|data|computers)|decrypt(?:ion)? key)\b/gi],
+  [
+    'theft',
+    /\b(?:hack(?:ed|s)?|exploit(?:ed|s)?|drain(?:ed|er|ers|ing)?|stole|stolen|steal(?:s|ing)?|heist|theft|siphon(?:ed)?|plunder(?:ed|s)?|hijack(?:ed|ing|s)?|compromised (?:binar\w+|packages?|wallets?|versions?|keys?)|malicious (?:package|crate|version|update)s?|supply[- ]chain attack)\b/gi,
+  ],
+  ['scam', /\b(?:scam(?:s|med|mers?)?|fraud(?:ulent|sters?)?|ponzi|rug ?pull|swindl\w*|duped|defraud\w*|phishing|fake (?:investment|exchange|platform)s?|pig[- ]butchering|impersonat\w*)\b/gi],
+  ['seizure', /\b(?:seiz(?:ed|es|ure|ing)|forfeit(?:ure|ed)?|confiscat\w*|took down|takedown|dismantled)\b/gi],
+  ['arrest-or-charge', /\b(?:arrest(?:ed|s)?|charged|charges|indict(?:ed|ment)|sentenced|jailed|convicted|pleaded guilty|pleads guilty|extradit\w*|prison|prosecutors?|verdict|trial|fraud (?:case|charges)|court)\b/gi],
+  ['sanction', /\b(?:sanction(?:ed|s|ing)?|designat(?:ed|es|ion)|blacklist(?:ed)?|ofac)\b/gi],
+  ['laundering', /\b(?:launder(?:ed|ing|s)?|money mule|mixer)\b/gi],
+  [
+    'report',
+    /\b(?:reports? (?:found|finds|shows?|says|revealed)|according to (?:a|the|its) (?:new )?report|a report (?:by|from|filed|published|released)|study|survey|statistics|average|median|per cent|percent|% of|in (?:19|20)\d{2} alone|so far this year|year[- ]on[- ]year|annual(?:ly)?|trends?|researchers (?:found|tracked|analy[sz]ed))\b/gi,
+  ],
+];
+
+/** An attack without a word for what kind: decides between ransomware and theft only when nothing more specific is said. */
+const ATTACK_RE = /\b(?:hackers?|attackers?|cyber-?attacks?|breach(?:ed)?|compromised|intrusion|held (?:\w+ )?hostage|malware|infected)\b/gi;
+
+/** Weight of a cue in the title, the lede (first LEDE_SENTENCES prose sentences) and the rest. */
+const TITLE_W = 3;
+const LEDE_W = 2;
+const REST_W = 0.25;
+export const LEDE_SENTENCES = 3;
+/** Below this score the article's event is not clear enough to name. */
+const MIN_SCORE = 4;
+
+export interface EventReading {
+  event: EventKind | null;
+  scores: Record<EventKind, number>;
+}
+
+function count(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(s) !== null) n++;
+  return n;
+}
+
+/** Is this sentence prose (a lede candidate) rather than a heading, byline, caption or markup line? */
+export function isProse(s: string): boolean {
+  return /[.!?]["'”’)]*$/.test(s) && (s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) >= 7 && !/^<[a-z]+>/i.test(s);
+}
+
+export function readEvent(title: string | null | undefined, sentences: readonly Sentence[], step: () => boolean): EventReading {
+  const scores = Object.fromEntries(EVENTS.map((e) => [e, 0])) as Record<EventKind, number>;
+  let attack = 0;
+  const add = (s: string, w: number): void => {
+    for (const [kind, re] of EVENT_CUES) scores[kind] += Math.min(3, count(re, s)) * w;
+    attack += Math.min(3, count(ATTACK_RE, s)) * w;
+  };
+  if (title) add(title.slice(0, 400), TITLE_W);
+  let prose = 0;
+  for (const s of sentences) {
+    if (step()) break;
+    const text = s.text.length > 2000 ? s.text.slice(0, 2000) : s.text;
+    if (isProse(text) && prose < LEDE_SENTENCES) {
+      prose++;
+      add(text, LEDE_W);
+    } else add(text, REST_W);
+  }
+  // a ransomware story speaks of attacks and hackers too; a theft story may mention ransomware in passing
+  const ranked = [...EVENTS].sort((a, b) => scores[b] - scores[a]);
+  let top = ranked[0]!;
+  if (scores.ransomware >= MIN_SCORE && scores.ransomware * 2 >= scores.theft) top = 'ransomware';
+  if ((top === 'ransomware' || top === 'theft') && scores.report >= MIN_SCORE + 2 && scores.report * 1.5 >= scores[top]) top = 'report';
+  // charges, seizures and sanctions are told with the crime's words ("charged with stealing"): they win when strong
+  for (const k of ['arrest-or-charge', 'seizure', 'sanction'] as const) if (top === 'theft' || top === 'scam' || top === 'laundering') if (scores[k] >= MIN_SCORE + 2 && scores[k] * 1.5 >= scores[top]) top = k;
+  if (scores[top] < MIN_SCORE && attack >= MIN_SCORE) top = scores.ransomware > 0 ? 'ransomware' : scores.theft > 0 || scores.scam === 0 ? 'theft' : top;
+  return { event: scores[top] >= MIN_SCORE || attack >= MIN_SCORE ? top : null, scores };
+}

@@ -1,0 +1,208 @@
+/**
+ * The central event frame of an article (issue 15): what happened, to whom, by whom (and who says so),
+ * when it happened, and every amount of this event in its role. Pure, linear in the text: sentences
+ * are read once each, amounts and mentions find their sentence by binary search and read a bounded
+ * window. A field the engine is not sure of is left empty (null or []): the popup shows less rather
+ * than something wrong.
+ */
+import type { AnalysisEntity, KeyAmount, KeyFacts } from '../../shared/contract';
+import type { Amount } from '../../shared/contract';
+import { NO_DEADLINE, type Deadline } from '../deadline';
+import { BOILERPLATE_RE } from '../lexicon';
+import { sentenceIndexAt, type Sentence } from '../text';
+import { findDateline, findDates, iso, parsePublished, precisionOf, type DateHit, type Ymd } from './dates';
+import { isProse, LEDE_SENTENCES, readEvent, type EventKind } from './event';
+import { findActors, findVictims, inferredActors, type Actor } from './parties';
+import { roleReader } from './roles';
+
+export { EVENTS, type EventKind } from './event';
+export { ROLES, type Role } from './roles';
+
+export interface KeyFactsInput {
+  text: string;
+  title?: string | null;
+  sentences: readonly Sentence[];
+  amounts: readonly Amount[];
+  entities: readonly AnalysisEntity[];
+  publishedAt?: string | null;
+  /** the knowledge base's victim of an incident entity */
+  incidentVictim?: (id: string) => { id: string; name: string } | null;
+  deadline?: Deadline;
+}
+
+/** A sentence that recalls another incident or speaks of a period: its names and amounts are not this event's. */
+const RECALL_RE = /\b(?:last year|earlier this year|in a separate|previous(?:ly)?|another (?:attack|hack|incident|breach|exploit|heist|case)|similar (?:attack|hack|incident|case)s?|years? ago|(?:months|weeks) (?:ago|earlier)|the (?:19|20)\d{2} [A-Z]?\w+ (?:hack|attack|exploit|heist|breach)|in the past|in recent (?:years|months)|most (?:crypto )?(?:thefts|hacks|attacks))\b/i;
+const YEAR_IN_RE = /\b(?:in|since|during) ((?:19|20)\d{2})\b/g;
+/** A sentence that leans on the one before ("That attack was later traced to..."): it is about what that one is about. */
+const ANAPHOR_START_RE = /^(?:That|This|These|Those|Such|The same)\b|^(?:It|They)\b/;
+/** Words of a sentence that states the event itself. */
+const EVENT_SENTENCE_RE =
+  /\b(?:hack(?:ed|ers?)?|attack(?:ed|ers?)?|stole|stolen|steal\w*|ransomware|breach(?:ed)?|exploit(?:ed)?|infect(?:ed|ing)|hit|struck|drain(?:ed)?|seiz(?:ed|ure)|arrest(?:ed)?|charged|indicted|sentenced|sanction(?:ed)?|launder(?:ed)?|scam(?:med)?|compromised|began|occurred|happened|discovered|detected|paid|demanded|shut down|locked|encrypt(?:ed|ing)|suspended|halted|lost|incident|intrusion)\b/i;
+const AGENCY_NAME_RE = /\b(?:FBI|Federal Bureau|Department|Ministry|Treasury|OFAC|Justice|Police|Europol|Interpol|Agency|Bureau|Commission|Committee|Council|Office|Service|Court|Government|Authority|NSA|CISA|White House|United Nations|U\.?N\.?|Prosecutors?)\b/;
+
+/** A news organisation: it reports what others say (press), it is not the source of a figure. */
+export const NEWS_NAME_RE = /\b(?:Reuters|Associated Press|AFP|Bloomberg|News|Times|Post|Journal|Herald|Press|Tribune|Guardian|Telegraph|Gazette|TechCrunch|BBC|CNN|CNBC|NPR)\b/;
+
+function isAgency(e: AnalysisEntity): boolean {
+  return e.type === 'agency' || (e.type === 'organization' && AGENCY_NAME_RE.test(e.name));
+}
+
+/** Prose sentences of the opening part, where the article attributes its own event. */
+const OPENING_SENTENCES = 8;
+
+function openingEnd(sentences: readonly Sentence[], n: number): number {
+  let k = 0;
+  for (const s of sentences) {
+    if (s.text.length < 2000 && isProse(s.text) && ++k >= n) return s.end;
+  }
+  return sentences.length ? sentences[sentences.length - 1]!.end : 0;
+}
+
+/** Amounts shown at most: the rest of a long list is detail, not the event. */
+const MAX_AMOUNTS = 12;
+/** Sentences looked at for the event's date: its statement is near the top. */
+const DATE_SENTENCES = 30;
+
+export function buildKeyFacts(input: KeyFactsInput): KeyFacts {
+  const deadline = input.deadline ?? NO_DEADLINE;
+  const step = (): boolean => deadline.step();
+  const { text, sentences } = input;
+  const title = input.title ?? '';
+
+  // the publication day: the page's own, else a dateline at the top of the text (never the event's date)
+  const dateline = findDateline(text);
+  const pub: Ymd | null = parsePublished(input.publishedAt) ?? dateline?.date ?? null;
+
+  const ev = readEvent(title, sentences, step);
+  const event: EventKind | null = ev.event;
+
+  // the lede: the first prose sentences that are not boilerplate
+  const proseIdx: number[] = [];
+  for (let i = 0; i < sentences.length && proseIdx.length < LEDE_SENTENCES; i++) {
+    const s = sentences[i]!;
+    if (s.text.length < 2000 && isProse(s.text) && !BOILERPLATE_RE.test(s.text)) proseIdx.push(i);
+  }
+  const lede: [number, number] = proseIdx.length ? [sentences[proseIdx[0]!]!.start, sentences[proseIdx[proseIdx.length - 1]!]!.end] : [0, 0];
+  const ledeSet = new Set(proseIdx);
+
+  // sentences about other incidents or earlier times (one pass; an anaphoric opener inherits the flag)
+  const recall: boolean[] = new Array<boolean>(sentences.length).fill(false);
+  for (let i = 0; i < sentences.length; i++) {
+    if (step()) break;
+    const s = sentences[i]!.text.length > 2000 ? sentences[i]!.text.slice(0, 2000) : sentences[i]!.text;
+    if (ledeSet.has(i)) continue;
+    let r = RECALL_RE.test(s);
+    if (!r && pub) {
+      YEAR_IN_RE.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while (!r && (m = YEAR_IN_RE.exec(s)) !== null) if (Number(m[1]) < pub.y) r = true;
+    }
+    if (!r && i > 0 && recall[i - 1] && ANAPHOR_START_RE.test(s)) r = true;
+    recall[i] = r;
+  }
+  const sentenceOf = (pos: number): number => (sentences.length ? sentenceIndexAt(sentences as Sentence[], pos) : -1);
+  const offTopic = (pos: number): boolean => {
+    const i = sentenceOf(pos);
+    return i >= 0 && recall[i]!;
+  };
+
+  // amounts in their roles; each figure once
+  const readRole = roleReader(text, sentences, { ransomStory: event === 'ransomware', reportStory: event === 'report' });
+  const amounts: KeyAmount[] = [];
+  // each figure once: its reading in a prose sentence, else its first (a headline line says less about it)
+  const seen = new Map<string, { at: number; prose: boolean }>();
+  for (const a of input.amounts) {
+    if (step() || amounts.length >= MAX_AMOUNTS) break;
+    if (a.start === undefined || a.end === undefined) continue;
+    if (dateline && a.start >= dateline.start && a.end <= dateline.end) continue;
+    const key = `${a.currency}:${a.value}`;
+    const before = seen.get(key);
+    if (before?.prose) continue;
+    const r = readRole(a.start, a.end);
+    const other = r.otherIncident || (r.sentence >= 0 && recall[r.sentence]! && r.role !== 'aggregate');
+    if (other) continue;
+    const prose = r.sentence >= 0 && isProse(sentences[r.sentence]!.text);
+    const by = r.role === 'aggregate' ? reportedBy(r.sentence, sentences, input.entities) : null;
+    const item: KeyAmount = { text: a.text, value: a.value, currency: a.currency, usd: a.usd, start: a.start, end: a.end, role: r.role, ...(by ? { by } : {}) };
+    if (before) {
+      if (!prose) continue;
+      amounts[before.at] = item;
+      seen.set(key, { at: before.at, prose });
+    } else {
+      seen.set(key, { at: amounts.length, prose });
+      amounts.push(item);
+    }
+  }
+
+  const partyCtx = {
+    text,
+    title,
+    lede,
+    openingEnd: openingEnd(sentences, OPENING_SENTENCES),
+    offTopic,
+    incidentVictim: input.incidentVictim ?? (() => null),
+    isAgency,
+    isNews: (e: AnalysisEntity) => NEWS_NAME_RE.test(e.name),
+  };
+  const victims =
+    event === 'theft' || event === 'ransomware' || event === 'scam'
+      ? findVictims(input.entities, partyCtx, step).map((v) => ({ id: v.id, name: v.name }))
+      : [];
+  const sentenceAt = (pos: number): Sentence => {
+    const i = sentenceOf(pos);
+    return i >= 0 ? sentences[i]! : { start: 0, end: text.length, text };
+  };
+  let actors: Actor[] = findActors(input.entities, partyCtx, sentenceAt, step).filter((a) => !victims.some((v) => v.id === a.id));
+  // the knowledge base's attributions, with their sources, when the article attributes the event itself
+  if (actors.length) for (const inf of inferredActors(input.entities)) if (!actors.some((a) => a.id === inf.id)) actors.push(inf);
+  actors = actors.slice(0, 5);
+
+  const date = event === 'report' ? null : eventDate(sentences, recall, ledeSet, pub, dateline, step);
+
+  return {
+    event,
+    victims,
+    amounts,
+    date: date ? iso(date) : null,
+    datePrecision: date ? precisionOf(date) : null,
+    actors: actors.map((a) => ({ id: a.id, name: a.name, by: a.by, level: a.level, inferred: a.inferred })),
+    // older fields (lib/shared/messages.ts still requires them): this event's stolen amounts and its date
+    stolen: amounts.filter((a) => a.role === 'stolen').map(({ role: _r, by: _b, ...rest }) => ({ ...rest, role: 'stolen' as const })),
+    dates: date ? [iso(date)] : [],
+  };
+}
+
+/** Who reports a total: an agency (else a firm) named in its sentence or in the next one ("The figures come from a report by..."). */
+function reportedBy(si: number, sentences: readonly Sentence[], entities: readonly AnalysisEntity[]): string | null {
+  if (si < 0) return null;
+  const spans = [sentences[si]!, sentences[si + 1]].filter((s): s is Sentence => s !== undefined);
+  let firm: string | null = null;
+  for (const e of entities) {
+    if (e.inferred || !spans.some((s) => e.mentions.some((m) => m.start >= s.start && m.end <= s.end))) continue;
+    if (isAgency(e)) return e.name;
+    if (!firm && e.type === 'organization' && !NEWS_NAME_RE.test(e.name)) firm = e.name;
+  }
+  return firm;
+}
+
+/**
+ * When the event happened: the first date in a sentence that states the event (the lede first), that
+ * is not about another incident, and not the day something was said ("said Wednesday") or the
+ * dateline. Relative dates are resolved against the publication day.
+ */
+function eventDate(sentences: readonly Sentence[], recall: readonly boolean[], lede: ReadonlySet<number>, pub: Ymd | null, dateline: { start: number; end: number } | null, step: () => boolean): Ymd | null {
+  const limit = Math.min(sentences.length, DATE_SENTENCES);
+  for (let i = 0; i < limit; i++) {
+    if (step()) break;
+    const s = sentences[i]!;
+    if (recall[i] || s.text.length > 2000) continue;
+    if (dateline && s.start >= dateline.start && s.end <= dateline.end) continue;
+    if (/^<\/?[a-z]+>/i.test(s.text)) continue; // markup lines of a plain-text export (title, source, date)
+    if (!lede.has(i) && !EVENT_SENTENCE_RE.test(s.text)) continue;
+    const hits: DateHit[] = findDates(s.text, pub).filter((h) => !h.speech);
+    const future = (h: DateHit): boolean => pub !== null && h.y > pub.y;
+    const ok = hits.filter((h) => !future(h));
+    if (ok.length) return ok[0]!;
+  }
+  return null;
+}

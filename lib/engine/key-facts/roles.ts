@@ -1,0 +1,132 @@
+/**
+ * What each amount is, read from the words around it in its own clause: the nearest role word (a noun
+ * right after it, "a $4.8 million bounty"; a noun it belongs to, "a ransom of $50,000"; a verb before or
+ * after it, "froze $20 million", "$48 million was stolen"), with clause boundaries (";", a dash,
+ * brackets, "while", "but", "of which", "after") making a word further away. A clause about a period
+ * or many incidents ("so far this year", "since 2017", "last year", "attacks", "exchanges") makes the
+ * amount an aggregate. Pure and linear: each sentence's cues are read once; each amount finds its
+ * sentence by binary search and looks at a bounded window.
+ */
+import type { Sentence } from '../text';
+import { sentenceIndexAt } from '../text';
+
+export const ROLES = ['stolen', 'frozen', 'recovered', 'seized', 'ransom', 'bounty', 'fine', 'laundered', 'aggregate', 'other'] as const;
+export type Role = (typeof ROLES)[number];
+
+type CueRole = Exclude<Role, 'aggregate' | 'other'>;
+
+/** Role words. Order matters only for ties at the same distance (the first listed wins). */
+const CUES: readonly [CueRole, RegExp][] = [
+  ['bounty', /\b(?:bount(?:y|ies)|rewards?|white[- ]?hat fee|finder'?s fee)\b/g],
+  ['ransom', /\b(?:ransom(?!ware)\w*|extort\w*)\b/g],
+  ['fine', /\b(?:fined?|fines|penalt(?:y|ies)|settlement|civil money)\b/g],
+  ['frozen', /\b(?:froze|frozen|freez\w*)\b/g],
+  ['seized', /\b(?:seiz\w*|forfeit\w*|confiscat\w*)\b/g],
+  ['recovered', /\b(?:recover(?:ed|y|ing|s)?|returned|refund\w*|clawed back|got back|regain\w*|retriev\w*|restitution)\b/g],
+  ['laundered', /\b(?:launder\w*|mixers?|tumbl\w*|cash(?:ed)? out)\b/g],
+  [
+    'stolen',
+    /\b(?:stole|stolen|steal\w*|drain\w*|hack(?:ed|ers?|s)?|exploit(?:ed|er|ers|s)?|heists?|theft|lost|loss(?:es)?|siphon\w*|loot\w*|swindl\w*|defraud\w*|scam(?:med|mers?)?|made off with|netting|netted|raked|bilked|fleec\w*|embezzl\w*|pilfer\w*|robb\w*|took|taken)\b/g,
+  ],
+];
+/** "paid", "demanded": a ransom in a story about a ransom or an attack; otherwise only a payment. */
+const PAY_RE = /\b(?:paid|pay(?:s|ing|ment|ments)?|demand(?:s|ed|ing)?)\b/g;
+const RANSOM_CONTEXT_RE = /\b(?:ransom\w*|extort\w*|hackers?|attackers?|criminals?|gang|decrypt\w*|unlock\w*)\b/;
+/** Words that end one clause and start another inside a sentence. */
+const BOUNDARY_RE = /;|\s[—–]\s|\s-\s|[()]|,\s(?:while|but|whereas|although|though|and|after|before|which|when|as)\b|\b(?:of which|while|whereas|but|after|before)\b/g;
+/** A period of time or many incidents: the amount is a total, not this event's. */
+const AGGREGATE_STRONG_RE =
+  /\b(?:so far (?:this|in)|this year|last year|since (?:19|20)\d{2}|(?:per|a|each|every) (?:year|month)|annual(?:ly)?|over the (?:past|last)|in the (?:first|second|third|last) (?:half|quarter)|in the past \w+ (?:years|months)|average|median|cumulative\w*|industry|(?:attacks|hacks|thefts|exploits|breaches|incidents|heists|scams|schemes|campaigns|ransomware (?:payments|attacks))\b)/;
+const AGGREGATE_WEAK_RE = /\b(?:a total of|in total|total(?:l?ing|l?ed|s)?|combined|altogether|collectively|overall)\b/;
+const PLURAL_VICTIMS_RE = /\b(?:exchanges|institutions|companies|organi[sz]ations|banks|firms|protocols|platforms|businesses|hospitals|projects|countries)\b/;
+/** The clause recalls another incident: an earlier or different one. */
+const OTHER_INCIDENT_RE = /\b(?:earlier this (?:year|month)|in a separate|another|previous(?:ly)?|prior|similar|last (?:month|year)|in (?:19|20)\d{2}|a (?:year|month) (?:ago|earlier)|years? ago)\b/;
+
+/** Characters either side of an amount read for its role. */
+export const ROLE_WINDOW = 240;
+/** Each boundary crossed counts as this many characters of distance. */
+const BOUNDARY_COST = 60;
+/** A role word further than this (after boundary costs) says nothing about the amount. */
+const MAX_DISTANCE = 150;
+
+interface Cue {
+  role: CueRole;
+  start: number;
+  end: number;
+}
+
+export interface RoleReading {
+  role: Role;
+  /** the clause recalls another incident (another year, "in a separate", "previously"...) */
+  otherIncident: boolean;
+  /** the nearest cue's distance in characters (Infinity when none) */
+  distance: number;
+  /** index of the sentence that holds the amount */
+  sentence: number;
+}
+
+function collect(re: RegExp, s: string, from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null && m.index < to) {
+    out.push([m.index, m.index + m[0].length]);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
+function countBetween(sorted: readonly number[], a: number, b: number): number {
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  let n = 0;
+  for (const p of sorted) if (p > lo && p < hi) n++;
+  return n;
+}
+
+/**
+ * Reads the roles of amounts at [start, end) offsets in `text`, whose sentences are `sentences`. Each
+ * sentence's window is read once per amount it holds (bounded by ROLE_WINDOW), so the cost is linear
+ * in the text and the number of amounts.
+ */
+export function roleReader(text: string, sentences: readonly Sentence[], opts: { ransomStory: boolean; reportStory: boolean }) {
+  return (start: number, end: number): RoleReading => {
+    const si = sentences.length ? sentenceIndexAt(sentences as Sentence[], start) : -1;
+    const sen = si >= 0 ? sentences[si]! : { start: 0, end: text.length, text };
+    const a = Math.max(sen.start, start - ROLE_WINDOW);
+    const b = Math.min(sen.end, end + ROLE_WINDOW);
+    const w = text.slice(a, b).toLowerCase();
+    const s0 = start - a;
+    const e0 = end - a;
+    const boundaries = collect(BOUNDARY_RE, w, 0, w.length).map(([p]) => p);
+    // the clause: from the boundary before the amount to the one after
+    let cs = 0;
+    let ce = w.length;
+    for (const p of boundaries) {
+      if (p < s0) cs = p;
+      else if (p >= e0 && ce === w.length) ce = p;
+    }
+    const clause = w.slice(cs, ce);
+    const cues: Cue[] = [];
+    for (const [role, re] of CUES) for (const [cs1, ce1] of collect(re, w, 0, w.length)) if (cs1 >= e0 || ce1 <= s0) cues.push({ role, start: cs1, end: ce1 });
+    if (opts.ransomStory || RANSOM_CONTEXT_RE.test(w)) for (const [ps, pe] of collect(PAY_RE, w, 0, w.length)) if (ps >= e0 || pe <= s0) cues.push({ role: 'ransom', start: ps, end: pe });
+    let best: Cue | null = null;
+    let bestD = Infinity;
+    for (const c of cues) {
+      // a word after the amount is read a little closer ("$4.8 million bounty", "$5m was stolen")
+      const gap = c.start >= e0 ? c.start - e0 : s0 - c.end + 4;
+      const d = gap + BOUNDARY_COST * countBetween(boundaries, c.start, c.start >= e0 ? e0 : s0);
+      if (d < bestD) {
+        bestD = d;
+        best = c;
+      }
+    }
+    const otherIncident = OTHER_INCIDENT_RE.test(clause);
+    const aggregate = AGGREGATE_STRONG_RE.test(clause) || (AGGREGATE_WEAK_RE.test(clause) && PLURAL_VICTIMS_RE.test(clause)) || PLURAL_VICTIMS_RE.test(clause.slice(e0 - cs));
+    let role: Role = best && bestD <= MAX_DISTANCE ? best.role : 'other';
+    // a total over a period or many incidents is an aggregate, whatever verb carries it (a fine or a bounty stays what it is)
+    if (aggregate && role !== 'bounty' && role !== 'fine' && role !== 'seized') role = 'aggregate';
+    else if (opts.reportStory && (role === 'other' || role === 'stolen')) role = 'aggregate';
+    return { role, otherIncident: otherIncident && role !== 'aggregate', distance: bestD, sentence: si };
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * The event frame (lib/engine/key-facts): roles of amounts, the event's date, the event kind, on
+ * sentences written for these tests; each rule with a case where it must not fire.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../../lib/engine/analyze';
+import { buildKeyFacts } from '../../../lib/engine/key-facts';
+import { findDateline, findDates, parsePublished } from '../../../lib/engine/key-facts/dates';
+import { findAmounts } from '../../../lib/engine/money';
+import { textInput } from '../../../lib/engine/plain-text';
+import { splitSentences } from '../../../lib/engine/text';
+import { loadKb } from '../../../lib/kb/index';
+
+function facts(text: string, title = '', publishedAt: string | null = null) {
+  return buildKeyFacts({ text, title, sentences: splitSentences(text), amounts: findAmounts(text), entities: [], publishedAt });
+}
+const roleOf = (text: string, amount: string, title = 'Exchange hacked') => facts(text, title).amounts!.find((a) => a.text === amount)?.role;
+
+describe('amount roles', () => {
+  it.each([
+    ['Hackers stole $48 million from the exchange on Monday.', '$48 million', 'stolen'],
+    ['The exchange said $48 million was drained from its hot wallet.', '$48 million', 'stolen'],
+    ['The stablecoin issuer froze $20 million of the stolen funds.', '$20 million', 'frozen'],
+    ['The team offered the attacker a $4.8 million bounty to return the funds.', '$4.8 million', 'bounty'],
+    ['Investigators have recovered $3 million of the loot so far.', '$3 million', 'recovered'],
+    ['Police seized $12 million in cryptocurrency from the suspects.', '$12 million', 'seized'],
+    ['The regulator fined the exchange $5 million for weak controls.', '$5 million', 'fine'],
+    ['The attackers laundered $9 million through a mixer.', '$9 million', 'laundered'],
+    ['The gang demanded a $2 million ransom from the hospital.', '$2 million', 'ransom'],
+    ['Hackers have stolen a total of $1.7 billion from crypto platforms so far this year.', '$1.7 billion', 'aggregate'],
+    ['Crypto thefts since 2017 add up to more than $9 billion, analysts say.', '$9 billion', 'aggregate'],
+  ])('%s -> %s is %s', (text, amount, role) => {
+    expect(roleOf(text, amount)).toBe(role);
+  });
+
+  it('reads the nearest cue in the clause, not the first word of the sentence', () => {
+    const text = 'The protocol offered a $4.8 million bounty for the return of the $48 million stolen on Monday.';
+    expect(roleOf(text, '$4.8 million')).toBe('bounty');
+    expect(roleOf(text, '$48 million')).toBe('stolen');
+  });
+
+  it('keeps "of which" parts apart from the whole', () => {
+    const text = 'Attackers drained $60 million from the bridge, of which $20 million has been frozen by issuers.';
+    expect(roleOf(text, '$60 million')).toBe('stolen');
+    expect(roleOf(text, '$20 million')).toBe('frozen');
+  });
+
+  it('must not call "ransomware" alone a ransom, nor a payment in a story without an attack a ransom', () => {
+    expect(roleOf('The company spent $3 million on new ransomware defences for its offices.', '$3 million', 'Company upgrades its offices')).not.toBe('ransom');
+    expect(roleOf('Customers paid $15 million for the new phones in the first week.', '$15 million', 'New phone sells well')).not.toBe('ransom');
+  });
+
+  it('must not call a single theft an aggregate because of "a total of"', () => {
+    expect(roleOf('The attacker stole a total of $5 million from the protocol.', '$5 million')).toBe('stolen');
+  });
+
+  it('leaves out the amounts of another incident the article recalls', () => {
+    const text = 'Hackers stole $48 million from the exchange on Monday. In a separate attack, $600 million was stolen from a bridge.';
+    const f = facts(text, 'Exchange hacked', '2025-03-05');
+    expect(f.amounts!.map((a) => a.text)).toEqual(['$48 million']);
+  });
+
+  it('lists each figure once', () => {
+    const f = facts('Hackers stole $48 million from the exchange. The $48 million was taken from a hot wallet.', 'Exchange hacked');
+    expect(f.amounts!.filter((a) => a.value === 48e6)).toHaveLength(1);
+  });
+});
+
+describe('event date', () => {
+  it('resolves a weekday against the publication date, and never gives the publication date itself', () => {
+    const text = 'Hackers drained the exchange on Monday, the company said. The exchange published a report.';
+    expect(facts(text, 'Exchange drained', '2025-03-05').date).toBe('2025-03-03');
+    expect(facts(text, 'Exchange drained', null).date).toBeNull();
+  });
+
+  it('skips the day something was said ("said Wednesday") and a dateline', () => {
+    const text = 'Posted: March 5, 2025\n\nThe exchange was hacked on March 1, its chief executive said Wednesday.';
+    const f = facts(text, 'Exchange hacked');
+    expect(f.date).toBe('2025-03-01');
+    expect(findDateline(text)?.date).toEqual({ y: 2025, m: 3, d: 5 });
+  });
+
+  it('keeps the precision the text gives: month, year', () => {
+    expect(facts('The exchange was hacked in March 2024 and lost its reserves.', 'Exchange hacked').date).toBe('2024-03');
+    expect(facts('The exchange was hacked in 2018, the company revealed.', 'Exchange hacked').date).toBe('2018');
+  });
+
+  it('must not read "May" the verb as a month', () => {
+    expect(findDates('Hackers may have stolen funds.', { y: 2025, m: 3, d: 5 })).toEqual([]);
+  });
+
+  it('parses publication dates in their usual shapes', () => {
+    expect(parsePublished('2019-08-07T09:30:00Z')).toEqual({ y: 2019, m: 8, d: 7 });
+    expect(parsePublished('April 1, 2026')).toEqual({ y: 2026, m: 4, d: 1 });
+    expect(parsePublished('not a date')).toBeNull();
+  });
+});
+
+describe('event kind', () => {
+  it('names the kind of event from the title and lede', () => {
+    expect(facts('Attackers exploited a bug and drained $10 million from the lending protocol.', 'Lending protocol exploited for $10 million').event).toBe('theft');
+    expect(facts('A ransomware gang encrypted the hospital’s systems and demanded a ransom.', 'Hospital hit by ransomware').event).toBe('ransomware');
+    expect(facts('Prosecutors charged two men with running the fraud, and both were arrested on Tuesday.', 'Two men charged and arrested').event).toBe('arrest-or-charge');
+  });
+
+  it('must not name an event for an article without one', () => {
+    expect(facts('The new phone has a bigger screen and a faster chip than last year’s model.', 'Phone review').event).toBeNull();
+  });
+});
+
+const SEED = join(__dirname, '../../../../shared/data/seed-article.txt');
+describe.skipIf(!existsSync(SEED))('the seed article (../shared)', () => {
+  const engine = createEngine(loadKb().kb);
+  const a = engine.analyze(textInput(readFileSync(SEED, 'utf8'), { markdown: false }));
+  const k = a.keyFacts!;
+
+  it('shows $2 billion as an aggregate reported by the UN, not a single theft', () => {
+    const two = k.amounts!.find((x) => x.value === 2e9);
+    expect(two?.role).toBe('aggregate');
+    expect(two?.by).toMatch(/United Nations|U\.?N\.?|Security Council|sanctions committee/i);
+    expect(k.amounts!.some((x) => x.role === 'stolen')).toBe(false);
+  });
+
+  it('names the actors with their sources', () => {
+    expect(k.actors.length).toBeGreaterThan(0);
+    const lazarus = k.actors.find((x) => /Lazarus/.test(x.name));
+    expect(lazarus?.inferred).toBe(true);
+    expect(lazarus?.by.length).toBeGreaterThan(0);
+  });
+
+  it('shows no publication date as the event date', () => {
+    expect(k.date).toBeNull();
+  });
+});
