@@ -9,7 +9,21 @@
  */
 import type { Detection, EntityType } from '../shared/contract';
 import { countWords } from './text';
-import { CRYPTO_TERMS, CYBER_TERMS, DEFI_TERMS, DPRK_OPS_TERMS, DPRK_TERMS, RANSOMWARE_TERMS, SECURITY_TERMS, countMatches, distinctMatches } from './lexicon';
+import {
+  CRYPTO_TERMS,
+  CYBER_TERMS,
+  DEFI_TERMS,
+  DPRK_AMBIGUOUS_OPS_TERMS,
+  DPRK_OPS_TERMS,
+  DPRK_TERMS,
+  IT_WORKER_TERMS,
+  RANSOM_SIGN_TERMS,
+  RANSOMWARE_TERMS,
+  SECURITY_TERMS,
+  TICKER_TERMS,
+  countMatches,
+  distinctMatches,
+} from './lexicon';
 
 export interface DetectInput {
   text: string;
@@ -33,7 +47,11 @@ export interface DetectFeatures {
   defi: number;
   dprk: number;
   dprkOps: number;
+  /** IT-worker scheme words (the cyber side of a North Korea story) */
+  itWorkers: number;
   ransomware: number;
+  /** ransom paid or demanded, files encrypted, systems locked (RANSOM_SIGN_TERMS) */
+  ransomSigns: number;
   cyber: number;
   titleCrypto: number;
   titleSecurity: number;
@@ -51,6 +69,10 @@ export const DETECT_THRESHOLD = 0.5;
 const REFERENCE_WORDS = 1000;
 /** Below this many words a text is too short to judge on vocabulary alone. */
 const MIN_WORDS = 60;
+/** Fewer distinct crypto words than this is a passing mention ("tokens", "ledger"), not a crypto angle for a North Korea story. */
+const DPRK_MIN_CRYPTO_DISTINCT = 2;
+/** A title about a ransom or a network held hostage ("Hospital pays $17,000 ransom to hackers"). */
+const RANSOM_TITLE_RE = /\b(?:ransoms?|hostage)\b/i;
 
 export function features(input: DetectInput): DetectFeatures {
   const { text } = input;
@@ -58,19 +80,21 @@ export function features(input: DetectInput): DetectFeatures {
   const kb = input.kbTypes ?? {};
   return {
     words: countWords(text),
-    crypto: countMatches(CRYPTO_TERMS, text),
-    cryptoDistinct: distinctMatches(CRYPTO_TERMS, text).size,
+    crypto: countMatches(CRYPTO_TERMS, text) + countMatches(TICKER_TERMS, text),
+    cryptoDistinct: distinctMatches(CRYPTO_TERMS, text).size + distinctMatches(TICKER_TERMS, text).size,
     security: countMatches(SECURITY_TERMS, text),
     securityDistinct: distinctMatches(SECURITY_TERMS, text).size,
     defi: countMatches(DEFI_TERMS, text),
-    dprk: countMatches(DPRK_TERMS, text),
+    dprk: countMatches(DPRK_TERMS, text) + countMatches(DPRK_AMBIGUOUS_OPS_TERMS, text),
     dprkOps: countMatches(DPRK_OPS_TERMS, text),
+    itWorkers: countMatches(IT_WORKER_TERMS, text),
     ransomware: countMatches(RANSOMWARE_TERMS, text),
+    ransomSigns: countMatches(RANSOM_SIGN_TERMS, text),
     cyber: countMatches(CYBER_TERMS, text),
-    titleCrypto: countMatches(CRYPTO_TERMS, title),
+    titleCrypto: countMatches(CRYPTO_TERMS, title) + countMatches(TICKER_TERMS, title),
     titleSecurity: countMatches(SECURITY_TERMS, title),
     titleDprk: countMatches(DPRK_TERMS, title) + countMatches(DPRK_OPS_TERMS, title),
-    titleRansomware: countMatches(RANSOMWARE_TERMS, title),
+    titleRansomware: countMatches(RANSOMWARE_TERMS, title) + (RANSOM_TITLE_RE.test(title) ? 1 : 0),
     kbStrong: (kb['threat-actor'] ?? 0) + (kb.mixer ?? 0) + (kb.incident ?? 0) + (kb.malware ?? 0),
     kbCrypto: (kb.exchange ?? 0) + (kb.protocol ?? 0) + (kb.mixer ?? 0) + (kb.cryptocurrency ?? 0),
     kbIncident: kb.incident ?? 0,
@@ -98,14 +122,20 @@ export function detect(input: DetectInput): Detection & { features: DetectFeatur
   const amountBoost = input.stolenAmounts ? 0.1 : 0;
   const cryptoSec = Math.min(1, Math.min(cryptoPart, secPart) * 1.45 + amountBoost);
 
-  // 2. DPRK cyber: named operations (Lazarus, IT workers) count on their own; the country needs cyber or crypto words.
+  // 2. DPRK cyber: named operations (Lazarus Group, Kimsuky) count on their own; the country, and group names
+  // that are also other things, need cyber or crypto words or the IT-worker schemes' words beside them (a
+  // missile launch or a summit is not in scope).
   const dprkPart = sat(f.dprk + f.dprkOps * 2, 2) + (f.titleDprk ? 0.3 : 0);
-  const cyberPart = Math.max(sat(f.cyber + f.crypto + f.kbActor, 4), sat(f.dprkOps, 1.5));
+  const cryptoAngle = f.cryptoDistinct >= DPRK_MIN_CRYPTO_DISTINCT ? f.crypto : 0;
+  const cyberPart = Math.max(sat(f.cyber + cryptoAngle + f.kbActor + f.itWorkers, 4), sat(f.dprkOps, 1.5));
   const dprk = Math.min(1, Math.min(dprkPart, cyberPart) * 1.3);
 
-  // 3. ransomware as the story
-  const ransomD = f.ransomware / scale;
-  const ransom = Math.min(1, sat(ransomD, 4) * sat(f.ransomware, 2.5) * 1.6 + (f.titleRansomware ? 0.35 : 0));
+  // 3. ransomware as the story. The signs of an attack (a ransom, encrypted files, systems locked) count at
+  // half weight, and only beside cyber vocabulary: a kidnapping is also held for ransom.
+  const ransomEvidence = f.ransomware + (f.cyber > 0 ? f.ransomSigns * 0.5 : 0);
+  const ransomD = ransomEvidence / scale;
+  const titleRansom = f.titleRansomware && (f.ransomware > 0 || f.cyber > 0) ? 0.35 : 0;
+  const ransom = Math.min(1, sat(ransomD, 4) * sat(ransomEvidence, 2.5) * 1.6 + titleRansom);
 
   let score = Math.max(cryptoSec, dprk, ransom);
   if (f.kbStrong > 0 && score > 0.3) score = Math.min(1, score + 0.05);
@@ -114,7 +144,7 @@ export function detect(input: DetectInput): Detection & { features: DetectFeatur
 
   if (cryptoSec >= 0.3) reasons.push(`crypto vocabulary (${f.crypto} mentions) together with theft/attack/crime vocabulary (${f.security} mentions)`);
   if (dprk >= 0.3) reasons.push(`North Korean cyber activity (${f.dprk + f.dprkOps} mentions of North Korea or its hacking groups)`);
-  if (ransom >= 0.3) reasons.push(`ransomware operation (${f.ransomware} ransomware terms)`);
+  if (ransom >= 0.3) reasons.push(`ransomware operation (${f.ransomware} ransomware terms, ${f.ransomSigns} signs of an attack for ransom)`);
   if (input.kbNames?.length) reasons.push(`known names: ${input.kbNames.slice(0, 5).join(', ')}`);
   if (input.stolenAmounts) reasons.push(`${input.stolenAmounts} amount(s) described as stolen or laundered`);
   if (f.titleSecurity || f.titleDprk || f.titleRansomware) reasons.push('the title is about an attack, theft or crime');
