@@ -3,6 +3,7 @@
  * of their mentions. Pure: the same inputs give the same plan, in the background and in tests.
  */
 import type { Analysis } from '../shared/contract';
+import { markable } from '../engine/evidence';
 import type { HighlightEntity, HighlightPlan } from '../shared/messages';
 import { mutedEntitiesFor } from '../settings';
 import type { Settings } from '../settings/types';
@@ -15,8 +16,9 @@ export function buildPlan(analysis: Analysis, settings: Settings, host: string, 
   const entities: HighlightEntity[] = [];
   for (const e of analysis.entities) {
     if (e.inferred || !e.mentions.length) continue; // nothing in the page to mark
-    // Names found by NER alone (bylines, news agencies) have no card to show: the popup lists them.
-    if (e.known === false) continue;
+    // Only evidence measured at >= 0.95 precision is marked (lib/engine/evidence.ts): knowledge-base names,
+    // validated addresses, name-finder rules that earned it. Other names are listed in the popup only.
+    if (!markable(e)) continue;
     if (settings.types[e.type] === false || muted.has(e.id)) continue;
     // All mentions go to the page: with density 'first' the content script marks the first one that
     // can be marked (the first may sit in a <code> block or a form field).
@@ -32,7 +34,7 @@ export function buildPlan(analysis: Analysis, settings: Settings, host: string, 
   return { readingId, show, entities, density: settings.density, theme: settings.theme, cardDelayMs: settings.cardDelayMs };
 }
 
-/** The number on the toolbar badge: known entities the article names (inferred and NER-only ones are not counted). */
+/** The number on the toolbar badge: the entities the page marks (inferred and unchecked names are not counted). */
 export function badgeCount(analysis: Analysis): number {
-  return analysis.entities.filter((e) => !e.inferred && e.known !== false && e.mentions.length > 0).length;
+  return analysis.entities.filter((e) => e.mentions.length > 0 && markable(e)).length;
 }

@@ -1,9 +1,11 @@
 /**
  * Crypto addresses in article text: found by shape, then validated with the chain's own checksum
- * (base58check, bech32/bech32m, EIP-55, CashAddr) using @scure/base and @noble/hashes, and checked
- * against the OFAC-listed addresses of the knowledge base.
+ * (base58check, bech32/bech32m, EIP-55, CashAddr, XRP's alphabet, Monero's block base58 + Keccak; Solana by
+ * its 32-byte key) using @scure/base and @noble/hashes, and checked against the OFAC-listed addresses of
+ * the knowledge base (every chain of the OFAC lists: ARB, BCH, BSC, BSV, BTG, DASH, ETC, ETH, LTC, TRX,
+ * USDC, USDT, XBT, XMR, XRP, XVG, ZEC).
  */
-import { base58, base58check, base58xrp, bech32, bech32m } from '@scure/base';
+import { base58, base58check, base58xmr, base58xrp, bech32, bech32m } from '@scure/base';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import type { AddressHit } from '../shared/contract';
@@ -132,10 +134,36 @@ export function checkCashAddr(addr: string): AddressCheck | null {
   return { chain: 'BCH', valid: ok, check: ok ? 'checksum' : 'failed' };
 }
 
+/** Monero: base58 in 8-byte blocks (base58xmr); the last 4 bytes are Keccak-256 of the rest. */
 export function checkMonero(addr: string): AddressCheck | null {
   if (!/^[48][0-9AB][1-9A-HJ-NP-Za-km-z]{93}$/.test(addr)) return null;
-  return { chain: 'XMR', valid: true, check: 'format' };
+  try {
+    const bytes = base58xmr.decode(addr);
+    if (bytes.length !== 69) return { chain: 'XMR', valid: false, check: 'failed' };
+    const sum = keccak_256(bytes.slice(0, 65));
+    const ok = sum[0] === bytes[65] && sum[1] === bytes[66] && sum[2] === bytes[67] && sum[3] === bytes[68];
+    return { chain: 'XMR', valid: ok, check: ok ? 'checksum' : 'failed' };
+  } catch {
+    return null;
+  }
 }
+
+/**
+ * Solana: a 32-byte public key in base58 (43-44 characters); no checksum exists, so the bytes' length is
+ * the check, and the finder takes one only where the text speaks of Solana (SOLANA_CONTEXT_RE).
+ */
+export function checkSolana(addr: string): AddressCheck | null {
+  if (!/^[1-9A-HJ-NP-Za-km-z]{43,44}$/.test(addr)) return null;
+  try {
+    return base58.decode(addr).length === 32 ? { chain: 'SOL', valid: true, check: 'format' } : null;
+  } catch {
+    return null;
+  }
+}
+/** Words that make a 43-44 character base58 string a Solana address. */
+const SOLANA_CONTEXT_RE = /\b(?:solana|sol|spl|phantom|raydium|jupiter|solscan|pump\.fun)\b/i;
+/** Characters either side searched for SOLANA_CONTEXT_RE. */
+const SOLANA_CONTEXT_CHARS = 400;
 
 /** Validate one candidate string; null when it is not an address of any supported chain. */
 export function checkAddress(s: string): AddressCheck | null {
@@ -143,6 +171,7 @@ export function checkAddress(s: string): AddressCheck | null {
   if (/^(bc1|tb1|ltc1)/i.test(s)) return checkBech32(s);
   if (/^(bitcoincash:)?[qp][02-9ac-hj-np-z]{41}$/i.test(s)) return checkCashAddr(s);
   if (s.length === 95) return checkMonero(s);
+  if (s.length === 43 || s.length === 44) return checkSolana(s);
   if (s.startsWith('r')) {
     const x = checkXrp(s);
     if (x) return x;
@@ -151,7 +180,7 @@ export function checkAddress(s: string): AddressCheck | null {
 }
 
 const CANDIDATE_RE =
-  /(?<![\p{L}\p{N}])(0x[0-9a-fA-F]{40}|(?:bc1|tb1|ltc1|BC1|LTC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{8,87}|(?:bitcoincash:)?[qp][02-9ac-hj-np-z]{41}|[48][0-9AB][1-9A-HJ-NP-Za-km-z]{93}|[1-9A-HJ-NP-Za-km-z]{25,35})(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])(0x[0-9a-fA-F]{40}|(?:bc1|tb1|ltc1|BC1|LTC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{8,87}|(?:bitcoincash:)?[qp][02-9ac-hj-np-z]{41}|[48][0-9AB][1-9A-HJ-NP-Za-km-z]{93}|[1-9A-HJ-NP-Za-km-z]{43,44}|[1-9A-HJ-NP-Za-km-z]{25,35})(?![\p{L}\p{N}])/gu;
 
 /** Index of sanctioned addresses: EVM lower-cased, others as written. */
 export function addressIndex(list: readonly KbAddress[]): Map<string, KbAddress> {
@@ -163,33 +192,57 @@ function keyOf(a: string): string {
   return /^0x[0-9a-f]{40}$/i.test(a) ? a.toLowerCase() : a;
 }
 
-/** Addresses in `text`, checked; once `deadline` has expired, those found so far. */
-export function findAddresses(text: string, sanctioned: Map<string, KbAddress>, deadline: Deadline = NO_DEADLINE): AddressHit[] {
-  const out: AddressHit[] = [];
-  const seen = new Set<string>();
+/** One address found in a text: where, which chain, whether its checksum (or format) holds. */
+export interface FoundAddress {
+  text: string;
+  start: number;
+  end: number;
+  chain: string;
+  valid: boolean;
+}
+
+/**
+ * Every crypto address in `text` (EVM, Bitcoin and its forks, Litecoin, Dogecoin/Verge, Dash, Zcash
+ * transparent, Tron, XRP, Monero, Bitcoin Cash CashAddr, Solana), validated with the chain's encoding;
+ * once `deadline` has expired, those found so far. The one address API (indicator extraction builds on it).
+ */
+export function scanAddresses(text: string, deadline: Deadline = NO_DEADLINE): FoundAddress[] {
+  const out: FoundAddress[] = [];
   CANDIDATE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CANDIDATE_RE.exec(text)) !== null) {
     // a checksum costs more than a token: look at the clock more often
     if (deadline.step(8)) break;
     const s = m[1]!;
-    // a 25-35 character base58 run with no digit or no capital is a long word, not an address
-    if (!/^0x/i.test(s) && s.length <= 35 && (!/\d/.test(s) || !/[A-Z]/.test(s.slice(1)) && !/^(bc1|ltc1|tb1)/i.test(s))) continue;
+    // a base58 run with no digit or no capital is a long word, not an address
+    if (!/^0x/i.test(s) && s.length <= 44 && !CASHADDR_RE.test(s) && (!/\d/.test(s) || !/[A-Z]/.test(s.slice(1)) && !/^(bc1|ltc1|tb1)/i.test(s))) continue;
     const check = checkAddress(s);
     if (!check) continue;
-    const hit = sanctioned.get(keyOf(s));
-    const key = `${keyOf(s)}@${m.index}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({
-      text: s,
-      chain: hit && check.chain === 'ETH' ? hit.chain === 'ETH' ? 'ETH' : `ETH (${hit.chain} list)` : check.chain,
-      valid: check.valid,
-      sanctioned: !!hit,
-      start: m.index,
-      end: m.index + s.length,
-      ...(hit?.entity ? { designated: hit.entity } : {}),
-    });
+    if (check.chain === 'SOL' && !SOLANA_CONTEXT_RE.test(text.slice(Math.max(0, m.index - SOLANA_CONTEXT_CHARS), m.index + s.length + SOLANA_CONTEXT_CHARS))) continue;
+    out.push({ text: s, start: m.index, end: m.index + s.length, chain: check.chain, valid: check.valid });
   }
   return out;
+}
+
+const CASHADDR_RE = /^(?:bitcoincash:)?[qp][02-9ac-hj-np-z]{41}$/;
+
+/** OFAC's list names for the chains the checks report ("XBT" is Bitcoin). */
+const LIST_CHAIN: Record<string, string> = { XBT: 'BTC' };
+
+/** Addresses in `text`, checked and looked up in the sanctions list; once `deadline` has expired, those found so far. */
+export function findAddresses(text: string, sanctioned: Map<string, KbAddress>, deadline: Deadline = NO_DEADLINE): AddressHit[] {
+  return scanAddresses(text, deadline).map((a) => {
+    const hit = sanctioned.get(keyOf(a.text));
+    const listed = hit ? (LIST_CHAIN[hit.chain] ?? hit.chain) : a.chain;
+    return {
+      text: a.text,
+      // the same encoding serves several chains (EVM chains, Dogecoin and Verge): the list says which
+      chain: listed === a.chain ? a.chain : `${a.chain} (${hit!.chain} list)`,
+      valid: a.valid,
+      sanctioned: !!hit,
+      start: a.start,
+      end: a.end,
+      ...(hit?.entity ? { designated: hit.entity } : {}),
+    };
+  });
 }

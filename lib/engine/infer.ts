@@ -1,15 +1,18 @@
 /**
- * Inference: the article names an incident, a malware family or a unit; the knowledge base says who it
- * is attributed to. Report that actor as `inferred: true` with the chain of relations and their sources,
- * so the reader sees "attributed by <authority>", never a bare claim.
+ * Inference: the article names an incident, a malware family, a group or a unit; the knowledge base says
+ * who it is attributed to and which state stands behind it (Lazarus Group -> North Korea, per the US
+ * Department of Justice). Report those as `inferred: true` with the chain of relations and their
+ * sources, so the reader sees "attributed by <authority>", never a bare claim.
  */
 import type { AttributionStep } from '../shared/contract';
 import type { KbEntity, KbRelation } from '../kb/types';
 
 /** Relations followed from a named entity towards who is behind it. */
 const FOLLOWED: ReadonlySet<KbRelation['type']> = new Set(['attributed-to', 'operated-by', 'part-of', 'alias-of']);
-/** Only these kinds of entity are reported as inferred (actors and their agencies, not countries or victims). */
-const INFERRED_TYPES = new Set(['threat-actor', 'agency']);
+/** Only these kinds of entity are reported as inferred: actors and their agencies, and the state behind them. */
+const INFERRED_TYPES = new Set(['threat-actor', 'agency', 'sanctioned-jurisdiction']);
+/** Walked through on the way to who is behind something (a country is an end: nothing is attributed onward from it). */
+const WALK_TYPES = new Set(['threat-actor', 'agency', 'malware']);
 /** Named entities an inference may start from: what someone is attributed to, not agencies or countries. */
 const START_TYPES = new Set(['incident', 'malware', 'threat-actor']);
 /** Longest chain followed: incident -> actor -> agency. Longer chains stop being about this article. */
@@ -53,7 +56,7 @@ export function inferEntities(named: readonly KbEntity[], byId: (id: string) => 
         if (!prev || chainRank(c) < chainRank(prev)) best.set(t.id, c);
       }
       // keep walking only through actors/agencies (an incident attributed to a group that is part of an agency)
-      if (INFERRED_TYPES.has(t.type) || t.type === 'malware') visit(t, c, new Set([...seen, t.id]));
+      if (WALK_TYPES.has(t.type)) visit(t, c, new Set([...seen, t.id]));
     }
   };
   for (const e of named) if (START_TYPES.has(e.type)) visit(e, [], new Set([e.id]));

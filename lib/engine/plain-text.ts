@@ -60,7 +60,9 @@ export function markdownToText(md: string): string {
   s = s.replace(/<\/?[a-zA-Z][^<>\n]*>/g, ' '); // inline HTML tags
   s = s.replace(/!\[[^\][]*\]\([^)[]*\)/g, ''); // images
   s = s.replace(/\[!\[[^\][]*\]\([^)[]*\)\]\([^)[]*\)/g, '');
-  s = s.replace(/\[([^\][]*)\]\((?:[^()[]|\([^()[]*\))*\)/g, '$1'); // links keep their words
+  // links keep their words, and a space before a word that follows right after the link ("[0xab…](url)and"
+  // must not become "0xab…and", which breaks the address)
+  s = s.replace(/\[([^\][]*)\]\((?:[^()[]|\([^()[]*\))*\)(?=([\p{L}\p{N}])?)/gu, (_m, words: string, next?: string) => (next ? `${words} ` : words));
   s = s.replace(/\[([^\][]+)\]\[[^\][]*\]/g, '$1');
   s = s.replace(/^[ \t]{0,3}\[[^\][\n]+\]:[ \t]+\S+.*$/gm, ''); // link definitions
   s = s.replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, ''); // headings

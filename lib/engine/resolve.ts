@@ -1,8 +1,9 @@
 /**
  * From raw trie matches to mentions: context rules for ambiguous names, overlap resolution.
  *
- * - A name the KB marks ambiguous counts only when one of its context words occurs near the mention,
- *   or when the same entity is also named unambiguously elsewhere in the article.
+ * - A name the KB marks ambiguous counts only when one of its context words (whole words) occurs near
+ *   the mention, or when the same entity is also named unambiguously elsewhere in the article; once one
+ *   mention is accepted, the entity's other mentions in the article are accepted too.
  * - A "weak" name (a single ordinary-looking capitalised word for a protocol, exchange, actor...) counts
  *   only with crypto/security vocabulary nearby.
  * - Either kind is rejected when it is glued to another capitalised word that is not part of the name
@@ -12,13 +13,13 @@ import type { KbEntity } from '../kb/types';
 import { NO_DEADLINE, type Deadline } from './deadline';
 import type { RawMatch } from './matcher';
 import type { Token } from './text';
+import { TOPICAL_WORDS, wholeWordsRe } from './vocab';
 
 /** Characters either side of a mention searched for context words: about two sentences. */
 export const CONTEXT_WINDOW_CHARS = 350;
 
-/** Vocabulary that makes a weak name plausible as the crypto/security entity. */
-const TOPICAL_RE =
-  /\b(?:crypto\w*|bitcoin|btc|ethereum|eth|ether|blockchain|tokens?|defi|stablecoins?|exploit\w*|hack\w*|stole|stolen|theft|attack\w*|wallets?|bridge|protocol|exchange|malware|ransomware|apt\d*|threat|launder\w*|drain\w*|smart contracts?|on-?chain|validators?|sanction\w*|mixer|liquidity|dex|dao|nft|usdt|usdc|lazarus|north korea\w*|dprk|phishing|cyber\w*|spyware|backdoor|trojan|botnet|infostealer|stealer|coin|mining|miner)\b/i;
+/** Vocabulary that makes a weak name plausible as the crypto/security entity: whole words only ("hackers" is not "hack"). */
+const TOPICAL_RE = wholeWordsRe(TOPICAL_WORDS);
 
 /** Generic nouns that may follow a protocol's name without making it another proper name. */
 const NAME_CONTINUATION_OK =
@@ -96,6 +97,7 @@ export function resolveMentions(
   // Entities named at least once without needing context: their ambiguous aliases are then safe too.
   const anchored = new Set(cands.filter((c) => c.needs === 'none').map((c) => c.entityId));
   const accepted: (Cand & { contextual: boolean })[] = [];
+  const rejected: Cand[] = [];
   for (const c of cands) {
     if (deadline.step()) break;
     if (c.needs === 'none') {
@@ -117,7 +119,12 @@ export function resolveMentions(
       ok = ctx.length ? ctx.some((w) => w.trim() && hasTerm(win, w.toLowerCase().trim())) : TOPICAL_RE.test(win);
     } else ok = TOPICAL_RE.test(win);
     if (ok) accepted.push({ ...c, contextual: true });
+    else rejected.push(c);
   }
+  // Once a name is accepted in an article, its other mentions are the same entity (not a second one):
+  // the context rule decides the entity, not each mention. A glued mention ("Fifth Harmony") stays out.
+  const acceptedIds = new Set(accepted.map((a) => a.entityId));
+  for (const c of rejected) if (acceptedIds.has(c.entityId)) accepted.push({ ...c, contextual: true });
   // Overlaps: longest span wins, then the one that needed no context.
   accepted.sort((a, b) => a.m.start - b.m.start || b.m.end - b.m.start - (a.m.end - a.m.start) || b.priority - a.priority);
   const out: ResolvedMention[] = [];
@@ -147,5 +154,75 @@ export function resolveMentions(
     lastEnd = a.m.end;
     lastStart = a.m.start;
   }
+  return withoutMalwareIncidents(text, out, entity);
+}
+
+/** What "<malware> ransomware attack" adds to a malware's name: generic words only. */
+const MALWARE_EVENT_WORDS_RE = /^(?:[\s-]+(?:ransomware|malware|worm|cyber-?attacks?|cyber|attacks?|outbreaks?|campaigns?|infections?|incidents?|epidemic))+$/i;
+
+/**
+ * "The WannaCry ransomware attack": an incident named only by its malware and generic words is the
+ * malware's story; the malware named inside it is reported, not a second entity for the same words.
+ */
+function withoutMalwareIncidents(text: string, out: ResolvedMention[], entity: (id: string) => KbEntity | undefined): ResolvedMention[] {
+  const drop = new Set<ResolvedMention>();
+  for (let k = 0; k + 1 < out.length; k++) {
+    const m = out[k]!;
+    const n = out[k + 1]!;
+    if (n.start !== m.start || n.end >= m.end || entity(m.entityId)?.type !== 'incident' || entity(n.entityId)?.type !== 'malware') continue;
+    if (MALWARE_EVENT_WORDS_RE.test(text.slice(n.end, m.end))) drop.add(m);
+  }
+  return drop.size ? out.filter((m) => !drop.has(m)) : out;
+}
+
+/** "<attack noun> of/on <victim>": the phrase names the attack on that victim ("the hack of Sony", "a robbery of the Bangladesh Bank"). */
+const ATTACK_OF_RE = /\b(?:hack|hacking|breach|attack|cyberattack|cyber-attack|cyber attack|heist|robbery|theft|exploit|compromise|intrusion|raid)\s+(?:of|on|against)\s+(?:the\s+)?$/i;
+/** A year in the words right after the victim's name ("... in 2014"), to pick among several incidents. */
+const YEAR_AFTER_RE = /^[^.!?\n]{0,24}?\b((?:19|20)\d{2})\b/;
+
+/**
+ * Mentions of a victim preceded by an attack noun become mentions of the incident whose victim that is,
+ * spanning the phrase ("hack of Sony Entertainment" -> the 2014 Sony Pictures hack). `incidentsOf` lists
+ * the incidents of a victim id; with several, a year right after the name picks one, else nothing changes.
+ */
+export function attackPhrases(
+  text: string,
+  mentions: readonly ResolvedMention[],
+  incidentsOf: (victimId: string) => readonly KbEntity[],
+): ResolvedMention[] {
+  const out: ResolvedMention[] = [];
+  for (const m of mentions) {
+    const incidents = incidentsOf(m.entityId);
+    const before = incidents.length ? ATTACK_OF_RE.exec(text.slice(Math.max(0, m.start - 40), m.start)) : null;
+    if (!before) {
+      out.push(m);
+      continue;
+    }
+    let pick: KbEntity | undefined = incidents.length === 1 ? incidents[0] : undefined;
+    if (!pick) {
+      const year = YEAR_AFTER_RE.exec(text.slice(m.end, m.end + 40))?.[1];
+      const same = year ? incidents.filter((i) => i.incident?.date?.startsWith(year)) : [];
+      if (same.length === 1) pick = same[0];
+    }
+    if (!pick) {
+      out.push(m);
+      continue;
+    }
+    const start = m.start - before[0].length;
+    out.push({ entityId: pick.id, text: text.slice(start, m.end), start, end: m.end, alias: m.alias, contextual: m.contextual });
+  }
   return out;
+}
+
+/** Incidents by the id of their victim. */
+export function incidentsByVictim(entities: readonly KbEntity[]): (victimId: string) => readonly KbEntity[] {
+  const m = new Map<string, KbEntity[]>();
+  for (const e of entities) {
+    const v = e.incident?.victim;
+    if (!v) continue;
+    const list = m.get(v);
+    if (list) list.push(e);
+    else m.set(v, [e]);
+  }
+  return (id) => m.get(id) ?? [];
 }

@@ -52,7 +52,20 @@ export interface AnalysisEntity {
   why?: string;
   /** extra: true when the entity comes from the knowledge base (false: compromise NER, generated id). */
   known?: boolean;
+  /** extra: what the entity rests on: a knowledge-base name, a name-finder rule, a validated address, or inference. */
+  evidence?: EvidenceKind;
+  /** extra: for `evidence: 'name-finder'`, the id of the rule that found it (see lib/engine/ner/rules.ts). */
+  rule?: string;
+  /** extra: precision measured for this kind of evidence (or this rule), 0..1; the page marks only >= MARK_MIN_PRECISION. */
+  confidence?: number;
+  /** extra, addresses only: the chain ("BTC", "ETH", "SOL"...), checksum validity and OFAC listing. */
+  chain?: string;
+  valid?: boolean;
+  sanctioned?: boolean;
 }
+
+/** extra: what an entity rests on (issue 14). */
+export type EvidenceKind = 'kb' | 'name-finder' | 'address' | 'inferred';
 
 export interface Amount {
   text: string;

@@ -12,7 +12,7 @@ describe('people and organisations outside the KB', () => {
 
   it('drops leading titles and abbreviations from names', () => {
     expect(ner('"We will find them," added FBI Special Agent in Charge Reid Davis this week.')).toContain('person:Reid Davis');
-    expect(ner('According to the U.S. Federal Trade Commission, losses doubled.')).toContain('organization:Federal Trade Commission');
+    expect(ner('According to the U.S. Federal Trade Commission, losses doubled.')).toContain('agency:Federal Trade Commission');
   });
 
   it('never reads an acronym defined in place, or its plural, as an organisation', () => {

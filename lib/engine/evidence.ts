@@ -1,0 +1,42 @@
+/**
+ * How sure the engine is of each kind of evidence, and what the page may mark (issue 14: "an entity is
+ * marked in the page only when its kind of evidence is measured at >= 0.95 precision").
+ *
+ * The figures are precision measured by `npm run -s eval` (correct / reported, articles-more dev half);
+ * name-finder rules have their own figures in ner/rules.ts (RULE_INFO). A rule without a measured figure,
+ * or with too few cases to trust one, is not marked. Readers forgive a missing mark, not a wrong one.
+ */
+import type { AnalysisEntity, EvidenceKind } from '../shared/contract';
+import { RULE_INFO } from './ner/rules';
+
+/** Marks need at least this measured precision. */
+export const MARK_MIN_PRECISION = 0.95;
+/** A rule's figure counts only over at least this many judged names. */
+export const MIN_CASES = 8;
+
+/**
+ * Measured precision by kind of evidence. `kb`: names from the knowledge base (after the context
+ * rules); `address`: checksum-validated addresses; `inferred` entities are never marked (nothing in
+ * the page names them).
+ */
+export const EVIDENCE_PRECISION: Record<Exclude<EvidenceKind, 'name-finder'>, number | null> = {
+  kb: 0.95,
+  address: 1,
+  inferred: null,
+};
+
+/** The measured precision of an entity's evidence (its rule's, for the name finder), or null. */
+export function confidenceOf(e: Pick<AnalysisEntity, 'evidence' | 'rule' | 'known' | 'inferred' | 'type'>): number | null {
+  const kind: EvidenceKind = e.evidence ?? (e.inferred ? 'inferred' : e.type === 'address' ? 'address' : e.known === false ? 'name-finder' : 'kb');
+  if (kind !== 'name-finder') return EVIDENCE_PRECISION[kind];
+  const info = e.rule ? RULE_INFO[e.rule] : undefined;
+  if (!info || info.precision === null || info.cases < MIN_CASES) return null;
+  return info.precision;
+}
+
+/** May the page mark this entity? Only evidence measured at MARK_MIN_PRECISION or better, and never an inferred one. */
+export function markable(e: Pick<AnalysisEntity, 'evidence' | 'rule' | 'known' | 'inferred' | 'type'>): boolean {
+  if (e.inferred) return false;
+  const c = confidenceOf(e);
+  return c !== null && c >= MARK_MIN_PRECISION;
+}

@@ -1,0 +1,58 @@
+/**
+ * The words right around a name that say what it is: "security firm X", "X's CEO", "a backdoor called X",
+ * "X said". Each is a precompiled regular expression tried on a few dozen characters next to the name.
+ */
+import type { EntityType } from '../../shared/contract';
+import { COMMON_ACRONYMS } from '../vocab';
+import { brandLike, type Candidate } from './candidates';
+
+export const PERSON_TITLES = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Judge|Justice|President|Minister|Secretary|Director|Chairman|CEO|founder|co-founder|analyst|researcher|spokesperson|spokesman|spokeswoman|detective|agent|prosecutor|attorney)\.?\s+)$/;
+/** Words near a name that make it worth asking compromise whether it is a person. */
+export const PERSON_CUE = /\b(?:said|says|told|according to|wrote|added|explained|noted|stated|tweeted|posted|founder|ceo|cto|chief|director|researcher|analyst|spokes\w+|investigator|officer|agent|head of|minister|secretary|president|chairman|attorney|judge|sentenced|charged|arrested|indicted|named|dubbed|known as)\b/i;
+/** Just before a name: what kind of organisation it is ("security firm PeckShield", "the exchange BitoPro"). */
+export const ORG_CUE_BEFORE =
+  /(?:\b(?:security|cybersecurity|blockchain(?: security| analytics| intelligence)?|analytics|forensics?|auditing|audit|research|intelligence|threat intelligence|web3 security|crypto|fintech|software|tech|payments?|investment|consulting|law|incident response)\s+(?:firm|company|companies|platform|provider|vendor|startup|outfit|group|team|agency)|\bresearchers (?:at|from)|\banalysts (?:at|from)|\baccording to|\breported by|\bcybersecurity firm|\bsecurity researchers at)\s+$/i;
+/** Just after a name: its people speak for it ("Huntress researchers", "Symantec's report"). */
+export const ORG_CUE_AFTER = /^(?:[’']s)?\s+(?:CEO|CTO|CFO|COO|CISO|co-?founder|founder|researchers|analysts|threat (?:hunters|intelligence|researchers)|security (?:team|researchers)|told BleepingComputer|spokesperson|spokesman|team said|confirmed|reported that|said in a (?:report|statement|blog))\b/i;
+/** Just before a name: a group or person the article names as an attacker ("a cybercrime group known as X", "the threat actor, X,"). */
+export const ACTOR_CUE_BEFORE =
+  /(?:\b(?:group|gang|crew|collective|actor|affiliate|operator|hacker|persona)s?\s+(?:(?:known|tracked|identified) as|called|calling (?:itself|themselves)|named|dubbed|going by)|\bthreat actor,)\s+["“'‘]?$/i;
+export const EXCHANGE_CUE_BEFORE = /\b(?:crypto(?:currency)?|bitcoin|centralized|centralised|decentralized|decentralised|the|an?|[A-Z][a-z]+n)\s+exchanges?\s+$/;
+export const EXCHANGE_CUE_AFTER = /^\s+(?:crypto(?:currency)? )?exchange\b/i;
+export const PROTOCOL_CUE_BEFORE = /\b(?:defi|lending|borrowing|staking|yield|bridge|cross-chain|liquidity|derivatives|dex|swap|restaking|perpetuals?)\s+(?:protocol|platform|project|aggregator|bridge|market|exchange)\s+$/i;
+export const PROTOCOL_CUE_AFTER = /^\s+(?:protocol|bridge|DAO|DEX|vault|vaults|lending protocol|contract|smart contract|exploit|exploiter|team|token|stablecoin|multisig)\b/;
+/**
+ * Words that say a name is malicious software. "tool", "module", "loader", "framework", "plugin",
+ * "script", "payload" are left out: legitimate software stands before them as often ("the VeraCrypt
+ * tool"); only the knowledge base types such names as malware.
+ */
+const MALWARE_WORD = '(?:malware|backdoor|stealer|infostealer|info-stealer|trojan|RAT|implant|dropper|botnet|spyware|wiper|rootkit|keylogger|clipper|drainer)';
+const MALWARE_CUE_BEFORE = new RegExp(`\\b${MALWARE_WORD}\\s+(?:(?:called|named|dubbed|known as|tracked as)\\s+)?["“]?$`, 'i');
+const MALWARE_CUE_AFTER = new RegExp(`^["”]?\\s+(?:(?:macOS|Windows|Linux|Android|iOS|Python|Go|Rust|JavaScript|PowerShell|Node\\.js|new|custom)\\s+)?${MALWARE_WORD}s?\\b`, 'i');
+/** A malware word anywhere (no `g` flag: `test` keeps no state between calls). */
+export const MALWARE_WORD_RE = new RegExp(`\\b${MALWARE_WORD}s?\\b`, 'i');
+/** Right next to a person's name: what people do in these stories. */
+export const PERSON_AFTER = /^(?:,\s+(?:senior\s+|chief\s+|lead\s+|principal\s+|deputy\s+|executive\s+)?(?:director|vice president|vp|head|researcher|analyst|co-?founder|founder|ceo|cto|cfo|coo|ciso|partner|manager|engineer|investigator)\s+(?:of|at)|,\s+(?:a|an|the)\s+(?:\d+-year-old|former|co-?founder|founder|chief|head|ceo|cto|director|researcher|analyst|resident|citizen|national|developer|leader|member)|,\s+(?:who|aka|also known as|\d{1,2}\b(?![,.]\d)(?!\s*(?:percent|%|million|billion)))|\s+\((?:aka|a\.k\.a\.|also known as|known as|\d{2}\))|\s+(?:pleaded|pled|was sentenced|was charged|was arrested|was extradited|admitted|faces|allegedly|is accused|were charged|has been charged|told|said|says|wrote|tweeted|posted|explained|added|noted))\b/i;
+export const PERSON_BEFORE = /(?:\b(?:named|identified as|defendants?|suspects?|co-?founders?|founder|ceo|cto|director|researcher|analyst|investigator|attorney|judge|prosecutor|spokesperson|agent|hacker|developer|national|citizen|resident|brothers?|sisters?|wife|husband)\s+|\bsaid\s+)$/i;
+
+export const SAID_AFTER = /^,?\s+(?:said|says|told|wrote|added|explained|noted|stated|tweeted|posted)\b/;
+
+/** The type the words right around a name give it ("the eXch exchange", "a backdoor called X"), and the cue's rule id. */
+export function cuedType(text: string, c: Candidate): { type: EntityType; rule: string } | null {
+  const toks = c.tokens;
+  const last = toks[toks.length - 1]!;
+  const acronym = toks.length === 1 && COMMON_ACRONYMS.has(last.text);
+  // at the start of a sentence a capital says nothing: "Security researchers found..." is no firm called Security
+  const plainAtStart = toks.length === 1 && !brandLike(last.text) && /(?:^|[.!?:]\s+|\n\s*)$/.test(text.slice(Math.max(0, c.start - 3), c.start));
+  if (acronym || plainAtStart || toks.length > 3) return null;
+  const before = text.slice(Math.max(0, c.start - 60), c.start);
+  const after = text.slice(c.end, c.end + 60);
+  if (MALWARE_CUE_AFTER.test(after) && (brandLike(toks[0]!.text) || toks.length === 1) && !/^(?:The|This|That|New|Malicious|A|An)$/.test(toks[0]!.text)) return { type: 'malware', rule: 'cue-malware-after' };
+  if (MALWARE_CUE_BEFORE.test(before) && brandLike(toks[0]!.text)) return { type: 'malware', rule: 'cue-malware-before' };
+  if (ACTOR_CUE_BEFORE.test(before)) return { type: 'threat-actor', rule: 'cue-actor' };
+  if (EXCHANGE_CUE_AFTER.test(after) || (EXCHANGE_CUE_BEFORE.test(before) && toks.length <= 2)) return { type: 'exchange', rule: 'cue-exchange' };
+  if (PROTOCOL_CUE_AFTER.test(after) || PROTOCOL_CUE_BEFORE.test(before)) return { type: 'protocol', rule: 'cue-protocol' };
+  if (ORG_CUE_BEFORE.test(before)) return { type: 'organization', rule: 'cue-org-before' };
+  if (ORG_CUE_AFTER.test(after)) return { type: 'organization', rule: 'cue-org-after' };
+  return null;
+}

@@ -1,0 +1,249 @@
+/**
+ * The name finder's rules, in order. Each candidate name (a run of capitalised words the knowledge base
+ * did not match) goes down the table; the first rule that decides it wins: `skip` (not a name of anyone
+ * in the story), a type, or `defer` (ask compromise). Every rule carries its reason and the precision it
+ * was measured at (`RULE_INFO`, dev half of articles-more + old corpus, `npm run -s eval`); the page marks
+ * only names of rules measured at >= MARK_MIN_PRECISION (lib/engine/evidence.ts).
+ */
+import type { EntityType } from '../../shared/contract';
+import { AGE_AFTER_RE, AGE_BEFORE_RE, eastAsianName } from '../ner-cues';
+import type { Token } from '../text';
+import { CAMEL_STOP, CAPTION_WORDS, COMMON_ACRONYMS, GOVERNMENT_WORDS, JARGON, KNOWN_ORGS, NOT_NAME, ORG_HEAD, ORG_SUFFIX } from '../vocab';
+import { brandLike, FIRST_NAME_TAG, isBoilerplateLine, isDefinedAcronym, isTitleCaseLine, lexTag, plainNameTokens, type Candidate } from './candidates';
+import { cuedType, MALWARE_WORD_RE, PERSON_AFTER, PERSON_BEFORE, PERSON_CUE, PERSON_TITLES } from './cues';
+
+export type RuleVerdict = { type: EntityType; rule: string; typed?: boolean } | 'skip' | 'defer' | null;
+
+export interface RuleInput {
+  text: string;
+  c: Candidate;
+  /** lower-case compact forms of the page's own site name and domain ("insidebitcoins", "techcrunch") */
+  siteKeys: ReadonlySet<string>;
+  /** the article's tokens and the knowledge base's spans */
+  tokens: readonly Token[];
+  covered: (start: number, end: number) => boolean;
+}
+
+export interface NameRule {
+  id: string;
+  reason: string;
+  apply(x: RuleInput): RuleVerdict;
+}
+
+/**
+ * What each rule (and each list or compromise step of ner.ts) is, and its measured precision: correct /
+ * reported on the dev half of articles-more (exhaustive lists). null: not measured (too few cases).
+ */
+export const RULE_INFO: Record<string, { reason: string; precision: number | null; cases: number; off?: true }> = {
+  'credit-handle': { reason: 'a lower-case handle in a "Credit:" line names a researcher', precision: null, cases: 0 },
+  'credit-line': { reason: 'an item of a "Credit:" / "Thanks to" line', precision: null, cases: 0 },
+  'typed-list': { reason: 'an item of a list after a typed plural ("companies including A, B and C")', precision: null, cases: 0 },
+  age: { reason: 'an age next to the name ("Jane Roe, 19 (Reno"; "28-year-old Jane Roe")', precision: null, cases: 0 },
+  'known-org': { reason: 'a news agency, publisher, security firm or platform on the known-organisations list', precision: null, cases: 0 },
+  'cue-malware-after': { reason: 'followed by a malware word ("X backdoor", "X stealer", "X RAT")', precision: null, cases: 0 },
+  'cue-malware-before': { reason: 'a brand-shaped name after a malware word ("a backdoor called X")', precision: null, cases: 0 },
+  'cue-actor': { reason: 'after "group known as", "gang calling itself", "the threat actor,"', precision: null, cases: 0 },
+  'cue-exchange': { reason: 'next to "exchange" ("the X exchange", "crypto exchange X")', precision: null, cases: 0 },
+  'cue-protocol': { reason: 'next to "protocol", "bridge", "DAO"...', precision: null, cases: 0 },
+  'cue-org-before': { reason: 'after "security firm", "researchers at", "according to"', precision: null, cases: 0 },
+  'cue-org-after': { reason: 'followed by "\'s CEO", "researchers", "confirmed"', precision: null, cases: 0 },
+  'brand-word': { reason: 'one camel-case brand word ("PeckShield")', precision: null, cases: 0 },
+  operation: { reason: '"Operation X": a named operation', precision: null, cases: 0 },
+  'institution-of': { reason: '"<institution> of <place or field>" ("Ministry of State Security")', precision: null, cases: 0 },
+  'org-suffix': { reason: 'ends in an organisation word ("... Labs", "... Bank")', precision: null, cases: 0 },
+  'title-person': { reason: 'a two- or three-word name after a title ("Dr.", "Judge", "CEO")', precision: null, cases: 0 },
+  'east-asian-name': { reason: 'the shape of a Korean or Chinese personal name', precision: null, cases: 0 },
+  'first-name': { reason: 'a given name from compromise\'s lexicon, then a surname', precision: null, cases: 0 },
+  'person-cue': { reason: 'right next to "said", "pleaded", ", a 34-year-old"...', precision: null, cases: 0 },
+  'compromise-person': { reason: 'compromise reads it as a person (two or three words with a little context)', precision: null, cases: 0 },
+  'compromise-org': { reason: 'compromise reads it as an organisation', precision: null, cases: 0 },
+  'quoted-person': { reason: 'followed by "said", "told"', precision: null, cases: 0 },
+  'unknown-pair': { reason: 'two words compromise does not know, mid-sentence', precision: null, cases: 0 },
+  'cue-handle': { reason: 'a handle named by a cue ("researcher 0xd4ve said")', precision: null, cases: 0 },
+};
+
+/** A single word that is a derivative token's ticker ("stETH", "wstETH", "cbBTC"): a token, not a firm. */
+const DERIVATIVE_TICKER = /^\p{Ll}{1,4}\p{Lu}{2,6}$/u;
+/** An identifier from code or a URL ("setMin", "KXI5efMo5L"): not a name. */
+function identifierShaped(w: string): boolean {
+  if (/^\p{Ll}+\p{Lu}/u.test(w) && !DERIVATIVE_TICKER.test(w) && w.length > 5) return true;
+  // three or more switches between lower and upper case or digits in one word
+  let switches = 0;
+  for (let k = 1; k < w.length; k++) {
+    const a = w[k - 1]!;
+    const b = w[k]!;
+    const kind = (ch: string): number => (/\p{Lu}/u.test(ch) ? 1 : /\p{N}/u.test(ch) ? 2 : 0);
+    if (kind(a) !== kind(b)) switches++;
+  }
+  return switches >= 4 && /\p{N}/u.test(w);
+}
+/** "Micros0ft", "Payp4l": a word spelt with digits for letters is a lookalike (a lure), not the name. */
+function lookalike(w: string): boolean {
+  if (!/\p{L}[013457]\p{L}/u.test(w) || !/^\p{L}/u.test(w)) return false;
+  const plain = w.replace(/0/g, 'o').replace(/1/g, 'l').replace(/3/g, 'e').replace(/4/g, 'a').replace(/5/g, 's').replace(/7/g, 't').toLowerCase();
+  return !!lexTag(plain) || KNOWN_ORGS.has(plain);
+}
+/** The line starts with a caption or credit word and a colon ("Source: X", "Image: X", "Photo by X"). */
+function captionLine(text: string, c: Candidate): boolean {
+  const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
+  if (c.start - lineStart > 120) return false;
+  const head = /^[\s_*(\[]*([A-Za-z][A-Za-z ]{1,20}?)\s*(?::|\bby\b|\bcredit\b)/i.exec(text.slice(lineStart, c.start + 1));
+  return !!head && CAPTION_WORDS.has(head[1]!.toLowerCase().trim());
+}
+/** "By Jane Roe" at a line start, "Reporting by", "Written by": the article's own byline. */
+export const BYLINE_BEFORE = /(?:^|\n)[\s_*]*(?:(?:written|reporting|reported|edited|words|story|text) by|by|author:?)\s+$/i;
+/** "(Photo: Jane Roe/Getty)", "AFP via Getty Images", "/ Reuters": a credit after a slash or "via". */
+const CREDIT_NEAR = /^\s*(?:\/|via\s+Getty|for\s+Getty)/i;
+
+function compact(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Is `name` the page's own site (masthead, domain)? */
+export function isSiteName(name: string, siteKeys: ReadonlySet<string>): boolean {
+  const k = compact(name);
+  return k.length >= 3 && siteKeys.has(k);
+}
+
+const tagOf = (t: Token): string => lexTag(t.text);
+
+export const NAME_RULES: readonly NameRule[] = [
+  {
+    id: 'not-a-name',
+    reason: 'promotion and navigation lines, captions, bylines, the site\'s own name, jargon, tickers, identifiers, lookalikes',
+    apply({ text, c, siteKeys, tokens, covered }) {
+      const toks = c.tokens;
+      const last = toks[toks.length - 1]!;
+      if (isBoilerplateLine(text, c.start)) return 'skip';
+      // the rest of a longer name the knowledge base matched in part ("Google Threat Intelligence Group")
+      const prev = tokens[c.tokenStart - 1];
+      if (prev && text.slice(prev.end, c.start) === ' ' && /^\p{Lu}/u.test(prev.text) && covered(prev.start, prev.end)) return 'skip';
+      if (isSiteName(c.name, siteKeys)) return 'skip';
+      if (toks.length === 1) {
+        const w = last.text;
+        if (JARGON.has(w.toLowerCase()) || DERIVATIVE_TICKER.test(w) || identifierShaped(w) || lookalike(w)) return 'skip';
+        // plural acronyms ("IBMs", "ICBMs") and acronyms defined in place are not organisations
+        if (/^\p{Lu}{2,}s$/u.test(w)) return 'skip';
+        if (/^\p{Lu}{2,}$/u.test(w) && isDefinedAcronym(text, c)) return 'skip';
+      }
+      if (/^\p{Lu}{2,}s?$/u.test(last.text) && isDefinedAcronym(text, c)) return 'skip';
+      if (captionLine(text, c) || BYLINE_BEFORE.test(text.slice(Math.max(0, c.start - 30), c.start)) || CREDIT_NEAR.test(text.slice(c.end, c.end + 16))) return 'skip';
+      return null;
+    },
+  },
+  {
+    id: 'age',
+    reason: RULE_INFO.age!.reason,
+    apply({ text, c }) {
+      const n = c.tokens.length;
+      if (n >= 2 && n <= 4 && plainNameTokens(c.tokens) && (AGE_AFTER_RE.test(text.slice(c.end, c.end + 24)) || AGE_BEFORE_RE.test(text.slice(Math.max(0, c.start - 16), c.start)))) return { type: 'person', rule: 'age' };
+      return null;
+    },
+  },
+  {
+    id: 'headline',
+    reason: 'a line in Title Case (a headline): its capitals say nothing about names',
+    apply({ text, c }) {
+      const lower = c.name.toLowerCase().replace(/[’']s$/, '');
+      return isTitleCaseLine(text, c.start) && !KNOWN_ORGS.has(lower) ? 'skip' : null;
+    },
+  },
+  {
+    id: 'known-org',
+    reason: RULE_INFO['known-org']!.reason,
+    apply({ text, c }) {
+      const lower = c.name.toLowerCase().replace(/[’']s$/, '');
+      const withThe = /\bthe\s+$/i.test(text.slice(Math.max(0, c.start - 4), c.start)) ? `the ${lower}` : lower;
+      return KNOWN_ORGS.has(lower) || KNOWN_ORGS.has(withThe) ? { type: 'organization', rule: 'known-org' } : null;
+    },
+  },
+  {
+    id: 'cue',
+    reason: 'the words right around the name say what it is',
+    apply({ text, c }) {
+      const cued = cuedType(text, c);
+      if (!cued) return null;
+      return { type: cued.type, rule: cued.rule, typed: cued.type !== 'organization' };
+    },
+  },
+  {
+    id: 'brand-word',
+    reason: RULE_INFO['brand-word']!.reason,
+    apply({ text, c }) {
+      const toks = c.tokens;
+      const w = toks[0]!.text;
+      if (toks.length !== 1 || COMMON_ACRONYMS.has(w) || CAMEL_STOP.has(toks[0]!.norm)) return null;
+      if (!(/\p{Ll}\p{Lu}/u.test(w) && w.length >= 4 && /^\p{Lu}/u.test(w))) return null;
+      const near = text.slice(Math.max(0, c.start - 120), Math.min(text.length, c.end + 120));
+      const type: EntityType = MALWARE_WORD_RE.test(near) && !/exchange/i.test(near) ? 'malware' : /\bexchange/i.test(near) ? 'exchange' : 'organization';
+      return { type, rule: 'brand-word', typed: true };
+    },
+  },
+  {
+    id: 'operation',
+    reason: RULE_INFO.operation!.reason,
+    apply({ c }) {
+      const n = c.tokens.length;
+      return n >= 2 && n <= 4 && c.tokens[0]!.text === 'Operation' ? { type: 'incident', rule: 'operation', typed: true } : null;
+    },
+  },
+  {
+    id: 'institution-of',
+    reason: RULE_INFO['institution-of']!.reason,
+    apply({ c }) {
+      const toks = c.tokens;
+      if (toks.length < 3 || !ORG_HEAD.has(toks[0]!.norm) || !/\bof\b/.test(c.name)) return null;
+      // "Ministry of State Security", "City of Atlanta": a government body; "Federal Reserve Bank of New York" is a bank
+      const gov = GOVERNMENT_WORDS.has(toks[0]!.norm) && !toks.some((t) => t.norm === 'bank' || t.norm === 'reserve');
+      return { type: gov ? 'agency' : 'organization', rule: 'institution-of', typed: gov };
+    },
+  },
+  {
+    id: 'org-suffix',
+    reason: RULE_INFO['org-suffix']!.reason,
+    apply({ c }) {
+      const toks = c.tokens;
+      const last = toks[toks.length - 1]!;
+      if (toks.length < 2 || !ORG_SUFFIX.has(last.norm) || (toks.length === 2 && NOT_NAME.has(toks[0]!.norm))) return null;
+      const gov = GOVERNMENT_WORDS.has(last.norm) && last.norm !== 'office';
+      return { type: gov ? 'agency' : 'organization', rule: 'org-suffix', typed: gov };
+    },
+  },
+  {
+    id: 'title-person',
+    reason: RULE_INFO['title-person']!.reason,
+    apply({ text, c }) {
+      const n = c.tokens.length;
+      return n >= 2 && n <= 3 && PERSON_TITLES.test(text.slice(Math.max(0, c.start - 24), c.start)) ? { type: 'person', rule: 'title-person' } : null;
+    },
+  },
+  {
+    id: 'person-shape',
+    reason: 'two to four plain Title Case words: an East Asian name shape, a known given name, or a person cue',
+    apply({ text, c }) {
+      // "U Tin Maung", "U Thant": a one-letter honorific or initial without a full stop starts a name
+      const initialFirst = c.tokens.length >= 3 && /^\p{Lu}$/u.test(c.tokens[0]!.text) && text[c.tokens[0]!.end] !== '.';
+      const toks = initialFirst ? c.tokens.slice(1) : c.tokens;
+      if (toks.length < 2 || toks.length > 4 || !plainNameTokens(toks)) return null;
+      const last = toks[toks.length - 1]!;
+      if (eastAsianName(toks.map((t) => t.text)) && !toks.some((t) => /Place|Country|City|Region/.test(tagOf(t)))) return { type: 'person', rule: 'east-asian-name' };
+      // a hyphenated surname ("Bankman-Fried") is a name whatever its parts mean
+      const hyphenated = toks.length >= 3 && text[toks[toks.length - 2]!.end] === '-';
+      const lastTag = hyphenated ? '' : tagOf(last);
+      if (FIRST_NAME_TAG.test(tagOf(toks[0]!)) && (!lastTag || /LastName|Person/.test(lastTag)) && !ORG_SUFFIX.has(last.norm)) return { type: 'person', rule: 'first-name' };
+      const place = toks.some((t) => /Place|Country|City|Region|Organization|Company/.test(tagOf(t)));
+      if (!place && !ORG_SUFFIX.has(last.norm) && (PERSON_AFTER.test(text.slice(c.end, c.end + 40)) || PERSON_BEFORE.test(text.slice(Math.max(0, c.start - 30), c.start)))) return { type: 'person', rule: 'person-cue' };
+      const ctx = text.slice(Math.max(0, c.start - 60), Math.min(text.length, c.end + 60));
+      return PERSON_CUE.test(ctx) || toks.length >= 2 ? 'defer' : null;
+    },
+  },
+];
+
+/** The first verdict of the table for one candidate. */
+export function decide(x: RuleInput): RuleVerdict {
+  for (const r of NAME_RULES) {
+    const v = r.apply(x);
+    if (v) return v;
+  }
+  return null;
+}
