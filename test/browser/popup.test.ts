@@ -459,3 +459,26 @@ describe('welcome page', () => {
     await page.close();
   });
 });
+
+describe('popup key facts on an article with amounts in several roles (issue 15)', () => {
+  it('shows each amount in its role, the event date after the stolen amount, and the attribution', async () => {
+    const story = await cnc.context.newPage();
+    await story.goto(server.url('key-facts-roles.html'));
+    await story.waitForSelector('[data-cnc-entity]', { timeout: 20_000 });
+    const id = await findTabId(story);
+    const { page, errors } = await openExtensionPage(`popup.html?tab=${id}`);
+    const facts = page.getByRole('region', { name: 'Key facts' });
+    await facts.waitFor({ timeout: 20_000 });
+    const line = async (role: string) => (await facts.locator(`[data-fact="amount"][data-role="${role}"]`).innerText()).replace(/\s+/g, ' ');
+    expect(await line('stolen')).toMatch(/^Stolen \$48M \(Mar 3, 2025\)/);
+    expect(await line('frozen')).toMatch(/^Frozen \$20M/);
+    expect(await line('bounty')).toMatch(/^Bounty offered \$4\.8M/);
+    expect(await line('recovered')).toMatch(/^Recovered \$3M/);
+    expect(await line('laundered')).toMatch(/^Laundered \$9M/);
+    expect(await facts.locator('[data-fact="event"]').innerText()).toMatch(/Hack or theft/);
+    expect(await facts.locator('[data-fact="actors"]').innerText()).toMatch(/Lazarus Group — according to Federal Bureau of Investigation/);
+    expect(errors).toEqual([]);
+    await page.close();
+    await story.close();
+  });
+});

@@ -39,6 +39,8 @@ const AGGREGATE_STRONG_RE =
   /\b(?:so far (?:this|in)|this year|last year|since (?:19|20)\d{2}|(?:per|a|each|every) (?:year|month)|annual(?:ly)?|over the (?:past|last)|in the (?:first|second|third|last) (?:half|quarter)|in the past \w+ (?:years|months)|average|median|cumulative\w*|industry|(?:attacks|hacks|thefts|exploits|breaches|incidents|heists|scams|schemes|campaigns|ransomware (?:payments|attacks))\b)/;
 const AGGREGATE_WEAK_RE = /\b(?:a total of|in total|total(?:l?ing|l?ed|s)?|combined|altogether|collectively|overall)\b/;
 const PLURAL_VICTIMS_RE = /\b(?:exchanges|institutions|companies|organi[sz]ations|banks|firms|protocols|platforms|businesses|hospitals|projects|countries)\b/;
+/** A ranking phrase: "one of the largest hacks this year", "the biggest theft since 2022". */
+const RANKING_RE = /\b(?:one of the|among the|the) (?:\w+ ){0,2}(?:largest|biggest|worst|most \w+)\b[^,;]{0,60}/g;
 /** The clause recalls another incident: an earlier or different one. */
 const OTHER_INCIDENT_RE = /\b(?:earlier this (?:year|month)|in a separate|another|previous(?:ly)?|prior|similar|last (?:month|year)|in (?:19|20)\d{2}|a (?:year|month) (?:ago|earlier)|years? ago)\b/;
 
@@ -106,7 +108,8 @@ export function roleReader(text: string, sentences: readonly Sentence[], opts: {
       if (p < s0) cs = p;
       else if (p >= e0 && ce === w.length) ce = p;
     }
-    const clause = w.slice(cs, ce);
+    // "one of the largest thefts" ranks this event among others; it is not a total of them
+    const clause = w.slice(cs, ce).replace(RANKING_RE, ' ');
     const cues: Cue[] = [];
     for (const [role, re] of CUES) for (const [cs1, ce1] of collect(re, w, 0, w.length)) if (cs1 >= e0 || ce1 <= s0) cues.push({ role, start: cs1, end: ce1 });
     if (opts.ransomStory || RANSOM_CONTEXT_RE.test(w)) for (const [ps, pe] of collect(PAY_RE, w, 0, w.length)) if (ps >= e0 || pe <= s0) cues.push({ role: 'ransom', start: ps, end: pe });

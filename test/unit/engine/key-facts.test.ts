@@ -52,8 +52,9 @@ describe('amount roles', () => {
     expect(roleOf('Customers paid $15 million for the new phones in the first week.', '$15 million', 'New phone sells well')).not.toBe('ransom');
   });
 
-  it('must not call a single theft an aggregate because of "a total of"', () => {
+  it('must not call a single theft an aggregate because of "a total of" or a ranking among other thefts', () => {
     expect(roleOf('The attacker stole a total of $5 million from the protocol.', '$5 million')).toBe('stolen');
+    expect(roleOf('Hackers stole $48 million from the exchange, one of the largest thefts from a trading platform this year.', '$48 million')).toBe('stolen');
   });
 
   it('leaves out the amounts of another incident the article recalls', () => {
