@@ -7,6 +7,7 @@ import { Disclaimers } from './Disclaimers';
 import { EntityGroups } from './Entities';
 import { KeyFacts } from './KeyFacts';
 import { hasKeyFacts, keyFactsOf } from './key-facts';
+import { Indicators } from './Indicators';
 import { Related, type ReadBefore } from './Related';
 import { TimelineChart, type TimelinePoint } from './TimelineChart';
 import { articleMeta } from '../shared/format';
@@ -187,6 +188,7 @@ export function Results(props: {
           <Related items={a.related} readBefore={readBefore} chart={points.length >= 2 ? <TimelineChart points={points} /> : null} />
         </section>
       )}
+      {below && <Indicators analysis={a} getEntity={(id) => backend.getEntity(id)} />}
     </article>
   );
 }

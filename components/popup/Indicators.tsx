@@ -1,0 +1,130 @@
+/**
+ * The article's indicators of compromise (issue 18), grouped by kind: each with a copy button; "Copy all"
+ * as plain text, defanged or not; exports as CSV, JSON and a STIX 2.1 bundle, made here in the popup and
+ * saved with a download link (a Blob: no permission, nothing fetched or sent). Values are shown as text.
+ */
+import { useState } from 'preact/hooks';
+import type { Analysis, Indicator } from '../../lib/shared/contract';
+import type { CardEntity } from '../../lib/shared/messages';
+import { screeningText } from '../../lib/shared/screening';
+import './indicators.css';
+import { defang, groupByKind, indicatorsCsv, indicatorsJson, indicatorsText, KIND_LABELS, stixBundle, stixEntityIds, stixParentIds, type ExportEntity } from '../../lib/export';
+
+/** Saves `text` as a file with a temporary link to a Blob: the browser's own download, nothing sent. */
+function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** A file name from the article's host and the date: "indicators-example.com-2026-01-02.csv". */
+function fileName(a: Analysis, ext: string): string {
+  let host = 'article';
+  try {
+    if (a.url) host = new URL(a.url).hostname || host;
+  } catch {
+    // keep "article"
+  }
+  return `indicators-${host.replace(/[^a-z0-9.-]/gi, '_')}-${new Date().toISOString().slice(0, 10)}.${ext}`;
+}
+
+async function copy(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function AddressDetails({ i }: { i: Indicator }) {
+  return (
+    <span class="indicator-meta muted small">
+      {i.chain ?? 'unknown chain'}
+      {i.valid === false ? ' · checksum failed (possibly mistyped)' : i.valid ? ' · valid' : ''}
+      {i.screening ? <span class={i.screening.listed ? 'indicator-sanctioned' : undefined}> · {screeningText(i.screening)}</span> : null}
+    </span>
+  );
+}
+
+export function Indicators(props: { analysis: Analysis; getEntity: (id: string) => Promise<CardEntity | null> }) {
+  const a = props.analysis;
+  const [defanged, setDefanged] = useState(true);
+  const [status, setStatus] = useState('');
+  const groups = groupByKind(a.indicators ?? []);
+  if (!groups.length) return null;
+  const count = groups.reduce((n, g) => n + g.items.length, 0);
+  const shown = (i: Indicator): string => (defanged ? defang(i.kind, i.refanged) : i.refanged);
+
+  const copyOne = async (i: Indicator) => setStatus((await copy(shown(i))) ? `Copied ${shown(i)}.` : 'Could not copy: the browser refused the clipboard.');
+  const copyAll = async () =>
+    setStatus((await copy(indicatorsText(a.indicators ?? [], { defanged }))) ? `Copied ${count} indicators${defanged ? ', defanged' : ''}.` : 'Could not copy: the browser refused the clipboard.');
+  const exportStix = async () => {
+    // the knowledge-base entries of the article's groups and malware, and the bodies the groups belong to
+    const entries = new Map<string, ExportEntity>();
+    const fetchAll = async (ids: string[]) => {
+      const got = await Promise.all(ids.filter((id) => !entries.has(id)).map((id) => props.getEntity(id).catch(() => null)));
+      for (const e of got) if (e) entries.set(e.id, e);
+    };
+    await fetchAll(stixEntityIds(a));
+    await fetchAll(stixParentIds([...entries.values()]));
+    download(fileName(a, 'stix.json'), 'application/json', `${JSON.stringify(stixBundle(a, { entity: (id) => entries.get(id) }), null, 2)}\n`);
+    setStatus('STIX 2.1 bundle saved with a download.');
+  };
+
+  return (
+    <section aria-labelledby="sec-indicators" class="indicators">
+      <h3 id="sec-indicators" class="section-title">
+        Indicators ({count})
+      </h3>
+      <p class="muted small">Found automatically in the article's text, on this device. Check them before you act on them.</p>
+      <div class="indicator-tools">
+        <label class="switch">
+          <input type="checkbox" checked={defanged} onChange={(e) => setDefanged((e.currentTarget as HTMLInputElement).checked)} />
+          Defanged (evil[.]com, hxxps)
+        </label>
+        <button type="button" onClick={() => void copyAll()}>
+          Copy all
+        </button>
+        <span role="group" aria-label="Export the indicators">
+          <button type="button" onClick={() => { download(fileName(a, 'csv'), 'text/csv', indicatorsCsv([{ input: a.url ?? a.title ?? 'article', indicators: a.indicators ?? [] }])); setStatus('CSV saved with a download.'); }}>
+            CSV
+          </button>
+          <button type="button" onClick={() => { download(fileName(a, 'json'), 'application/json', `${JSON.stringify(indicatorsJson(a), null, 2)}\n`); setStatus('JSON saved with a download.'); }}>
+            JSON
+          </button>
+          <button type="button" onClick={() => void exportStix()}>
+            STIX 2.1
+          </button>
+        </span>
+      </div>
+      <p class="status-line small" role="status" aria-live="polite">
+        {status}
+      </p>
+      {groups.map((g) => (
+        <div class="indicator-group" key={g.kind} data-kind={g.kind}>
+          <h4 class="indicator-kind">
+            {KIND_LABELS[g.kind]} ({g.items.length})
+          </h4>
+          <ul class="indicator-list">
+            {g.items.map((i) => (
+              <li key={`${i.kind}:${i.refanged}`}>
+                <code class="wrap-anywhere">{shown(i)}</code>{' '}
+                <button type="button" class="link" aria-label={`Copy ${KIND_LABELS[g.kind].replace(/s$/, '').toLowerCase()} ${shown(i)}`} onClick={() => void copyOne(i)}>
+                  Copy
+                </button>
+                {i.kind === 'address' ? <AddressDetails i={i} /> : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
