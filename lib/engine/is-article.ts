@@ -14,12 +14,21 @@ export const MIN_PARAGRAPHS = 2;
 export const MIN_PARAGRAPH_CHARS = 80;
 /** A prose line has at least this many common function words ("the", "of", "and"...): list items, table rows and code have few. */
 const MIN_FUNCTION_WORDS = 3;
+/** A line this long that ends like a sentence is running text in any language (no function words asked). */
+const LONG_SENTENCE_LINE_CHARS = 160;
+const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+/** A list page: at least this many short items... */
+const LIST_MIN_SHORT_LINES = 20;
+/** ...that outnumber the running-text lines this many times... */
+const LIST_SHORT_PER_PROSE = 5;
+/** ...and running text is under this share of the characters (articles on the corpora: 0.35 and up). */
+const LIST_MAX_PROSE_SHARE = 0.2;
 
 const ARTICLE_TYPE_RE = /article|blogposting|report|posting|newsarticle/i;
 const NON_ARTICLE_TYPE_RE = /^(?:website|webpage|collectionpage|searchresultspage|itemlist|profilepage|product|store|organization|qapage|faqpage)$/i;
 
 /** A line that ends like a sentence (a closing quote or bracket may follow the stop). */
-const SENTENCE_END_RE = /[.!?]["'”’)\]]*$/;
+const SENTENCE_END_RE = /[.!?。！？]["'”’)\]」』]*$/;
 /** English function words: running prose is full of them, code, tables and lists of names or links are not. */
 const FUNCTION_WORD_RE = /(?<![\p{L}\p{N}_])(?:the|a|an|of|to|in|on|at|for|from|by|with|and|or|but|that|which|who|was|were|is|are|has|had|have|be|been|it|its|this|their|they|he|she|his|her|said|not|as|after|into|than|would|could|will)(?![\p{L}\p{N}_])/giu;
 /** Signs of code or a table row: braces, semicolons or operators at the end, cell separators. */
@@ -63,6 +72,32 @@ export function countParagraphs(text: string): number {
   return total;
 }
 
+/**
+ * The shape of a list, index, tag or search page: many short items (headlines, names, links, dates: lines
+ * under MIN_PARAGRAPH_CHARS that do not end like a sentence) and little running text. Teasers under the
+ * headlines do not make it an article unless running text is a real share of the page. One pass over the lines.
+ */
+export function listShape(text: string): { shortLines: number; proseLines: number; proseShare: number; isList: boolean } {
+  let shortLines = 0;
+  let proseLines = 0;
+  let proseChars = 0;
+  let chars = 0;
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (!t) continue;
+    // a Chinese or Japanese character holds about as much as a short word: weigh it as three characters
+    const size = t.length + 2 * (t.match(CJK_RE)?.length ?? 0);
+    chars += size;
+    if (isProseLine(t) || (size >= LONG_SENTENCE_LINE_CHARS && SENTENCE_END_RE.test(t))) {
+      proseLines++;
+      proseChars += size;
+    } else if (size < MIN_PARAGRAPH_CHARS && !/[.!?:。！？]["'”’)\]」』]*$/.test(t)) shortLines++;
+  }
+  const proseShare = chars ? proseChars / chars : 0;
+  const isList = shortLines >= LIST_MIN_SHORT_LINES && shortLines >= proseLines * LIST_SHORT_PER_PROSE && proseShare < LIST_MAX_PROSE_SHARE;
+  return { shortLines, proseLines, proseShare, isList };
+}
+
 export function isArticle(input: AnalysisInput, words: number): { isArticle: boolean; why: string } {
   const st = input.structure ?? {};
   const declared = input.pageType ?? '';
@@ -70,6 +105,8 @@ export function isArticle(input: AnalysisInput, words: number): { isArticle: boo
   if ((st.linkDensity ?? 0) > MAX_LINK_DENSITY) return { isArticle: false, why: 'mostly links (an index or list page)' };
   const paragraphs = st.paragraphs ?? countParagraphs(input.text);
   if (ARTICLE_TYPE_RE.test(declared)) return { isArticle: true, why: `declared as ${declared}` };
+  const list = listShape(input.text);
+  if (list.isList) return { isArticle: false, why: `a list of ${list.shortLines} short items with little running text (an index, tag or search page)` };
   if (paragraphs < MIN_PARAGRAPHS) return { isArticle: false, why: 'no article paragraphs' };
   if (st.readabilityOk === false && NON_ARTICLE_TYPE_RE.test(declared)) return { isArticle: false, why: `declared as ${declared} and not readerable` };
   return { isArticle: true, why: `${paragraphs} paragraphs of running text` };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countParagraphs, isArticle, isProseLine } from '../../../lib/engine/is-article';
+import { countParagraphs, isArticle, isProseLine, listShape } from '../../../lib/engine/is-article';
 
 const prose = [
   'Hollywood Presbyterian Medical Center paid a ransom to a hacker who seized control of the computer systems, the chief executive said.',
@@ -47,6 +47,26 @@ describe('isArticle', () => {
 
   it('rejects a list of short lines', () => {
     const text = Array.from({ length: 40 }, (_, i) => `Crypto story headline number ${i}`).join('\n');
-    expect(isArticle({ text }, 200)).toMatchObject({ isArticle: false, why: 'no article paragraphs' });
+    expect(isArticle({ text }, 200)).toMatchObject({ isArticle: false, why: expect.stringContaining('40 short items') as string });
+  });
+
+  it('rejects a tag or index page: many short linked items and a teaser or two', () => {
+    const items = Array.from({ length: 30 }, (_, i) => `Exchange ${i} hacked for $${i} million in crypto\nDec ${i + 1}, 2024\nBy Staff Writer`);
+    const text = ['Crypto hacks', ...items, 'Hackers drained the bridge overnight, taking the funds to a mixer, and the team has paused the contracts.'].join('\n\n');
+    expect(listShape(text).isList).toBe(true);
+    expect(isArticle({ text, readabilityOk: true } as never, 700).isArticle).toBe(false);
+  });
+
+  it('keeps an article with a long list inside it', () => {
+    const bullets = Array.from({ length: 25 }, (_, i) => `- Attacker address ${i}: 0xabc${i}`).join('\n');
+    const body = Array.from({ length: 8 }, () => prose).join('\n\n');
+    const text = `${body}\n\n${bullets}\n\n${body}`;
+    expect(listShape(text).isList).toBe(false);
+    expect(isArticle({ text }, 1200).isArticle).toBe(true);
+  });
+
+  it('does not take the short lines of a Chinese or Japanese article for list items', () => {
+    const line = '攻撃者は取引所のホットウォレットから約四百億円相当の暗号資産を盗み出し、その後複数のアドレスに分散させたと同社は発表した。';
+    expect(listShape(Array.from({ length: 30 }, () => line).join('\n\n')).isList).toBe(false);
   });
 });
