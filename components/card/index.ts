@@ -2,4 +2,4 @@
 export { EntityCard, reportWrongMatchUrl, type EntityCardProps } from './EntityCard';
 export { HoverCard, type HoverCardProps } from './HoverCard';
 export { CARD_CSS } from './card-css';
-export { TYPE_LABELS, LEVEL_LABELS, safeHref, formatUsd } from '../../lib/shared/labels';
+export { TYPE_LABELS, LEVEL_LABELS } from '../../lib/shared/labels';

@@ -11,11 +11,14 @@ import { SettingsResetNotice } from '../shared/Notice';
 import { applyTheme } from '../shared/theme';
 import type { PopupBackend, TabInfo } from './backend';
 import { Lookup } from './Lookup';
+import { plainReasons } from './reasons';
 import { Results } from './Results';
+import { SectionsContext } from './Section';
+import type { SectionId, SectionsOpen } from './sections';
 import { Transparency } from './Transparency';
 import { hostOf } from '../shared/format';
 import { popupPageUrl, type PopupParams } from './params';
-import { askTabState, startTabLoad, type TabLoad } from './tab-load';
+import { askTabState, startTabLoad, type FirstView, type TabLoad } from './tab-load';
 
 /** How often to ask again while the tab is being analysed, and for how long at most (the engine takes < 1 s). */
 export const ANALYSING_POLL_MS = 400;
@@ -33,6 +36,7 @@ function sameResults(shown: View, next: TabAnalysisState): boolean {
     shown.state === 'results' &&
     next.state === 'results' &&
     shown.annotationsShown === next.annotationsShown &&
+    shown.asked === next.asked &&
     JSON.stringify(shown.analysis) === JSON.stringify(next.analysis)
   );
 }
@@ -45,21 +49,21 @@ export interface PopupProps {
   /** the first questions, already asked by the page's entry before rendering (else asked on the first render) */
   load?: TabLoad;
   /**
-   * Results already drawn by the page's first script (components/popup/first-paint.ts): the first render
-   * shows them at once, over the same DOM, instead of a loading state.
+   * What the first render shows (tab-load.ts, `firstView`): the tab's checked results when they were in
+   * before the app rendered (usually the answer the background keeps in storage.session), and the sections'
+   * open state, instead of a loading state.
    */
-  initial?: PopupInitial | null;
-}
-
-/** The tab and its checked results, as the page's first script drew them. */
-export interface PopupInitial {
-  tab: TabInfo | null;
-  state: TabAnalysisState;
+  initial?: FirstView | null;
 }
 
 export function Popup({ backend, params, pageUrl, load, initial }: PopupProps) {
   const [tab, setTab] = useState<TabInfo | null>(initial?.tab ?? null);
   const [view, setView] = useState<View>(initial?.state ?? { state: 'loading' });
+  const [sections, setSections] = useState<SectionsOpen>(initial?.sections ?? {});
+  /** the reader opened or closed a section: the stored state no longer replaces it */
+  const sectionsTouched = useRef(false);
+  /** "Analyse this page anyway" was refused or failed */
+  const [anywayFailed, setAnywayFailed] = useState(false);
   const [theme, setTheme] = useState<Settings['theme']>('system');
   const [inTab, setInTab] = useState(params.full);
   /** click mode: the automatic `annotateTab` on opening answered ok:false (or failed) */
@@ -73,6 +77,41 @@ export function Popup({ backend, params, pageUrl, load, initial }: PopupProps) {
 
   // `show` and `refresh` call each other (polling); a ref breaks the cycle for the hooks' dependencies
   const refreshRef = useRef<(tabId: number | null) => Promise<void>>(async () => undefined);
+
+  const toggleSection = useCallback(
+    (id: SectionId, open: boolean) => {
+      sectionsTouched.current = true;
+      setSections((now) => {
+        const next = { ...now, [id]: open };
+        void backend.saveSectionsOpen(next).catch(() => undefined); // a nicety: the section still opens
+        return next;
+      });
+    },
+    [backend],
+  );
+
+  const analyseAnyway = useCallback(
+    async (tabId: number) => {
+      clearTimeout(pollTimer.current);
+      setAnywayFailed(false);
+      const before = view;
+      setView({ state: 'analysing' });
+      let ok: boolean;
+      try {
+        ok = (await backend.analyseAnyway(tabId)).ok === true;
+      } catch {
+        ok = false;
+      }
+      if (!ok) {
+        setAnywayFailed(true);
+        setView(before);
+        return;
+      }
+      polls.current = 0;
+      await refreshRef.current(tabId);
+    },
+    [backend, view],
+  );
 
   const annotate = useCallback(
     async (tabId: number) => {
@@ -145,6 +184,13 @@ export function Popup({ backend, params, pageUrl, load, initial }: PopupProps) {
     void first.state.then((r) => {
       if (live && r) show(r.tabId, r.state);
     });
+    // the answer the background keeps, when it comes before the background's own (which still decides)
+    void first.kept?.then((k) => {
+      if (live && k) setView((shown) => (shown.state === 'loading' ? k : shown));
+    });
+    void first.sections.then((s) => {
+      if (live && !sectionsTouched.current) setSections(s);
+    });
     // in a tab without ?tab (the context menu's look-up page): lay out for a tab. `?tab=` without
     // `full=1` keeps the popup's layout (what the real-browser tests and screenshots open).
     if (params.tab === null) void backend.isInTab().then((yes) => live && yes && setInTab(true));
@@ -174,6 +220,7 @@ export function Popup({ backend, params, pageUrl, load, initial }: PopupProps) {
   const noResults = view.state !== 'results' && view.state !== 'loading' && view.state !== 'analysing';
 
   return (
+    <SectionsContext.Provider value={{ open: sections, toggle: toggleSection }}>
     <div class={`popup${inTab ? ' full' : ''}`}>
       <header class="popup-head">
         <h1 class="popup-title">Crypto News Context</h1>
@@ -203,6 +250,8 @@ export function Popup({ backend, params, pageUrl, load, initial }: PopupProps) {
             onChanged={() => void refresh(tab?.id ?? null)}
             annotateFailed={annotateFailed}
             onAnnotate={tab ? () => void annotate(tab.id) : null}
+            anywayFailed={anywayFailed}
+            onAnalyseAnyway={tab ? () => void analyseAnyway(tab.id) : null}
           />
         )}
       </main>
@@ -211,19 +260,38 @@ export function Popup({ backend, params, pageUrl, load, initial }: PopupProps) {
         <KnowledgeDates />
       </footer>
     </div>
+    </SectionsContext.Provider>
   );
 }
 
-function Reasons({ reasons }: { reasons: readonly string[] }) {
-  if (!reasons.length) return null;
+/**
+ * Why the page was not marked, in plain words, and (when the page was read: its analysis is there to
+ * redo) "Analyse this page anyway".
+ */
+function Missed(props: { view: Extract<View, { state: 'not-article' | 'not-crypto-security' }>; failed: boolean; onAnalyse: (() => void) | null }) {
+  const { view } = props;
+  const why = plainReasons(view.state, view.reasons, view.analysis);
   return (
     <>
       <h3 class="group-title">Why</h3>
       <ul class="reasons">
-        {reasons.map((r, i) => (
+        {why.map((r, i) => (
           <li key={i}>{r}</li>
         ))}
       </ul>
+      {view.analysis && props.onAnalyse ? (
+        <div class="analyse-anyway">
+          <p>If it is an article about crypto security all the same, you can have it analysed and marked.</p>
+          <button type="button" class="primary" onClick={props.onAnalyse}>
+            Analyse this page anyway
+          </button>
+          {props.failed ? (
+            <p class="error-text" role="alert">
+              The page could not be analysed again: it may have changed or closed. Reload it and try again.
+            </p>
+          ) : null}
+        </div>
+      ) : null}
     </>
   );
 }
@@ -238,6 +306,10 @@ function StateView(props: {
   annotateFailed: boolean;
   /** click mode: ask to annotate the tab (null: no tab known yet) */
   onAnnotate: (() => void) | null;
+  /** the last "Analyse this page anyway" was refused */
+  anywayFailed: boolean;
+  /** "Analyse this page anyway" (null: no tab known yet) */
+  onAnalyseAnyway: (() => void) | null;
 }) {
   const { view, backend, tab, host } = props;
   /** "Switch on" / "Turn on for …" was not saved (storage full, sync limits): why, in words */
@@ -345,7 +417,7 @@ function StateView(props: {
         <section class="state" aria-labelledby="state-title">
           <h2 id="state-title">This page doesn’t look like an article</h2>
           <p>Crypto News Context marks names in news articles and reports. Home pages, lists, search results and apps are left alone.</p>
-          <Reasons reasons={view.reasons} />
+          <Missed view={view} failed={props.anywayFailed} onAnalyse={props.onAnalyseAnyway} />
           <Transparency analysis={view.analysis} reasons={view.reasons} headline="Checked whether the page is an article: it is not, so nothing was marked." />
         </section>
       );
@@ -357,11 +429,11 @@ function StateView(props: {
             Articles are marked when they are about crypto hacks, ransomware, sanctions, mixers, laundering or state hacking groups. You can
             still look up any name above.
           </p>
-          <Reasons reasons={view.reasons} />
+          <Missed view={view} failed={props.anywayFailed} onAnalyse={props.onAnalyseAnyway} />
           <Transparency
             analysis={view.analysis}
             reasons={view.reasons}
-            headline="Read the article and checked its topic: not crypto security, so nothing was marked."
+            headline={view.analysis ? 'Read the article and checked its topic: not crypto security, so nothing was marked.' : 'Checked the title and first paragraphs: no crypto-security words, so the page was not read.'}
           />
         </section>
       );
@@ -375,10 +447,15 @@ function StateView(props: {
             annotationsShown={view.annotationsShown}
             host={host}
             tabUrl={'url' in view && typeof view.url === 'string' ? view.url : (tab?.url ?? null)}
+            asked={view.asked === true}
           />
           <Transparency
             analysis={view.analysis}
-            headline={`Recognised a crypto-security article and marked ${view.analysis.entities.filter((e) => !e.inferred).length} names in it.`}
+            headline={
+              view.asked
+                ? `Analysed this page because you asked, and marked ${view.analysis.entities.filter((e) => !e.inferred).length} names in it.`
+                : `Recognised a crypto-security article and marked ${view.analysis.entities.filter((e) => !e.inferred).length} names in it.`
+            }
           />
         </>
       );

@@ -12,9 +12,29 @@ import { formatDate, formatUsd, safeHref } from '../shared/format';
 /** Items listed before "Show all": the most relevant ones fit the popup's first screens. */
 export const RELATED_INITIAL = 6;
 
+/** Titles of a site's own pages rather than of coverage ("About Us", "Home", "Contact"), compared without case or punctuation. */
+const SITE_PAGE_TITLE_RE = /^(?:about(?: us)?|home(?: ?page)?|welcome|contact(?: us)?|index|main page)$/;
+
+/**
+ * A link to a site's home or about page, not to coverage of anything: its path is `/` or empty (without a
+ * query: a search's address can have an empty path), or its title is a site page's ("About Us", "Home").
+ * An address that is not one counts as not a homepage (it is shown as text).
+ */
+export function isHomepageLink(item: Pick<RelatedItem, 'url' | 'title'>): boolean {
+  const title = item.title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  if (SITE_PAGE_TITLE_RE.test(title)) return true;
+  try {
+    const u = new URL(item.url);
+    return (u.pathname === '/' || u.pathname === '') && u.search === '';
+  } catch {
+    return false;
+  }
+}
+
+/** Coverage (incidents and sources, without homepages) and web searches, apart. */
 export function splitRelated(items: readonly RelatedItem[]): { coverage: RelatedItem[]; searches: RelatedItem[] } {
   return {
-    coverage: items.filter((r) => r.kind !== 'search'),
+    coverage: items.filter((r) => r.kind !== 'search' && !isHomepageLink(r)),
     searches: items.filter((r) => r.kind === 'search'),
   };
 }
@@ -36,7 +56,7 @@ export interface ReadBefore {
   articles?: HistoryEntry[];
 }
 
-export function Related(props: { items: readonly RelatedItem[]; readBefore: readonly ReadBefore[]; chart?: ComponentChildren }) {
+export function Related(props: { items: readonly RelatedItem[]; readBefore: readonly ReadBefore[] }) {
   const { coverage, searches } = splitRelated(props.items);
   const [all, setAll] = useState(false);
   const shown = all ? coverage : coverage.slice(0, RELATED_INITIAL);
@@ -62,7 +82,6 @@ export function Related(props: { items: readonly RelatedItem[]; readBefore: read
           {all ? 'Show fewer' : `Show all ${coverage.length}`}
         </button>
       )}
-      {props.chart}
       {props.readBefore.length > 0 && (
         <ul class="read-before">
           {props.readBefore.map((r) => (

@@ -9,6 +9,7 @@ import { KeyFacts } from './KeyFacts';
 import { hasKeyFacts, keyFactsOf } from './key-facts';
 import { Indicators } from './Indicators';
 import { Related, type ReadBefore } from './Related';
+import { Section } from './Section';
 import { TimelineChart, type TimelinePoint } from './TimelineChart';
 import { articleMeta } from '../shared/format';
 
@@ -21,6 +22,22 @@ export function timelinePoints(a: Analysis): TimelinePoint[] {
     .map((r) => ({ label: r.title, date: r.date!, amountUsd: r.amountUsd as number }));
 }
 
+/** The summary shown first: whole sentences up to about this many words (at least one sentence). */
+export const SHORT_SUMMARY_WORDS = 70;
+
+/** The first sentences of a summary that fit SHORT_SUMMARY_WORDS, and how many more there are. */
+export function shortSummary(sentences: readonly string[], maxWords = SHORT_SUMMARY_WORDS): { shown: string[]; more: number } {
+  const shown: string[] = [];
+  let words = 0;
+  for (const s of sentences) {
+    const n = s.split(/\s+/).filter(Boolean).length;
+    if (shown.length && words + n > maxWords) break;
+    shown.push(s);
+    words += n;
+  }
+  return { shown, more: sentences.length - shown.length };
+}
+
 export function Results(props: {
   analysis: Analysis;
   backend: PopupBackend;
@@ -29,6 +46,8 @@ export function Results(props: {
   host: string | null;
   /** the tab's address, when known (the page's own canonical URL may differ) */
   tabUrl: string | null;
+  /** the page was not taken as a crypto-security article; the reader asked for it to be analysed anyway */
+  asked?: boolean;
 }) {
   const { analysis: a, backend, tabId } = props;
   const [status, setStatus] = useState('');
@@ -37,12 +56,12 @@ export function Results(props: {
   const [shown, setShown] = useState(props.annotationsShown);
   const [readBefore, setReadBefore] = useState<ReadBefore[]>([]);
   /*
-   * The first screen (title, controls, summary, key facts) is drawn first. The rest (names, disclaimers,
-   * related coverage and its chart: most of the DOM) follows right after the first paint, when `below`
-   * turns true. Drawing and laying out everything at once is most of the popup's own time to results
-   * (docs/performance.md, section 6); the reader cannot scroll to the rest within that frame anyway.
+   * The first screen (title, controls, summary, key facts, and the headings of the sections below) is drawn
+   * first. The content of the sections the reader left open follows right after the first paint, when `below`
+   * turns true (docs/performance.md, section 6).
    */
   const [below, setBelow] = useState(false);
+  const [fullSummary, setFullSummary] = useState(false);
   // Preact runs effects after the browser has painted
   useEffect(() => setBelow(true), []);
 
@@ -112,6 +131,7 @@ export function Results(props: {
 
   const facts = keyFactsOf(a);
   const points = timelinePoints(a);
+  const summary = shortSummary(a.summary);
 
   return (
     <article class="results" aria-labelledby="article-title" aria-busy={below ? undefined : 'true'}>
@@ -120,6 +140,12 @@ export function Results(props: {
           {a.title ?? 'Untitled article'}
         </h2>
         <p class="muted article-meta wrap-anywhere">{articleMeta(a)}</p>
+        {props.asked ? (
+          <p class="notice small">
+            Analysed because you asked: this page did not look like a crypto-security article, so fewer names may be found and related
+            coverage may be missing.
+          </p>
+        ) : null}
         {a.cut ? <p class="notice small">This page is very long; the analysis stopped early, so some names may be missing.</p> : null}
         <div class="article-controls">
           <label class="switch">
@@ -148,7 +174,14 @@ export function Results(props: {
           <h3 id="sec-summary" class="section-title">
             Summary
           </h3>
-          <p class="summary">{a.summary.join(' ')}</p>
+          <p class="summary" id="summary-text">
+            {(fullSummary ? a.summary : summary.shown).join(' ')}
+          </p>
+          {summary.more > 0 && (
+            <button type="button" class="link show-more" aria-expanded={fullSummary} aria-controls="summary-text" onClick={() => setFullSummary(!fullSummary)}>
+              {fullSummary ? 'Show the short summary' : 'Show the full summary'}
+            </button>
+          )}
         </section>
       )}
 
@@ -161,32 +194,27 @@ export function Results(props: {
         </section>
       )}
 
-      {below && a.entities.length > 0 && (
-        <section aria-labelledby="sec-names">
-          <h3 id="sec-names" class="section-title">
-            Names in this article
-          </h3>
+      {a.entities.length > 0 && (
+        <Section id="names" title="Names in this article" ready={below}>
           <p class="muted small">Choose a name to scroll to it in the page and open its card.</p>
           <EntityGroups entities={a.entities} onShow={(e) => void show(e)} canScroll />
-        </section>
+        </Section>
       )}
 
-      {below && a.disclaimers.length > 0 && (
-        <section aria-labelledby="sec-disclaimers">
-          <h3 id="sec-disclaimers" class="section-title">
-            Disclaimers
-          </h3>
+      {a.disclaimers.length > 0 && (
+        <Section id="disclaimers" title="Disclaimers" ready={below}>
           <Disclaimers items={a.disclaimers} />
-        </section>
+        </Section>
       )}
 
-      {below && (
-        <section aria-labelledby="sec-related">
-          <h3 id="sec-related" class="section-title">
-            Related coverage
-          </h3>
-          <Related items={a.related} readBefore={readBefore} chart={points.length >= 2 ? <TimelineChart points={points} /> : null} />
-        </section>
+      <Section id="related" title="Related coverage" ready={below}>
+        <Related items={a.related} readBefore={readBefore} />
+      </Section>
+
+      {points.length >= 2 && (
+        <Section id="timeline" title="Timeline of related incidents" ready={below}>
+          <TimelineChart points={points} />
+        </Section>
       )}
       {below && <Indicators analysis={a} getEntity={(id) => backend.getEntity(id)} />}
     </article>

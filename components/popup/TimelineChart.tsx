@@ -3,7 +3,7 @@
  * with a <title>/<desc>, labelled axes and a visually-hidden table carrying the same data.
  */
 import { useId } from 'preact/hooks';
-import { dateValue, formatDate, formatUsd, formatUsdShort } from '../shared/format';
+import { dateValue, formatDate, formatUsd } from '../shared/format';
 
 export interface TimelinePoint {
   label: string;
@@ -50,7 +50,7 @@ export function layoutTimeline(input: readonly TimelinePoint[]): TimelineLayout 
   const x = (t: number) => plot.x0 + ((t - t0) / (t1 - t0)) * (plot.x1 - plot.x0);
   const y = (v: number) => plot.y0 - (v / top) * (plot.y0 - plot.y1);
 
-  const yTicks = [0, top / 2, top].map((value) => ({ value, y: y(value), label: formatUsdShort(value) }));
+  const yTicks = [0, top / 2, top].map((value) => ({ value, y: y(value), label: formatUsd(value, 2) }));
   const y0 = new Date(t0).getUTCFullYear();
   const y1 = new Date(t1).getUTCFullYear();
   const span = y1 - y0;

@@ -1,6 +1,7 @@
 /** What the extension did on this page, in plain words, and the promise that nothing left the browser. */
 import type { Analysis } from '../../lib/shared/contract';
 import { formatDate, plural } from '../shared/format';
+import { Section } from './Section';
 
 export function Transparency(props: { analysis?: Analysis | undefined; headline: string; reasons?: readonly string[] | undefined }) {
   const a = props.analysis;
@@ -8,8 +9,7 @@ export function Transparency(props: { analysis?: Analysis | undefined; headline:
   const named = a ? a.entities.filter((e) => !e.inferred).length : 0;
   const inferred = a ? a.entities.filter((e) => e.inferred).length : 0;
   return (
-    <details class="transparency">
-      <summary>What the extension did on this page</summary>
+    <Section id="transparency" title="What the extension did on this page" class="transparency">
       <ul>
         <li>{props.headline}</li>
         {a ? (
@@ -20,7 +20,7 @@ export function Transparency(props: { analysis?: Analysis | undefined; headline:
         ) : null}
         {reasons.length > 0 && (
           <li>
-            Why:
+            The checks’ own words:
             <ul>
               {reasons.map((r, i) => (
                 <li key={i}>{r}</li>
@@ -45,6 +45,6 @@ export function Transparency(props: { analysis?: Analysis | undefined; headline:
           reading history left it.
         </li>
       </ul>
-    </details>
+    </Section>
   );
 }

@@ -5,9 +5,11 @@
  */
 import { browser } from 'wxt/browser';
 import { type CardEntity, type LookupResult, type TabAnalysisState } from '../../lib/shared/messages';
+import { POPUP_SECTIONS_KEY } from '../../lib/shared/storage-keys';
 import { popupApi } from '../../lib/shared/channels';
 import { countOtherArticlesByEntity, otherArticlesAbout, type CurrentArticle, type HistoryEntry } from '../../lib/history';
 import { getSettings, saveSettings, setSiteDisabled, watchSettings, type Settings } from '../../lib/settings';
+import { parseSectionsOpen, type SectionsOpen } from './sections';
 
 export interface TabInfo {
   id: number;
@@ -29,6 +31,14 @@ export interface PopupBackend {
    * (it grants activeTab). `ok: false`: the browser did not let the extension in, or it is off there.
    */
   annotateTab(tabId: number): Promise<{ ok: boolean }>;
+  /**
+   * "Analyse this page anyway": the page was read but not taken as an article or as crypto security; analyse
+   * and mark it all the same. `ok: false`: the background could not read it again (then nothing changes).
+   */
+  analyseAnyway(tabId: number): Promise<{ ok: boolean }>;
+  /** Which results sections the reader left open (storage.local). */
+  sectionsOpen(): Promise<SectionsOpen>;
+  saveSectionsOpen(open: SectionsOpen): Promise<void>;
   lookup(query: string, limit?: number): Promise<LookupResult[]>;
   getEntity(id: string): Promise<CardEntity | null>;
   scrollToEntity(tabId: number, entityId: string): Promise<boolean>;
@@ -74,6 +84,13 @@ export function createBrowserBackend(): PopupBackend {
     },
     getTabAnalysis: (tabId) => popupApi.getTabAnalysis(tabId),
     annotateTab: (tabId) => popupApi.annotateTab(tabId),
+    analyseAnyway: (tabId) => popupApi.analyseAnyway(tabId),
+    async sectionsOpen() {
+      return parseSectionsOpen((await browser.storage.local.get(POPUP_SECTIONS_KEY))[POPUP_SECTIONS_KEY]);
+    },
+    async saveSectionsOpen(open) {
+      await browser.storage.local.set({ [POPUP_SECTIONS_KEY]: open });
+    },
     lookup: (q, limit) => popupApi.lookup(q, limit),
     getEntity: (id) => popupApi.getEntity(id),
     scrollToEntity: (tabId, id) => popupApi.scrollToEntity(tabId, id),

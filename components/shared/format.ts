@@ -1,9 +1,125 @@
-/** Display formatting for the popup: money, dates, entity-type names. Pure, tested. */
-import type { EntityType } from '../../lib/shared/contract';
+/**
+ * Display formatting for every UI (popup, options, hover card): money, dates, hosts, safe links and the
+ * type and attribution-level names. Numbers and dates follow the reader's locale (Intl, the browser's
+ * language); the `locale` parameters exist for tests. Pure.
+ */
+import type { Amount, Analysis, EntityType } from '../../lib/shared/contract';
 
-// What the first screen needs lives in format-first.ts (the page's first script carries only that); the
-// components import all of it from here.
-export { LEVEL_LABELS, articleMeta, formatAmount, formatDate, formatUsd, hostOf, siteLabel } from './format-first';
+/** A locale for Intl; undefined: the reader's (the browser's language). */
+type Locale = string | readonly string[] | undefined;
+
+/**
+ * Intl formatters are built on first use and kept: building one costs about a millisecond (locale data),
+ * too much to repeat per number or at module load (the hover card's script loads on every article).
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, build: () => T): T {
+  let f = formatters.get(key) as T | undefined;
+  if (!f) {
+    f = build();
+    formatters.set(key, f);
+  }
+  return f;
+}
+const keyOf = (locale: Locale, kind: string): string => `${kind}|${Array.isArray(locale) ? locale.join(',') : String(locale)}`;
+
+/**
+ * US dollars, short and in the reader's locale: 1_460_000_000 -> "$1.46B" (en-US), "US$1.46bn" (en-GB),
+ * "1,46 Mrd. $" (de-DE); 950 -> "$950". `digits`: significant digits (chart axes use 2: "$1.5B").
+ */
+export function formatUsd(n: number, digits = 3, locale?: Locale): string {
+  const f = cached(keyOf(locale, `usd${digits}`), () => new Intl.NumberFormat(locale as string | string[] | undefined, { style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: digits }));
+  return (f as Intl.NumberFormat).format(n);
+}
+
+/** A plain number in the reader's locale, up to 8 decimals (crypto units): 401347 -> "401,347". */
+function formatNumber(n: number, locale?: Locale): string {
+  const f = cached(keyOf(locale, 'num'), () => new Intl.NumberFormat(locale as string | string[] | undefined, { maximumFractionDigits: 8 }));
+  return (f as Intl.NumberFormat).format(n);
+}
+
+/** "401,347 ETH (about $1.46B)" or "$81M"; the currency code as the article gives it. */
+export function formatAmount(a: Amount, locale?: Locale): string {
+  if (a.currency === 'USD') return formatUsd(a.value, 3, locale);
+  const original = `${formatNumber(a.value, locale)} ${a.currency}`;
+  return a.usd !== null && a.usd !== undefined ? `${original} (about ${formatUsd(a.usd, 3, locale)})` : original;
+}
+
+const PARTIAL_ISO_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * A date for display in the reader's locale. Partial ISO dates keep their precision: "2019" -> "2019",
+ * "2019-08" -> "Aug 2019", "2019-08-07" -> "Aug 7, 2019" (en-US) / "7 Aug 2019" (en-GB), read as calendar
+ * dates (no time-zone shift). A full timestamp ("2019-11-20T08:00:58Z", "Wed Nov 20 2019 08:00:58 GMT+0000")
+ * is shown as the reader's calendar date. Anything that is not a date is shown as it is.
+ */
+export function formatDate(raw: string, locale?: Locale): string {
+  const s = raw.trim();
+  const m = PARTIAL_ISO_RE.exec(s);
+  if (m && !m[4]) {
+    const [, y, mo, d] = m;
+    const month = mo ? Number(mo) : 0;
+    if (!mo || month < 1 || month > 12) return y!;
+    const t = Date.UTC(Number(y), month - 1, d ? Number(d) : 1);
+    const parts: Intl.DateTimeFormatOptions = d ? { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' } : { year: 'numeric', month: 'short', timeZone: 'UTC' };
+    return (cached(keyOf(locale, d ? 'dayUtc' : 'monthUtc'), () => new Intl.DateTimeFormat(locale as string | string[] | undefined, parts)) as Intl.DateTimeFormat).format(t);
+  }
+  // a timestamp with a time of day: the reader's own calendar date (needs a year to be a date at all)
+  const t = /\d{4}/.test(s) ? Date.parse(s) : NaN;
+  if (!Number.isFinite(t)) return raw;
+  return (cached(keyOf(locale, 'day'), () => new Intl.DateTimeFormat(locale as string | string[] | undefined, { year: 'numeric', month: 'short', day: 'numeric' })) as Intl.DateTimeFormat).format(t);
+}
+
+/** Sortable time of a partial ISO date ("2019" -> 1 Jan 2019), or NaN. */
+export function dateValue(iso: string): number {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso.trim());
+  if (!m) return NaN;
+  return Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1);
+}
+
+/** Only http(s) links are rendered as links (normalised by URL); anything else is shown as text. */
+export function safeHref(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The host of a web page's address; null for anything else (browser pages, files, not an address). */
+export function hostOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The site for display: "Ledger Street", else "ledgerstreet.example". */
+export function siteLabel(siteName: string | null | undefined, url: string | null | undefined): string | null {
+  if (siteName) return siteName;
+  return hostOf(url)?.replace(/^www\./, '') ?? null;
+}
+
+/** The line under the results' heading: "Ledger Street · Aug 7, 2019" (site and date, either may be missing). */
+export function articleMeta(a: Pick<Analysis, 'siteName' | 'url' | 'publishedAt'>, locale?: Locale): string {
+  return [siteLabel(a.siteName, a.url), a.publishedAt ? formatDate(a.publishedAt, locale) : null].filter(Boolean).join(' · ');
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export const LEVEL_LABELS: Record<'official' | 'vendor' | 'press' | 'article', string> = {
+  official: 'official attribution',
+  vendor: 'security-vendor attribution',
+  press: 'press reports',
+  article: 'named in the article',
+};
 
 export const TYPE_LABELS: Record<EntityType, { one: string; many: string }> = {
   'threat-actor': { one: 'Threat actor', many: 'Threat actors' },
@@ -35,36 +151,3 @@ export const TYPE_ORDER: readonly EntityType[] = [
   'cryptocurrency',
   'address',
 ];
-
-/** Short form for chart axes: "$1.5B", "$750M", "$0". */
-export function formatUsdShort(n: number): string {
-  const abs = Math.abs(n);
-  const f = (v: number, unit: string) => `$${Number(v.toFixed(v >= 10 ? 0 : 1))}${unit}`;
-  if (abs >= 1e9) return f(abs / 1e9, 'B');
-  if (abs >= 1e6) return f(abs / 1e6, 'M');
-  if (abs >= 1e3) return f(abs / 1e3, 'K');
-  return `$${Math.round(abs)}`;
-}
-
-/** Sortable time of a partial ISO date ("2019" -> 1 Jan 2019), or NaN. */
-export function dateValue(iso: string): number {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso.trim());
-  if (!m) return NaN;
-  return Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1);
-}
-
-/** Only http(s) links are rendered as links; anything else is shown as text. */
-export function safeHref(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.toString() : null;
-  } catch {
-    return null;
-  }
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-

@@ -10,6 +10,7 @@ import {
   contentStatusSchema,
   pageReadAnswerSchema,
   parseMessage,
+  parseTabAnalysisState,
   type AnalysisInputMessage,
   type Answers,
   type CardEntity,
@@ -52,7 +53,9 @@ export const contentApi = {
 
 /** For the popup, options and look-up pages. */
 export const popupApi = {
-  getTabAnalysis: (tab: number): Promise<TabAnalysisState> => toBackground({ type: 'popup/get-tab-analysis', tabId: tab }),
+  /** The tab's state, checked (`parseTabAnalysisState`): an answer that is not one counts as 'unavailable'. */
+  getTabAnalysis: async (tab: number): Promise<TabAnalysisState> =>
+    parseTabAnalysisState(await toBackground({ type: 'popup/get-tab-analysis', tabId: tab })) ?? { state: 'unavailable' },
   lookup: (query: string, limit?: number): Promise<LookupResult[]> =>
     toBackground({ type: 'popup/lookup', query: query.slice(0, MAX_QUERY_CHARS), ...(limit ? { limit } : {}) }),
   getEntity: (entityId: string): Promise<CardEntity | null> => toBackground({ type: 'popup/get-entity', id: entityId }),
@@ -60,6 +63,8 @@ export const popupApi = {
     toBackground({ type: 'popup/toggle-annotations', tabId: tab, ...(on === undefined ? {} : { on }) }),
   /** Click mode: read and annotate this tab now (the popup was opened on it). */
   annotateTab: (tab: number): Promise<{ ok: boolean }> => toBackground({ type: 'popup/annotate-tab', tabId: tab }),
+  /** "Analyse this page anyway": analyse and mark a page that was not taken as a crypto-security article. */
+  analyseAnyway: (tab: number): Promise<{ ok: boolean }> => toBackground({ type: 'popup/analyse-anyway', tabId: tab }),
   /** Scrolls the tab to the entity's first mark and opens its card. false: nothing marked for it. */
   async scrollToEntity(tab: number, entityId: string): Promise<boolean> {
     return (await toTab(tab, { type: 'popup/scroll-to-entity', id: entityId }))?.ok === true;

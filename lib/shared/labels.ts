@@ -1,4 +1,4 @@
-/** Words the card shows for entity types and attribution levels. */
+/** Words the card shows for entity types and attribution levels (money, dates and links: components/shared/format.ts). */
 import type { EntityType } from './contract';
 
 export const TYPE_LABELS: Record<EntityType, string> = {
@@ -35,16 +35,3 @@ export const RELATION_LABELS: Record<string, string> = {
   uses: 'Uses',
   'victim-of': 'Victim of',
 };
-
-/** Only web links become anchors: anything else in data is shown as text. */
-export function safeHref(url: string): string | null {
-  return /^https?:\/\/[^\s]+$/i.test(url) ? url : null;
-}
-
-/** Built on first use: constructing an Intl.NumberFormat costs milliseconds (locale data), too much for module load. */
-let usd: Intl.NumberFormat | undefined;
-export function formatUsd(n: number | null | undefined): string | null {
-  if (typeof n !== 'number' || !Number.isFinite(n)) return null;
-  usd ??= new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 });
-  return usd.format(n);
-}

@@ -1,6 +1,6 @@
 /**
- * The background's keys in `storage.session`, shared with the popup's first script
- * (components/popup/first-paint.ts), which reads them directly: no imports, so that script stays small.
+ * Storage keys shared between contexts. The popup's first script (components/popup/first-load.ts) reads
+ * some of them directly: this module imports nothing, so that script stays small.
  */
 
 /** `tab:<tabId>` → the tab's record (lib/background/tab-store.ts, `TabRecord`) */
@@ -23,3 +23,10 @@ export const popupAnswerKey = (tabId: number): string => `popup:${tabId}`;
 export const SETTINGS_BACKUPS_KEY = 'settings.backups';
 /** `settings.newerSeen` → the newest settings version from a newer install that the user has been told about. */
 export const SETTINGS_NEWER_SEEN_KEY = 'settings.newerSeen';
+
+/**
+ * `popup.sections` in `storage.local` → `{ [section]: boolean }`: which of the popup's sections below the
+ * summary and key facts (names, disclaimers, related coverage, timeline, what the extension did) the reader
+ * left open; absent sections are closed.
+ */
+export const POPUP_SECTIONS_KEY = 'popup.sections';

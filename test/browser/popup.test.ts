@@ -79,6 +79,13 @@ async function axeViolations(page: Page): Promise<{ id: string; impact: string |
   return result;
 }
 
+/** Opens a section of the results (they are closed until the reader opens them, then remembered). */
+async function openSection(page: Page, name: string): Promise<void> {
+  const button = page.getByRole('button', { name, exact: true });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await page.getByRole('button', { name, exact: true, expanded: true }).waitFor();
+}
+
 async function expectNoHorizontalScroll(page: Page): Promise<void> {
   const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
   expect(scroll).toBeLessThanOrEqual(client);
@@ -93,10 +100,16 @@ describe('popup for the demo article', () => {
     await popup.getByRole('heading', { level: 2, name: /UN monitors/ }).waitFor({ timeout: 20_000 });
   });
 
-  it('shows title, site and a 2-5 sentence summary', async () => {
-    expect(await popup.getByText(/Ledger Street/).first().isVisible()).toBe(true);
-    const summary = await popup.locator('.summary').innerText();
-    const sentences = summary.split(/(?<=[.!?])\s+/).filter(Boolean);
+  it('shows title, site, the date in the reader’s locale and a short summary, the whole one on request', async () => {
+    // the header's date as the browser's locale writes it, not the page's raw string
+    const meta = await popup.locator('.article-meta').innerText();
+    const date = await popup.evaluate(() => new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' }).format(Date.UTC(2019, 7, 7, 9, 30)));
+    expect(meta).toBe(`Ledger Street · ${date}`);
+    const short = await popup.locator('.summary').innerText();
+    expect(short.split(/\s+/).length).toBeLessThanOrEqual(70);
+    const more = popup.getByRole('button', { name: 'Show the full summary' });
+    if (await more.count()) await more.click();
+    const sentences = (await popup.locator('.summary').innerText()).split(/(?<=[.!?])\s+/).filter(Boolean);
     expect(sentences.length).toBeGreaterThanOrEqual(2);
     expect(sentences.length).toBeLessThanOrEqual(5);
   });
@@ -108,26 +121,34 @@ describe('popup for the demo article', () => {
   });
 
   it('shows the extension’s disclaimers and what the page signals', async () => {
+    await openSection(popup, 'Disclaimers');
     const sec = popup.getByRole('region', { name: 'Disclaimers' });
+    await sec.getByText(/From Crypto News Context/).waitFor();
     const text = await sec.innerText();
     expect(text).toMatch(/From Crypto News Context/);
     // the demo page carries a risk warning and a "Join our Telegram" promotion
     expect(text).toMatch(/What this page signals/);
   });
 
-  it('shows related coverage with links that open safely', async () => {
+  it('shows related coverage with links that open safely, and no homepages', async () => {
+    await openSection(popup, 'Related coverage');
     const sec = popup.getByRole('region', { name: 'Related coverage' });
     const links = sec.getByRole('link');
+    await links.first().waitFor();
     expect(await links.count()).toBeGreaterThan(0);
     for (const link of await links.all()) {
       expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
       expect(await link.getAttribute('href')).toMatch(/^https?:\/\//);
+      expect(new URL((await link.getAttribute('href'))!).pathname).not.toBe('/');
+      expect(await link.innerText()).not.toMatch(/^(about( us)?|home)$/i);
     }
   });
 
   it('scrolls the tab to a name and opens its card', async () => {
+    await openSection(popup, 'Names in this article');
     const names = popup.getByRole('region', { name: 'Names in this article' });
-    const first = names.getByRole('button').first();
+    // a name's button (the first button in the region is the section's own toggle)
+    const first = names.locator('button.entity-chip').first();
     await first.click();
     await popup.getByText(/Scrolled to the first mention of/).waitFor({ timeout: 10_000 });
   });
@@ -170,7 +191,7 @@ describe('popup for the demo article', () => {
     expect(seen.map((s) => s.name).slice(0, 2)).toEqual(['Open in a tab', 'Settings']);
     for (const s of seen) expect(s.outline).toMatch(/^solid [1-9]/);
     // a name chosen with the keyboard scrolls the tab
-    const chip = popup.getByRole('region', { name: 'Names in this article' }).getByRole('button').first();
+    const chip = popup.getByRole('region', { name: 'Names in this article' }).locator('button.entity-chip').first();
     await chip.focus();
     await popup.keyboard.press('Enter');
     await popup.getByText(/Scrolled to the first mention of/).waitFor({ timeout: 10_000 });
@@ -221,69 +242,92 @@ describe('popup for the demo article', () => {
 });
 
 /**
- * Records, from the page's first mutation on, what the popup shows: the first moment its results are in
- * the DOM (and what they hold then), and the most copies of them ever present at once.
+ * Records what the popup shows at the moment its results first appear, and the most copies ever present.
  */
-const FIRST_SCREEN_PROBE = `(() => {
+const FIRST_RESULTS_PROBE = `(() => {
   const seen = { first: null, maxCopies: 0 };
   window.__cncFirst = seen;
-  // where the first screen's parts are: when first drawn, and again (the same function) once the app is in
-  const boxes = () => ['#article-title', '.article-meta', '.summary', 'dl.facts'].map((sel) => {
-    const r = document.querySelector('article.results ' + sel)?.getBoundingClientRect();
-    return r ? [Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)].join(',') : null;
-  });
-  window.__cncBoxes = boxes;
+  const marks = () => performance.getEntriesByType('mark').map((m) => m.name);
   const mo = new MutationObserver(() => {
-    const copies = document.querySelectorAll('article.results').length;
-    seen.maxCopies = Math.max(seen.maxCopies, copies, document.querySelectorAll('#article-title').length);
+    seen.maxCopies = Math.max(seen.maxCopies, document.querySelectorAll('article.results').length, document.querySelectorAll('#article-title').length);
     const a = document.querySelector('article.results');
     if (a && !seen.first) {
       seen.first = {
         title: a.querySelector('#article-title')?.textContent ?? null,
         summary: a.querySelector('.summary')?.textContent ?? null,
         facts: a.querySelector('dl.facts')?.textContent ?? null,
-        appRendered: performance.getEntriesByName('cnc-popup:app-rendered').length > 0,
-        inertControls: [...a.ownerDocument.querySelectorAll('button, input')].every((c) => c.closest('[inert]')),
-        // (the styles are in: they come with the first script)
-        boxes: boxes(),
+        marks: marks(),
+        loading: !!document.querySelector('section.state[aria-busy]'),
       };
     }
   });
   mo.observe(document, { subtree: true, childList: true, characterData: true });
 })();`;
 
-describe('popup: the first screen before the app', () => {
-  it('shows the tab’s real results before the Preact app has loaded, then the app takes them over', async () => {
+describe('popup: the first screen from the kept answer', () => {
+  it('with the service worker stopped, shows the tab’s results from storage.session before the background answers, rendered once by the app', async () => {
     const page = await cnc.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.setViewportSize({ width: POPUP_WIDTH, height: 900 });
-    await page.addInitScript({ content: FIRST_SCREEN_PROBE });
+    await page.addInitScript({ content: FIRST_RESULTS_PROBE });
+    // as the browser does after ~30 s idle: the background has to start again to answer
+    const cdp = await cnc.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
     await page.goto(`chrome-extension://${cnc.extensionId}/popup.html?tab=${tabId}`);
     await page.waitForSelector('article.results:not([aria-busy])', { timeout: 20_000 });
-    const seen = await page.evaluate(() => (window as unknown as { __cncFirst: { first: Record<string, unknown> | null; maxCopies: number } }).__cncFirst);
-    // drawn by the first script: the app was not in yet, the controls were inert copies
+    const seen = await page.evaluate(() => (window as unknown as { __cncFirst: { first: { title: string; summary: string; facts: string; marks: string[]; loading: boolean } | null; maxCopies: number } }).__cncFirst);
     expect(seen.first).not.toBeNull();
-    expect(seen.first!.appRendered).toBe(false);
-    expect(seen.first!.inertControls).toBe(true);
-    // and it was the tab's results: the same title, summary and key facts the app shows
+    // the kept answer was in, the background's was not: the results came from storage.session
+    expect(seen.first!.marks).toContain('cnc-popup:kept');
+    expect(seen.first!.marks).not.toContain('cnc-popup:answer');
+    expect(seen.first!.marks).toContain('cnc-popup:app-loaded');
+    // and they are the tab's real results, as the app shows them now; never a loading state or a second copy
+    expect(seen.first!.title).toMatch(/UN monitors/);
     expect(seen.first!.title).toBe(await page.locator('#article-title').textContent());
     expect(seen.first!.summary).toBe(await page.locator('.summary').textContent());
     expect(seen.first!.facts).toBe(await page.locator('dl.facts').textContent());
-    expect(seen.first!.title).toMatch(/UN monitors/);
-    // nothing moves when the app takes over: title, site line, summary and facts stay where they were drawn
-    const boxes = await page.evaluate(() => (window as unknown as { __cncBoxes: () => (string | null)[] }).__cncBoxes());
-    expect(seen.first!.boxes).toEqual(boxes);
-    // never two copies (a screen reader would read both); nothing inert once the app is in
+    expect(seen.first!.loading).toBe(false);
     expect(seen.maxCopies).toBe(1);
-    expect(await page.locator('[inert]').count()).toBe(0);
-    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
-    expect(marks.indexOf('cnc-popup:first-screen')).toBeGreaterThanOrEqual(0);
-    expect(marks.indexOf('cnc-popup:first-screen')).toBeLessThan(marks.indexOf('cnc-popup:app-rendered'));
-    // the app's controls work: the look-up box takes focus and text
+    // the background's answer came later and changed nothing; the controls work
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('cnc-popup:answer').length), { timeout: 10_000 }).toBe(1);
     await page.getByRole('searchbox').fill('garantex');
     expect(await page.getByRole('searchbox').inputValue()).toBe('garantex');
     expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('popup: sections that open on demand', () => {
+  it('opens and closes a section from the keyboard, and it stays as left when the popup is opened again', async () => {
+    const open = async () => {
+      const { page } = await openExtensionPage(`popup.html?tab=${tabId}`);
+      await page.getByRole('heading', { level: 2, name: /UN monitors/ }).waitFor({ timeout: 20_000 });
+      await page.waitForSelector('article.results:not([aria-busy])');
+      return page;
+    };
+    let page = await open();
+    const toggle = () => page.getByRole('button', { name: 'Disclaimers', exact: true });
+    if ((await toggle().getAttribute('aria-expanded')) === 'true') await toggle().click();
+    await expect.poll(() => toggle().getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByRole('region', { name: 'Disclaimers' }).getByText(/From Crypto News Context/).count()).toBe(0);
+    await page.close();
+
+    page = await open();
+    expect(await toggle().getAttribute('aria-expanded')).toBe('false');
+    await toggle().focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: 'Disclaimers' }).getByText(/From Crypto News Context/).waitFor();
+    expect(await toggle().getAttribute('aria-expanded')).toBe('true');
+    await page.close();
+
+    page = await open();
+    // open at once, from the stored state: no click
+    expect(await toggle().getAttribute('aria-expanded')).toBe('true');
+    await page.getByRole('region', { name: 'Disclaimers' }).getByText(/From Crypto News Context/).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });
@@ -369,6 +413,7 @@ describe('popup with a long, busy analysis (synthetic state)', () => {
     await page.setViewportSize({ width: POPUP_WIDTH, height: 900 });
     await page.goto(`chrome-extension://${cnc.extensionId}/popup.html?tab=${tabId}`);
     await page.getByRole('heading', { level: 2, name: /A very long headline/ }).waitFor({ timeout: 10_000 });
+    for (const name of ['Names in this article', 'Related coverage', 'Timeline of related incidents']) await openSection(page, name);
     await page.getByRole('img', { name: /Related incidents/ }).waitFor();
     // nothing visible sticks out of the popup's width (the chart's table is clipped by its wrapper)
     const overflowing = await page.evaluate(() =>
@@ -396,6 +441,33 @@ describe('popup without a result to show', () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('rescues a missed article: says why in plain words, and "Analyse this page anyway" marks it', async () => {
+    const missed = await cnc.context.newPage();
+    await missed.goto(server.url('missed-link-heavy.html'));
+    const id = await findTabId(missed);
+    const { page, errors } = await openExtensionPage(`popup.html?tab=${id}`);
+    await page.getByRole('heading', { level: 2, name: 'This page doesn’t look like an article' }).waitFor({ timeout: 20_000 });
+    expect(await page.getByText('Most of its text is links, as on a home page or a list of stories.').isVisible()).toBe(true);
+    // not the checks' own words on the first screen
+    expect(await page.getByText(/not reported|mostly links \(/).count()).toBe(0);
+    expect(await missed.locator('cncmark[data-cnc-entity]').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Analyse this page anyway' }).click();
+    await page.getByRole('heading', { level: 2, name: /Lazarus Group hackers drain/ }).waitFor({ timeout: 20_000 });
+    expect(await page.getByText(/Analysed because you asked/).isVisible()).toBe(true);
+    // and the page is marked as the reader asked
+    await missed.waitForSelector('cncmark[data-cnc-entity="lazarus-group"]', { timeout: 20_000 });
+    await page.screenshot({ path: screenshotPath('popup-rescued.png'), fullPage: true });
+    // a popup opened again shows the results at once (the kept answer), still saying why
+    const again = await openExtensionPage(`popup.html?tab=${id}`);
+    await again.page.getByRole('heading', { level: 2, name: /Lazarus Group hackers drain/ }).waitFor({ timeout: 20_000 });
+    expect(await again.page.getByText(/Analysed because you asked/).isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await again.page.close();
+    await page.close();
+    await missed.close();
   });
 
   it('says a page that is not an article is not one, with its reasons', async () => {

@@ -5,6 +5,7 @@ import type { CardEntity, LookupResult, TabAnalysisState } from '../../../lib/sh
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import type { Settings } from '../../../lib/settings/types';
 import type { PopupBackend } from '../../../components/popup/backend';
+import type { SectionsOpen } from '../../../components/popup/sections';
 import type { HistoryEntry } from '../../../lib/history';
 
 export function card(id: string, name: string, type: CardEntity['type'] = 'threat-actor', aliases: string[] = []): CardEntity {
@@ -122,6 +123,10 @@ export interface FakeBackendOptions {
   inTab?: boolean;
   /** answers of annotateTab, in turn (the last one repeats); default ok */
   annotate?: ({ ok: boolean } | Error)[];
+  /** answer of analyseAnyway; default ok */
+  anyway?: { ok: boolean } | Error;
+  /** the sections' stored open state; default none open */
+  sections?: SectionsOpen;
 }
 
 export function fakeBackend(opts: FakeBackendOptions = {}) {
@@ -129,6 +134,7 @@ export function fakeBackend(opts: FakeBackendOptions = {}) {
   const annotate = [...(opts.annotate ?? [])];
   let settings: Settings = { ...structuredClone(DEFAULT_SETTINGS as Settings), ...opts.settings };
   const watchers = new Set<(s: Settings) => void>();
+  let stored: SectionsOpen = { ...opts.sections };
   const backend = {
     resolveTab: vi.fn(async (requested: number | null) =>
       opts.noTab ? null : { id: requested ?? 7, url: opts.tabUrl === undefined ? 'https://ledgerstreet.example/news/un-monitors' : opts.tabUrl, title: 'Tab' },
@@ -139,6 +145,14 @@ export function fakeBackend(opts: FakeBackendOptions = {}) {
       const next = annotate.length > 1 ? annotate.shift()! : (annotate[0] ?? { ok: true });
       if (next instanceof Error) throw next;
       return next;
+    }),
+    analyseAnyway: vi.fn(async (_tabId: number): Promise<{ ok: boolean }> => {
+      if (opts.anyway instanceof Error) throw opts.anyway;
+      return opts.anyway ?? { ok: true };
+    }),
+    sectionsOpen: vi.fn(async (): Promise<SectionsOpen> => ({ ...stored })),
+    saveSectionsOpen: vi.fn(async (open: SectionsOpen) => {
+      stored = { ...open };
     }),
     lookup: vi.fn(async (q: string, limit?: number) => fakeLookup(q, limit)),
     getEntity: vi.fn(async (id: string) => KB.find((e) => e.id === id) ?? null),

@@ -9,8 +9,11 @@ import { parsePopupParams } from '../../../components/popup/params';
 import type { TabAnalysisState } from '../../../lib/shared/messages';
 import { ANALYSIS, fakeBackend } from './fixtures';
 import { startTabLoad } from '../../../components/popup/tab-load';
+import { SHORT_SUMMARY_WORDS, shortSummary } from '../../../components/popup/Results';
 
 const PAGE = 'chrome-extension://abc/popup.html';
+/** Every section below the summary and key facts left open (they are closed until the reader opens them). */
+const ALL_OPEN = { sections: { names: true, disclaimers: true, related: true, timeline: true, transparency: true } };
 
 function renderPopup(search: string, opts: Parameters<typeof fakeBackend>[0] = {}) {
   const fake = fakeBackend(opts);
@@ -28,11 +31,11 @@ describe('popup: results', () => {
   it('shows title, site, summary and key facts', async () => {
     renderPopup('?tab=7');
     expect(await screen.findByRole('heading', { level: 2, name: ANALYSIS.title! })).toBeTruthy();
-    expect(screen.getByText(/Ledger Street · 7 Aug 2019/)).toBeTruthy();
+    expect(screen.getByText(/Ledger Street · Aug 7, 2019/)).toBeTruthy();
     expect(screen.getByText(/North Korea collected about \$2 billion/)).toBeTruthy();
     const facts = screen.getByRole('region', { name: 'Key facts' });
-    expect(within(facts).getByText('$2 billion')).toBeTruthy();
-    expect(within(facts).getByText('401,347 ETH (about $1.46 billion)')).toBeTruthy();
+    expect(within(facts).getByText('$2B')).toBeTruthy();
+    expect(within(facts).getByText('401,347 ETH (about $1.46B)')).toBeTruthy();
     expect(within(facts).getByText('Lazarus Group')).toBeTruthy();
     expect(within(facts).getByText(/according to FBI/)).toBeTruthy();
     expect(within(facts).getByText('official attribution')).toBeTruthy();
@@ -40,9 +43,9 @@ describe('popup: results', () => {
   });
 
   it('groups names by type and scrolls the tab to a name', async () => {
-    const { backend } = renderPopup('?tab=7');
+    const { backend } = renderPopup('?tab=7', ALL_OPEN);
     const names = await screen.findByRole('region', { name: 'Names in this article' });
-    expect(within(names).getByRole('heading', { name: /Threat actors \(1\)/ })).toBeTruthy();
+    expect(await within(names).findByRole('heading', { name: /Threat actors \(1\)/ })).toBeTruthy();
     expect(within(names).getByRole('heading', { name: /Agencies \(1\)/ })).toBeTruthy();
     // inferred: not a button, says why
     expect(within(names).queryByRole('button', { name: /WannaCry/ })).toBeNull();
@@ -52,27 +55,64 @@ describe('popup: results', () => {
     expect(await screen.findByText(/Scrolled to the first mention of Reconnaissance General Bureau/)).toBeTruthy();
   });
 
-  it('draws the first screen first, then the sections below it', async () => {
-    const { container } = renderPopup('?tab=7');
-    const article = await waitFor(() => {
-      const el = container.querySelector('article.results');
-      if (!el) throw new Error('no results yet');
-      return el;
-    });
-    // first render: title, controls, summary, key facts; the rest is pending
-    expect(article.getAttribute('aria-busy')).toBe('true');
-    expect(within(article as HTMLElement).getByRole('region', { name: 'Key facts' })).toBeTruthy();
-    expect(within(article as HTMLElement).queryByRole('region', { name: 'Related coverage' })).toBeNull();
-    expect(await screen.findByRole('region', { name: 'Related coverage' })).toBeTruthy();
-    expect(screen.getByRole('region', { name: 'Names in this article' })).toBeTruthy();
-    expect(screen.getByRole('region', { name: 'Disclaimers' })).toBeTruthy();
-    expect(article.hasAttribute('aria-busy')).toBe(false);
+  it('shows the summary and key facts first, the rest as closed sections that open on demand', async () => {
+    const { backend } = renderPopup('?tab=7');
+    await screen.findByRole('heading', { level: 2, name: ANALYSIS.title! });
+    const toggles = ['Names in this article', 'Disclaimers', 'Related coverage', 'Timeline of related incidents', 'What the extension did on this page'];
+    for (const name of toggles) {
+      const button = screen.getByRole('button', { name });
+      // a heading's button that says it is closed and which part it opens
+      expect(button.closest('h3')).toBeTruthy();
+      expect(button.getAttribute('aria-expanded')).toBe('false');
+      expect(document.getElementById(button.getAttribute('aria-controls')!)!.hidden).toBe(true);
+    }
+    expect(screen.queryByText(/Choose a name to scroll to it/)).toBeNull();
+    const names = screen.getByRole('button', { name: 'Names in this article' });
+    fireEvent.click(names);
+    expect(names.getAttribute('aria-expanded')).toBe('true');
+    expect(await screen.findByText(/Choose a name to scroll to it/)).toBeTruthy();
+    expect(document.getElementById(names.getAttribute('aria-controls')!)!.hidden).toBe(false);
+    // remembered: stored, and a popup opened later shows it open, the others closed
+    await waitFor(() => expect(backend.saveSectionsOpen).toHaveBeenLastCalledWith({ names: true }));
+    cleanup();
+    renderPopup('?tab=7', { sections: { names: true } });
+    expect(await screen.findByText(/Choose a name to scroll to it/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Names in this article' }).getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Disclaimers' }).getAttribute('aria-expanded')).toBe('false');
+    // closing it is remembered too
+    fireEvent.click(screen.getByRole('button', { name: 'Names in this article' }));
+    expect(screen.queryByText(/Choose a name to scroll to it/)).toBeNull();
+  });
+
+  it('draws the first screen first, then the open sections below it', async () => {
+    const { container } = renderPopup('?tab=7', ALL_OPEN);
+    await screen.findByRole('button', { name: 'Related coverage', expanded: true });
+    const article = container.querySelector('article.results')!;
+    await waitFor(() => expect(article.hasAttribute('aria-busy')).toBe(false));
+    expect(screen.getByRole('region', { name: 'Related coverage' }).querySelector('.related')).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Names in this article' }).querySelector('.entity-groups')).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Disclaimers' }).querySelector('.disclaimers')).toBeTruthy();
+  });
+
+  it('shows a short summary first, and the whole one on request', async () => {
+    const long = Array.from({ length: 6 }, (_, i) => `Sentence ${i + 1} has ${'quite a few words in it '.repeat(3).trim()}.`);
+    renderPopup('?tab=7', { states: [{ state: 'results', analysis: { ...ANALYSIS, summary: long }, annotationsShown: true }] });
+    const text = await screen.findByText(/^Sentence 1 /);
+    expect(text.textContent).not.toContain('Sentence 6');
+    expect(text.textContent!.split(/\s+/).length).toBeLessThanOrEqual(SHORT_SUMMARY_WORDS);
+    const more = screen.getByRole('button', { name: 'Show the full summary' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(more);
+    expect(text.textContent).toContain('Sentence 6');
+    expect(shortSummary(['One two three.', 'Four five.'], 3)).toEqual({ shown: ['One two three.'], more: 1 });
+    // a first sentence longer than the limit is shown all the same
+    expect(shortSummary(['One two three four.'], 2)).toEqual({ shown: ['One two three four.'], more: 0 });
   });
 
   it('lists disclaimers: its own, then what the page signals', async () => {
-    renderPopup('?tab=7');
+    renderPopup('?tab=7', ALL_OPEN);
     const sec = await screen.findByRole('region', { name: 'Disclaimers' });
-    expect(within(sec).getByRole('heading', { name: 'From Crypto News Context' })).toBeTruthy();
+    expect(await within(sec).findByRole('heading', { name: 'From Crypto News Context' })).toBeTruthy();
     expect(within(sec).getByRole('heading', { name: 'What this page signals' })).toBeTruthy();
     expect(within(sec).getByText(/investment risk warning/)).toBeTruthy();
   });
@@ -85,21 +125,24 @@ describe('popup: results', () => {
           { url: 'https://a.example/2', title: 'Another', entityIds: ['lazarus-group'], readAt: '2026-01-03T00:00:00Z' },
         ],
       },
+      ...ALL_OPEN,
     });
     const sec = await screen.findByRole('region', { name: 'Related coverage' });
+    await within(sec).findByRole('link', { name: 'Ronin bridge hack' });
     const ronin = within(sec).getByRole('link', { name: 'Ronin bridge hack' });
     expect(ronin.getAttribute('href')).toBe('https://example.org/ronin');
     expect(ronin.getAttribute('target')).toBe('_blank');
     expect(ronin.getAttribute('rel')).toBe('noopener noreferrer');
-    expect(within(sec).getByText(/23 Mar 2022 · \$625 million/)).toBeTruthy();
+    expect(within(sec).getByText(/Mar 23, 2022 · \$625M/)).toBeTruthy();
     expect(within(sec).queryByRole('link', { name: /javascript link/ })).toBeNull();
     expect(within(sec).getByText(/javascript link must not be a link/)).toBeTruthy();
     expect(within(sec).getByRole('heading', { name: 'Search the web' })).toBeTruthy();
     expect(within(sec).getByText(/These are searches, not checked sources/)).toBeTruthy();
     expect(await within(sec).findByText(/You read 2 other articles about/)).toBeTruthy();
     expect(backend.historyCounts).toHaveBeenCalledWith(expect.any(Array), { urls: ['https://ledgerstreet.example/news/un-monitors', ANALYSIS.url], title: ANALYSIS.title });
-    expect(within(sec).getByRole('img', { name: /Related incidents: amount stolen by date/ })).toBeTruthy();
-    expect(within(sec).getAllByRole('row')).toHaveLength(4); // header + 3 incidents
+    const timeline = screen.getByRole('region', { name: 'Timeline of related incidents' });
+    expect(within(timeline).getByRole('img', { name: /Related incidents: amount stolen by date/ })).toBeTruthy();
+    expect(within(timeline).getAllByRole('row')).toHaveLength(4); // header + 3 incidents
   });
 
   it('toggles marks and turns the site off', async () => {
@@ -114,10 +157,10 @@ describe('popup: results', () => {
   });
 
   it('explains what it did and that nothing was sent', async () => {
-    renderPopup('?tab=7');
+    renderPopup('?tab=7', ALL_OPEN);
     await screen.findByRole('heading', { level: 2, name: ANALYSIS.title! });
-    expect(screen.getByText('What the extension did on this page')).toBeTruthy();
-    expect(screen.getByText(/Knowledge base version 2026.11.1, data as of 1 Nov 2026/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'What the extension did on this page' })).toBeTruthy();
+    expect(await screen.findByText(/Knowledge base version 2026.11.1, data as of Nov 1, 2026/)).toBeTruthy();
     expect(screen.getByText('Nothing was sent anywhere.')).toBeTruthy();
     expect(screen.getByText(/Names Lazarus Group, a state hacking group/)).toBeTruthy();
   });
@@ -173,18 +216,58 @@ describe('popup: states', () => {
     expect(backend.getTabAnalysis).toHaveBeenCalledTimes(2);
   });
 
-  it('not an article: says why and focuses the look-up', async () => {
-    renderPopup('?tab=7', one({ state: 'not-article', reasons: ['Looks like a list of links'] }));
+  it('not an article: says why in plain words and focuses the look-up', async () => {
+    const reasons = ['crypto vocabulary (9 mentions) together with theft/attack/crime vocabulary (7 mentions)', 'not reported: the page does not look like an article (mostly links (an index or list page))'];
+    renderPopup('?tab=7', one({ state: 'not-article', reasons, analysis: { ...ANALYSIS, isArticle: false } }));
     expect(await screen.findByRole('heading', { name: 'This page doesn’t look like an article' })).toBeTruthy();
-    expect(screen.getAllByText('Looks like a list of links').length).toBeGreaterThan(0);
+    expect(screen.getByText('Most of its text is links, as on a home page or a list of stories.')).toBeTruthy();
+    // the checks' own words are not in the first screen (they are under "What the extension did")
+    expect(screen.queryByText(/not reported/)).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('searchbox')));
   });
 
-  it('an article not about crypto security: gives the reasons', async () => {
-    renderPopup('?tab=7', one({ state: 'not-crypto-security', reasons: ['No crypto-security terms in the title or lead'] }));
+  it('an article not about crypto security: gives the reasons in plain words', async () => {
+    renderPopup('?tab=7', one({ state: 'not-crypto-security', reasons: ['no crypto-security topic found', 'known names: Binance, FBI'], analysis: ANALYSIS }));
     expect(await screen.findByRole('heading', { name: 'This article isn’t about crypto security' })).toBeTruthy();
-    expect(screen.getAllByText('No crypto-security terms in the title or lead').length).toBeGreaterThan(0);
+    expect(screen.getByText(/It says too little about crypto theft, hacking, ransomware, sanctions or laundering/)).toBeTruthy();
+    expect(screen.getByText('It does name Binance, FBI.')).toBeTruthy();
+    expect(screen.queryByText('no crypto-security topic found')).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('searchbox')));
+  });
+
+  it('a page whose quick check failed: the background’s own sentence, and no button (nothing was read)', async () => {
+    const sentence = 'A quick check of the title and first paragraphs found no crypto-security words, so the page was not analysed.';
+    renderPopup('?tab=7', one({ state: 'not-crypto-security', reasons: [sentence] }));
+    expect(await screen.findByText(sentence)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Analyse this page anyway' })).toBeNull();
+  });
+
+  it('"Analyse this page anyway": asks the background, shows the analysis, then the results, saying the reader asked', async () => {
+    const { backend } = renderPopup('?tab=7', {
+      states: [
+        { state: 'not-article', reasons: ['not reported: the page does not look like an article (mostly links (an index or list page))'], analysis: { ...ANALYSIS, isArticle: false } },
+        { state: 'analysing' },
+        { state: 'results', analysis: ANALYSIS, annotationsShown: true, asked: true },
+      ],
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Analyse this page anyway' }));
+    await waitFor(() => expect(backend.analyseAnyway).toHaveBeenCalledWith(7));
+    expect(await screen.findByRole('heading', { name: 'Analysing this page…' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: ANALYSIS.title! }, { timeout: 3000 })).toBeTruthy();
+    expect(screen.getByText(/Analysed because you asked/)).toBeTruthy();
+  });
+
+  it('"Analyse this page anyway" refused: says so and keeps the page’s state and the button', async () => {
+    const { backend } = renderPopup('?tab=7', {
+      states: [{ state: 'not-crypto-security', reasons: ['no crypto-security topic found'], analysis: ANALYSIS }],
+      anyway: { ok: false },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Analyse this page anyway' }));
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toMatch(/could not be analysed again/);
+    expect(screen.getByRole('heading', { name: 'This article isn’t about crypto security' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Analyse this page anyway' })).toBeTruthy();
+    expect(backend.analyseAnyway).toHaveBeenCalledTimes(1);
   });
 
   it('disabled on this site: turns it back on', async () => {
@@ -318,8 +401,9 @@ describe('popup: settings of a newer version', () => {
 describe('popup: long related lists', () => {
   it('shows the most relevant first and the rest on request', async () => {
     const many = Array.from({ length: 10 }, (_, i) => ({ title: `Source ${i + 1}`, url: `https://example.org/${i}`, why: 'test', kind: 'source' as const }));
-    renderPopup('?tab=7', { states: [{ state: 'results', analysis: { ...ANALYSIS, related: many }, annotationsShown: true }] });
+    renderPopup('?tab=7', { states: [{ state: 'results', analysis: { ...ANALYSIS, related: many }, annotationsShown: true }], ...ALL_OPEN });
     const sec = await screen.findByRole('region', { name: 'Related coverage' });
+    await within(sec).findByRole('link', { name: 'Source 1' });
     expect(within(sec).getAllByRole('link')).toHaveLength(6);
     expect(within(sec).getByRole('link', { name: 'Source 1' })).toBeTruthy();
     const more = within(sec).getByRole('button', { name: 'Show all 10' });
@@ -332,7 +416,7 @@ describe('popup: long related lists', () => {
 
 describe('popup: marks hidden', () => {
   it('shows the marks again before scrolling to a name', async () => {
-    const { backend } = renderPopup('?tab=7', { states: [{ state: 'results', analysis: ANALYSIS, annotationsShown: false }] });
+    const { backend } = renderPopup('?tab=7', { states: [{ state: 'results', analysis: ANALYSIS, annotationsShown: false }], ...ALL_OPEN });
     const box = await screen.findByRole('checkbox', { name: 'Show marks on this page' });
     expect((box as HTMLInputElement).checked).toBe(false);
     fireEvent.click(await screen.findByRole('button', { name: /Reconnaissance General Bureau/ }));

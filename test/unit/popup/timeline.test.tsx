@@ -49,7 +49,7 @@ describe('timeline chart accessibility', () => {
     const [titleId, descId] = svg.getAttribute('aria-labelledby')!.split(' ');
     expect(container.querySelector(`[id="${titleId}"]`)?.tagName.toLowerCase()).toBe('title');
     expect(container.querySelector(`[id="${descId}"]`)?.tagName.toLowerCase()).toBe('desc');
-    expect(container.querySelector('desc')!.textContent).toMatch(/3 incidents from Feb 2016 to 21 Feb 2025\. The largest is Bybit hack, \$1.46 billion/);
+    expect(container.querySelector('desc')!.textContent).toMatch(/3 incidents from Feb 2016 to Feb 21, 2025\. The largest is Bybit hack, \$1.46B/);
     expect(screen.getByRole('img', { name: /Related incidents: amount stolen by date/ })).toBeTruthy();
   });
 
@@ -68,7 +68,7 @@ describe('timeline chart accessibility', () => {
     expect(table.parentElement?.className).toBe('visually-hidden');
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Date', 'Incident', 'Amount stolen (USD)']);
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => r.textContent)).toEqual(['Feb 2016Bangladesh Bank heist$81 million', '23 Mar 2022Ronin bridge hack$625 million', '21 Feb 2025Bybit hack$1.46 billion']);
+    expect(rows.map((r) => r.textContent)).toEqual(['Feb 2016Bangladesh Bank heist$81M', 'Mar 23, 2022Ronin bridge hack$625M', 'Feb 21, 2025Bybit hack$1.46B']);
     expect(within(rows[0]!).getByRole('rowheader').textContent).toBe('Bangladesh Bank heist');
   });
 
