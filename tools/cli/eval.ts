@@ -46,6 +46,7 @@ import { printMore } from './eval/more-print';
 import { oldEntityFigures, printOldEntities } from './eval/old-entities';
 import { getOutcomes } from './eval/run';
 import { seedChecks } from './eval/seed';
+import { indicatorFigures, printIndicators } from './eval/indicators';
 
 async function main(): Promise<number> {
   const parsed = parseArgs(process.argv.slice(2));
@@ -177,6 +178,7 @@ async function main(): Promise<number> {
       slowest,
     },
     articlesMore,
+    indicators: indicatorFigures(rows, nameOf),
     errors: errors.slice(0, 50),
   };
 
@@ -227,6 +229,7 @@ async function main(): Promise<number> {
   for (const f of report.summaries.failures.slice(0, 5)) L.push(`    ${f.file}: "${f.first}"`);
 
   L.push(...printMore(articlesMore, args.verbose));
+  L.push(...printIndicators(report.indicators));
 
   h('Timings');
   L.push(

@@ -11,7 +11,7 @@
  * - a domain, URL, IPv4 or IPv6 address counts only when it is written defanged (`evil[.]com`,
  *   `hxxps://`), or lies in a section headed "IOCs"/"Indicators (of compromise)" (up to the next
  *   paragraph of prose), or has a threat cue close by on its line ("C2", "phishing", "malicious",
- *   "IP address", "server"...). So the article's own mentions of news sites ("reported by
+ *   "attackers"...). So the article's own mentions of news sites ("reported by
  *   coindesk.com"), version numbers ("version 1.2.3.4"), file names ("report.pdf": not a top-level
  *   domain) and abbreviations ("e.g.", "U.S.") are not indicators.
  *
@@ -45,8 +45,14 @@ const CVE_RE = /(?<![\w-])CVE-\d{4}-\d{4,7}(?![\w-])/gi;
 const HASH_LABEL = /\b(?:MD5|SHA-?1|SHA-?256|SHA2-?256|hash(?:es)?|checksums?|digests?)\b/i;
 const TX_LABEL = /\b(?:tx(?:id|n|s|ids|ns)?|tx hash(?:es)?|txhash(?:es)?|transactions?(?: hash(?:es)?| ids?)?)\b/i;
 const NOT_FILE_HASH = /\b(?:commit|git|revision)\b/i;
-const IP_CUE = /\b(?:IPs?|IPv[46]|IP address(?:es)?|servers?|C2|C&C|command[- ]and[- ]control|hosted|hosting|proxy|VPN|resolv\w*|infrastructure|malicious|phishing|attackers?|connects?|beacons?)\b/i;
-const DOMAIN_CUE = /\b(?:domains?|phishing|malicious|fake|spoof(?:ed|ing)?|look-?alike|typo-?squat\w*|C2|C&C|command[- ]and[- ]control|hosted|drainers?|scam|fraudulent|impersonat\w*|redirect(?:s|ed)?)\b/i;
+/**
+ * Words that make a plain IP or domain an indicator: they say it is the attackers' (not "server",
+ * "domain", "resolver" or "hosted" alone: "Cloudflare's 1.1.1.1 resolver", "the domain name arduino.org"
+ * are not indicators; nor "fake", "impersonating", "spoofed", whose object is the real site; nor
+ * "hackers", near which articles name the victim: "hackers breached example.com").
+ */
+const IP_CUE = /\b(?:C2|C&C|command[- ]and[- ]control|malicious|phishing|attackers'? (?:IP|server|infrastructure)|beacons?|beaconing|exfiltrat\w*|botnet)\b/i;
+const DOMAIN_CUE = /\b(?:phishing|malicious|look-?alike|typo-?squat\w*|C2|C&C|command[- ]and[- ]control|drainers?|scam|fraudulent)\b/i;
 const VERSION_BEFORE = /(?:version|ver\.?|v|build|release|firmware|update|patch|rev\.?)\s*$/i;
 const IOC_HEADING = /\b(?:IOCs?|indicators(?: of compromise)?)\b/i;
 /** TLDs that are also common file extensions: a plain "invoice.zip" is a file name, "invoice[.]zip" a domain. */

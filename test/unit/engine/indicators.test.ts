@@ -110,6 +110,8 @@ describe('domains, URLs and IPs', () => {
   it('plain domains, URLs and IPs count with a threat cue nearby or in an IOC section', () => {
     expect(kinds('The phishing domain coinbase-support.com copied the login page.')).toEqual([['domain', 'coinbase-support.com']]);
     expect(kinds('The malware beacons to its C2 server at 45.61.136.10 every hour.')).toEqual([['ipv4', '45.61.136.10']]);
+    // naming a real service is not naming an indicator
+    expect(kinds("Cloudflare's 1.1.1.1 resolver and the domain name arduino.org; block access to a fake copy of crates.io.")).toEqual([]);
     const ioc = 'Indicators of compromise\n\nwallet-verify.app.example.org\nhttps://drain.example.net/x\n2001:db8::1\n91.243.44.14\n';
     expect(kinds(ioc)).toEqual([
       ['domain', 'wallet-verify.app.example.org'],
