@@ -6,9 +6,9 @@
  */
 import type { AnalysisEntity } from '../../lib/shared/contract';
 import type { CardEntity } from '../../lib/shared/messages';
+import { AddressCard } from './AddressCard';
 import { KnowledgeDates } from '../shared/KnowledgeDates';
-import { ATTRIBUTION_RELATIONS, LEVEL_LABELS, RELATION_LABELS, TYPE_LABELS } from '../../lib/shared/labels';
-import { formatDate, formatUsd, safeHref } from '../shared/format';
+import { ATTRIBUTION_RELATIONS, LEVEL_LABELS, RELATION_LABELS, TYPE_LABELS, formatUsd, safeHref } from '../../lib/shared/labels';
 
 /** Aliases, incidents and sources beyond these counts are left to the popup's full view. */
 const MAX_ALIASES = 8;
@@ -40,6 +40,7 @@ function SourceLink({ title, url, publisher }: { title: string; url: string; pub
 }
 
 export function EntityCard({ entity, found, headingId, onMute, reportUrl }: EntityCardProps) {
+  if (entity.type === 'address' && entity.address) return <AddressCard entity={{ ...entity, address: entity.address }} {...(headingId ? { headingId } : {})} {...(onMute ? { onMute } : {})} />;
   const aliases = entity.aliases.filter((a) => a.name !== entity.name).slice(0, MAX_ALIASES);
   const attributions = entity.relations.filter((r) => ATTRIBUTION_RELATIONS.has(r.type));
   const incidents = (entity.incidents ?? []).slice(0, MAX_INCIDENTS);
@@ -76,7 +77,7 @@ export function EntityCard({ entity, found, headingId, onMute, reportUrl }: Enti
           <ul>
             {activeSanctions.map((s) => (
               <li key={`${s.authority}-${s.programme}-${s.date}`}>
-                <strong>{s.authority}</strong> {s.programme}, {formatDate(s.date)} · <SourceLink title="source" url={s.source.url} />
+                <strong>{s.authority}</strong> {s.programme}, {s.date} · <SourceLink title="source" url={s.source.url} />
               </li>
             ))}
           </ul>
@@ -111,15 +112,15 @@ export function EntityCard({ entity, found, headingId, onMute, reportUrl }: Enti
           <ul>
             {entity.incident && (
               <li>
-                {formatDate(entity.incident.date)}: {entity.incident.victimName}
-                {typeof entity.incident.amountUsd === 'number' ? `, ${formatUsd(entity.incident.amountUsd)}` : ''}
+                {entity.incident.date}: {entity.incident.victimName}
+                {formatUsd(entity.incident.amountUsd) ? `, ${formatUsd(entity.incident.amountUsd)}` : ''}
                 {entity.incident.technique ? ` (${entity.incident.technique})` : ''}
               </li>
             )}
             {incidents.map((inc) => (
               <li key={inc.id}>
-                {formatDate(inc.date)}: {inc.name}
-                {typeof inc.amountUsd === 'number' ? `, ${formatUsd(inc.amountUsd)}` : ''}
+                {inc.date}: {inc.name}
+                {formatUsd(inc.amountUsd) ? `, ${formatUsd(inc.amountUsd)}` : ''}
               </li>
             ))}
           </ul>
@@ -149,7 +150,7 @@ export function EntityCard({ entity, found, headingId, onMute, reportUrl }: Enti
             {sources.map((s) => (
               <li key={s.url}>
                 <SourceLink title={s.title} url={s.url} publisher={s.publisher} />
-                {s.date ? <span class="cnc-muted"> · {formatDate(s.date)}</span> : null}
+                {s.date ? <span class="cnc-muted"> · {s.date}</span> : null}
               </li>
             ))}
           </ul>

@@ -3,6 +3,9 @@
  * and the incidents attributed to it, so the card never needs a second look-up.
  */
 import type { KbEntity, KbLookup } from '../kb';
+import type { KbAddress } from '../kb/types';
+import { addressIndex, checkAddress } from '../engine/addresses';
+import { addressScreener } from '../engine/indicators/screening';
 import type { CardEntity } from '../shared/messages';
 
 /** Incidents listed on an actor's card. */
@@ -40,5 +43,54 @@ export function toCardEntity(kb: KbLookup, e: KbEntity): CardEntity {
     ...(incidents.length ? { incidents } : {}),
     ...(e.tags ? { tags: e.tags } : {}),
     ...(e.firstSeen ? { firstSeen: e.firstSeen } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Addresses (issue 18): the card of an `address` entity (id "address-<chain>-<address>", lib/engine/entities.ts)
+
+/** EXPLORER_PLACEHOLDERS.explorerAddress of lib/kb/schema.ts (not imported: the schema brings zod into the background). */
+const ADDRESS_PLACEHOLDER = '{address}';
+
+const sanctionedIndex = new WeakMap<object, Map<string, KbAddress>>();
+
+/** The knowledge base's chain (cryptocurrency) entry for a ticker such as "ETH" or "ETH (ARB list)". */
+function chainEntry(kb: KbLookup, chain: string): KbEntity | undefined {
+  const ticker = chain.split(/[\s(]/)[0]!.toUpperCase();
+  return kb.kb.entities.find((e) => e.type === 'cryptocurrency' && e.links?.explorerAddress && e.aliases.some((a) => a.name === ticker));
+}
+
+/** What the card shows of a crypto address: chain, validity, the OFAC screening, a block explorer link. */
+export function addressCardEntity(kb: KbLookup, id: string): CardEntity | null {
+  if (!id.startsWith('address-')) return null;
+  const address = id.slice(id.lastIndexOf('-') + 1);
+  const check = checkAddress(address);
+  if (!check) return null;
+  let index = sanctionedIndex.get(kb.kb);
+  if (!index) sanctionedIndex.set(kb.kb, (index = addressIndex(kb.kb.addresses ?? [])));
+  const s = addressScreener(kb.kb, index, (x) => kb.byId(x))({ text: address, chain: check.chain, valid: check.valid, sanctioned: false });
+  const template = chainEntry(kb, check.chain)?.links?.explorerAddress;
+  const explorerUrl = template ? template.replace(ADDRESS_PLACEHOLDER, encodeURIComponent(address)) : undefined;
+  return {
+    id,
+    name: address,
+    type: 'address',
+    aliases: [],
+    description: `A ${check.chain} address${check.valid ? '' : ' whose checksum fails (possibly mistyped)'}.`,
+    relations: [],
+    sanctions: s.listed ? [{ authority: 'OFAC', programme: s.programme ?? 'SDN list', date: s.date ?? s.asOf ?? '', ...(s.source ? { source: s.source } : { source: { title: 'OFAC SDN list', url: 'https://sanctionssearch.ofac.treas.gov/' } }) }] : [],
+    sources: s.source ? [s.source] : [],
+    address: {
+      address,
+      chain: check.chain,
+      valid: check.valid,
+      listed: s.listed,
+      asOf: s.asOf,
+      ...(s.designated ? { designated: s.designated } : {}),
+      ...(s.programme ? { programme: s.programme } : {}),
+      ...(s.date ? { date: s.date } : {}),
+      ...(s.source ? { source: s.source } : {}),
+      ...(explorerUrl ? { explorerUrl } : {}),
+    },
   };
 }
