@@ -6,7 +6,7 @@
  * The background (lib/background/kb-updates.ts) is the only writer of these keys.
  */
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PUBLISHED_PACK_URL, packHostPattern } from './pack-url';
 
 /** The pack's address: set by wxt.config.ts at build time (the published one, or a test build's 127.0.0.1). */
@@ -22,8 +22,9 @@ export const KB_UPDATES_PACK_KEY = 'kbUpdates.pack';
 /** `kb.inUse` in `storage.local` → `KnowledgeInUse`: what the popup, cards and options show as "as of". */
 export const KB_IN_USE_KEY = 'kb.inUse';
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const text = z.string().max(2000);
+const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const text = z.string().check(z.maxLength(2000));
+const short = (n: number) => z.string().check(z.maxLength(n));
 
 export const checkOutcomes = ['applied', 'not-modified', 'up-to-date', 'failed', 'dropped'] as const;
 export type CheckOutcome = (typeof checkOutcomes)[number];
@@ -32,18 +33,18 @@ export const kbUpdatesStateSchema = z.object({
   /** The reader turned updates on (this device only: not synced, as the permission is per browser). */
   enabled: z.boolean(),
   /** lib/kb/update-schedule.ts, `UpdateScheduleState`; null before the first time updates were on. */
-  schedule: z
-    .object({ lastCheckAt: z.number().nullable(), lastSuccessAt: z.number().nullable(), failures: z.number().int().nonnegative(), nextCheckAt: z.number() })
-    .nullable(),
+  schedule: z.nullable(
+    z.object({ lastCheckAt: z.nullable(z.number()), lastSuccessAt: z.nullable(z.number()), failures: z.number().check(z.int(), z.nonnegative()), nextCheckAt: z.number() }),
+  ),
   /** Validators of the last pack that was accepted or found not newer, for a conditional request. */
-  etag: z.string().max(200).nullable(),
-  lastModified: z.string().max(200).nullable(),
+  etag: z.nullable(short(200)),
+  lastModified: z.nullable(short(200)),
   /** The applied pack (its text under KB_UPDATES_PACK_KEY), or null: the built-in knowledge is used. */
-  pack: z.object({ version: z.number().int().positive(), asOf: isoDay, appliedAt: z.number(), keyId: z.string().max(40) }).nullable(),
+  pack: z.nullable(z.object({ version: z.number().check(z.int(), z.positive()), asOf: isoDay, appliedAt: z.number(), keyId: short(40) })),
   /** The last check's (or start-up's) result, in words for the options page. */
-  last: z
-    .object({ at: z.number(), outcome: z.enum(checkOutcomes), reason: z.string().max(40).optional(), message: text.optional(), version: z.number().optional() })
-    .nullable(),
+  last: z.nullable(
+    z.object({ at: z.number(), outcome: z.enum(checkOutcomes), reason: z.optional(short(40)), message: z.optional(text), version: z.optional(z.number()) }),
+  ),
 });
 export type KbUpdatesState = z.infer<typeof kbUpdatesStateSchema>;
 
@@ -53,11 +54,11 @@ export const knowledgeInUseSchema = z.object({
   origin: z.enum(['built-in', 'update']),
   /** The pack version (or the built-in knowledge's, from its date): newer packs have larger numbers. */
   version: z.number(),
-  kbVersion: z.string().max(200),
+  kbVersion: short(200),
   asOf: isoDay,
   /** Each data set and how fresh it is (lib/kb/sources.ts; a pack's signed manifest). */
-  sources: z.array(z.object({ name: z.string().max(200), asOf: isoDay })).max(50),
-  appliedAt: z.number().optional(),
+  sources: z.array(z.object({ name: short(200), asOf: isoDay })).check(z.maxLength(50)),
+  appliedAt: z.optional(z.number()),
 });
 export type KnowledgeInUse = z.infer<typeof knowledgeInUseSchema>;
 
@@ -86,10 +87,10 @@ export type UpdatesAnswer =
 
 const answerSchema = z.object({
   ok: z.boolean(),
-  message: text.optional(),
-  retryAt: z.number().optional(),
+  message: z.optional(text),
+  retryAt: z.optional(z.number()),
   state: kbUpdatesStateSchema,
-  inUse: knowledgeInUseSchema.nullable(),
+  inUse: z.nullable(knowledgeInUseSchema),
 });
 
 async function send(msg: UpdatesMessage): Promise<UpdatesAnswer> {

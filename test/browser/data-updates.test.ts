@@ -194,7 +194,7 @@ describe('knowledge updates (real Chromium, a pack server on 127.0.0.1)', () => 
     await options.getByRole('checkbox', { name: 'Download knowledge updates' }).check();
     await expect.poll(() => options.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/Updates are on/);
     // the first check: within a minute (Chrome's alarms: at least 30 s)
-    await expect.poll(() => packRequests().length, { timeout: 100_000, intervals: [1_000] }).toBe(1);
+    await expect.poll(() => packRequests().length, { timeout: 100_000, interval: 1_000 }).toBe(1);
     const first = packRequests()[0]!;
     expect(first.method).toBe('GET');
     expect(first.url).toBe(PACK_PATH);
