@@ -8,7 +8,8 @@ import type { AnalysisEntity } from '../../lib/shared/contract';
 import type { CardEntity } from '../../lib/shared/messages';
 import { AddressCard } from './AddressCard';
 import { KnowledgeDates } from '../shared/KnowledgeDates';
-import { ATTRIBUTION_RELATIONS, LEVEL_LABELS, RELATION_LABELS, TYPE_LABELS, formatUsd, safeHref } from '../../lib/shared/labels';
+import { ATTRIBUTION_RELATIONS, LEVEL_LABELS, RELATION_LABELS, TYPE_LABELS } from '../../lib/shared/labels';
+import { formatDate, formatUsd, safeHref } from '../shared/format';
 
 /** Aliases, incidents and sources beyond these counts are left to the popup's full view. */
 const MAX_ALIASES = 8;
@@ -77,7 +78,7 @@ export function EntityCard({ entity, found, headingId, onMute, reportUrl }: Enti
           <ul>
             {activeSanctions.map((s) => (
               <li key={`${s.authority}-${s.programme}-${s.date}`}>
-                <strong>{s.authority}</strong> {s.programme}, {s.date} · <SourceLink title="source" url={s.source.url} />
+                <strong>{s.authority}</strong> {s.programme}, {formatDate(s.date)} · <SourceLink title="source" url={s.source.url} />
               </li>
             ))}
           </ul>
@@ -112,15 +113,15 @@ export function EntityCard({ entity, found, headingId, onMute, reportUrl }: Enti
           <ul>
             {entity.incident && (
               <li>
-                {entity.incident.date}: {entity.incident.victimName}
-                {formatUsd(entity.incident.amountUsd) ? `, ${formatUsd(entity.incident.amountUsd)}` : ''}
+                {formatDate(entity.incident.date)}: {entity.incident.victimName}
+                {typeof entity.incident.amountUsd === 'number' ? `, ${formatUsd(entity.incident.amountUsd)}` : ''}
                 {entity.incident.technique ? ` (${entity.incident.technique})` : ''}
               </li>
             )}
             {incidents.map((inc) => (
               <li key={inc.id}>
-                {inc.date}: {inc.name}
-                {formatUsd(inc.amountUsd) ? `, ${formatUsd(inc.amountUsd)}` : ''}
+                {formatDate(inc.date)}: {inc.name}
+                {typeof inc.amountUsd === 'number' ? `, ${formatUsd(inc.amountUsd)}` : ''}
               </li>
             ))}
           </ul>
@@ -150,7 +151,7 @@ export function EntityCard({ entity, found, headingId, onMute, reportUrl }: Enti
             {sources.map((s) => (
               <li key={s.url}>
                 <SourceLink title={s.title} url={s.url} publisher={s.publisher} />
-                {s.date ? <span class="cnc-muted"> · {s.date}</span> : null}
+                {s.date ? <span class="cnc-muted"> · {formatDate(s.date)}</span> : null}
               </li>
             ))}
           </ul>

@@ -57,6 +57,13 @@ function answersFromRecord(rec: TabRecord, settings: Settings): boolean {
   return rec.phase === 'results' && !!rec.analysis && settings.enabled && !isSiteDisabled(settings, rec.host) && (settings.mode === 'auto' || clickGranted(rec));
 }
 
+/**
+ * A tab's record with the reader's "Analyse this page anyway" (`popup/analyse-anyway`): `forced` pages are
+ * kept as results whatever the article and topic checks say, until the tab loads another page (the record
+ * goes then). (A field of TabRecord in tab-store.ts, once that file is free to change.)
+ */
+type Kept = TabRecord & { forced?: boolean };
+
 /** Why a page the gate let through is not annotated: shown in the popup. */
 function reasonsOf(a: Analysis): string[] {
   return a.cryptoSecurity.reasons.length ? a.cryptoSecurity.reasons : ['The page does not read as a crypto-security article.'];
@@ -128,7 +135,8 @@ export function createBackgroundService(
     }
     // The toggle survives re-reads of the same page; a new page starts from the settings.
     const show = same ? same.show : settings.mode === 'auto';
-    const base: TabRecord = { url, host, phase: 'analysing', readingId, show, ...(same?.requested ? { requested: true } : {}), updatedAt: Date.now() };
+    const forced = (same as Kept | undefined)?.forced === true;
+    const base: Kept = { url, host, phase: 'analysing', readingId, show, ...(same?.requested ? { requested: true } : {}), ...(forced ? { forced } : {}), updatedAt: Date.now() };
     if (!settings.enabled || isSiteDisabled(settings, host)) {
       await store.set(tabId, { ...base, phase: 'disabled', disabledReason: settings.enabled ? 'site-off' : 'off' });
       await setBadge(tabId, null);
@@ -150,7 +158,7 @@ export function createBackgroundService(
     }
     const latest = await store.get(tabId);
     if (latest && latest.readingId !== readingId) return { ok: false, reason: 'stale' };
-    const phase = !analysis.isArticle ? 'not-article' : analysis.cryptoSecurity.detected ? 'results' : 'not-crypto-security';
+    const phase = forced ? 'results' : !analysis.isArticle ? 'not-article' : analysis.cryptoSecurity.detected ? 'results' : 'not-crypto-security';
     const done: TabRecord = { ...base, phase, analysis, updatedAt: Date.now() };
     await store.set(tabId, done);
     await store.markPopupAnswer(tabId, answersFromRecord(done, settings) ? done : null);
@@ -213,7 +221,7 @@ export function createBackgroundService(
     // without waiting for the page. A new document in the tab deletes the record (tabs.onUpdated 'loading'), and
     // a single-page-app navigation makes the annotator send a new reading, which sets the phase back to 'analysing'.
     if (rec?.analysis && answersFromRecord(rec, settings)) {
-      return { state: 'results', analysis: rec.analysis, annotationsShown: rec.show };
+      return { state: 'results', analysis: rec.analysis, annotationsShown: rec.show, ...((rec as Kept).forced ? { asked: true as const } : {}) };
     }
     // Otherwise the page decides: the content script's round trip (~20 ms), only when it is needed.
     const status = await backgroundApi.getStatus(tabId);
@@ -269,7 +277,9 @@ export function createBackgroundService(
           ...(current.analysis ? { analysis: current.analysis } : {}),
         };
       case 'results':
-        return current.analysis ? { state: 'results', analysis: current.analysis, annotationsShown: current.show } : { state: 'analysing' };
+        return current.analysis
+          ? { state: 'results', analysis: current.analysis, annotationsShown: current.show, ...((current as Kept).forced ? { asked: true as const } : {}) }
+          : { state: 'analysing' };
     }
   }
 
@@ -307,6 +317,28 @@ export function createBackgroundService(
     // reading of this address was refused): a second copy does not start, so ask the running one to read.
     // A status from the gate script alone has readingId 0 and no `skipped`.
     if (status && (status.readingId > 0 || status.skipped)) void backgroundApi.reread(tabId);
+    return { ok: true };
+  }
+
+  /**
+   * "Analyse this page anyway": the page was read and analysed but not taken as an article or as crypto
+   * security. Its record is marked `forced` (and asked for, as in mode 'click'), and the annotator in the page
+   * reads it again: that reading is kept as results and marked, shown. Pages whose quick gate failed have no
+   * annotator (and no analysis): `ok: false`.
+   */
+  async function analyseAnyway(tabId: number): Promise<{ ok: boolean }> {
+    const [settings, rec, status] = await Promise.all([getSettings(), store.get(tabId), backgroundApi.getStatus(tabId)]);
+    const current = status ? recordOf(rec, status.url) : undefined;
+    if (!current || !settings.enabled || isSiteDisabled(settings, current.host)) return { ok: false };
+    if (current.phase === 'results') return { ok: true };
+    if ((current.phase !== 'not-article' && current.phase !== 'not-crypto-security') || !current.analysis) return { ok: false };
+    const forced: Kept = { ...current, phase: 'analysing', show: true, requested: true, forced: true, updatedAt: Date.now() };
+    await store.set(tabId, forced);
+    const answer = await backgroundApi.reread(tabId);
+    if (answer?.ok !== true) {
+      await store.set(tabId, current); // nothing was read again: the page stays as it was
+      return { ok: false };
+    }
     return { ok: true };
   }
 
@@ -397,6 +429,8 @@ export function createBackgroundService(
         return toggle(msg.tabId, msg.on);
       case 'popup/annotate-tab':
         return annotateTab(msg.tabId);
+      case 'popup/analyse-anyway':
+        return analyseAnyway(msg.tabId);
     }
   }
 

@@ -100,8 +100,14 @@ const buildPopupToBackground = /* @__PURE__ */ once(() => {
    * or annotations are off for it.
    */
   const annotateTab = z.object({ type: z.literal('popup/annotate-tab'), tabId });
+  /**
+   * "Analyse this page anyway": the page was read but not taken as an article or as crypto security; the
+   * reader asks for it to be analysed and marked all the same (this page only: a new page in the tab is
+   * judged again). Answer `{ ok: false }` when there is nothing the background can read again.
+   */
+  const analyseAnyway = z.object({ type: z.literal('popup/analyse-anyway'), tabId });
 
-  const popupToBackgroundSchema = z.discriminatedUnion('type', [getTabAnalysis, lookup, popupGetEntity, toggleAnnotations, annotateTab]);
+  const popupToBackgroundSchema = z.discriminatedUnion('type', [getTabAnalysis, lookup, popupGetEntity, toggleAnnotations, annotateTab, analyseAnyway]);
   return popupToBackgroundSchema;
 });
 
@@ -251,6 +257,91 @@ const buildPageReadAnswer = /* @__PURE__ */ once(() =>
   ]),
 );
 
+// ---------------------------------------------------------------------------------------------------
+// Background -> extension pages: the tab's state (TabAnalysisState below)
+
+const buildTabAnalysisState = /* @__PURE__ */ once(() => {
+  const { id, shortString, entityType } = primitives();
+  const level = z.enum(['official', 'vendor', 'press']);
+  const amount = z.looseObject({ text: shortString, value: z.number(), currency: z.string().check(z.maxLength(20)), usd: z.nullable(z.number()) });
+  const list = <T extends z.core.SomeType>(item: T, max = MAX_ENTITIES) => z.array(item).check(z.maxLength(max));
+  /**
+   * The fields of an analysis the popup reads, checked with their types and bounds; fields it does not read
+   * are kept as they are (loose objects), so that the check does not have to follow every extra field.
+   */
+  const analysis = z.looseObject({
+    title: z.nullable(shortString),
+    url: z.optional(z.nullable(shortString)),
+    siteName: z.optional(z.nullable(shortString)),
+    publishedAt: z.optional(z.nullable(shortString)),
+    isArticle: z.boolean(),
+    cryptoSecurity: z.looseObject({ detected: z.boolean(), score: z.number(), reasons: list(shortString) }),
+    entities: list(
+      z.looseObject({
+        id,
+        name: shortString,
+        type: entityType,
+        mentions: list(z.looseObject({ start: z.number(), end: z.number() }), MAX_MENTIONS),
+        inferred: z.boolean(),
+        known: z.optional(z.boolean()),
+        why: z.optional(shortString),
+        via: z.optional(list(z.looseObject({ from: id, to: id, relation: shortString, by: shortString, level }))),
+      }),
+    ),
+    amounts: list(amount),
+    addresses: list(z.looseObject({})),
+    summary: list(z.string().check(z.maxLength(MAX_SHORT_CHARS * 4))),
+    disclaimers: list(z.looseObject({ kind: shortString, text: z.string().check(z.maxLength(MAX_SHORT_CHARS * 4)) })),
+    related: list(
+      z.looseObject({
+        title: shortString,
+        url: shortString,
+        why: shortString,
+        date: z.optional(shortString),
+        kind: z.optional(z.enum(['incident', 'source', 'search'])),
+        amountUsd: z.optional(z.nullable(z.number())),
+      }),
+    ),
+    timingsMs: z.looseObject({}),
+    // a key-facts block the popup cannot read is dropped, not the answer: the popup then builds the block from
+    // the amounts and names (components/popup/key-facts.ts)
+    keyFacts: z.optional(
+      z.catch(
+        z.optional(
+          z.looseObject({
+            stolen: list(amount),
+            actors: list(z.looseObject({ id, name: shortString, by: list(shortString), level: z.enum(['official', 'vendor', 'press', 'article']), inferred: z.boolean() })),
+            victims: list(z.looseObject({ name: shortString })),
+            dates: list(shortString),
+          }),
+        ),
+        undefined,
+      ),
+    ),
+    kb: z.optional(z.looseObject({ version: shortString, asOf: shortString })),
+    cut: z.optional(z.nullable(z.looseObject({ stage: shortString }))),
+  });
+  const reasons = list(shortString, 50);
+  return z.discriminatedUnion('state', [
+    z.looseObject({ state: z.literal('unavailable') }),
+    z.looseObject({ state: z.literal('disabled'), reason: z.enum(['off', 'site-off']) }),
+    z.looseObject({ state: z.literal('analysing') }),
+    z.looseObject({ state: z.literal('click-to-annotate') }),
+    z.looseObject({ state: z.literal('not-article'), reasons, analysis: z.optional(analysis) }),
+    z.looseObject({ state: z.literal('not-crypto-security'), reasons, analysis: z.optional(analysis) }),
+    z.looseObject({ state: z.literal('results'), analysis, annotationsShown: z.boolean(), asked: z.optional(z.literal(true)) }),
+  ]);
+});
+
+/**
+ * The background's answer to `popup/get-tab-analysis`, or the results it keeps in `storage.session`,
+ * checked before the popup shows them: undefined when it is not a state the popup knows.
+ */
+export function parseTabAnalysisState(raw: unknown): TabAnalysisState | undefined {
+  const r = buildTabAnalysisState().safeParse(raw);
+  return r.success ? (r.data as unknown as TabAnalysisState) : undefined;
+}
+
 export type AnalysisInputMessage = z.infer<ReturnType<typeof analysisInput>>;
 export type ContentToBackground = z.infer<ReturnType<typeof buildContentToBackground>>;
 export type PopupToBackground = z.infer<ReturnType<typeof buildPopupToBackground>>;
@@ -287,7 +378,8 @@ export type TabAnalysisState =
   | { state: 'click-to-annotate' }
   | { state: 'not-article'; reasons: string[]; analysis?: Analysis }
   | { state: 'not-crypto-security'; reasons: string[]; analysis?: Analysis }
-  | { state: 'results'; analysis: Analysis; annotationsShown: boolean };
+  // `asked`: the page was not taken as a crypto-security article, and the reader asked for it to be analysed anyway
+  | { state: 'results'; analysis: Analysis; annotationsShown: boolean; asked?: true };
 
 export interface LookupResult {
   entity: CardEntity;
@@ -315,6 +407,7 @@ export interface Answers {
   'popup/get-entity': CardEntity | null;
   'popup/toggle-annotations': { ok: boolean; show: boolean };
   'popup/annotate-tab': { ok: boolean };
+  'popup/analyse-anyway': { ok: boolean };
   'background/analysis-ready': { ok: boolean };
   'background/toggle': { ok: boolean };
   'background/get-status': ContentStatus;
