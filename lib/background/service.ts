@@ -11,7 +11,7 @@ import { ANNOTATOR_FILE, type GatePassedAnswer } from '../shared/gate-protocol';
 import { recordArticle } from '../history';
 import { contentToBackgroundSchema, isExtensionPage, isTopFrameContentScript, parseMessage, popupToBackgroundSchema, type Answers, type CardEntity, type ContentToBackground, type LookupResult, type PageReadAnswer, type PopupToBackground, type SenderLike, type TabAnalysisState } from '../shared/messages';
 import { backgroundApi } from '../shared/channels';
-import { getSettings, isSiteDisabled, muteEntityOnSite, watchSettings } from '../settings';
+import { getSettings, isSiteDisabled, muteEntityOnSite, storageErrorMessage, watchSettings } from '../settings';
 import type { Settings } from '../settings/types';
 import { withoutHash } from '../page/address';
 import { setBadge } from './badge';
@@ -405,8 +405,10 @@ export function createBackgroundService(
         try {
           await muteEntityOnSite(host, msg.id); // settings watchers push the new plan to every tab
           return { ok: true };
-        } catch {
-          return { ok: false };
+        } catch (err) {
+          // the card shows these words (quota full, sync limits...) and stays open
+          const failed: { ok: false; message: string } = { ok: false, message: storageErrorMessage(err) };
+          return failed;
         }
       }
     }

@@ -46,8 +46,16 @@ export const contentApi = {
   async getEntity(entityId: string): Promise<CardEntity | undefined> {
     return parseMessage(cardEntitySchema, await toBackground({ type: 'content/get-entity', id: entityId }));
   },
-  async muteEntity(entityId: string): Promise<void> {
-    await toBackground({ type: 'content/mute-entity', id: entityId });
+  /**
+   * "Don't mark on this site": the background's answer, checked. `{ ok: false, message }` when the browser's
+   * storage refused the save (`message`: why, in words, from `storageErrorMessage`); rejects when the
+   * background could not be reached.
+   */
+  async muteEntity(entityId: string): Promise<{ ok: boolean; message?: string }> {
+    const answer = (await toBackground({ type: 'content/mute-entity', id: entityId })) as unknown;
+    if (!answer || typeof answer !== 'object' || (answer as { ok?: unknown }).ok !== false) return { ok: true };
+    const message = (answer as { message?: unknown }).message;
+    return { ok: false, ...(typeof message === 'string' && message ? { message: message.slice(0, 400) } : {}) };
   },
 };
 
