@@ -12,7 +12,8 @@ import type { Settings } from '../settings/types';
 const MAX_MENTIONS_PER_ENTITY = 200;
 
 export function buildPlan(analysis: Analysis, settings: Settings, host: string, show: boolean, readingId: number): HighlightPlan {
-  const muted = mutedEntitiesFor(settings, host);
+  // names turned off on this site, and those turned off everywhere ("Never mark this")
+  const muted = new Set([...mutedEntitiesFor(settings, host), ...settings.mutedEverywhere]);
   const entities: HighlightEntity[] = [];
   for (const e of analysis.entities) {
     if (e.inferred || !e.mentions.length) continue; // nothing in the page to mark

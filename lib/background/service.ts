@@ -11,7 +11,7 @@ import { ANNOTATOR_FILE, type GatePassedAnswer } from '../shared/gate-protocol';
 import { recordArticle } from '../history';
 import { contentToBackgroundSchema, isExtensionPage, isTopFrameContentScript, parseMessage, popupToBackgroundSchema, type Answers, type CardEntity, type ContentToBackground, type LookupResult, type PageReadAnswer, type PopupToBackground, type SenderLike, type TabAnalysisState } from '../shared/messages';
 import { backgroundApi } from '../shared/channels';
-import { getSettings, isSiteDisabled, muteEntityOnSite, storageErrorMessage, watchSettings } from '../settings';
+import { getSettings, isSiteDisabled, muteEntityEverywhere, muteEntityOnSite, storageErrorMessage, watchSettings } from '../settings';
 import type { Settings } from '../settings/types';
 import { withoutHash } from '../page/address';
 import { setBadge } from './badge';
@@ -403,7 +403,8 @@ export function createBackgroundService(
       case 'content/mute-entity': {
         const host = hostOf(senderUrl);
         try {
-          await muteEntityOnSite(host, msg.id); // settings watchers push the new plan to every tab
+          // settings watchers push the new plan to every tab
+          await (msg.scope === 'everywhere' ? muteEntityEverywhere(msg.id) : muteEntityOnSite(host, msg.id));
           return { ok: true };
         } catch (err) {
           // the card shows these words (quota full, sync limits...) and stays open

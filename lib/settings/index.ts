@@ -26,6 +26,7 @@ export { MIGRATIONS, migrate, type Migration } from './migrations';
 export { MAX_SETTINGS_BACKUPS, getSettingsBackups, type SettingsBackup } from './backups';
 export { STORAGE_ERROR_MESSAGES, classifyStorageError, storageErrorMessage, type StorageErrorInfo, type StorageErrorKind } from './storage-errors';
 export { findSiteEntry, hostMatches, normalizeHostname } from './sites';
+export { muteEntityEverywhere, unmuteEntityEverywhere } from './muting';
 export {
   SettingsValidationError,
   dismissSettingsNotice,
@@ -52,7 +53,7 @@ export function isActiveOn(settings: Settings, host: string): boolean {
   return settings.enabled && !isSiteDisabled(settings, host);
 }
 
-/** Entity ids turned off for this host (entries for the site and its parent domains). */
+/** Entity ids turned off for this host (entries for the site and its parent domains); see also `mutedEverywhere`. */
 export function mutedEntitiesFor(settings: Settings, host: string): Set<string> {
   const out = new Set<string>();
   for (const [site, ids] of Object.entries(settings.mutedEntities)) {

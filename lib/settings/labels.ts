@@ -7,6 +7,7 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   mode: 'When to annotate',
   disabledSites: 'Sites where it stays off',
   mutedEntities: 'Names turned off per site',
+  mutedEverywhere: 'Names never marked',
   types: 'Kinds of names to mark',
   density: 'Which mentions to mark',
   cardDelayMs: 'Card delay',
@@ -21,6 +22,7 @@ const SAFEST_READING: Partial<Record<SettingKey, string>> = {
   history: 'no reading history',
   disabledSites: 'the sites it can read; the others stay in the list',
   mutedEntities: 'the names it can read; the others stay in the list',
+  mutedEverywhere: 'the names it can read; the others stay in the list',
 };
 
 /**

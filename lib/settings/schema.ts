@@ -23,6 +23,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   mode: 'auto',
   disabledSites: [],
   mutedEntities: {},
+  mutedEverywhere: [],
   types: Object.fromEntries(ENTITY_TYPES.map((t) => [t, true])) as Record<EntityType, boolean>,
   density: 'first',
   cardDelayMs: CARD_DELAY_DEFAULT_MS,
@@ -55,6 +56,7 @@ export const settingsSchema = z.object({
   ...fieldSchemas,
   disabledSites: z.array(hostname),
   mutedEntities: z.record(hostname, z.array(z.string().check(z.minLength(1)))),
+  mutedEverywhere: z.array(z.string().check(z.minLength(1))),
   types: z.record(z.enum(ENTITY_TYPES), z.boolean()),
 });
 
@@ -156,6 +158,15 @@ export function repairSettings(raw: unknown, options: RepairOptions = {}): Repai
         if (good.length) out.mutedEntities[host] = [...new Set([...(out.mutedEntities[host] ?? []), ...good])];
       }
       if (bad) problems.push('mutedEntities');
+    }
+  }
+
+  if ('mutedEverywhere' in raw && raw.mutedEverywhere !== undefined) {
+    if (!Array.isArray(raw.mutedEverywhere)) problems.push('mutedEverywhere');
+    else {
+      const good = raw.mutedEverywhere.filter((id): id is string => typeof id === 'string' && id.length > 0);
+      if (good.length !== raw.mutedEverywhere.length) problems.push('mutedEverywhere');
+      out.mutedEverywhere = [...new Set(good)];
     }
   }
 

@@ -35,7 +35,7 @@ export const SITES_KEY = 'settings.sites';
 export const NOTICE_KEY = 'settings.notice';
 
 /** Fields stored with the per-site lists in storage.local; everything else is a preference. */
-const SITE_FIELDS = ['disabledSites', 'mutedEntities'] as const satisfies readonly SettingKey[];
+const SITE_FIELDS = ['disabledSites', 'mutedEntities', 'mutedEverywhere'] as const satisfies readonly SettingKey[];
 const PREF_FIELDS = (Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]).filter(
   (k): k is SettingKey => k !== 'version' && !(SITE_FIELDS as readonly string[]).includes(k),
 );
@@ -330,6 +330,7 @@ export async function saveSettings(patch: SettingsPatch): Promise<Settings> {
     }
     next.mutedEntities = muted;
   }
+  if (patch.mutedEverywhere) next.mutedEverywhere = [...new Set(patch.mutedEverywhere)];
   if (patch.types) next.types = { ...current.types, ...patch.types };
 
   const parsed = settingsSchema.safeParse(next);
@@ -374,6 +375,10 @@ function mergeField(key: SettingKey, stored: unknown, value: unknown): unknown {
   if (key === 'mutedEntities' && isRecord(stored) && isRecord(value)) {
     const unreadable = Object.fromEntries(Object.entries(stored).filter(([site, ids]) => normalizeHostname(site) === null || !Array.isArray(ids)));
     return { ...unreadable, ...value };
+  }
+  if (key === 'mutedEverywhere' && Array.isArray(stored) && Array.isArray(value)) {
+    const unreadable = stored.filter((item) => typeof item !== 'string' || !item);
+    return [...value, ...unreadable];
   }
   return value;
 }

@@ -10,6 +10,11 @@ export interface Settings {
   disabledSites: string[];
   /** entity ids turned off per hostname ("not this?") */
   mutedEntities: Record<string, string[]>;
+  /**
+   * entity ids turned off on every site ("Never mark this"). New in this build without a version bump: an
+   * older build keeps it as an unknown key and marks those names (docs/adr/0007: never freeze over it).
+   */
+  mutedEverywhere: string[];
   types: Record<EntityType, boolean>;
   /** 'first': first mention of each entity; 'all': every mention */
   density: 'first' | 'all';

@@ -49,10 +49,10 @@ export const contentApi = {
   /**
    * "Don't mark on this site": the background's answer, checked. `{ ok: false, message }` when the browser's
    * storage refused the save (`message`: why, in words, from `storageErrorMessage`); rejects when the
-   * background could not be reached.
+   * background could not be reached. `scope: 'everywhere'`: "Never mark this" (every site).
    */
-  async muteEntity(entityId: string): Promise<{ ok: boolean; message?: string }> {
-    const answer = (await toBackground({ type: 'content/mute-entity', id: entityId })) as unknown;
+  async muteEntity(entityId: string, scope: 'site' | 'everywhere' = 'site'): Promise<{ ok: boolean; message?: string }> {
+    const answer = (await toBackground({ type: 'content/mute-entity', id: entityId, ...(scope === 'everywhere' ? { scope } : {}) })) as unknown;
     if (!answer || typeof answer !== 'object' || (answer as { ok?: unknown }).ok !== false) return { ok: true };
     const message = (answer as { message?: unknown }).message;
     return { ok: false, ...(typeof message === 'string' && message ? { message: message.slice(0, 400) } : {}) };

@@ -67,8 +67,11 @@ const buildContentToBackground = /* @__PURE__ */ once(() => {
   const pageRead = z.object({ type: z.literal('content/page-read'), readingId: z.int(), input: analysisInput() });
   /** Card data for one entity (KB facts only: never another tab's data). */
   const getEntity = z.object({ type: z.literal('content/get-entity'), id });
-  /** "Not this?": mute an entity on the sender's own site. The site is taken from the sender, not the message. */
-  const muteEntity = z.object({ type: z.literal('content/mute-entity'), id });
+  /**
+   * "Not this?": mute an entity on the sender's own site (the site is taken from the sender, not the message), or
+   * with `scope: 'everywhere'` on every site ("Never mark this").
+   */
+  const muteEntity = z.object({ type: z.literal('content/mute-entity'), id, scope: z.optional(z.enum(['site', 'everywhere'])) });
 
   /**
    * From the always-injected gate script (see lib/shared/gate-protocol.ts, which builds and documents it without
