@@ -24,6 +24,7 @@ import { leadOfText, loadArticle, markdownToText, ROOT } from './corpus';
 import { loadEngineApi } from './engine-api';
 import { runEngineBench } from './engine';
 import { runGateBench } from './gate';
+import { runIndicatorsBench } from './indicators';
 import { BENCH_PAGES, preparePages, type BenchPage } from './pages';
 import { runPopupBench } from './popup';
 import { currentLoad, machineInfo, renderTable, type BenchReport, type Section } from './report';
@@ -31,9 +32,9 @@ import { runScaleBench } from './scale';
 import { runSizesBench } from './sizes';
 import { runWorstCaseBench } from './worst-case';
 
-const ALL = ['engine', 'worst', 'gate', 'sizes', 'browser', 'scale', 'popup'] as const;
+const ALL = ['engine', 'worst', 'gate', 'sizes', 'browser', 'scale', 'popup', 'indicators'] as const;
 type Bench = (typeof ALL)[number];
-const TITLES: Record<Bench, string> = { engine: 'Engine', worst: 'Worst case (hostile text)', gate: 'Gate (non-article pages)', sizes: 'Sizes', browser: 'Chromium', scale: 'Scale (KB ×10)', popup: 'Popup' };
+const TITLES: Record<Bench, string> = { engine: 'Engine', worst: 'Worst case (hostile text)', gate: 'Gate (non-article pages)', sizes: 'Sizes', browser: 'Chromium', scale: 'Scale (KB ×10)', popup: 'Popup', indicators: 'Indicators (issue 18)' };
 
 const OUT_DIR = process.env.CNC_OUT_DIR ?? '.output-bench';
 const BUILD = resolve(ROOT, OUT_DIR, 'chrome-mv3');
@@ -181,6 +182,7 @@ async function main(): Promise<void> {
   }
   for (const b of benches) {
     if (b === 'engine') sections.push(await section(b, () => runEngineBench({ quick })));
+    if (b === 'indicators') sections.push(await section(b, () => runIndicatorsBench({ quick })));
     if (b === 'worst') sections.push(await section(b, () => runWorstCaseBench({ quick })));
     if (b === 'gate') sections.push(await section(b, () => runGateBench({ quick })));
     if (b === 'scale') sections.push(await section(b, () => runScaleBench({ quick })));
