@@ -120,7 +120,8 @@ export function buildKeyFacts(input: KeyFactsInput): KeyFacts {
     if (before?.prose) continue;
     const r = readRole(a.start, a.end);
     const other = r.otherIncident || (r.sentence >= 0 && recall[r.sentence]! && r.role !== 'aggregate');
-    if (other) continue;
+    // an amount whose role the words around it do not say is left out (it stays in the analysis' amounts)
+    if (other || r.role === 'other') continue;
     const prose = r.sentence >= 0 && isProse(sentences[r.sentence]!.text);
     const by = r.role === 'aggregate' ? reportedBy(r.sentence, sentences, input.entities) : null;
     const item: KeyAmount = { text: a.text, value: a.value, currency: a.currency, usd: a.usd, start: a.start, end: a.end, role: r.role, ...(by ? { by } : {}) };
