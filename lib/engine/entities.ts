@@ -4,6 +4,7 @@
  * navigation that no article names (the site's masthead, its search box).
  */
 import type { AddressHit, AnalysisEntity } from '../shared/contract';
+import { IDIOMS } from './vocab';
 
 /** Valid addresses as entities, one per address (EVM addresses compared case-insensitively), mentions in reading order. */
 export function addressEntities(hits: readonly AddressHit[]): AnalysisEntity[] {
@@ -72,4 +73,27 @@ export function siteNameAt(text: string, start: number, end: number, siteKeys: R
   const after = /^[ .]?([\p{L}\p{N}]+)/u.exec(text.slice(end, end + 30))?.[1] ?? '';
   const name = text.slice(start, end);
   return [name, before + name, name + after].some((s) => siteKeys.has(compact(s)));
+}
+
+/** Characters looked at either side of a name for an idiom built on it. */
+const IDIOM_WINDOW = 24;
+
+/**
+ * Is the name at [start, end) part of an idiom built on a name ("a Trojan horse", "the Robin Hood of
+ * DeFi", "a Swiss-cheese defence")? Then it names no one in the story.
+ */
+export function inIdiom(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - IDIOM_WINDOW);
+  const win = text.slice(from, Math.min(text.length, end + IDIOM_WINDOW)).toLowerCase().replace(/[’]/g, "'");
+  for (const idiom of IDIOMS) {
+    let i = win.indexOf(idiom);
+    while (i >= 0) {
+      const a = from + i;
+      const b = a + idiom.length;
+      const whole = !/[\p{L}\p{N}]/u.test(win[i - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(win[i + idiom.length] ?? ' ');
+      if (whole && a <= start && b >= end - 1 - (text[end - 1] === 's' ? 1 : 0) && a < end && b > start) return true;
+      i = win.indexOf(idiom, i + 1);
+    }
+  }
+  return false;
 }

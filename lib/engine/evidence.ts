@@ -3,11 +3,12 @@
  * marked in the page only when its kind of evidence is measured at >= 0.95 precision").
  *
  * The figures are precision measured by `npm run -s eval` (correct / reported, articles-more dev half);
- * name-finder rules have their own figures in ner/rules.ts (RULE_INFO). A rule without a measured figure,
- * or with too few cases to trust one, is not marked. Readers forgive a missing mark, not a wrong one.
+ * name-finder rules have their own figures in ner/rules.ts (RULE_INFO: dev half + old corpus, the old
+ * corpus's unlisted names counted as errors). A rule without a figure, or with fewer than MIN_CASES
+ * judged names, is not marked. Readers forgive a missing mark, not a wrong one.
  */
 import type { AnalysisEntity, EvidenceKind } from '../shared/contract';
-import { RULE_INFO } from './ner/rules';
+import { rulePrecision } from './ner/rules';
 
 /** Marks need at least this measured precision. */
 export const MARK_MIN_PRECISION = 0.95;
@@ -29,9 +30,8 @@ export const EVIDENCE_PRECISION: Record<Exclude<EvidenceKind, 'name-finder'>, nu
 export function confidenceOf(e: Pick<AnalysisEntity, 'evidence' | 'rule' | 'known' | 'inferred' | 'type'>): number | null {
   const kind: EvidenceKind = e.evidence ?? (e.inferred ? 'inferred' : e.type === 'address' ? 'address' : e.known === false ? 'name-finder' : 'kb');
   if (kind !== 'name-finder') return EVIDENCE_PRECISION[kind];
-  const info = e.rule ? RULE_INFO[e.rule] : undefined;
-  if (!info || info.precision === null || info.cases < MIN_CASES) return null;
-  return info.precision;
+  const { precision, cases } = e.rule ? rulePrecision(e.rule) : { precision: null, cases: 0 };
+  return precision === null || cases < MIN_CASES ? null : precision;
 }
 
 /** May the page mark this entity? Only evidence measured at MARK_MIN_PRECISION or better, and never an inferred one. */

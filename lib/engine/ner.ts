@@ -14,7 +14,7 @@ import { tokenIndexAt } from './ner-cues';
 import { isCap, nameCandidates, slugId, withoutTrailingPlace, type Candidate } from './ner/candidates';
 import { compromiseVerdicts, warmUpNer } from './ner/compromise';
 import { listPass } from './ner/lists';
-import { BYLINE_BEFORE, decide, RULE_INFO } from './ner/rules';
+import { AUTHOR_BIO_AFTER, BYLINE_BEFORE, CONTACT_BEFORE, decide, RULE_INFO } from './ner/rules';
 import { spanIndex } from './spans';
 import type { Token } from './text';
 
@@ -133,7 +133,10 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
   };
   // the article's own bylines: their names are the reporters', never an entity of the story, wherever they recur
   const bylines = new Set<string>();
-  for (const c of cands) if (BYLINE_BEFORE.test(text.slice(Math.max(0, c.start - 30), c.start))) bylines.add(c.name);
+  for (const c of cands) {
+    const before = text.slice(Math.max(0, c.start - 30), c.start);
+    if (BYLINE_BEFORE.test(before) || CONTACT_BEFORE.test(before) || AUTHOR_BIO_AFTER.test(text.slice(c.end, c.end + 60))) bylines.add(c.name);
+  }
   for (const c0 of cands) {
     if (deadline.step()) break;
     if (isHandled(c0) || bylines.has(c0.name)) continue;

@@ -13,13 +13,16 @@ import type { KbEntity } from '../kb/types';
 import { NO_DEADLINE, type Deadline } from './deadline';
 import type { RawMatch } from './matcher';
 import type { Token } from './text';
-import { TOPICAL_WORDS, wholeWordsRe } from './vocab';
+import { inIdiom } from './entities';
+import { JURISDICTION_CONTEXT_WORDS, TOPICAL_WORDS, wholeWordsRe } from './vocab';
 
 /** Characters either side of a mention searched for context words: about two sentences. */
 export const CONTEXT_WINDOW_CHARS = 350;
 
 /** Vocabulary that makes a weak name plausible as the crypto/security entity: whole words only ("hackers" is not "hack"). */
 const TOPICAL_RE = wholeWordsRe(TOPICAL_WORDS);
+/** A country is a sanctioned jurisdiction of the story only with sanctions or state-actor words near one of its mentions. */
+const JURISDICTION_RE = wholeWordsRe(JURISDICTION_CONTEXT_WORDS);
 
 /** Generic nouns that may follow a protocol's name without making it another proper name. */
 const NAME_CONTINUATION_OK =
@@ -86,12 +89,12 @@ export function resolveMentions(
   deadline: Deadline = NO_DEADLINE,
 ): ResolvedMention[] {
   const lower = text.toLowerCase();
-  type Cand = { m: RawMatch; entityId: string; needs: 'none' | 'ambiguous' | 'weak'; priority: number };
+  type Cand = { m: RawMatch; entityId: string; needs: 'none' | 'ambiguous' | 'weak' | 'jurisdiction'; priority: number };
   const cands: Cand[] = [];
   for (const m of raw) {
     const e = entity(m.pattern.entityId);
     if (!e) continue;
-    const needs = m.pattern.ambiguous ? 'ambiguous' : m.pattern.weak ? 'weak' : 'none';
+    const needs = m.pattern.ambiguous ? 'ambiguous' : m.pattern.weak ? 'weak' : e.type === 'sanctioned-jurisdiction' ? 'jurisdiction' : 'none';
     cands.push({ m, entityId: e.id, needs, priority: needs === 'none' ? 2 : 1 });
   }
   // Entities named at least once without needing context: their ambiguous aliases are then safe too.
@@ -117,7 +120,8 @@ export function resolveMentions(
       const ctx = e.ambiguous?.context ?? [];
       // Without an explicit context list, fall back to the topical vocabulary.
       ok = ctx.length ? ctx.some((w) => w.trim() && hasTerm(win, w.toLowerCase().trim())) : TOPICAL_RE.test(win);
-    } else ok = TOPICAL_RE.test(win);
+    } else if (c.needs === 'jurisdiction') ok = JURISDICTION_RE.test(win);
+    else ok = TOPICAL_RE.test(win);
     if (ok) accepted.push({ ...c, contextual: true });
     else rejected.push(c);
   }
@@ -154,7 +158,7 @@ export function resolveMentions(
     lastEnd = a.m.end;
     lastStart = a.m.start;
   }
-  return withoutMalwareIncidents(text, out, entity);
+  return withoutMalwareIncidents(text, out, entity).filter((m) => !inIdiom(text, m.start, m.end));
 }
 
 /** What "<malware> ransomware attack" adds to a malware's name: generic words only. */

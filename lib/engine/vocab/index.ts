@@ -10,6 +10,7 @@ import governmentWords from './government-words.json';
 import idioms from './idioms.json';
 import institutionHeads from './institution-heads.json';
 import jargon from './jargon.json';
+import jurisdictionContext from './jurisdiction-context.json';
 import knownOrgs from './known-orgs.json';
 import leadingTitles from './leading-titles.json';
 import nameConnectors from './name-connectors.json';
@@ -61,6 +62,9 @@ export function wholeWordsRe(words: readonly string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 }
 
+/** Words that make a country a sanctioned jurisdiction of the story (sanctions, a state behind attacks). */
+export const JURISDICTION_CONTEXT_WORDS: readonly string[] = jurisdictionContext.words;
+
 /** Every list, for the shape test. */
 export const ALL_LISTS: Record<string, WordList> = {
   'account-words': accountWords,
@@ -69,6 +73,7 @@ export const ALL_LISTS: Record<string, WordList> = {
   'government-words': governmentWords,
   'institution-heads': institutionHeads,
   jargon,
+  'jurisdiction-context': jurisdictionContext,
   'known-orgs': knownOrgs,
   'leading-titles': leadingTitles,
   'name-connectors': nameConnectors,

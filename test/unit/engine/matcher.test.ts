@@ -14,7 +14,7 @@ function found(text: string): { id: string; text: string }[] {
 
 describe('KB matcher', () => {
   it('finds multi-word names, aliases and acronyms with their exact offsets', () => {
-    const text = 'The FBI said the Reconnaissance General Bureau of North Korea ran the WannaCry campaign.';
+    const text = 'The FBI said the Reconnaissance General Bureau of North Korea ran the WannaCry campaign to evade sanctions.';
     const tokens = tokenize(text);
     const ms = resolveMentions(text, tokens, matcher.match(text, tokens), (id) => byId.get(id));
     expect(ms.map((m) => m.entityId)).toEqual(['fbi', 'reconnaissance-general-bureau', 'north-korea', 'wannacry-attack-2017']);
@@ -32,8 +32,8 @@ describe('KB matcher', () => {
   });
 
   it('accepts a plural or possessive of a long name but not of an acronym', () => {
-    expect(found('Some of North Koreas exports were banned.')).toEqual([{ id: 'north-korea', text: 'North Koreas' }]);
-    expect(found("North Korea's hackers struck again.")).toEqual([{ id: 'north-korea', text: 'North Korea' }]);
+    expect(found('Some of North Koreas exports were banned by sanctions.')).toEqual([{ id: 'north-korea', text: 'North Koreas' }]);
+    expect(found("North Korea's state-sponsored hackers struck again.")).toEqual([{ id: 'north-korea', text: 'North Korea' }]);
   });
 
   it('needs context for ambiguous names: RGB as a colour model is not the bureau', () => {
@@ -56,7 +56,7 @@ describe('KB matcher', () => {
     expect(found('The samurai film Ronin opens on Friday with a car chase through Nice.')).toEqual([]);
     expect(found('Fifth Harmony announced a reunion tour.')).toEqual([]);
     expect(found('Attackers drained the Ronin bridge of 173,600 ETH.').map((m) => m.id)).toEqual(['ronin']);
-    expect(found('Venezuela launched the Petro coin in 2018.').map((m) => m.id)).toEqual(['venezuela', 'petro']);
+    expect(found('Venezuela launched the Petro coin in 2018 to evade sanctions.').map((m) => m.id)).toEqual(['venezuela', 'petro']);
   });
 
   it('does not match names across punctuation or line breaks', () => {
@@ -95,4 +95,9 @@ describe('KB matcher', () => {
     expect(tb).toBeLessThan(ts * 2);
     expect(big.match(text, tokens).length).toBe(small.match(text, tokens).length);
   }, 120_000);
+
+  it('takes a country for a sanctioned jurisdiction only with sanctions or state-actor words near it', () => {
+    expect(found('The ransomware was first advertised on a forum based in Iran, with a revenue share of 70 percent.')).toEqual([]);
+    expect(found('The exchange in Iran was hit weeks after new US sanctions on Iran.').map((m) => m.id)).toEqual(['iran', 'iran']);
+  });
 });

@@ -142,7 +142,7 @@ describe('people named with a role after the name', () => {
 describe('promotion lines', () => {
   it('still reads names on a line that says "state-sponsored" or "browser cookies"', () => {
     expect(ner('The alarm was raised by Cyvers, and the theft was blamed on state-sponsored hackers.')).toContain('organization:Cyvers');
-    expect(ner('The stealer sent browser cookies to a server run by Orla Brennick, police said.')).toContain('person:Orla Brennick');
+    expect(ner('The stealer sent browser cookies to a server run by Jane Brennick, police said.')).toContain('person:Jane Brennick');
   });
 
   it('reads no names on promotion and cookie-banner lines', () => {

@@ -74,3 +74,23 @@ describe('names that were missed', () => {
     expect(ner('Burmese official U Tin Maung said the rules would change.').some((x) => x.includes('Tin Maung'))).toBe(true);
   });
 });
+
+describe('idioms built on a name', () => {
+  it('drops "a Trojan horse" and "the Robin Hood of DeFi", keeps the names elsewhere', () => {
+    expect(ner('The update was a Trojan Horse for the attackers, and he styled himself the Robin Hood of DeFi.').some((x) => /Trojan|Robin/.test(x))).toBe(false);
+    expect(ner('Police arrested Robin Hood Smith, 34, of Leeds.')).toContain('person:Robin Hood Smith');
+  });
+});
+
+describe('the article\'s own authors', () => {
+  it('drops a name from its bio or contact line everywhere, keeps people quoted in the story', () => {
+    const text = 'The exchange was hacked, Jane Roe wrote, and Mark Doe said the funds were gone.\n\nJane Roe is the security editor at Example News. You can contact Jane Roe securely on Signal.';
+    const out = ner(text);
+    expect(out.some((x) => x.includes('Jane Roe'))).toBe(false);
+    expect(out).toContain('person:Mark Doe');
+  });
+
+  it('drops a run of shouted words ("CONNECT YOUR WALLET")', () => {
+    expect(ner('Click CONNECT YOUR WALLET to continue.').length).toBe(0);
+  });
+});
