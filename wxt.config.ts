@@ -78,6 +78,8 @@ export default defineConfig({
     },
   },
   manifest: ({ browser, manifestVersion }) => ({
+    // UI strings: public/_locales/<lang>/messages.json, read with lib/shared/i18n.ts
+    default_locale: 'en',
     name: 'Crypto News Context',
     short_name: 'Crypto News Context',
     description:

@@ -1,0 +1,43 @@
+/**
+ * UI strings through the browser's i18n (public/_locales/<lang>/messages.json):
+ *
+ *   t('optionsTitle')                    // "Crypto News Context settings"
+ *   t('optionsRemoveSite', [host])       // "$1" placeholders, as browser.i18n.getMessage takes them
+ *
+ * Where the API is missing or does not know the key (unit tests, a page outside the extension), the English
+ * text from the same messages.json is used, with its placeholders filled the way the browser fills them.
+ */
+import { browser } from 'wxt/browser';
+import english from '../../public/_locales/en/messages.json';
+
+interface Message {
+  message: string;
+  description?: string;
+  placeholders?: Record<string, { content: string; example?: string }>;
+}
+
+const EN = english as unknown as Record<string, Message>;
+
+/** The English text with placeholders and $1..$9 filled (Chrome's rules: `$$` is a dollar sign). */
+export function englishMessage(key: string, substitutions: readonly string[] = []): string {
+  const m = EN[key];
+  if (!m) return key;
+  const named = m.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
+    const p = Object.entries(m.placeholders ?? {}).find(([k]) => k.toLowerCase() === name.toLowerCase());
+    return p ? p[1].content : whole;
+  });
+  return named.replace(/\$(\$|[1-9])/g, (_w, d: string) => (d === '$' ? '$' : (substitutions[Number(d) - 1] ?? '')));
+}
+
+/** A UI string in the reader's language (English when the browser has none for the key). */
+export function t(key: string, substitutions?: string | readonly string[]): string {
+  const subs = substitutions === undefined ? [] : typeof substitutions === 'string' ? [substitutions] : [...substitutions];
+  try {
+    const getMessage = (browser as { i18n?: { getMessage?: (k: string, s?: string[]) => string } }).i18n?.getMessage;
+    const text = getMessage ? getMessage(key, subs.length ? subs : undefined) : '';
+    if (text) return text;
+  } catch {
+    // no i18n here (a test, a plain page): the English text below
+  }
+  return englishMessage(key, subs);
+}
