@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { Options, changedFields } from '../../../components/options/Options';
+import { Options } from '../../../components/options/Options';
 import { checkCardDelay, checkSiteInput } from '../../../components/options/site-input';
 import { Welcome } from '../../../components/welcome/Welcome';
 import { getHistory, recordArticle } from '../../../lib/history';
@@ -19,49 +19,86 @@ afterEach(() => cleanup());
 
 async function renderOptions() {
   render(<Options />);
-  await screen.findByRole('button', { name: 'Save settings' });
+  await screen.findByRole('checkbox', { name: 'Crypto News Context is on' });
 }
 
-const save = () => fireEvent.submit(screen.getByRole('button', { name: 'Save settings' }).closest('form')!);
+/** The page's polite status (role status; the knowledge-updates part has its own). */
+const saveStatus = () => {
+  const el = screen.getAllByRole('status').find((s) => s.classList.contains('save-status'));
+  if (!el) throw new Error('no save status');
+  return el;
+};
+const saved = () => waitFor(() => expect(saveStatus().textContent).toBe('Saved.'));
 
 describe('options page', () => {
-  it('shows every setting with a label', async () => {
+  it('shows every setting with a label, one fieldset each, and no Save button', async () => {
     await renderOptions();
     expect(screen.getByRole('checkbox', { name: 'Crypto News Context is on' })).toBeTruthy();
     expect(screen.getByRole('radio', { name: /Automatically/ })).toBeTruthy();
     expect(screen.getByRole('radio', { name: /Only when I click/ })).toBeTruthy();
     // each mode says what it does (read out with the radio button)
-    expect(screen.getByRole('radio', { name: /Automatically/ }).getAttribute('aria-describedby')).toBeTruthy();
     expect(screen.getByRole('radio', { name: /Automatically/, description: /quick word check runs on every page/ })).toBeTruthy();
     expect(screen.getByRole('radio', { name: /Only when I click/, description: /Nothing is read, analysed or added to the reading history until you open/ })).toBeTruthy();
     expect(screen.getByRole('radio', { name: /Only when I click/, description: /site access .* “On click”/ })).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'Add a site' })).toBeTruthy();
     expect(screen.getByRole('checkbox', { name: /Threat actors/ })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: /^Agencies — government bodies/ })).toBeTruthy();
     expect(screen.getAllByRole('checkbox').length).toBe(1 + 12 + 1 + 1); // on, kinds of names, history, knowledge updates
     expect(screen.getByRole('radio', { name: /first mention/ })).toBeTruthy();
     expect(screen.getByRole('spinbutton', { name: 'Card delay (milliseconds)' })).toBeTruthy();
     expect(screen.getByRole('radio', { name: 'Dark' })).toBeTruthy();
     expect(screen.getByRole('checkbox', { name: 'Keep a reading history on this device' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Clear reading history' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Save/ })).toBeNull();
+    expect(screen.getAllByRole('group').map((g) => g.querySelector('legend')?.textContent)).toEqual([
+      'General',
+      'When to mark an article',
+      'Sites where it stays off',
+      'Names not marked',
+      'What to mark',
+      'Kinds of names',
+      'Which mentions',
+      'Cards and appearance',
+      'Theme',
+      'Reading history',
+    ]);
+    // the status region is in the page from the start, polite and empty
+    expect(saveStatus().getAttribute('aria-live')).toBe('polite');
+    expect(saveStatus().textContent).toBe('');
   });
 
-  it('saves changes with a confirmation', async () => {
+  it('saves each change as it is made, with a polite "Saved."', async () => {
     await renderOptions();
     fireEvent.click(screen.getByRole('radio', { name: /Only when I click/ }));
+    await saved();
+    expect((await getSettings()).mode).toBe('click');
     fireEvent.click(screen.getByRole('checkbox', { name: /People/ }));
     fireEvent.click(screen.getByRole('radio', { name: 'Every mention' }));
     fireEvent.click(screen.getByRole('radio', { name: 'Dark' }));
-    fireEvent.input(screen.getByRole('spinbutton'), { target: { value: '800' } });
-    expect(screen.getByText('You have unsaved changes.')).toBeTruthy();
-    save();
-    expect(await screen.findByText('Settings saved.')).toBeTruthy();
-    const s = await getSettings();
-    expect(s).toMatchObject({ mode: 'click', density: 'all', theme: 'dark', cardDelayMs: 800 });
-    expect(s.types.person).toBe(false);
-    expect(document.documentElement.dataset.theme).toBe('dark');
+    await waitFor(async () => expect(await getSettings()).toMatchObject({ mode: 'click', density: 'all', theme: 'dark' }));
+    expect((await getSettings()).types.person).toBe(false);
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
+    await saved();
   });
 
-  it('adds and removes sites, rejecting bad hostnames with a message', async () => {
+  it('the card delay is saved when a valid number is committed; a bad one is explained and not saved', async () => {
+    await renderOptions();
+    const delay = screen.getByRole('spinbutton');
+    fireEvent.input(delay, { target: { value: '99999' } });
+    fireEvent.change(delay, { target: { value: '99999' } });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/from 0 to 3000/);
+    expect(delay.getAttribute('aria-invalid')).toBe('true');
+    expect(delay.getAttribute('aria-describedby')).toContain(alert.id);
+    expect((await getSettings()).cardDelayMs).toBe(DEFAULT_SETTINGS.cardDelayMs);
+    fireEvent.input(delay, { target: { value: '800' } });
+    fireEvent.change(delay, { target: { value: '800' } });
+    await saved();
+    expect((await getSettings()).cardDelayMs).toBe(800);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('adds and removes sites at once, rejecting bad hostnames with a message', async () => {
     await renderOptions();
     const box = screen.getByRole('textbox', { name: 'Add a site' });
     fireEvent.input(box, { target: { value: 'not a site' } });
@@ -74,41 +111,36 @@ describe('options page', () => {
     fireEvent.input(box, { target: { value: 'https://www.CoinDesk.com/policy' } });
     fireEvent.keyDown(box, { key: 'Enter' });
     expect(await screen.findByText('coindesk.com')).toBeTruthy();
-    expect(box.getAttribute('aria-invalid')).toBe('false');
+    await saved();
+    expect((await getSettings()).disabledSites).toEqual(['coindesk.com']);
+    expect((box as HTMLInputElement).value).toBe('');
     fireEvent.input(box, { target: { value: 'coindesk.com' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
     expect((await screen.findByRole('alert')).textContent).toBe('coindesk.com is already in the list.');
 
-    save();
-    await screen.findByText('Settings saved.');
-    expect((await getSettings()).disabledSites).toEqual(['coindesk.com']);
-
     fireEvent.click(screen.getByRole('button', { name: 'Remove coindesk.com' }));
-    save();
     await waitFor(async () => expect((await getSettings()).disabledSites).toEqual([]));
   });
 
-  it('refuses a bad card delay and saves nothing', async () => {
-    await renderOptions();
-    const delay = screen.getByRole('spinbutton');
-    fireEvent.input(delay, { target: { value: '99999' } });
-    fireEvent.click(screen.getByRole('radio', { name: 'Dark' }));
-    save();
-    expect((await screen.findByRole('alert')).textContent).toMatch(/from 0 to 3000/);
-    expect(screen.getByText('Not saved: fix the card delay first.')).toBeTruthy();
-    expect(document.activeElement).toBe(delay);
-    expect((await getSettings()).theme).toBe('system');
-  });
-
-  it('lists muted names per site (by name when known) and un-mutes them', async () => {
-    await saveSettings({ mutedEntities: { 'example.com': ['tornado-cash', 'garantex'] } });
-    render(<Options resolveName={async (id) => (id === 'tornado-cash' ? 'Tornado Cash' : null)} />);
-    await screen.findByRole('button', { name: 'Save settings' });
+  it('lists names never marked and per site (by name when known) and marks them again', async () => {
+    await saveSettings({ mutedEntities: { 'example.com': ['tornado-cash', 'garantex'] }, mutedEverywhere: ['fbi', 'lazarus-group'] });
+    render(<Options resolveName={async (id) => ({ 'tornado-cash': 'Tornado Cash', fbi: 'FBI' })[id] ?? null} />);
+    const never = await screen.findByRole('list', { name: 'Never marked' });
+    await waitFor(() => expect(never.textContent).toContain('FBI'));
+    expect(never.textContent).toContain('lazarus-group');
     expect(screen.getByRole('button', { name: 'Mark garantex on example.com again' })).toBeTruthy();
     fireEvent.click(await screen.findByRole('button', { name: 'Mark Tornado Cash on example.com again' }));
-    save();
-    await screen.findByText('Settings saved.');
+    await saved();
     expect((await getSettings()).mutedEntities).toEqual({ 'example.com': ['garantex'] });
+    fireEvent.click(screen.getByRole('button', { name: 'Mark FBI again' }));
+    await waitFor(async () => expect((await getSettings()).mutedEverywhere).toEqual(['lazarus-group']));
+    await waitFor(() => expect(never.textContent).not.toContain('FBI'));
+  });
+
+  it('says how to add names when none are muted', async () => {
+    await renderOptions();
+    expect(screen.getByText('None. Use “Never mark this” in a card to add one.')).toBeTruthy();
+    expect(screen.getByText('None. Use “Don’t mark on this site” in a card to add one.')).toBeTruthy();
   });
 
   it('clears the reading history in one click and can switch it off', async () => {
@@ -116,21 +148,20 @@ describe('options page', () => {
     await renderOptions();
     expect(await screen.findByText('1 article stored')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Clear reading history' }));
-    expect(await screen.findByText('Reading history cleared.')).toBeTruthy();
+    await waitFor(() => expect(saveStatus().textContent).toBe('Reading history cleared.'));
     expect(await getHistory()).toEqual([]);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Keep a reading history on this device' }));
-    save();
-    await screen.findByText('Settings saved.');
+    await saved();
     expect((await getSettings()).history).toBe(false);
   });
 
-  it('restores defaults in the form, saved on request', async () => {
-    await saveSettings({ theme: 'dark', enabled: false, disabledSites: ['a.com'] });
+  it('restores the default preferences at once and keeps the lists', async () => {
+    await saveSettings({ theme: 'dark', enabled: false, cardDelayMs: 900, disabledSites: ['a.com'], mutedEverywhere: ['fbi'] });
     await renderOptions();
-    fireEvent.click(screen.getByRole('button', { name: 'Restore defaults' }));
-    save();
-    await screen.findByText('Settings saved.');
-    expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
+    fireEvent.click(screen.getByRole('button', { name: 'Restore default settings' }));
+    await waitFor(() => expect(saveStatus().textContent).toBe('Default settings restored and saved.'));
+    expect(await getSettings()).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['a.com'], mutedEverywhere: ['fbi'] });
+    expect((screen.getByRole('spinbutton') as HTMLInputElement).value).toBe(String(DEFAULT_SETTINGS.cardDelayMs));
   });
 
   it('shows the reset notice after corrupted storage', async () => {
@@ -141,7 +172,7 @@ describe('options page', () => {
     expect((screen.getByRole('radio', { name: 'Every mention' }) as HTMLInputElement).checked).toBe(true);
   });
 
-  it('picks up changes made elsewhere when the form is untouched', async () => {
+  it('picks up changes made elsewhere', async () => {
     await renderOptions();
     await saveSettings({ density: 'all' });
     await waitFor(() => expect((screen.getByRole('radio', { name: 'Every mention' }) as HTMLInputElement).checked).toBe(true));
@@ -149,38 +180,34 @@ describe('options page', () => {
 });
 
 describe('options page: storage refuses the save', () => {
-  it('sync full: says so in words, keeps the choices in the form as unsaved, and storage keeps what it had', async () => {
+  it('sync full: says so in words, shows what is stored, and saves once storage takes it again', async () => {
     await saveSettings({ theme: 'dark' });
     await renderOptions();
     vi.spyOn(browser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
     fireEvent.click(screen.getByRole('radio', { name: /Only when I click/ }));
-    save();
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/^Your browser’s storage for this extension is full, so this change was not saved\./);
     expect(alert.textContent).not.toMatch(/QUOTA|Error/);
-    expect(screen.queryByText('Settings saved.')).toBeNull();
-    // the user's choice stays in the form, visibly unsaved
-    expect((screen.getByRole('radio', { name: /Only when I click/ }) as HTMLInputElement).checked).toBe(true);
-    expect(screen.getByText('You have unsaved changes.')).toBeTruthy();
+    expect(saveStatus().textContent).toBe('');
+    // the page shows what is stored: the change did not happen
+    await waitFor(() => expect((screen.getByRole('radio', { name: /Automatically/ }) as HTMLInputElement).checked).toBe(true));
     vi.restoreAllMocks();
     expect(await getSettings()).toMatchObject({ mode: 'auto', theme: 'dark' });
-    // and it saves once storage takes it again; the message goes
-    save();
-    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: /Only when I click/ }));
+    await saved();
     expect(screen.queryByRole('alert')).toBeNull();
     expect((await getSettings()).mode).toBe('click');
   });
 
-  it('local full (site lists): the same words, nothing lost', async () => {
+  it('local full (site lists): the same words, the typed site stays in the field, nothing lost', async () => {
     await saveSettings({ disabledSites: ['keep.example'] });
     await renderOptions();
     vi.spyOn(browser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
     const box = screen.getByRole('textbox', { name: 'Add a site' });
     fireEvent.input(box, { target: { value: 'new.example' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
-    save();
     expect((await screen.findByRole('alert')).textContent).toMatch(/storage for this extension is full/);
-    expect(screen.getByText('new.example')).toBeTruthy();
+    expect((box as HTMLInputElement).value).toBe('new.example');
     vi.restoreAllMocks();
     expect((await getSettings()).disabledSites).toEqual(['keep.example']);
   });
@@ -189,7 +216,6 @@ describe('options page: storage refuses the save', () => {
     await renderOptions();
     vi.spyOn(browser.storage.sync, 'set').mockRejectedValue(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded'));
     fireEvent.click(screen.getByRole('radio', { name: 'Dark' }));
-    save();
     expect((await screen.findByRole('alert')).textContent).toMatch(/Wait a minute, then try again/);
   });
 
@@ -215,8 +241,7 @@ describe('options page: settings of a newer version', () => {
     // read the safest way: click mode
     expect((screen.getByRole('radio', { name: /Only when I click/ }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByRole('radio', { name: 'Every mention' }));
-    save();
-    await screen.findByText('Settings saved.');
+    await saved();
     expect((await browser.storage.sync.get(SYNC_KEY))[SYNC_KEY]).toEqual({ ...newer, density: 'all' });
     expect((await browser.storage.local.get(SITES_KEY))[SITES_KEY]).toBeUndefined();
     cleanup();
@@ -227,13 +252,6 @@ describe('options page: settings of a newer version', () => {
     await renderOptions();
     await new Promise((r) => setTimeout(r, 20));
     expect(screen.queryByText(/newer version/)).toBeNull();
-  });
-
-  it('changedFields lists only what differs', () => {
-    const base = structuredClone(DEFAULT_SETTINGS) as typeof DEFAULT_SETTINGS & { version: number };
-    const { version: _v, ...same } = base;
-    expect(changedFields(base, same)).toEqual({});
-    expect(changedFields(base, { ...same, theme: 'dark', types: { ...same.types, person: false } })).toEqual({ theme: 'dark', types: { ...same.types, person: false } });
   });
 });
 
@@ -258,6 +276,10 @@ describe('welcome page', () => {
     expect(screen.getByRole('heading', { name: 'Your privacy' })).toBeTruthy();
     expect(screen.getByText('Everything runs on your device.')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'How to use it' })).toBeTruthy();
+    // placeholders filled with elements: the shortcut in a <kbd>, the settings link as a button in the sentence
+    expect(screen.getByText('Alt+Shift+L').tagName).toBe('KBD');
+    expect(screen.getByText('Alt+Shift+L').parentElement!.textContent).toMatch(/^Click the toolbar button \(or press Alt\+Shift\+L\) for the summary/);
+    expect(screen.getByRole('button', { name: 'settings' }).parentElement!.textContent).toMatch(/reading history in the settings\.$/);
     fireEvent.click(screen.getByRole('button', { name: 'settings' }));
     expect(opened).toBe(1);
   });
