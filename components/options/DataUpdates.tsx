@@ -24,7 +24,7 @@ import { KnowledgeDates } from '../shared/KnowledgeDates';
 const time = (ms: number): string => new Date(ms).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The last check (or start-up) in words. */
-export function lastCheckWords(last: NonNullable<KbUpdatesState['last']>): string {
+function lastCheckWords(last: NonNullable<KbUpdatesState['last']>): string {
   const when = time(last.at);
   switch (last.outcome) {
     case 'applied':
@@ -48,6 +48,8 @@ export function DataUpdates(props: { onSettingsPage?: boolean } = {}) {
   const [state, setState] = useState<KbUpdatesState | null>(null);
   const [inUse, setInUse] = useState<KnowledgeInUse | null>(null);
   const [busy, setBusy] = useState(false);
+  /** What the reader just chose, shown while the browser and the background answer. */
+  const [want, setWant] = useState<boolean | null>(null);
   const [note, setNote] = useState('');
 
   useEffect(() => {
@@ -85,6 +87,7 @@ export function DataUpdates(props: { onSettingsPage?: boolean } = {}) {
       asked = Promise.reject(err);
     }
     setBusy(true);
+    setWant(true);
     setNote('');
     void asked
       .then(async (granted) => {
@@ -97,11 +100,15 @@ export function DataUpdates(props: { onSettingsPage?: boolean } = {}) {
         setNote(a.ok ? 'Updates are on. The first check runs within a minute.' : a.message);
       })
       .catch(() => setNote('Updates stay off: the browser could not ask for the permission. Try again.'))
-      .finally(() => setBusy(false));
+      .finally(() => {
+        setBusy(false);
+        setWant(null);
+      });
   };
 
   const turnOff = () => {
     setBusy(true);
+    setWant(false);
     void updatesApi
       .setEnabled(false)
       .then((a) => {
@@ -109,7 +116,10 @@ export function DataUpdates(props: { onSettingsPage?: boolean } = {}) {
         setNote('Updates are off: nothing is downloaded. Knowledge already downloaded stays in use.');
       })
       .catch(() => setNote('Could not reach the extension’s background. Try again.'))
-      .finally(() => setBusy(false));
+      .finally(() => {
+        setBusy(false);
+        setWant(null);
+      });
   };
 
   const checkNow = () => {
@@ -142,7 +152,7 @@ export function DataUpdates(props: { onSettingsPage?: boolean } = {}) {
       <label class="check">
         <input
           type="checkbox"
-          checked={on}
+          checked={want ?? on}
           disabled={busy || state === null}
           aria-describedby={`${uid}-what`}
           onChange={(e) => ((e.currentTarget as HTMLInputElement).checked ? turnOn() : turnOff())}

@@ -9,13 +9,13 @@ import { browser } from 'wxt/browser';
 import { KB_IN_USE_KEY, parseKnowledgeInUse, type KnowledgeInUse } from '../../lib/shared/kb-updates';
 
 /** 2026-12-01 -> "1 Dec 2026" (a calendar day: no time zone moves it). */
-export function formatDay(day: string): string {
+function formatDay(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);
   return Number.isNaN(d.getTime()) ? day : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** The knowledge in use, kept current while the component is shown. */
-export function useKnowledgeInUse(): KnowledgeInUse | null {
+function useKnowledgeInUse(): KnowledgeInUse | null {
   const [inUse, setInUse] = useState<KnowledgeInUse | null>(null);
   useEffect(() => {
     let live = true;

@@ -35,7 +35,7 @@ import {
 
 export const UPDATE_ALARM = 'cnc-kb-update';
 /** A check that has not finished within this time is abandoned (and counts as a failure). */
-export const FETCH_TIMEOUT_MS = 60_000;
+const FETCH_TIMEOUT_MS = 60_000;
 
 /**
  * The keys packs may be signed with: the shipped ones, and in a test build (wxt.config.ts: only with

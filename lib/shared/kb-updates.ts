@@ -26,7 +26,7 @@ const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const text = z.string().check(z.maxLength(2000));
 const short = (n: number) => z.string().check(z.maxLength(n));
 
-export const checkOutcomes = ['applied', 'not-modified', 'up-to-date', 'failed', 'dropped'] as const;
+const checkOutcomes = ['applied', 'not-modified', 'up-to-date', 'failed', 'dropped'] as const;
 export type CheckOutcome = (typeof checkOutcomes)[number];
 
 export const kbUpdatesStateSchema = z.object({
@@ -79,7 +79,7 @@ export const updatesMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('updates/check-now') }),
   z.object({ type: z.literal('updates/get-status') }),
 ]);
-export type UpdatesMessage = z.infer<typeof updatesMessageSchema>;
+type UpdatesMessage = z.infer<typeof updatesMessageSchema>;
 
 export type UpdatesAnswer =
   | { ok: true; state: KbUpdatesState; inUse: KnowledgeInUse | null }

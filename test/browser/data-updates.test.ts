@@ -68,7 +68,7 @@ async function launch(): Promise<void> {
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [`--disable-extensions-except=${BUILD}`, `--load-extension=${BUILD}`, ...CHROMIUM_QUIET_ARGS],
   });
-  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 90_000 }));
   extensionId = new URL(worker.url()).host;
 }
 

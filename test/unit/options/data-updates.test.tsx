@@ -80,7 +80,7 @@ describe('knowledge updates on the options page', () => {
     fireEvent.click(box);
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Updates stay off: access to .* was not allowed/));
     expect(sent).toEqual([]);
-    expect((box as HTMLInputElement).checked).toBe(false);
+    await waitFor(() => expect((box as HTMLInputElement).checked).toBe(false));
   });
 
   it('shows why an update was not used, in words', async () => {
