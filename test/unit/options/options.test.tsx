@@ -128,11 +128,11 @@ describe('options page', () => {
     const never = await screen.findByRole('list', { name: 'Never marked' });
     await waitFor(() => expect(never.textContent).toContain('FBI'));
     expect(never.textContent).toContain('lazarus-group');
-    expect(screen.getByRole('button', { name: 'Mark garantex on example.com again' })).toBeTruthy();
-    fireEvent.click(await screen.findByRole('button', { name: 'Mark Tornado Cash on example.com again' }));
+    expect(screen.getByRole('button', { name: 'Mark again: garantex on example.com' })).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: 'Mark again: Tornado Cash on example.com' }));
     await saved();
     expect((await getSettings()).mutedEntities).toEqual({ 'example.com': ['garantex'] });
-    fireEvent.click(screen.getByRole('button', { name: 'Mark FBI again' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Mark again: FBI' }));
     await waitFor(async () => expect((await getSettings()).mutedEverywhere).toEqual(['lazarus-group']));
     await waitFor(() => expect(never.textContent).not.toContain('FBI'));
   });

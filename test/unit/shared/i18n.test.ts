@@ -31,7 +31,7 @@ describe('t()', () => {
     });
     expect(t('optTitle')).toBe('Crypto News Context settings');
     vi.spyOn(i18n, 'getMessage').mockReturnValue('');
-    expect(t('optMarkAgainOnSite', ['FBI', 'a.com'])).toBe('Mark FBI on a.com again');
+    expect(t('optMarkAgainOnSite', ['FBI', 'a.com'])).toBe('Mark again: FBI on a.com');
   });
 
   it('fills named placeholders, $1..$9 and $$ the way Chrome does; unknown keys come back as the key', () => {
