@@ -70,8 +70,6 @@ function mergeAkas(text: string, all: NerEntity[]): NerEntity[] {
       if (aka && !e.aliases.includes(aka) && aka !== e.name) e.aliases.push(aka);
     }
   }
-  const byStart = new Map<number, NerEntity>();
-  for (const e of all) for (const m of e.mentions) byStart.set(m.start, e);
   const sorted = all.flatMap((e) => e.mentions.map((m) => ({ e, m }))).sort((a, b) => a.m.start - b.m.start);
   const merged = new Map<NerEntity, NerEntity>();
   const root = (e: NerEntity): NerEntity => {

@@ -104,8 +104,11 @@ function lookalike(w: string): boolean {
 }
 /** The line starts with a caption or credit word and a colon ("Source: X", "Image: X", "Photo by X"). */
 function captionLine(text: string, c: Candidate): boolean {
-  const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
-  if (c.start - lineStart > 120) return false;
+  // the line start within 120 characters before the name, looked for in that window only (linear overall)
+  const win = text.slice(Math.max(0, c.start - 120), c.start);
+  const k = win.lastIndexOf('\n');
+  if (k < 0 && c.start > 120) return false;
+  const lineStart = c.start - win.length + k + 1;
   const head = /^[\s_*([]*([A-Za-z][A-Za-z ]{1,20}?)\s*(?::|\bby\b|\bcredit\b)/i.exec(text.slice(lineStart, c.start + 1));
   return !!head && CAPTION_WORDS.has(head[1]!.toLowerCase().trim());
 }
