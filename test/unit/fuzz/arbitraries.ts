@@ -136,3 +136,53 @@ export const htmlToken: fc.Arbitrary<string> = fc.oneof(
 );
 
 export const tagSoup: fc.Arbitrary<string> = fc.array(htmlToken, { maxLength: 120 }).map((t) => t.join(''));
+
+// ---------------------------------------------------------------------------------------------------
+// Live DOM trees for the highlighter, annotator and card fuzz tests (built with DOM methods, so that a
+// page's own adjacent and empty text nodes survive: innerHTML would merge them).
+
+/** One UTF-16 unit sequence per draw: letters, spaces, astral characters (surrogate pairs), combining marks, a lone surrogate. */
+const TEXT_UNITS = ['L', 'a', 'z', 'r', 'u', 's', 'G', ' ', ' ', '\n', '\t', '\u00a0', '\u200b', '😀', '𝕷', '👨‍👩‍👧', 'e\u0301', '\u0301', '\u0308', '朝', 'م', '\uD800', '.', '$', '0'];
+export const domText: fc.Arbitrary<string> = fc.oneof(
+  { weight: 5, arbitrary: fc.string({ unit: fc.constantFrom(...TEXT_UNITS), maxLength: 14 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) },
+  { weight: 1, arbitrary: fc.constantFrom(...ENTITY_NAMES) },
+);
+
+export type DomSpec = { kind: 'text'; data: string } | { kind: 'el'; tag: string; children: DomSpec[] };
+/** Inline and block elements, a link, and containers whose text is never marked. */
+const DOM_TAGS = ['span', 'b', 'em', 'i', 'a', 'p', 'div', 'li', 'h2', 'code', 'pre'];
+export const domSpec: fc.Arbitrary<DomSpec[]> = fc.letrec<{ node: DomSpec; nodes: DomSpec[] }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.record({ kind: fc.constant('text' as const), data: domText }),
+    fc.record({ kind: fc.constant('el' as const), tag: fc.constantFrom(...DOM_TAGS), children: tie('nodes') as fc.Arbitrary<DomSpec[]> }),
+  ),
+  nodes: fc.array(tie('node') as fc.Arbitrary<DomSpec>, { maxLength: 5 }),
+})).nodes;
+
+/** Build a spec under `parent` with DOM methods only. */
+export function buildDom(parent: Node, specs: readonly DomSpec[]): void {
+  const doc = parent.ownerDocument ?? (parent as Document);
+  for (const s of specs) {
+    if (s.kind === 'text') parent.appendChild(doc.createTextNode(s.data));
+    else {
+      const el = doc.createElement(s.tag);
+      if (s.tag === 'a') el.setAttribute('href', 'https://example.org/x');
+      parent.appendChild(el);
+      buildDom(el, s.children);
+    }
+  }
+}
+
+/**
+ * Non-overlapping [start, end) ranges over a text of length `len`: sorted cut points taken in pairs (a
+ * range may split a surrogate pair or a grapheme: the highlighter works in UTF-16 offsets).
+ */
+export const rangesOver = (len: number): fc.Arbitrary<Array<[number, number]>> =>
+  fc.uniqueArray(fc.integer({ min: 0, max: len }), { maxLength: 16 }).map((cuts) => {
+    const s = [...cuts].sort((a, b) => a - b);
+    const out: Array<[number, number]> = [];
+    for (let i = 0; i + 1 < s.length; i += 2) out.push([s[i]!, s[i + 1]!]);
+    return out;
+  });
