@@ -14,15 +14,14 @@ import { addressIndex, findAddresses } from './addresses';
 import { findIndicators } from './indicators';
 import { addressScreener } from './indicators/screening';
 import { detect } from './detect';
-import { builtinEntities } from './gazetteer';
 import { disclaimers } from './disclaimers';
 import { inferEntities } from './infer';
 import { isArticle } from './is-article';
 import { compileMatcher, type CompiledMatcher } from './matcher';
 import { USD_PER_UNIT, findAmounts } from './money';
-import { addressEntities, inSpans, navigationLines, siteNameAt } from './entities';
+import { addressEntities, inSpans, navigationLines } from './entities';
 import { confidenceOf } from './evidence';
-import { findPeopleAndOrgs, siteKeysOf, warmUpNer } from './ner';
+import { findPeopleAndOrgs, warmUpNer } from './ner';
 import { buildReverseIndex, related, type ReverseIndex } from './related';
 import { attackPhrases, incidentsByVictim, resolveMentions } from './resolve';
 import { summarize } from './summary';
@@ -65,7 +64,7 @@ function kbOf(k: KbLike): CompiledKb {
 
 export function createEngine(kbLike: KbLike): Engine {
   const kb = kbOf(kbLike);
-  const all = [...kb.entities, ...builtinEntities(kb.entities)];
+  const all = kb.entities;
   const byId = new Map<string, KbEntity>(all.map((e) => [e.id, e]));
   const matcher = compileMatcher({ entities: all });
   const sanctioned: Map<string, KbAddress> = addressIndex(kb.addresses ?? []);
@@ -156,11 +155,11 @@ function run(
   if (detection.detected && !article.isArticle) reasons.push(`not reported: the page does not look like an article (${article.why})`);
   lap('detect');
 
-  // The page's own site name and navigation lines name no entity of the story (issue 14)
-  const siteKeys = siteKeysOf(input);
+  // The page's navigation lines ("Search Inside Bitcoins") name no entity of the story (issue 14). A
+  // knowledge-base name equal to the site's own stays: a project's blog reports its own incidents.
   const nav = navigationLines(text);
   for (const [id, g] of perEntity) {
-    g.mentions = g.mentions.filter((m) => !inSpans(nav, m.start, m.end) && !siteNameAt(text, m.start, m.end, siteKeys));
+    g.mentions = g.mentions.filter((m) => !inSpans(nav, m.start, m.end));
     if (!g.mentions.length) perEntity.delete(id);
   }
   // Ambiguous names count only on pages about the topic

@@ -61,20 +61,6 @@ export function inSpans(spans: readonly [number, number][], start: number, end: 
   return spans.some(([a, b]) => start >= a && end <= b);
 }
 
-const compact = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-
-/**
- * Is the name at [start, end) the page's own site name, alone or with the word before or after it
- * ("Inside Bitcoins" on insidebitcoins.com: "Bitcoins" there names the site, not the coin)?
- */
-export function siteNameAt(text: string, start: number, end: number, siteKeys: ReadonlySet<string>): boolean {
-  if (!siteKeys.size) return false;
-  const before = /([\p{L}\p{N}]+)[ .]?$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1] ?? '';
-  const after = /^[ .]?([\p{L}\p{N}]+)/u.exec(text.slice(end, end + 30))?.[1] ?? '';
-  const name = text.slice(start, end);
-  return [name, before + name, name + after].some((s) => siteKeys.has(compact(s)));
-}
-
 /** Characters looked at either side of a name for an idiom built on it. */
 const IDIOM_WINDOW = 24;
 
