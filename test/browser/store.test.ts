@@ -16,7 +16,7 @@ interface LinterMessage {
   file?: string;
 }
 
-/** Warnings we accept, each explained in the README's "Store checks" section. */
+/** Warnings we accept, each explained in docs/store-checks.md. */
 const EXPLAINED_WARNINGS: { code: string; file: RegExp; why: string }[] = [
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
