@@ -61,8 +61,8 @@ async function fromExtensionPage<T>(msg: Record<string, unknown>): Promise<T> {
 async function chooseMode(label: RegExp): Promise<void> {
   const options = await extensionPage('options.html');
   await options.getByRole('radio', { name: label }).check();
-  await options.getByRole('button', { name: 'Save settings' }).click();
-  await options.getByText('Settings saved.').waitFor({ timeout: 5_000 });
+  // saved as soon as it is chosen: the polite status says so (a locator wait, not expect.poll: this runs in beforeAll)
+  await options.locator('.save-status', { hasText: /^Saved\.$/ }).waitFor({ timeout: 10_000 });
   await options.close();
 }
 
@@ -221,9 +221,9 @@ describe("mode 'click' (Firefox ESR)", () => {
       // (puppeteer does not see navigations of extension pages: poll for the options form instead)
       await options.evaluate(() => (location.href = 'options.html'));
       await expect.poll(() => options.evaluate(() => !!document.querySelector('input[name="mode"][value="click"]')).catch(() => false), { timeout: 10_000 }).toBe(true);
+      // saved as soon as it is chosen (no Save button): wait for the polite status
       await options.click('input[name="mode"][value="click"]');
-      await options.click('button[type="submit"]');
-      await options.waitForFunction(() => document.body.innerText.includes('Settings saved.'), { timeout: 5_000 });
+      await options.waitForFunction(() => document.querySelector('.save-status')?.textContent === 'Saved.', { timeout: 10_000 });
 
       const page = await firefox.newPage();
       const errors: string[] = [];

@@ -485,10 +485,16 @@ describe('popup without a result to show', () => {
 });
 
 describe('options page', () => {
-  it('saves, confirms and survives a reload; no axe violations', async () => {
+  it('saves each change at once, confirms it and survives a reload; no axe violations', async () => {
     const { page, errors } = await openExtensionPage('options.html', { width: 1000 });
-    await page.getByRole('button', { name: 'Save settings' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Crypto News Context is on' }).waitFor({ timeout: 15_000 });
     expect(await axeViolations(page)).toEqual([]);
+    const status = page.locator('.save-status');
+    const stored = () =>
+      page.evaluate(async () => ({
+        prefs: (await chrome.storage.sync.get('settings')).settings as { density?: string; theme?: string; cardDelayMs?: number } | undefined,
+        sites: (await chrome.storage.local.get('settings.sites'))['settings.sites'] as { disabledSites?: string[] } | undefined,
+      }));
 
     const site = page.getByRole('textbox', { name: 'Add a site' });
     await site.fill('not a host');
@@ -496,14 +502,20 @@ describe('options page', () => {
     expect(await page.getByRole('alert').innerText()).toMatch(/not a web address/);
     await site.fill('https://www.example.org/news');
     await site.press('Enter');
+    await page.getByRole('list', { name: 'Sites where it stays off' }).getByText('example.org').waitFor({ timeout: 10_000 });
     await page.getByRole('radio', { name: 'Every mention' }).check();
     await page.getByRole('radio', { name: 'Dark' }).check();
-    await page.getByRole('spinbutton', { name: /Card delay/ }).fill('650');
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByText('Settings saved.').waitFor();
+    const delay = page.getByRole('spinbutton', { name: /Card delay/ });
+    await delay.fill('650');
+    await delay.press('Tab'); // the delay is saved when the field is left
+    // saves run one after another: once the last one is stored, all are
+    await expect
+      .poll(stored, { timeout: 10_000 })
+      .toMatchObject({ prefs: { density: 'all', theme: 'dark', cardDelayMs: 650 }, sites: { disabledSites: expect.arrayContaining(['example.org']) } });
+    await expect.poll(() => status.innerText(), { timeout: 5_000 }).toBe('Saved.');
 
     await page.reload();
-    await page.getByRole('button', { name: 'Save settings' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Crypto News Context is on' }).waitFor({ timeout: 15_000 });
     expect(await page.getByRole('radio', { name: 'Every mention' }).isChecked()).toBe(true);
     expect(await page.getByRole('radio', { name: 'Dark' }).isChecked()).toBe(true);
     expect(await page.getByRole('spinbutton', { name: /Card delay/ }).inputValue()).toBe('650');
@@ -512,10 +524,12 @@ describe('options page', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('options-dark.png'), fullPage: true });
 
-    // put things back for the other tests
-    await page.getByRole('button', { name: 'Restore defaults' }).click();
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByText('Settings saved.').waitFor();
+    // put things back for the other tests: the preferences, and the site (restoring defaults keeps the lists)
+    await page.getByRole('button', { name: 'Restore default settings' }).click();
+    await expect.poll(() => status.innerText(), { timeout: 10_000 }).toBe('Default settings restored and saved.');
+    expect(await page.getByRole('radio', { name: /first mention/ }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Remove example.org' }).click();
+    await expect.poll(async () => (await stored()).sites?.disabledSites ?? [], { timeout: 10_000 }).not.toContain('example.org');
     expect(errors).toEqual([]);
     await page.close();
   });

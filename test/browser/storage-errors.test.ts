@@ -1,8 +1,8 @@
 /**
  * A full storage quota in real Chromium (issue 16, point 5): with the extension's storage.local filled to
  * its 10 MB quota, the popup's "Turn off on this site" says in words that the change was not saved and
- * the site stays on as stored; with storage.sync filled to its 100 KB, the options page says the same and
- * keeps the user's choice in the form.
+ * the site stays on as stored; with storage.sync filled to its 100 KB, the options page (which saves each
+ * change at once) says the same and its control goes back to the stored value.
  *
  *   CNC_OUT_DIR=/tmp/out-settings npx wxt build
  *   CNC_OUT_DIR=/tmp/out-settings npx vitest run --config test/browser/vitest.config.ts test/browser/storage-errors.test.ts
@@ -111,23 +111,25 @@ describe('storage.local full', () => {
 });
 
 describe('storage.sync full', () => {
-  it('options says it was not saved and keeps the choice in the form, unsaved', async () => {
+  it('options says in words that it was not saved, and the control goes back to the stored value', async () => {
     const options = await openExtensionPage('options.html');
-    await options.getByRole('button', { name: 'Save settings' }).waitFor();
+    const click = options.getByRole('radio', { name: /Only when I click/ });
+    await click.waitFor({ timeout: 20_000 });
+    expect(await options.getByRole('radio', { name: /^Automatically/ }).isChecked()).toBe(true);
     // sync: 100 KB in all, 8 KB an item; start below the item limit
     const fill = await fillArea(options, 'sync', 8_000);
     expect(fill.chars).toBeGreaterThan(90_000);
     expect(classifyStorageError(new Error(fill.error)).kind).toBe('full');
 
-    // a theme change fits no more: the preferences item grows by a few characters
-    await options.getByRole('radio', { name: 'Dark' }).check();
-    await options.getByRole('radio', { name: /Only when I click/ }).check();
-    await options.getByRole('button', { name: 'Save settings' }).click();
+    // the mode is saved as soon as it is chosen; the preferences item fits no more
+    await click.check();
     const alert = options.getByRole('alert');
     await alert.waitFor({ timeout: 10_000 });
     expect(await alert.innerText()).toMatch(/^Your browser’s storage for this extension is full, so this change was not saved\./);
-    expect(await options.getByRole('radio', { name: /Only when I click/ }).isChecked()).toBe(true);
-    expect(await options.getByText('You have unsaved changes.').isVisible()).toBe(true);
+    // nothing pretends it was saved: the form shows the stored mode again, and no "Saved."
+    await expect.poll(() => click.isChecked(), { timeout: 10_000 }).toBe(false);
+    expect(await options.getByRole('radio', { name: /^Automatically/ }).isChecked()).toBe(true);
+    expect(await options.locator('.save-status').innerText()).toBe('');
     const prefs = await options.evaluate(async () => (await chrome.storage.sync.get('settings')).settings as { mode?: string } | undefined);
     expect(prefs?.mode ?? 'auto').toBe('auto');
 
