@@ -1,31 +1,55 @@
 /**
- * The entity card: what Crypto News Context knows about one name. Presentational only (props in,
- * markup out): the in-page hover card and the popup's look-up results both render it.
+ * The entity card: what Crypto News Context knows about one name, in the shape of Wikipedia's Page
+ * Previews. Presentational only (props in, markup out): the in-page hover card and the popup's look-up
+ * results both render it.
+ *
+ * First screen (the hover card keeps it within about 320x300 px): name and type; one or two lines of what
+ * it is; then only the facts that exist (sanctions, attribution with who and how strongly, the top
+ * incidents); why it is marked (the name the article used). Behind "More": the rest of the description,
+ * other names, every sanction, attribution and incident with its source, the sources, "report a wrong
+ * match". Text is cut only at a sentence or word boundary.
  *
  * Everything shown is text; links are only http(s) and open in a new tab without referrer.
  */
-import type { AnalysisEntity } from '../../lib/shared/contract';
+import type { ComponentChild } from 'preact';
 import type { CardEntity } from '../../lib/shared/messages';
 import { AddressCard } from './AddressCard';
 import { KnowledgeDates } from '../shared/KnowledgeDates';
 import { ATTRIBUTION_RELATIONS, LEVEL_LABELS, RELATION_LABELS, TYPE_LABELS } from '../../lib/shared/labels';
 import { formatDate, formatUsd, safeHref } from '../shared/format';
+import { leadOf, whyMarked } from './card-text';
 
-/** Aliases, incidents and sources beyond these counts are left to the popup's full view. */
+/** On the first screen: this many facts of each kind, without their source links (all of them behind "More"). */
+const FIRST_FACTS = 2;
+/** Behind "More": aliases, incidents and sources beyond these counts are left to the popup's look-up. */
 const MAX_ALIASES = 8;
 const MAX_INCIDENTS = 4;
 const MAX_SOURCES = 4;
+/**
+ * Types for which "no sanctions" is itself worth saying (readers ask it of a hacker group, a mixer, a
+ * country or an address); for agencies, people, coins and the like the card says nothing about sanctions
+ * unless there are some.
+ */
+const SANCTIONS_EXPECTED = new Set<CardEntity['type']>(['threat-actor', 'mixer', 'sanctioned-jurisdiction', 'address']);
 
 export interface EntityCardProps {
   entity: CardEntity;
-  /** what the analysis of this page says about the entity */
-  found?: Pick<AnalysisEntity, 'why' | 'inferred' | 'via'> & { mentionText?: string };
+  /** the hover card: the entity is marked in this page; `mentionText`: the words the article used */
+  found?: { mentionText?: string };
   /** id for the heading, so a dialog can be labelled by it */
   headingId?: string;
-  /** "Not this?": mute the entity on this site. Omitted: no button (the popup's look-up). */
+  /**
+   * The hover card: only the first screen, with a "More" button (`more`: it is open; `onMore`: toggles it).
+   * Omitted (the popup's look-up): everything, no button.
+   */
+  more?: boolean;
+  onMore?: () => void;
+  /** "Don't mark on this site". Omitted: no button (the popup's look-up). */
   onMute?: () => void;
   /** prefilled "report a wrong match" link; omitted: no link */
   reportUrl?: string;
+  /** the mark sits in a link of the page: the card offers it as "Open link" (http(s) only) */
+  linkUrl?: string;
 }
 
 function SourceLink({ title, url, publisher }: { title: string; url: string; publisher?: string | undefined }) {
@@ -40,14 +64,35 @@ function SourceLink({ title, url, publisher }: { title: string; url: string; pub
   );
 }
 
-export function EntityCard({ entity, found, headingId, onMute, reportUrl }: EntityCardProps) {
+const money = (n: number | null | undefined): string => (typeof n === 'number' ? `, ${formatUsd(n)}` : '');
+
+/** A fact list: on the first screen its first items and "and N more"; with "More", all of them. */
+function Facts({ label, items, all, first = FIRST_FACTS }: { label: string; items: ComponentChild[]; all: boolean; first?: number }) {
+  const shown = all ? items : items.slice(0, first);
+  return (
+    <section aria-label={label} class="cnc-card-section">
+      <h3>{label}</h3>
+      <ul>
+        {shown}
+        {items.length > shown.length && <li class="cnc-muted">and {items.length - shown.length} more</li>}
+      </ul>
+    </section>
+  );
+}
+
+export function EntityCard({ entity, found, headingId, more, onMore, onMute, reportUrl, linkUrl }: EntityCardProps) {
   if (entity.type === 'address' && entity.address) return <AddressCard entity={{ ...entity, address: entity.address }} {...(headingId ? { headingId } : {})} {...(onMute ? { onMute } : {})} />;
+  const all = onMore === undefined || more === true;
   const aliases = entity.aliases.filter((a) => a.name !== entity.name).slice(0, MAX_ALIASES);
   const attributions = entity.relations.filter((r) => ATTRIBUTION_RELATIONS.has(r.type));
-  const incidents = (entity.incidents ?? []).slice(0, MAX_INCIDENTS);
+  // the top incidents: the largest first
+  const incidents = [...(entity.incidents ?? [])].sort((a, b) => (b.amountUsd ?? 0) - (a.amountUsd ?? 0)).slice(0, MAX_INCIDENTS);
   const sources = entity.sources.slice(0, MAX_SOURCES);
-  const activeSanctions = entity.sanctions.filter((s) => !s.delisted);
-  const why = found?.why ?? (found ? (found.inferred ? 'Linked to a name in this article.' : 'Named in this article.') : null);
+  const sanctions = entity.sanctions.filter((s) => !s.delisted);
+  const why = found ? whyMarked(entity, found.mentionText) : null;
+  const open = safeHref(linkUrl);
+  const own = entity.incident;
+  const source = (url: string) => all && <> · <SourceLink title="source" url={url} /></>;
   return (
     <div class="cnc-card-body">
       <header class="cnc-card-head">
@@ -58,7 +103,8 @@ export function EntityCard({ entity, found, headingId, onMute, reportUrl }: Enti
           {TYPE_LABELS[entity.type]}
         </span>
       </header>
-      {aliases.length > 0 && (
+      <p class="cnc-card-desc">{all ? entity.description : leadOf(entity.description)}</p>
+      {all && aliases.length > 0 && (
         <p class="cnc-card-aliases">
           <span class="cnc-label">Also known as </span>
           {aliases.map((a, i) => (
@@ -70,111 +116,104 @@ export function EntityCard({ entity, found, headingId, onMute, reportUrl }: Enti
           ))}
         </p>
       )}
-      <p class="cnc-card-desc">{entity.description}</p>
-
-      <section aria-label="Sanctions" class="cnc-card-section">
-        <h3>Sanctions</h3>
-        {activeSanctions.length > 0 ? (
-          <ul>
-            {activeSanctions.map((s) => (
-              <li key={`${s.authority}-${s.programme}-${s.date}`}>
-                <strong>{s.authority}</strong> {s.programme}, {formatDate(s.date)} · <SourceLink title="source" url={s.source.url} />
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p class="cnc-muted">{entity.sanctions.length ? 'Delisted: no current sanctions in our data.' : 'None in our data.'}</p>
-        )}
-      </section>
-
+      {own && all && (
+        <Facts
+          label="Incident"
+          all
+          items={[
+            <li key="own">
+              {formatDate(own.date)}: {own.victimName}
+              {money(own.amountUsd)}
+              {all && own.technique ? ` (${own.technique})` : ''}
+            </li>,
+          ]}
+        />
+      )}
+      {sanctions.length > 0 ? (
+        <Facts
+          label="Sanctions"
+          all={all}
+          items={sanctions.map((s) => (
+            <li key={`${s.authority}-${s.programme}-${s.date}`}>
+              <strong>{s.authority}</strong>
+              {all ? ` ${s.programme}, ${formatDate(s.date)}` : `, ${s.date.slice(0, 4)}`}
+              {source(s.source.url)}
+            </li>
+          ))}
+        />
+      ) : (
+        SANCTIONS_EXPECTED.has(entity.type) && (
+          <Facts label="Sanctions" all items={[<li key="none">None current in our data</li>]} />
+        )
+      )}
       {attributions.length > 0 && (
-        <section aria-label="Attribution" class="cnc-card-section">
-          <h3>Attribution</h3>
-          <ul>
-            {attributions.map((r) => (
-              <li key={`${r.type}-${r.target}-${r.by ?? ''}`}>
-                {RELATION_LABELS[r.type] ?? r.type} <strong>{r.targetName ?? r.target}</strong>
-                {r.by ? ` — according to ${r.by}` : ''}
-                {r.level ? (
-                  <span class="cnc-level" data-level={r.level}>
-                    {LEVEL_LABELS[r.level]}
-                  </span>
-                ) : null}{' '}
-                · <SourceLink title="source" url={r.source.url} />
-              </li>
-            ))}
-          </ul>
-        </section>
+        <Facts
+          label="Attribution"
+          all={all}
+          first={1}
+          items={attributions.map((r) => (
+            <li key={`${r.type}-${r.target}-${r.by ?? ''}`}>
+              {RELATION_LABELS[r.type] ?? r.type} <strong>{r.targetName ?? r.target}</strong>
+              {r.by ? ` (${all ? 'according to ' : ''}${r.by}${r.level ? `, ${LEVEL_LABELS[r.level]}` : ''})` : ''}
+              {source(r.source.url)}
+            </li>
+          ))}
+        />
       )}
-
-      {(incidents.length > 0 || entity.incident) && (
-        <section aria-label="Key incidents" class="cnc-card-section">
-          <h3>{entity.incident ? 'Incident' : 'Key incidents'}</h3>
-          <ul>
-            {entity.incident && (
-              <li>
-                {formatDate(entity.incident.date)}: {entity.incident.victimName}
-                {typeof entity.incident.amountUsd === 'number' ? `, ${formatUsd(entity.incident.amountUsd)}` : ''}
-                {entity.incident.technique ? ` (${entity.incident.technique})` : ''}
-              </li>
-            )}
-            {incidents.map((inc) => (
-              <li key={inc.id}>
-                {formatDate(inc.date)}: {inc.name}
-                {typeof inc.amountUsd === 'number' ? `, ${formatUsd(inc.amountUsd)}` : ''}
-              </li>
-            ))}
-          </ul>
-        </section>
+      {incidents.length > 0 && (
+        <Facts
+          label="Top incidents"
+          all={all}
+          items={incidents.map((inc) => (
+            <li key={inc.id}>
+              {inc.name} ({all ? formatDate(inc.date) : inc.date.slice(0, 4)}
+              {money(inc.amountUsd)})
+            </li>
+          ))}
+        />
       )}
-
       {why && (
-        <section aria-label="Why this is marked" class="cnc-card-section">
-          <h3>Why it is marked</h3>
-          <p>{why}</p>
-          {found?.via?.length ? (
-            <ol class="cnc-via">
-              {found.via.map((step) => (
-                <li key={`${step.from}-${step.to}`}>
-                  {step.relation} {step.to}, according to {step.by} ({LEVEL_LABELS[step.level]})
-                </li>
-              ))}
-            </ol>
-          ) : null}
-        </section>
+        <p class="cnc-why">
+          <span class="cnc-label">Why marked</span> {why}
+        </p>
       )}
-
-      {sources.length > 0 && (
-        <section aria-label="Sources" class="cnc-card-section">
-          <h3>Sources</h3>
-          <ul class="cnc-sources">
-            {sources.map((s) => (
-              <li key={s.url}>
-                <SourceLink title={s.title} url={s.url} publisher={s.publisher} />
-                {s.date ? <span class="cnc-muted"> · {formatDate(s.date)}</span> : null}
-              </li>
-            ))}
-          </ul>
-        </section>
+      {all && sources.length > 0 && (
+        <Facts
+          label="Sources"
+          all
+          items={sources.map((s) => (
+            <li key={s.url}>
+              <SourceLink title={s.title} url={s.url} publisher={s.publisher} />
+              {s.date ? <span class="cnc-muted"> · {formatDate(s.date)}</span> : null}
+            </li>
+          ))}
+        />
       )}
-
-      {(onMute || reportUrl) && (
+      {all && <KnowledgeDates class="cnc-knowledge-dates" />}
+      {(onMore || onMute || open) && (
         <footer class="cnc-card-actions">
-          <span class="cnc-muted">Not this?</span>
+          {open && (
+            <a class="cnc-open" href={open}>
+              Open link
+            </a>
+          )}
+          {onMore && (
+            <button type="button" class="cnc-button" aria-expanded={all ? 'true' : 'false'} onClick={onMore}>
+              {all ? 'Less' : 'More'}
+            </button>
+          )}
           {onMute && (
             <button type="button" class="cnc-button" onClick={onMute}>
               Don't mark on this site
             </button>
           )}
-          {reportUrl && safeHref(reportUrl) && (
+          {all && reportUrl && safeHref(reportUrl) && (
             <a href={reportUrl} target="_blank" rel="noopener noreferrer">
               Report a wrong match
             </a>
           )}
         </footer>
       )}
-      <p class="cnc-card-note cnc-muted">From the built-in knowledge base. Attribution as stated by the named source.</p>
-      <KnowledgeDates class="cnc-knowledge-dates" />
     </div>
   );
 }

@@ -11,7 +11,8 @@ export interface HoverCardProps {
   entity: CardEntity | null | undefined;
   /** the name to show while loading */
   fallbackName: string;
-  theme: 'system' | 'light' | 'dark';
+  /** the reader's choice, else the page's own background (controller: `themeBehind`) */
+  theme: 'light' | 'dark';
   headingId: string;
   found?: EntityCardProps['found'];
   onClose: () => void;
@@ -19,16 +20,21 @@ export interface HoverCardProps {
   /** why the last action was not done (a save the browser refused), in words; shown as an alert */
   problem?: string | null;
   reportUrl?: string;
+  /** "More" is open; `onMore` toggles it */
+  more?: boolean;
+  onMore?: () => void;
+  /** the page's link the mark sits in (offered as "Open link") */
+  linkUrl?: string;
 }
 
-export function HoverCard({ entityId, entity, fallbackName, theme, headingId, found, onClose, onMute, problem, reportUrl }: HoverCardProps) {
+export function HoverCard({ entityId, entity, fallbackName, theme, headingId, found, onClose, onMute, problem, reportUrl, more, onMore, linkUrl }: HoverCardProps) {
   return (
-    <div class="cnc-card" role="dialog" aria-labelledby={headingId} data-theme={theme} data-cnc-card-entity={entityId} tabIndex={-1}>
+    <div class={`cnc-card${more ? ' cnc-more' : ''}`} role="dialog" aria-labelledby={headingId} data-theme={theme} data-cnc-card-entity={entityId} tabIndex={-1}>
       <button type="button" class="cnc-card-close" aria-label="Close" onClick={onClose}>
         ×
       </button>
       {entity ? (
-        <EntityCard entity={entity} found={found} headingId={headingId} onMute={onMute} reportUrl={reportUrl} />
+        <EntityCard entity={entity} found={found} headingId={headingId} onMute={onMute} reportUrl={reportUrl} more={more === true} onMore={onMore ?? (() => {})} linkUrl={linkUrl} />
       ) : (
         <div class="cnc-card-body">
           <h2 id={headingId} class="cnc-card-title">

@@ -25,6 +25,8 @@ import type { CardController, CardControllerOptions } from '../../lib/annotate/c
 import { MARK_TAG, UI_HOST_ATTR } from '../../lib/annotate/highlight';
 import { anchorRect, computeCardPlacement, visibleViewport } from '../../lib/annotate/card-position';
 import { addStyles } from '../../lib/annotate/styles';
+import { safeHref } from '../shared/format';
+import { themeBehind } from './page-theme';
 
 const HEADING_ID = 'cnc-card-title';
 /** "Scroll to mark" from the popup: the card opens once the mark has not moved for this many frames... */
@@ -60,6 +62,10 @@ export function createCardController(opts: CardControllerOptions): CardControlle
   let current: HTMLElement | null = null;
   /** the open card's words about a failed save (shown in the card until it closes) */
   let problem: string | null = null;
+  /** the open card shows everything ("More") */
+  let more = false;
+  /** the open card's theme: the reader's choice, else the page's background behind the mark (read once per opening) */
+  let theme: 'light' | 'dark' = 'light';
   let lastPointerType = '';
 
   /** Our mark at an event target (a page's look-alike element, same tag and attributes, is not ours). */
@@ -67,6 +73,11 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     const el = target instanceof Element ? target : target instanceof Node ? target.parentElement : null;
     const mark = el?.closest<HTMLElement>(MARK_TAG);
     return mark && opts.markRecord(mark) ? mark : null;
+  };
+  /** The http(s) address of the page's link around a mark, if any (offered in the card as "Open link"). */
+  const linkOf = (mark: HTMLElement): string | undefined => {
+    const a = mark.closest('a[href]');
+    return (a instanceof HTMLAnchorElement && safeHref(a.href)) || undefined;
   };
   /** The first piece of the mention a mark belongs to (a mention may be split across elements). */
   const primaryOf = (mark: HTMLElement): HTMLElement => {
@@ -161,11 +172,17 @@ export function createCardController(opts: CardControllerOptions): CardControlle
         entity={entity}
         // the plan's name, else the mention as the engine read it: never the mark's text in the page now
         fallbackName={planned?.name ?? text}
-        theme={opts.theme()}
+        theme={theme}
         headingId={HEADING_ID}
-        found={planned ? { why: planned.why, inferred: false, mentionText: text } : undefined}
+        found={planned ? { mentionText: text } : undefined}
         onClose={() => timing.escape()}
         onMute={() => mute(mark, entityId, entity)}
+        more={more}
+        onMore={() => {
+          more = !more;
+          paint(mark, entity); // the ResizeObserver places the card again
+        }}
+        linkUrl={linkOf(mark)}
         problem={problem}
         reportUrl={(entity && opts.homepage && reportWrongMatchUrl(opts.homepage, entity, text)) || undefined}
       />,
@@ -241,6 +258,9 @@ export function createCardController(opts: CardControllerOptions): CardControlle
         current?.setAttribute('aria-expanded', 'false');
         current = mark;
         problem = null;
+        more = false;
+        const chosen = opts.theme();
+        theme = chosen === 'system' ? themeBehind(mark) : chosen;
         if (mark.hasAttribute('aria-haspopup')) mark.setAttribute('aria-expanded', 'true');
         const { entityId } = rec;
         const box = ensureHost();
@@ -321,10 +341,15 @@ export function createCardController(opts: CardControllerOptions): CardControlle
   listen('click', (e) => {
     const mark = markFrom(e.target);
     if (!mark) return;
-    // Inside a link the click belongs to the link; hover and keyboard still open the card.
-    if (mark.closest('a[href]')) return;
-    if (lastPointerType === 'touch') timing.tap(primaryOf(mark));
-    else timing.activate(primaryOf(mark));
+    const primary = primaryOf(mark);
+    if (mark.closest('a[href]')) {
+      // Inside a link a mouse click belongs to the link (hover and keyboard open the card). On touch there
+      // is no hover: the first tap opens the card, which offers "Open link"; a tap while it is open follows the link.
+      if (lastPointerType !== 'touch' || timing.openMark === primary) return;
+      e.preventDefault();
+    }
+    if (lastPointerType === 'touch') timing.tap(primary);
+    else timing.activate(primary);
   });
   listen('keydown', (e) => {
     if (e.key === 'Escape' && timing.openMark) {

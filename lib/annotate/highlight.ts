@@ -53,8 +53,11 @@ const EXCLUDED_SELECTOR = [
   '[contenteditable="plaintext-only"]',
   UI_HOST_SELECTOR,
 ].join(',');
-/** Marks inside these are not made focusable: the link or control already takes the keyboard. */
-const INTERACTIVE_ANCESTOR = 'a[href],button,label,summary,[role="button"],[role="link"]';
+/**
+ * Marks inside these are not made focusable: a press on them belongs to the control. Marks inside links
+ * are (the link keeps its own Tab stop and Enter; the mark's Enter opens the card): see `describe`.
+ */
+const INTERACTIVE_ANCESTOR = 'button,label,summary,select,[role="button"],[role="link"]';
 
 export interface MentionToMark {
   entityId: string;
@@ -256,7 +259,9 @@ export class Highlighter {
       mark.setAttribute('role', 'button');
       mark.setAttribute('aria-haspopup', 'dialog');
       mark.setAttribute('aria-expanded', 'false');
-      mark.setAttribute('aria-label', m.label);
+      // Inside a link the mark is named by its text: an aria-label would also rename the page's link.
+      if (p.node.parentElement?.closest('a[href]')) mark.removeAttribute('aria-label');
+      else mark.setAttribute('aria-label', m.label);
     } else {
       for (const a of ['tabindex', 'role', 'aria-haspopup', 'aria-expanded', 'aria-label']) mark.removeAttribute(a);
     }

@@ -8,30 +8,20 @@
 import { MARK_TAG } from './highlight';
 
 export const MARK_CSS = `
-${MARK_TAG}[data-cnc-entity] {
-background-color:rgba(250,190,20,.2);
-color:inherit;
-text-decoration-line:underline;
-text-decoration-style:dotted;
-text-decoration-thickness:1px;
-text-underline-offset:.18em;
-text-decoration-color:currentColor;
-cursor:help;
-border-radius:2px;
--webkit-box-decoration-break:clone;
-box-decoration-break:clone;
+${MARK_TAG}[data-cnc-entity]{
+background-color:rgba(250,190,20,.2);color:inherit;text-decoration-line:underline;text-decoration-style:dotted;text-decoration-thickness:1px;text-underline-offset:.18em;text-decoration-color:currentColor;cursor:help;border-radius:2px;-webkit-box-decoration-break:clone;box-decoration-break:clone;
 }
 ${MARK_TAG}[data-cnc-entity]:hover,
-${MARK_TAG}[data-cnc-entity][aria-expanded="true"] { background-color: rgba(250,190,20,.38); text-decoration-style: solid; }
-${MARK_TAG}[data-cnc-entity]:focus { outline: none; }
-${MARK_TAG}[data-cnc-entity]:focus-visible { outline: 2px solid #1a5fd6; outline-offset: 1px; }
-@media (forced-colors: active) {
-${MARK_TAG}[data-cnc-entity] { background-color: transparent; text-decoration-style: solid; text-decoration-thickness: 2px; text-decoration-color: LinkText; forced-color-adjust: auto; }
-${MARK_TAG}[data-cnc-entity]:hover, ${MARK_TAG}[data-cnc-entity][aria-expanded="true"] { background-color: Highlight; color: HighlightText; forced-color-adjust: none; }
-${MARK_TAG}[data-cnc-entity]:focus-visible { outline-color: Highlight; }
+${MARK_TAG}[data-cnc-entity][aria-expanded="true"]{background-color:rgba(250,190,20,.38);text-decoration-style:solid;}
+${MARK_TAG}[data-cnc-entity]:focus{outline:none;}
+${MARK_TAG}[data-cnc-entity]:focus-visible{outline:2px solid #1a5fd6;outline-offset:1px;}
+@media (forced-colors:active){
+${MARK_TAG}[data-cnc-entity]{background-color:transparent;text-decoration-style:solid;text-decoration-thickness:2px;text-decoration-color:LinkText;forced-color-adjust:auto;}
+${MARK_TAG}[data-cnc-entity]:hover,${MARK_TAG}[data-cnc-entity][aria-expanded="true"]{background-color:Highlight;color:HighlightText;forced-color-adjust:none;}
+${MARK_TAG}[data-cnc-entity]:focus-visible{outline-color:Highlight;}
 }
-@media print {
-${MARK_TAG}[data-cnc-entity] { background: none; text-decoration: none; }
+@media print{
+${MARK_TAG}[data-cnc-entity]{background:none;text-decoration:none;}
 }
 `;
 

@@ -20,6 +20,8 @@ import {
   type ChromiumWithExtension,
   type FixtureServer,
 } from './harness';
+import { launchChromiumWithTouch } from './harness';
+import { cardView, firefoxCardView, firefoxSettledCard, letAxeSeeTheCard, settledCard, tabOf } from './card-probe';
 
 /** What a reader of each page should see marked (entity ids), reviewed by hand against the page text. */
 const EXPECTED: Record<string, string[]> = {
@@ -78,6 +80,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
+
+/** The first screen of a card (before "More") stays within about 320x300 px (issue 17: Page Previews' size). */
+const FIRST_SCREEN = { width: 322, height: 302 };
 
 const markedIds = (page: Page): Promise<string[]> =>
   page.$$eval('cncmark[data-cnc-entity]', (els) => [...new Set(els.map((e) => e.getAttribute('data-cnc-entity') ?? ''))].sort());
@@ -218,39 +223,77 @@ describe('Chromium', () => {
     await page.close();
   });
 
-  it('opens the card on hover with the right entity, and closes it when the pointer leaves', async () => {
-    const { page } = await open('demo-article.html');
+  it('opens the card on hover with the right entity, in the shape of Page Previews, and closes it when the pointer leaves', async () => {
+    const { page, tabId } = await open('demo-article.html');
     const mark = page.locator('cncmark[data-cnc-entity="reconnaissance-general-bureau"][tabindex="0"]');
     await mark.waitFor({ timeout: SETTLE_TIMEOUT_MS });
-    await mark.hover();
-    const card = page.locator('div[data-cnc-ui] .cnc-card[role="dialog"]');
-    await card.waitFor({ state: 'visible', timeout: 5_000 });
-    expect(await card.getAttribute('data-cnc-card-entity')).toBe('reconnaissance-general-bureau');
-    await expect.poll(() => card.locator('h2').textContent()).toBe('Reconnaissance General Bureau');
+    await mark.hover(); // real pointer input
+    let card = await settledCard(cr.worker, tabId);
+    expect(card.entity).toBe('reconnaissance-general-bureau');
+    expect(card.title).toBe('Reconnaissance General Bureau');
     expect(await mark.getAttribute('aria-expanded')).toBe('true');
-    // the card is labelled by its heading, and its links open safely
-    const labelledBy = await card.getAttribute('aria-labelledby');
-    expect(await card.locator(`[id="${labelledBy}"]`).count()).toBe(1);
-    for (const a of await card.locator('a').all()) {
-      expect(await a.getAttribute('rel')).toBe('noopener noreferrer');
-      expect(await a.getAttribute('target')).toBe('_blank');
-      expect(await a.getAttribute('href')).toMatch(/^https:\/\//);
+    // labelled by its heading; name, type, what it is, why marked; first screen within ~320x300, not scrolling
+    expect(card.labelled).toBe(true);
+    expect(card.text).toContain('Government agency');
+    expect(card.text).toMatch(/Why marked\s*The article (names it\.|says “)/);
+    expect(card.box.width).toBeLessThanOrEqual(FIRST_SCREEN.width);
+    expect(card.box.height).toBeLessThanOrEqual(FIRST_SCREEN.height);
+    expect(card.scrolls).toBe(false);
+    expect(Object.keys(card.buttons)).toEqual(expect.arrayContaining(['Close', 'More', "Don't mark on this site"]));
+    // "More": aliases, sources and the report link; every link opens safely
+    await page.mouse.move(card.buttons.More!.x, card.buttons.More!.y);
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect.poll(async () => (await cardView(cr.worker, tabId))?.buttons.Less).toBeTruthy();
+    card = await settledCard(cr.worker, tabId);
+    expect(card.text).toContain('Sources');
+    expect(card.links.length).toBeGreaterThan(1);
+    for (const a of card.links) {
+      expect(a.rel).toBe('noopener noreferrer');
+      expect(a.target).toBe('_blank');
+      expect(a.href).toMatch(/^https:\/\//);
     }
-    const report = card.getByRole('link', { name: 'Report a wrong match' });
-    expect(await report.getAttribute('href')).not.toContain(encodeURIComponent(server.origin));
+    const report = card.links.find((a) => a.text === 'Report a wrong match');
+    expect(report?.href).toBeTruthy();
+    expect(report!.href).not.toContain(encodeURIComponent(server.origin));
     // within the viewport
-    const box = (await card.boundingBox())!;
-    expect(box.x).toBeGreaterThanOrEqual(0);
-    expect(box.x + box.width).toBeLessThanOrEqual(1280);
+    expect(card.box.x).toBeGreaterThanOrEqual(0);
+    expect(card.box.x + card.box.width).toBeLessThanOrEqual(1280);
     await page.screenshot({ path: screenshotPath('annotations-chromium-card.png') });
     await page.mouse.move(5, 5);
-    await card.waitFor({ state: 'detached', timeout: 3_000 });
+    await expect.poll(() => cardView(cr.worker, tabId), { timeout: 3_000 }).toBeNull();
     expect(await mark.getAttribute('aria-expanded')).toBe('false');
     await page.close();
   });
 
+  it('every card on the test articles: at most ~320x300 before "More", a lead that ends a sentence or a word, "Why marked" without the description, sanctions only where they exist or are expected', async () => {
+    for (const name of ['demo-article.html', 'bridge-hack.html', 'ransomware.html']) {
+      const { page, tabId } = await open(name);
+      await page.waitForSelector('cncmark[tabindex="0"]', { timeout: SETTLE_TIMEOUT_MS });
+      const ids = await page.$$eval('cncmark[tabindex="0"]', (els) => els.map((e) => e.getAttribute('data-cnc-entity')!));
+      for (const id of ids) {
+        await page.focus(`cncmark[data-cnc-entity="${id}"][tabindex="0"]`);
+        await page.keyboard.press('Enter');
+        const card = await settledCard(cr.worker, tabId, 10_000, ['.cnc-card-desc']);
+        const where = `${name} ${id}: ${JSON.stringify(card.box)} ${card.text.slice(0, 300)}`;
+        expect(card.entity, where).toBe(id);
+        expect(card.box.width, where).toBeLessThanOrEqual(FIRST_SCREEN.width);
+        expect(card.box.height, where).toBeLessThanOrEqual(FIRST_SCREEN.height);
+        expect(card.scrolls, where).toBe(false);
+        expect(card.text, where).not.toContain('No details in the knowledge base');
+        expect(card.lead, where).toMatch(/[.!?”)…]$/);
+        const why = /Why marked\s*(.*?)(?:More|$)/.exec(card.text)?.[1] ?? '';
+        expect(why, where).toMatch(/^The article (names it\.|says “)/);
+        if (['fbi', 'us-treasury', 'europol', 'uk-nca', 'us-doj', 'ofac', 'bitcoin', 'ethereum'].includes(id)) expect(card.text, where).not.toContain('Sanctions');
+        await page.keyboard.press('Escape');
+        await expect.poll(() => cardView(cr.worker, tabId)).toBeNull();
+      }
+      await page.close();
+    }
+  });
+
   it('a tap on a touch screen opens the card (touch pointers skip the hover path); a tap elsewhere closes it', async () => {
-    const { page } = await open('demo-article.html');
+    const { page, tabId } = await open('demo-article.html');
     const mark = page.locator('cncmark[data-cnc-entity="wannacry"][tabindex="0"]');
     await mark.waitFor({ timeout: SETTLE_TIMEOUT_MS });
     await mark.scrollIntoViewIfNeeded();
@@ -273,72 +316,70 @@ describe('Chromium', () => {
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     });
     await tap(at.x, at.y);
-    const card = page.locator('div[data-cnc-ui] .cnc-card[role="dialog"]');
-    await card.waitFor({ state: 'visible', timeout: 3_000 });
+    const card = await settledCard(cr.worker, tabId, 5_000);
     expect(await pointerTypes.evaluate((seen) => seen)).toEqual(['touch']);
-    expect(await card.getAttribute('data-cnc-card-entity')).toBe('wannacry');
+    expect(card.entity).toBe('wannacry');
     expect(await mark.getAttribute('aria-expanded')).toBe('true');
     // a tap on plain text away from the mark and the card dismisses it
     const h1 = (await page.locator('h1').first().boundingBox())!;
     await tap(h1.x + 2, h1.y + h1.height / 2);
-    await card.waitFor({ state: 'detached', timeout: 3_000 });
+    await expect.poll(() => cardView(cr.worker, tabId), { timeout: 3_000 }).toBeNull();
     expect(await mark.getAttribute('aria-expanded')).toBe('false');
     await cdp.detach();
     await page.close();
   });
 
   it('places the card below the mark, flips it above at the bottom edge and keeps it inside the viewport', async () => {
-    const { page } = await open('demo-article.html');
+    const { page, tabId } = await open('demo-article.html');
     await page.setViewportSize({ width: 1280, height: 1200 });
-    const card = page.locator('div[data-cnc-ui] .cnc-card');
     // a mark in the upper part of the viewport: the card goes below it
     const top = page.locator('cncmark[data-cnc-entity="north-korea"][tabindex="0"]');
     await top.waitFor({ timeout: SETTLE_TIMEOUT_MS });
     await page.evaluate(() => window.scrollTo(0, 0));
     await top.focus();
     await page.keyboard.press('Enter');
-    await card.locator('.cnc-card-desc').waitFor({ timeout: 5_000 });
-    await expect.poll(async () => (await card.boundingBox())!.y).toBeGreaterThanOrEqual((await top.boundingBox())!.y + 10);
+    let card = await settledCard(cr.worker, tabId);
+    expect(card.box.y).toBeGreaterThanOrEqual((await top.boundingBox())!.y + 10);
     await page.keyboard.press('Escape');
-    await card.waitFor({ state: 'detached' });
+    await expect.poll(() => cardView(cr.worker, tabId)).toBeNull();
     // a mark at the very bottom of a short viewport: the card flips above it and stays on screen
     await page.setViewportSize({ width: 1280, height: 700 });
     const mark = page.locator('cncmark[data-cnc-entity="venezuela"][tabindex="0"]');
     await mark.evaluate((m) => m.scrollIntoView({ block: 'end' }));
     await mark.focus();
     await page.keyboard.press('Enter');
-    await card.locator('.cnc-card-desc').waitFor({ timeout: 5_000 });
-    await expect
-      .poll(async () => {
-        const c = (await card.boundingBox())!;
-        const m = (await mark.boundingBox())!;
-        return c.y + c.height <= m.y && c.y >= 0;
-      })
-      .toBe(true);
+    card = await settledCard(cr.worker, tabId);
+    const m = (await mark.boundingBox())!;
+    expect(card.box.y + card.box.height).toBeLessThanOrEqual(m.y);
+    expect(card.box.y).toBeGreaterThanOrEqual(0);
     await page.close();
   });
 
   it('opens the card from the keyboard (focus + Enter) and Escape closes it and returns focus to the mark', async () => {
-    const { page } = await open('bridge-hack.html');
+    const { page, tabId } = await open('bridge-hack.html');
     const mark = page.locator('cncmark[data-cnc-entity="lazarus-group"][tabindex="0"]');
     await mark.waitFor({ timeout: SETTLE_TIMEOUT_MS });
     await mark.focus();
     await page.keyboard.press('Enter');
-    const card = page.locator('div[data-cnc-ui] .cnc-card[role="dialog"]');
-    await card.waitFor({ state: 'visible', timeout: 3_000 });
-    expect(await card.getAttribute('data-cnc-card-entity')).toBe('lazarus-group');
-    await expect.poll(() => card.locator('h2').textContent()).toBe('Lazarus Group');
+    let card = await settledCard(cr.worker, tabId);
+    expect(card.entity).toBe('lazarus-group');
+    expect(card.title).toBe('Lazarus Group');
     // focus moved into the card (no trap: it is an ordinary non-modal dialog)
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-cnc-ui'))).toBe(true);
+    expect(card.focus?.cls).toContain('cnc-card');
     await page.keyboard.press('Escape');
-    await card.waitFor({ state: 'detached', timeout: 3_000 });
+    await expect.poll(() => cardView(cr.worker, tabId), { timeout: 3_000 }).toBeNull();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cnc-entity'))).toBe('lazarus-group');
     // Tab walks through the card's controls and then back to the mark (the page continues from there)
     await page.keyboard.press('Enter');
-    await card.locator('.cnc-card-desc').waitFor({ timeout: 3_000 });
-    const controls = await card.locator('a[href], button').count();
-    for (let i = 0; i <= controls; i++) await page.keyboard.press('Tab'); // from the dialog itself through each control, then out
-    await card.waitFor({ state: 'detached', timeout: 3_000 });
+    card = await settledCard(cr.worker, tabId);
+    const controls = card.links.length + Object.keys(card.buttons).length;
+    for (let i = 0; i < controls; i++) {
+      await page.keyboard.press('Tab'); // from the dialog itself through each control...
+      expect((await cardView(cr.worker, tabId))?.focus?.tag).toMatch(/^(a|button)$/);
+    }
+    await page.keyboard.press('Tab'); // ...then out
+    await expect.poll(() => cardView(cr.worker, tabId), { timeout: 3_000 }).toBeNull();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cnc-entity'))).toBe('lazarus-group');
     await page.close();
   });
@@ -349,7 +390,7 @@ describe('Chromium', () => {
     // open a card once, so that our UI host exists too
     await page.locator('cncmark[tabindex="0"]').first().focus();
     await page.keyboard.press('Enter');
-    await page.locator('div[data-cnc-ui] .cnc-card').waitFor({ timeout: 3_000 });
+    await settledCard(cr.worker, tabId);
     const off = await fromPopup<{ ok: boolean; show: boolean }>({ type: 'popup/toggle-annotations', tabId, on: false });
     expect(off).toEqual({ ok: true, show: false });
     await expect.poll(() => page.$$('cncmark').then((l) => l.length)).toBe(0);
@@ -391,7 +432,7 @@ describe('Chromium', () => {
     );
     expect(scrolled).toEqual({ ok: true });
     await popup.close();
-    await expect.poll(() => page.locator('div[data-cnc-ui] .cnc-card').getAttribute('data-cnc-card-entity')).toBe('venezuela');
+    await expect.poll(async () => (await cardView(cr.worker, tabId))?.entity).toBe('venezuela');
     await page.close();
   });
 
@@ -413,35 +454,90 @@ describe('Chromium', () => {
     await page.close();
   });
 
-  it('the card has no accessibility violations (axe-core), in light and dark pages', async () => {
-    for (const [name, scheme] of [
-      ['demo-article.html', 'light'],
-      ['ransomware.html', 'dark'],
+  it('the card has no accessibility violations (axe-core), light and dark, first screen and "More"', async () => {
+    for (const [name, scheme, theme] of [
+      ['demo-article.html', 'light', 'light'],
+      ['ransomware.html', 'light', 'dark'], // a dark page
+      ['bridge-hack.html', 'dark', 'light'], // a light page, system theme dark
     ] as const) {
-      const { page } = await open(name);
+      const { page, tabId } = await open(name);
       await page.emulateMedia({ colorScheme: scheme });
       const mark = page.locator('cncmark[tabindex="0"]').first();
       await mark.waitFor({ timeout: SETTLE_TIMEOUT_MS });
       await mark.focus();
       await page.keyboard.press('Enter');
-      const card = page.locator('div[data-cnc-ui] .cnc-card');
-      await card.locator('.cnc-card-desc').waitFor({ timeout: 5_000 });
+      let card = await settledCard(cr.worker, tabId);
+      expect(card.theme, name).toBe(theme);
       await page.addScriptTag({ path: AXE_PATH });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-        const r = await axe.run({ include: [['div[data-cnc-ui]', '.cnc-card']] }, { resultTypes: ['violations'] });
-        return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-      });
-      expect(violations).toEqual([]);
+      const axeCard = () =>
+        page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+          const r = await axe.run({ include: [['div[data-cnc-ui]', '.cnc-card']] }, { resultTypes: ['violations'] });
+          return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+        });
+      await letAxeSeeTheCard(page);
+      // axe really reaches into the card: it finds the card's nodes
+      expect(await page.evaluate(() => (document.querySelector('div[data-cnc-ui]') as HTMLElement).shadowRoot?.querySelectorAll('.cnc-card button').length)).toBeGreaterThan(1);
+      expect(await axeCard(), `${name} first screen`).toEqual([]);
+      await page.mouse.click(card.buttons.More!.x, card.buttons.More!.y);
+      await expect.poll(async () => (await cardView(cr.worker, tabId))?.buttons.Less).toBeTruthy();
+      card = await settledCard(cr.worker, tabId);
+      expect(await axeCard(), `${name} more`).toEqual([]);
       const marks = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string }[] }> } }).axe;
         const r = await axe.run({ include: [['cncmark']] }, { resultTypes: ['violations'], rules: { region: { enabled: false } } });
         return r.violations.map((v) => v.id);
       });
       expect(marks).toEqual([]);
-      await page.screenshot({ path: screenshotPath(`annotations-chromium-card-${scheme}.png`) });
+      await page.screenshot({ path: screenshotPath(`annotations-chromium-card-${theme}-page-system-${scheme}.png`) });
       await page.close();
     }
+  });
+
+  it('the card takes the page\'s background, not the system theme: light on a white page with a dark system, dark on a dark page with a light system', async () => {
+    for (const [name, scheme, theme] of [
+      ['bridge-hack.html', 'dark', 'light'],
+      ['dark-article.html', 'light', 'dark'],
+    ] as const) {
+      const { page, tabId } = await open(name);
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
+      await page.focus('cncmark[data-cnc-entity="lazarus-group"][tabindex="0"]');
+      await page.keyboard.press('Enter');
+      const card = await settledCard(cr.worker, tabId);
+      expect(card.theme).toBe(theme);
+      const [r, g, b] = card.style.background.match(/\d+/g)!.map(Number);
+      const light = (r! + g! + b!) / 3 > 128;
+      expect(light, card.style.background).toBe(theme === 'light');
+      await page.close();
+    }
+  });
+
+  it('marks inside links: Tab reaches the mark after its link, Enter on the mark opens the card (with "Open link"), Enter on the link still follows it', async () => {
+    const { page, tabId, url } = await open('link-marks.html');
+    const mark = page.locator('#tornado-link cncmark[data-cnc-entity="tornado-cash"]');
+    await mark.waitFor({ timeout: SETTLE_TIMEOUT_MS });
+    expect(await mark.getAttribute('tabindex')).toBe('0');
+    expect(await mark.getAttribute('role')).toBe('button');
+    expect(await mark.getAttribute('aria-label')).toBeNull(); // named by its text: the link keeps its own name
+    expect(await page.$eval('#tornado-link', (a) => (a as HTMLAnchorElement).href)).toBe('https://example.org/tornado');
+    await page.focus('#tornado-link');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cnc-entity'))).toBe('tornado-cash');
+    await page.keyboard.press('Enter');
+    const card = await settledCard(cr.worker, tabId);
+    expect(card.entity).toBe('tornado-cash');
+    expect(page.url()).toBe(url);
+    const openLink = card.links.find((a) => a.text === 'Open link');
+    expect(openLink?.href).toBe('https://example.org/tornado');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardView(cr.worker, tabId)).toBeNull();
+    // the mark in the other link too; Enter on the link itself follows it
+    const lazarus = page.locator('#lazarus-link cncmark[data-cnc-entity="lazarus-group"]');
+    expect(await lazarus.getAttribute('tabindex')).toBe('0');
+    await page.focus('#lazarus-link');
+    await Promise.all([page.waitForURL(server.url('garden.html')), page.keyboard.press('Enter')]);
+    await page.close();
   });
 
   it('in forced-colors mode marks use system colours and keep their size', async () => {
@@ -480,12 +576,15 @@ describe('Chromium', () => {
 
   // Last of the Chromium page tests: muting changes the settings for 127.0.0.1, which every fixture shares.
   it('"Not this?" mutes the entity on this site: its mark goes away at once', async () => {
-    const { page } = await open('ransomware.html');
+    const { page, tabId } = await open('ransomware.html');
     const mark = page.locator('cncmark[data-cnc-entity="europol"][tabindex="0"]');
     await mark.waitFor({ timeout: SETTLE_TIMEOUT_MS });
     await mark.focus();
     await page.keyboard.press('Enter');
-    await page.locator('div[data-cnc-ui] .cnc-card').getByRole('button', { name: "Don't mark on this site" }).click();
+    const card = await settledCard(cr.worker, tabId);
+    const at = card.buttons["Don't mark on this site"]!;
+    await page.mouse.click(at.x, at.y); // real input: a synthetic click does nothing
+    await expect.poll(() => cardView(cr.worker, tabId), { timeout: 5_000 }).toBeNull();
     await expect.poll(() => page.$$('cncmark[data-cnc-entity="europol"]').then((l) => l.length), { timeout: 5_000 }).toBe(0);
     expect(await markedIds(page)).toEqual(EXPECTED['ransomware.html']!.filter((id) => id !== 'europol'));
     await page.close();
@@ -495,6 +594,46 @@ describe('Chromium', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('Chromium with a touch screen (hasTouch, 390x800)', () => {
+  it('the first tap on a mark inside a link opens the card and does not follow the link; the card offers "Open link"', async () => {
+    const cr = await launchChromiumWithTouch();
+    try {
+      const page = await cr.context.newPage();
+      const url = server.url('link-marks.html');
+      await page.goto(url);
+      const mark = page.locator('#tornado-link cncmark[data-cnc-entity="tornado-cash"][tabindex="0"]');
+      await mark.waitFor({ timeout: SETTLE_TIMEOUT_MS });
+      await mark.scrollIntoViewIfNeeded();
+      const tabId = await tabOf(cr.worker, page);
+      const at = await mark.evaluate((m) => {
+        const r = m.getClientRects()[0]!;
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      });
+      await page.touchscreen.tap(at.x, at.y);
+      const card = await settledCard(cr.worker, tabId);
+      expect(card.entity).toBe('tornado-cash');
+      expect(card.links.find((a) => a.text === 'Open link')?.href).toBe('https://example.org/tornado');
+      // no navigation happened (the link points off this server, so a navigation would change the address)
+      await page.waitForTimeout(500);
+      expect(page.url()).toBe(url);
+      expect(card.box.x).toBeGreaterThanOrEqual(0);
+      expect(card.box.x + card.box.width).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: screenshotPath('annotations-chromium-card-390-link.png') });
+    } finally {
+      await cr.close();
+    }
+  });
+});
+
+/** Polls `check` until it holds (Firefox tests: puppeteer has no expect.poll over BiDi reads). */
+async function expectSoon(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 describe('Firefox ESR', () => {
   it('marks the expected entities on the demo article and the boundary traps, and nothing on a negative', async () => {
@@ -521,17 +660,57 @@ describe('Firefox ESR', () => {
       expect(lazarus).toEqual(['Lazarus/EM', 'Group/A']);
       expect(await page.$$eval('cncmark', (els) => els.filter((e) => e.closest('code, pre, textarea, [contenteditable="true"]')).length)).toBe(0);
 
-      // keyboard: Enter opens the card, Escape closes it
-      await page.focus('cncmark[data-cnc-entity="lazarus-group"][tabindex="0"]');
-      await page.keyboard.press('Enter');
-      await page.waitForSelector('div[data-cnc-ui] >>> .cnc-card', { timeout: 5_000 });
-      await page.keyboard.press('Escape');
-      await page.waitForFunction(() => !document.querySelector('div[data-cnc-ui]')?.shadowRoot?.querySelector('.cnc-card'), { timeout: 5_000 });
-
       await page.goto(server.url('garden.html'));
       await new Promise((r) => setTimeout(r, 1500));
       expect(await page.$$('cncmark')).toHaveLength(0);
       expect(errors).toEqual([]);
+    } finally {
+      await firefox.close();
+    }
+  });
+
+  it('cards read through the closed root (WebDriver BiDi): keyboard, Page Previews size, marks in links, the page\'s theme', async () => {
+    const firefox = await launchFirefox();
+    try {
+      const page = await firefox.browser.newPage();
+      await page.goto(server.url('trap-boundaries.html'));
+      await page.waitForSelector('cncmark[data-cnc-entity="lazarus-group"][tabindex="0"]', { timeout: 20_000 });
+      // keyboard: Enter opens the card, Escape closes it
+      await page.focus('cncmark[data-cnc-entity="lazarus-group"][tabindex="0"]');
+      await page.keyboard.press('Enter');
+      const card = await firefoxSettledCard(page);
+      expect(card.entity).toBe('lazarus-group');
+      expect(card.title).toBe('Lazarus Group');
+      expect(card.text).toMatch(/Why marked\s*The article (names it\.|says “)/);
+      expect(card.box.width).toBeLessThanOrEqual(FIRST_SCREEN.width);
+      expect(card.box.height).toBeLessThanOrEqual(FIRST_SCREEN.height);
+      expect(card.focus?.cls).toContain('cnc-card'); // focus moved into the card
+      // the page itself sees a closed host: no root, no card
+      expect(await page.evaluate(() => document.querySelector('div[data-cnc-ui]')?.shadowRoot ?? null)).toBeNull();
+      await page.keyboard.press('Escape');
+      await expectSoon(async () => (await firefoxCardView(page)) === null);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cnc-entity'))).toBe('lazarus-group');
+
+      // a mark inside a link: Tab from the link reaches it, Enter opens the card with "Open link", the page stays
+      await page.goto(server.url('link-marks.html'));
+      await page.waitForSelector('#tornado-link cncmark[tabindex="0"]', { timeout: 20_000 });
+      await page.focus('#tornado-link');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cnc-entity'))).toBe('tornado-cash');
+      await page.keyboard.press('Enter');
+      const linked = await firefoxSettledCard(page);
+      expect(linked.entity).toBe('tornado-cash');
+      expect(linked.links.find((a) => a.text === 'Open link')?.href).toBe('https://example.org/tornado');
+      expect(page.url()).toBe(server.url('link-marks.html'));
+      await page.keyboard.press('Escape');
+
+      // the card follows the page's background: dark on the dark page
+      await page.goto(server.url('dark-article.html'));
+      await page.waitForSelector('cncmark[data-cnc-entity="lazarus-group"][tabindex="0"]', { timeout: 20_000 });
+      await page.focus('cncmark[data-cnc-entity="lazarus-group"][tabindex="0"]');
+      await page.keyboard.press('Enter');
+      expect((await firefoxSettledCard(page)).theme).toBe('dark');
+      await page.keyboard.press('Escape');
     } finally {
       await firefox.close();
     }

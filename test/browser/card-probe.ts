@@ -3,9 +3,10 @@
  * service worker into the extension's isolated world (the content script's world, out of the page's
  * reach) opens the root with `chrome.dom.openOrClosedShadowRoot`. Page scripts and Playwright locators
  * cannot see inside; this is how the browser tests look at the card. Clicks on what it reports go through
- * `page.mouse` (real, trusted input).
+ * `page.mouse` (real, trusted input). Firefox: `firefoxCardView` below (WebDriver BiDi).
  */
 import type { Page, Worker } from 'playwright-core';
+import type { Page as FirefoxPage } from 'puppeteer-core';
 
 export interface Box {
   x: number;
@@ -20,6 +21,8 @@ export interface CardView {
   /** the details have arrived (no "Loading…" line) */
   loaded: boolean;
   title: string;
+  /** the lead: what the card says the thing is (`.cnc-card-desc`) */
+  lead: string;
   text: string;
   /** entity id on the card (inside the closed root) */
   entity: string | null;
@@ -37,6 +40,12 @@ export interface CardView {
   style: { background: string; paddingTop: string };
   /** every href in our shadow root */
   hrefs: string[];
+  /** the card's links: text, href, rel and target */
+  links: { text: string; href: string; rel: string; target: string }[];
+  /** the card is labelled by an element inside it (aria-labelledby) */
+  labelled: boolean;
+  /** what has focus inside our shadow root: its tag, class and text (null: nothing of ours) */
+  focus: { tag: string; cls: string; text: string } | null;
   /** how many elements in our shadow root match each selector passed to cardView */
   counts: number[];
 }
@@ -74,6 +83,7 @@ export async function cardView(worker: Worker, tabId: number, selectors: string[
           visible: getComputedStyle(wrapper).display !== 'none' && getComputedStyle(wrapper).visibility === 'visible',
           loaded: !root.querySelector('.cnc-card-loading'),
           title: root.querySelector('.cnc-card-title')?.textContent ?? '',
+          lead: root.querySelector('.cnc-card-desc')?.textContent ?? '',
           text: card.textContent ?? '',
           entity: card.getAttribute('data-cnc-card-entity'),
           theme: card.getAttribute('data-theme'),
@@ -84,6 +94,9 @@ export async function cardView(worker: Worker, tabId: number, selectors: string[
           problem: root.querySelector('[role="alert"]')?.textContent ?? '',
           style: { background: getComputedStyle(card).backgroundColor, paddingTop: getComputedStyle(card).paddingTop },
           hrefs: [...root.querySelectorAll('[href]')].map((a) => a.getAttribute('href') ?? ''),
+          links: [...root.querySelectorAll('a')].map((a) => ({ text: a.textContent ?? '', href: a.getAttribute('href') ?? '', rel: a.getAttribute('rel') ?? '', target: a.getAttribute('target') ?? '' })),
+          labelled: !!card.getAttribute('aria-labelledby') && !!root.getElementById(card.getAttribute('aria-labelledby')!),
+          focus: root.activeElement ? { tag: root.activeElement.tagName.toLowerCase(), cls: root.activeElement.className, text: root.activeElement.textContent ?? '' } : null,
           counts: selectors.map((q) => root.querySelectorAll(q).length),
         };
       },
@@ -105,4 +118,114 @@ export async function settledCard(worker: Worker, tabId: number, timeoutMs = 10_
     await new Promise((ok) => setTimeout(ok, 150));
   }
   throw new Error(`the card did not settle: ${JSON.stringify(view)}`);
+}
+
+/**
+ * The same reading in Firefox (puppeteer-core over WebDriver BiDi): `script.callFunction` serialises our
+ * host with `includeShadowTree: 'all'`, which hands the test a reference to the CLOSED shadow root (a
+ * WebDriver privilege, nothing a page has), and the reader runs on it in a BiDi sandbox, out of the page's
+ * reach. The reader is plain JavaScript in a string: it is sent as source.
+ */
+const READ_CARD_SOURCE = `(root, selectors) => {
+  const card = root.querySelector('.cnc-card');
+  if (!card) return null;
+  const box = (r) => ({ x: r.x, y: r.y, width: r.width, height: r.height });
+  const wrapper = card.parentElement;
+  const buttons = {};
+  for (const b of root.querySelectorAll('button')) {
+    const r = b.getBoundingClientRect();
+    buttons[b.getAttribute('aria-label') || (b.textContent || '').trim()] = { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  }
+  const v = window.visualViewport;
+  const cs = getComputedStyle(card);
+  const label = card.getAttribute('aria-labelledby');
+  const a = root.activeElement;
+  return JSON.stringify({
+    visible: getComputedStyle(wrapper).display !== 'none' && getComputedStyle(wrapper).visibility === 'visible',
+    loaded: !root.querySelector('.cnc-card-loading'),
+    title: (root.querySelector('.cnc-card-title') || {}).textContent || '',
+    lead: (root.querySelector('.cnc-card-desc') || {}).textContent || '',
+    text: card.textContent || '',
+    entity: card.getAttribute('data-cnc-card-entity'),
+    theme: card.getAttribute('data-theme'),
+    box: box(card.getBoundingClientRect()),
+    scrolls: card.scrollHeight > card.clientHeight + 1,
+    viewport: { x: v.offsetLeft, y: v.offsetTop, width: v.width, height: v.height },
+    buttons,
+    problem: (root.querySelector('[role="alert"]') || {}).textContent || '',
+    style: { background: cs.backgroundColor, paddingTop: cs.paddingTop },
+    hrefs: [...root.querySelectorAll('[href]')].map((x) => x.getAttribute('href') || ''),
+    links: [...root.querySelectorAll('a')].map((x) => ({ text: x.textContent || '', href: x.getAttribute('href') || '', rel: x.getAttribute('rel') || '', target: x.getAttribute('target') || '' })),
+    labelled: !!label && !!root.getElementById(label),
+    focus: a ? { tag: a.tagName.toLowerCase(), cls: String(a.className), text: a.textContent || '' } : null,
+    counts: selectors.map((q) => root.querySelectorAll(q).length),
+  });
+}`;
+
+interface BidiSession {
+  send(method: string, params: unknown): Promise<{ result: { type: string; result?: { type: string; value?: unknown; sharedId?: string } } & Record<string, unknown> }>;
+}
+
+/** What the card shows now in a Firefox page driven by puppeteer-core (WebDriver BiDi), or null when there is no card. */
+export async function firefoxCardView(page: FirefoxPage, selectors: string[] = []): Promise<CardView | null> {
+  const bc = (page.mainFrame() as unknown as { browsingContext: { id: string; defaultRealm: { session: BidiSession } } }).browsingContext;
+  const session = bc.defaultRealm.session;
+  const target = { context: bc.id, sandbox: 'cnc-card-probe' };
+  const host = await session.send('script.callFunction', {
+    functionDeclaration: `() => document.querySelector('div[data-cnc-ui]')`,
+    target,
+    awaitPromise: false,
+    serializationOptions: { includeShadowTree: 'all', maxDomDepth: 0 },
+  });
+  const node = host.result.result as { type: string; value?: { shadowRoot?: { sharedId?: string } | null } } | undefined;
+  const rootId = node?.type === 'node' ? node.value?.shadowRoot?.sharedId : undefined;
+  if (!rootId) return null;
+  const read = await session.send('script.callFunction', {
+    functionDeclaration: READ_CARD_SOURCE,
+    arguments: [{ sharedId: rootId }, { type: 'array', value: selectors.map((q) => ({ type: 'string', value: q })) }],
+    target,
+    awaitPromise: false,
+  });
+  const value = read.result.result?.type === 'string' ? (read.result.result.value as string) : null;
+  return value ? (JSON.parse(value) as CardView) : null;
+}
+
+/** Firefox: waits until the card is visible, loaded and has stopped moving. */
+export async function firefoxSettledCard(page: FirefoxPage, timeoutMs = 10_000, selectors: string[] = []): Promise<CardView> {
+  const until = Date.now() + timeoutMs;
+  let last = '';
+  let view: CardView | null = null;
+  while (Date.now() < until) {
+    view = await firefoxCardView(page, selectors);
+    const now = view && view.visible && view.loaded ? JSON.stringify(view.box) : '';
+    if (now && now === last) return view!;
+    last = now;
+    await new Promise((ok) => setTimeout(ok, 150));
+  }
+  throw new Error(`the card did not settle (Firefox): ${JSON.stringify(view)}`);
+}
+
+/**
+ * Chromium, for axe-core only: lets axe (which runs in the page and follows `element.shadowRoot`) see into our
+ * closed root. Through the DevTools protocol (a test's privilege: `DOM.getDocument` with `pierce` reports
+ * closed roots) the root is handed to one function in the page that defines `shadowRoot` on this one host
+ * object. The card's nodes and computed styles are the real ones; call it after the card is open.
+ */
+export async function letAxeSeeTheCard(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    type Node = { nodeName: string; backendNodeId: number; attributes?: string[]; children?: Node[]; shadowRoots?: Node[] };
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
+    const find = (n: Node): Node | undefined =>
+      n.nodeName === 'DIV' && (n.attributes ?? []).includes('data-cnc-ui') ? n : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(find).find(Boolean);
+    const shadow = find(root)?.shadowRoots?.[0];
+    if (!shadow) throw new Error('no card host with a shadow root');
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: 'function () { const root = this; Object.defineProperty(root.host, "shadowRoot", { configurable: true, get: () => root }); }',
+    });
+  } finally {
+    await cdp.detach();
+  }
 }

@@ -41,3 +41,36 @@ export function pageStatus(worker: Worker, tabId: number): Promise<PageStatus | 
     { t: tabId, key: GATE_SLOT_KEY },
   );
 }
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROME_BUILD, CHROMIUM_QUIET_ARGS, chromiumPath, requireBuild, type ChromiumWithExtension } from '../../tools/cli/browsers';
+
+/**
+ * Chromium with the extension and a touch screen (`hasTouch`), as on a phone: `page.touchscreen.tap` sends real
+ * touch input (pointerType "touch", then the tap's click). Same flags as `launchChromium`.
+ */
+export async function launchChromiumWithTouch(viewport = { width: 390, height: 800 }): Promise<ChromiumWithExtension> {
+  const dir = requireBuild(CHROME_BUILD);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'cnc-chromium-touch-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    hasTouch: true,
+    viewport,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...CHROMIUM_QUIET_ARGS],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  return {
+    context,
+    extensionId: new URL(worker.url()).host,
+    worker,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

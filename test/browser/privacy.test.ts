@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Request, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_BUILD, CHROMIUM_QUIET_ARGS, FIXTURE_PAGES, chromiumPath, requireBuild, startFixtureServer, type FixtureServer } from './harness';
+import { settledCard, tabOf } from './card-probe';
 
 interface Seen {
   url: string;
@@ -146,8 +147,9 @@ describe('privacy: nothing leaves the device', () => {
     await tab.goto(server.url('demo-article.html'));
     const mark = tab.locator('cncmark[data-cnc-mention][tabindex]').first();
     await mark.waitFor({ timeout: 20_000 });
-    await mark.hover();
-    await tab.locator('div[data-cnc-ui] .cnc-card').first().waitFor({ state: 'visible', timeout: 10_000 });
+    await mark.hover(); // real pointer input
+    // the card is in a closed shadow root: read through the extension's isolated world (card-probe.ts)
+    expect((await settledCard(worker, await tabOf(worker, tab))).loaded).toBe(true);
 
     // 3. The popup for that tab: type a look-up query.
     const tabId = await worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id ?? -1));
