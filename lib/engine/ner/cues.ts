@@ -22,11 +22,13 @@ export const EXCHANGE_CUE_AFTER = /^\s+(?:crypto(?:currency)? )?exchange\b/i;
 export const PROTOCOL_CUE_BEFORE = /\b(?:defi|lending|borrowing|staking|yield|bridge|cross-chain|liquidity|derivatives|dex|swap|restaking|perpetuals?)\s+(?:protocol|platform|project|aggregator|bridge|market|exchange)\s+$/i;
 export const PROTOCOL_CUE_AFTER = /^\s+(?:protocol|bridge|DAO|DEX|vault|vaults|lending protocol|contract|smart contract|exploit|exploiter|team|token|stablecoin|multisig)\b/;
 /**
- * Words that say a name is malicious software. "tool", "module", "loader", "framework", "plugin",
- * "script", "payload" are left out: legitimate software stands before them as often ("the VeraCrypt
- * tool"); only the knowledge base types such names as malware.
+ * Words that say a name is malicious software. "tool", "module", "framework", "plugin", "script",
+ * "payload" are left out: legitimate software stands before them as often ("the VeraCrypt tool"); only
+ * the knowledge base types such names as malware. Before "ransomware" or "loader", a name that is the
+ * second of a pair ("the VeraCrypt and TrueCrypt ransomware operations") is not typed: the word may
+ * describe the operation that abused both.
  */
-const MALWARE_WORD = '(?:malware|backdoor|stealer|infostealer|info-stealer|trojan|RAT|implant|dropper|botnet|spyware|wiper|rootkit|keylogger|clipper|drainer)';
+const MALWARE_WORD = '(?:malware|backdoor|stealer|infostealer|info-stealer|trojan|RAT|implant|dropper|botnet|spyware|wiper|rootkit|keylogger|clipper|drainer|ransomware|loader)';
 const MALWARE_CUE_BEFORE = new RegExp(`\\b${MALWARE_WORD}\\s+(?:(?:called|named|dubbed|known as|tracked as)\\s+)?["“]?$`, 'i');
 const MALWARE_CUE_AFTER = new RegExp(`^["”]?\\s+(?:(?:macOS|Windows|Linux|Android|iOS|Python|Go|Rust|JavaScript|PowerShell|Node\\.js|new|custom)\\s+)?${MALWARE_WORD}s?\\b`, 'i');
 /** A malware word anywhere (no `g` flag: `test` keeps no state between calls). */
@@ -47,7 +49,8 @@ export function cuedType(text: string, c: Candidate): { type: EntityType; rule: 
   if (acronym || plainAtStart || toks.length > 3) return null;
   const before = text.slice(Math.max(0, c.start - 60), c.start);
   const after = text.slice(c.end, c.end + 60);
-  if (MALWARE_CUE_AFTER.test(after) && (brandLike(toks[0]!.text) || toks.length === 1) && !/^(?:The|This|That|New|Malicious|A|An)$/.test(toks[0]!.text)) return { type: 'malware', rule: 'cue-malware-after' };
+  const paired = /\b(?:and|or|&)\s+$|,\s*$/.test(text.slice(Math.max(0, c.start - 6), c.start)) || /^\s+(?:and|or|&)\s/.test(after);
+  if (MALWARE_CUE_AFTER.test(after) && !paired && (brandLike(toks[0]!.text) || toks.length === 1) && !/^(?:The|This|That|New|Malicious|A|An)$/.test(toks[0]!.text)) return { type: 'malware', rule: 'cue-malware-after' };
   if (MALWARE_CUE_BEFORE.test(before) && brandLike(toks[0]!.text)) return { type: 'malware', rule: 'cue-malware-before' };
   if (ACTOR_CUE_BEFORE.test(before)) return { type: 'threat-actor', rule: 'cue-actor' };
   if (EXCHANGE_CUE_AFTER.test(after) || (EXCHANGE_CUE_BEFORE.test(before) && toks.length <= 2)) return { type: 'exchange', rule: 'cue-exchange' };

@@ -94,3 +94,10 @@ describe('the article\'s own authors', () => {
     expect(ner('Click CONNECT YOUR WALLET to continue.').length).toBe(0);
   });
 });
+
+describe('malware words after a name', () => {
+  it('types "X ransomware" as malware, but not names paired before it ("VeraCrypt and TrueCrypt ransomware operations")', () => {
+    expect(ner('Victims of the Fatboyz ransomware paid in bitcoin.')).toContain('malware:Fatboyz');
+    expect(ner('Police linked the VeraCrypt and TrueCrypt ransomware operations to one crew.').some((x) => x.startsWith('malware:'))).toBe(false);
+  });
+});
