@@ -14,7 +14,6 @@
 import type { ComponentChild } from 'preact';
 import type { CardEntity } from '../../lib/shared/messages';
 import { AddressCard } from './AddressCard';
-import { KnowledgeDates } from '../shared/KnowledgeDates';
 import { ATTRIBUTION_RELATIONS, LEVEL_LABELS, RELATION_LABELS, TYPE_LABELS } from '../../lib/shared/labels';
 import { formatDate, formatUsd, safeHref } from '../shared/format';
 import { leadOf, whyMarked } from './card-text';
@@ -189,7 +188,6 @@ export function EntityCard({ entity, found, headingId, more, onMore, onMute, rep
           ))}
         />
       )}
-      {all && <KnowledgeDates class="cnc-knowledge-dates" />}
       {(onMore || onMute || open) && (
         <footer class="cnc-card-actions">
           {open && (

@@ -7,18 +7,16 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import {
-  KB_IN_USE_KEY,
   KB_UPDATES_STATE_KEY,
   PACK_HOST,
   PACK_HOST_PATTERN,
   PACK_URL,
-  parseKnowledgeInUse,
   parseUpdatesState,
   updatesApi,
   type KbUpdatesState,
-  type KnowledgeInUse,
   type UpdatesAnswer,
 } from '../../lib/shared/kb-updates';
+import { KB_IN_USE_KEY, parseKnowledgeInUse, type KnowledgeInUse } from '../../lib/shared/knowledge-in-use';
 import { KnowledgeDates } from '../shared/KnowledgeDates';
 
 const time = (ms: number): string => new Date(ms).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });

@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { EntityCard } from '../card';
+import { KnowledgeDates } from '../shared/KnowledgeDates';
 import type { CardEntity, LookupResult } from '../../lib/shared/messages';
 import type { PopupBackend } from './backend';
 import { TYPE_LABELS, plural } from '../shared/format';
@@ -161,6 +162,7 @@ export function Lookup({ backend, initialQuery = '', autoFocus = false, theme }:
           aria-label={`About ${selected.name}`}
         >
           <EntityCard entity={selected} />
+          <KnowledgeDates class="cnc-knowledge-dates" />
         </div>
       )}
     </section>

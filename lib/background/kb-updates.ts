@@ -19,19 +19,17 @@ import type { CompiledKb } from '../kb/types';
 import { afterCheck, initialSchedule, isDue, manualCheck, type UpdateScheduleState } from '../kb/update-schedule';
 import { isExtensionPage, type SenderLike } from '../shared/messages';
 import {
-  KB_IN_USE_KEY,
   KB_UPDATES_PACK_KEY,
   KB_UPDATES_STATE_KEY,
   PACK_HOST_PATTERN,
   PACK_URL,
-  parseKnowledgeInUse,
   parseUpdatesState,
   updatesMessageSchema,
   type CheckOutcome,
   type KbUpdatesState,
-  type KnowledgeInUse,
   type UpdatesAnswer,
 } from '../shared/kb-updates';
+import { KB_IN_USE_KEY, parseKnowledgeInUse, type KnowledgeInUse } from '../shared/knowledge-in-use';
 
 export const UPDATE_ALARM = 'cnc-kb-update';
 /** A check that has not finished within this time is abandoned (and counts as a failure). */

@@ -8,6 +8,7 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { PUBLISHED_PACK_URL, packHostPattern } from './pack-url';
+import { knowledgeInUseSchema, type KnowledgeInUse } from './knowledge-in-use';
 
 /** The pack's address: set by wxt.config.ts at build time (the published one, or a test build's 127.0.0.1). */
 export const PACK_URL: string = import.meta.env.CNC_PACK_URL || PUBLISHED_PACK_URL;
@@ -19,8 +20,6 @@ export const PACK_HOST = new URL(PACK_URL).host;
 export const KB_UPDATES_STATE_KEY = 'kbUpdates.state';
 /** `kbUpdates.pack` in `storage.local` → the applied pack's text, exactly as downloaded and verified. */
 export const KB_UPDATES_PACK_KEY = 'kbUpdates.pack';
-/** `kb.inUse` in `storage.local` → `KnowledgeInUse`: what the popup, cards and options show as "as of". */
-export const KB_IN_USE_KEY = 'kb.inUse';
 
 const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const text = z.string().check(z.maxLength(2000));
@@ -50,17 +49,6 @@ export type KbUpdatesState = z.infer<typeof kbUpdatesStateSchema>;
 
 export const INITIAL_UPDATES_STATE: KbUpdatesState = { enabled: false, schedule: null, etag: null, lastModified: null, pack: null, last: null };
 
-export const knowledgeInUseSchema = z.object({
-  origin: z.enum(['built-in', 'update']),
-  /** The pack version (or the built-in knowledge's, from its date): newer packs have larger numbers. */
-  version: z.number(),
-  kbVersion: short(200),
-  asOf: isoDay,
-  /** Each data set and how fresh it is (lib/kb/sources.ts; a pack's signed manifest). */
-  sources: z.array(z.object({ name: short(200), asOf: isoDay })).check(z.maxLength(50)),
-  appliedAt: z.optional(z.number()),
-});
-export type KnowledgeInUse = z.infer<typeof knowledgeInUseSchema>;
 
 /** The stored state, checked; missing or unreadable: updates off. */
 export function parseUpdatesState(raw: unknown): KbUpdatesState {
@@ -68,10 +56,6 @@ export function parseUpdatesState(raw: unknown): KbUpdatesState {
   return r.success ? r.data : INITIAL_UPDATES_STATE;
 }
 
-export function parseKnowledgeInUse(raw: unknown): KnowledgeInUse | null {
-  const r = knowledgeInUseSchema.safeParse(raw);
-  return r.success ? r.data : null;
-}
 
 /** Messages from the extension's own pages to the background. */
 export const updatesMessageSchema = z.discriminatedUnion('type', [

@@ -12,7 +12,12 @@ import { builtInVersion, createKbUpdater, UPDATE_ALARM, type KbUpdater } from '.
 import { createPack, PACK_MAX_BYTES } from '../../../lib/kb/pack';
 import type { CompiledKb } from '../../../lib/kb/types';
 import { SCHEDULE } from '../../../lib/kb/update-schedule';
-import { KB_IN_USE_KEY, KB_UPDATES_PACK_KEY, KB_UPDATES_STATE_KEY, parseKnowledgeInUse, parseUpdatesState } from '../../../lib/shared/kb-updates';
+import {
+  KB_UPDATES_PACK_KEY,
+  KB_UPDATES_STATE_KEY,
+  parseUpdatesState,
+} from '../../../lib/shared/kb-updates';
+import { KB_IN_USE_KEY, parseKnowledgeInUse } from '../../../lib/shared/knowledge-in-use';
 
 const URL_ = 'https://packs.example.org/kb/v1/kb-pack.json';
 const PATTERN = 'https://packs.example.org/*';

@@ -9,7 +9,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DataUpdates } from '../../../components/options/DataUpdates';
 import { Welcome } from '../../../components/welcome/Welcome';
-import { INITIAL_UPDATES_STATE, KB_IN_USE_KEY, KB_UPDATES_STATE_KEY, PACK_HOST_PATTERN, PACK_URL, type KbUpdatesState, type KnowledgeInUse } from '../../../lib/shared/kb-updates';
+import {
+  INITIAL_UPDATES_STATE,
+  KB_UPDATES_STATE_KEY,
+  PACK_HOST_PATTERN,
+  PACK_URL,
+  type KbUpdatesState,
+} from '../../../lib/shared/kb-updates';
+import { KB_IN_USE_KEY, type KnowledgeInUse } from '../../../lib/shared/knowledge-in-use';
 
 const builtIn: KnowledgeInUse = {
   origin: 'built-in',
