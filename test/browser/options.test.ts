@@ -132,7 +132,7 @@ describe('options page in Chromium', () => {
         // the check does see a broken word: with the old page-wide rule, "Agencies" broke inside itself
         const old = await page.addStyleTag({ content: '.options { overflow-wrap: anywhere; } .options .check > span { display: contents; }' });
         expect((await brokenWords(page)).map((b) => b.word)).toContain('Agencies');
-        await old.evaluate((el) => el.remove());
+        await old.evaluate((el) => (el as Element).remove());
       }
       const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
       expect(scroll).toBeLessThanOrEqual(client);
