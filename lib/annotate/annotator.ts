@@ -136,7 +136,8 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
   }
 
   function paint(): void {
-    if (!plan) return;
+    // After stop nothing of ours goes back into the page (a reading or a message may still be in flight).
+    if (signal.aborted || !plan) return;
     if (!plan.show) {
       unpaint();
       return;
@@ -155,6 +156,7 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
   }
 
   async function runOnce(force: boolean): Promise<void> {
+    if (signal.aborted) return;
     lastRunAt = Date.now();
     if (!(doc.documentElement instanceof HTMLElement) || !doc.body) return;
     gateResult = deps.readGate(doc);

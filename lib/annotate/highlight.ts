@@ -253,14 +253,17 @@ export class Highlighter {
     mark.setAttribute('data-cnc-entity', m.entityId);
     mark.setAttribute('data-cnc-type', m.entityType);
     mark.setAttribute('data-cnc-mention', m.key);
-    const focusable = p.first && !mark.parentElement?.closest(INTERACTIVE_ANCESTOR) && !p.node.parentElement?.closest(INTERACTIVE_ANCESTOR);
+    // The element the text sits in, the mark itself excepted (a kept mark is described again: its text's
+    // parent is then the mark, a role=button of ours, which must not count as the page's interactive element).
+    const host = p.node.parentElement === mark ? mark.parentElement : p.node.parentElement;
+    const focusable = p.first && !mark.parentElement?.closest(INTERACTIVE_ANCESTOR) && !host?.closest(INTERACTIVE_ANCESTOR);
     if (focusable) {
       mark.setAttribute('tabindex', '0');
       mark.setAttribute('role', 'button');
       mark.setAttribute('aria-haspopup', 'dialog');
       mark.setAttribute('aria-expanded', 'false');
       // Inside a link the mark is named by its text: an aria-label would also rename the page's link.
-      if (p.node.parentElement?.closest('a[href]')) mark.removeAttribute('aria-label');
+      if (host?.closest('a[href]')) mark.removeAttribute('aria-label');
       else mark.setAttribute('aria-label', m.label);
     } else {
       for (const a of ['tabindex', 'role', 'aria-haspopup', 'aria-expanded', 'aria-label']) mark.removeAttribute(a);
