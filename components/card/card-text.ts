@@ -6,9 +6,9 @@
 import type { CardEntity } from '../../lib/shared/messages';
 
 /** The lead takes a second sentence only while it stays this short (about two lines at 320 px). */
-export const LEAD_MAX_CHARS = 120;
+export const LEAD_MAX_CHARS = 100;
 /** A first sentence longer than this is cut at a word boundary before it, with an ellipsis. */
-export const LEAD_HARD_MAX_CHARS = 120;
+export const LEAD_HARD_MAX_CHARS = 100;
 
 /** Full stops that do not end a sentence: initials ("U.S.", "J.P.") and common abbreviations. */
 const NOT_AN_END = /\b(?:[A-Za-z]|Mr|Dr|St|Mt|No|Inc|Co|vs)\.$/;

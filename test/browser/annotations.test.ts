@@ -25,9 +25,10 @@ import { cardView, firefoxCardView, firefoxSettledCard, letAxeSeeTheCard, settle
 
 /** What a reader of each page should see marked (entity ids), reviewed by hand against the page text. */
 const EXPECTED: Record<string, string[]> = {
-  // Named in the text: North Korea, the UN Security Council and its 1718 (North Korea sanctions) committee,
-  // the Reconnaissance General Bureau, the FBI, Sony Pictures Entertainment, Bangladesh Bank, WannaCry,
-  // Iran, Venezuela, the Petro and the US Treasury. Reuters and the byline are NER-only names: not marked.
+  // Named in the text: North Korea, the UN Security Council (its sanctions committee is named through it),
+  // the Reconnaissance General Bureau, the FBI, the attack on Sony Pictures Entertainment (the incident:
+  // "<attack noun> on <victim>"), Bangladesh Bank, WannaCry, Iran, Venezuela, the Petro and the US Treasury.
+  // Reuters and the byline are name-finder names below the marking precision: not marked.
   'demo-article.html': [
     'bangladesh-bank',
     'fbi',
@@ -35,8 +36,7 @@ const EXPECTED: Record<string, string[]> = {
     'north-korea',
     'petro',
     'reconnaissance-general-bureau',
-    'sony-pictures-entertainment',
-    'un-1718-committee',
+    'sony-pictures-hack-2014',
     'un-security-council',
     'us-treasury',
     'venezuela',
@@ -272,6 +272,9 @@ describe('Chromium', () => {
       await page.waitForSelector('cncmark[tabindex="0"]', { timeout: SETTLE_TIMEOUT_MS });
       const ids = await page.$$eval('cncmark[tabindex="0"]', (els) => els.map((e) => e.getAttribute('data-cnc-entity')!));
       for (const id of ids) {
+        // in the middle of the viewport, so that the card has its full first screen on one side of the mark
+        // (at an edge it is capped to the room there and scrolls inside: card-position.test.ts covers that)
+        await page.$eval(`cncmark[data-cnc-entity="${id}"][tabindex="0"]`, (m) => m.scrollIntoView({ block: 'center' }));
         await page.focus(`cncmark[data-cnc-entity="${id}"][tabindex="0"]`);
         await page.keyboard.press('Enter');
         const card = await settledCard(cr.worker, tabId, 10_000, ['.cnc-card-desc']);
