@@ -103,8 +103,10 @@ async function scenario(browserName: string, openHostile: () => Promise<() => Pr
   const times: Record<string, number> = {};
   for (const name of ARTICLES) times[name] = await timeToMarks(name);
   report[browserName] = times;
-  // the hostile page kept running all along (the extension did not freeze it)
-  expect(await ticks()).toBeGreaterThan((HOSTILE_HEAD_START_MS / 100) * 0.5);
+  // the hostile page kept running all along (the extension did not freeze it). Its 100 ms timer runs at
+  // most once a second while its tab is in the background (Firefox clamps background tabs' timers), so
+  // the floor is one tick per second of the head start.
+  expect(await ticks()).toBeGreaterThanOrEqual(HOSTILE_HEAD_START_MS / 1000);
   for (const name of ARTICLES) expect(times[name], `${browserName}: ${name}`).toBeLessThan(MARKS_WITHIN_MS);
 }
 
