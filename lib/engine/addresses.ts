@@ -11,6 +11,7 @@ import { keccak_256 } from '@noble/hashes/sha3.js';
 import type { AddressHit } from '../shared/contract';
 import type { KbAddress } from '../kb/types';
 import { NO_DEADLINE, type Deadline } from './deadline';
+import { addressKey } from '../kb/lookup';
 
 const b58check = base58check(sha256);
 
@@ -185,11 +186,8 @@ const CANDIDATE_RE =
 /** Index of sanctioned addresses: EVM lower-cased, others as written. */
 export function addressIndex(list: readonly KbAddress[]): Map<string, KbAddress> {
   const m = new Map<string, KbAddress>();
-  for (const a of list) m.set(keyOf(a.address), a);
+  for (const a of list) m.set(addressKey(a.address), a);
   return m;
-}
-function keyOf(a: string): string {
-  return /^0x[0-9a-f]{40}$/i.test(a) ? a.toLowerCase() : a;
 }
 
 /** One address found in a text: where, which chain, whether its checksum (or format) holds. */
@@ -232,7 +230,7 @@ const LIST_CHAIN: Record<string, string> = { XBT: 'BTC' };
 /** Addresses in `text`, checked and looked up in the sanctions list; once `deadline` has expired, those found so far. */
 export function findAddresses(text: string, sanctioned: Map<string, KbAddress>, deadline: Deadline = NO_DEADLINE): AddressHit[] {
   return scanAddresses(text, deadline).map((a) => {
-    const hit = sanctioned.get(keyOf(a.text));
+    const hit = sanctioned.get(addressKey(a.text));
     const listed = hit ? (LIST_CHAIN[hit.chain] ?? hit.chain) : a.chain;
     return {
       text: a.text,

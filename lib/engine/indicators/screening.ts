@@ -5,11 +5,8 @@
  */
 import type { AddressHit, AddressScreening } from '../../shared/contract';
 import type { CompiledKb, KbAddress, KbEntity } from '../../kb/types';
+import { addressKey } from '../../kb/lookup';
 
-/** The key of the sanctioned-address index: EVM addresses lower-cased (as `addressIndex` keys them). */
-function keyOf(a: string): string {
-  return /^0x[0-9a-f]{40}$/i.test(a) ? a.toLowerCase() : a;
-}
 
 export function addressScreener(
   kb: Pick<CompiledKb, 'asOf' | 'addressesAsOf'>,
@@ -18,7 +15,7 @@ export function addressScreener(
 ): (hit: AddressHit) => AddressScreening {
   const asOf = kb.addressesAsOf ?? kb.asOf ?? null;
   return (hit) => {
-    const listed = sanctioned.get(keyOf(hit.text));
+    const listed = sanctioned.get(addressKey(hit.text));
     if (!listed) return { listed: false, asOf };
     const e = listed.entity ? entity(listed.entity) : undefined;
     const ofac = e?.sanctions.filter((s) => /OFAC/i.test(s.authority)) ?? [];
