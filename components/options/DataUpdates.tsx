@@ -40,8 +40,7 @@ function lastCheckWords(last: NonNullable<KbUpdatesState['last']>): string {
   }
 }
 
-/** `onSettingsPage`: says that this part takes effect at once, unlike the settings form above it. */
-export function DataUpdates(props: { onSettingsPage?: boolean } = {}) {
+export function DataUpdates() {
   const uid = useId();
   const [state, setState] = useState<KbUpdatesState | null>(null);
   const [inUse, setInUse] = useState<KnowledgeInUse | null>(null);
@@ -138,7 +137,6 @@ export function DataUpdates(props: { onSettingsPage?: boolean } = {}) {
   return (
     <section class="data-updates" aria-labelledby={`${uid}-h`}>
       <h2 id={`${uid}-h`}>Knowledge updates</h2>
-      {props.onSettingsPage && <p class="muted small">This part takes effect at once: “Save settings” is not needed.</p>}
       <p id={`${uid}-what`} class="muted small">
         Off unless you turn them on. When on, the extension downloads one file, <code class="wrap-anywhere">{PACK_URL}</code>, about
         once a day at a random time and when you choose “Check now”. The request carries no cookies, no referrer and no query:

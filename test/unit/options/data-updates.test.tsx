@@ -53,7 +53,7 @@ afterEach(() => cleanup());
 
 describe('knowledge updates on the options page', () => {
   it('is off, says exactly what would be fetched and that nothing about the reader is sent, and shows the as-of dates', async () => {
-    render(<DataUpdates onSettingsPage />);
+    render(<DataUpdates />);
     const box = await screen.findByRole('checkbox', { name: 'Download knowledge updates', description: /no cookies, no referrer and no query/ });
     expect((box as HTMLInputElement).checked).toBe(false);
     expect(screen.getByRole('checkbox', { description: new RegExp(PACK_URL.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })).toBe(box);
