@@ -1,7 +1,7 @@
 /**
- * The hover card in the page: ONE host (`<div data-cnc-ui>`) for all our in-page UI, created on first use,
- * with a CLOSED shadow root; delegated listeners for marks; timing from `card-timing.ts`; placement from
- * `card-position.ts` (flip, shift and a height cap inside the visual viewport), kept while the page scrolls.
+ * The hover card in the page: delegated listeners for marks, what the open card shows, and muting. The host
+ * (ONE `<div data-cnc-ui>` with a CLOSED shadow root) is `card-host.ts`; timing is `card-timing.ts`;
+ * placement, kept while the page scrolls, is `card-follow.ts`.
  *
  * What the page can do, and cannot:
  * - It cannot read or change the card: the root is closed (`host.shadowRoot === null`), and the theme and
@@ -16,23 +16,18 @@
  *   exists; elsewhere it has the highest z-index and comes last in the document.
  */
 import { render } from 'preact';
-import { CARD_CSS } from './card-css';
 import { HoverCard } from './HoverCard';
 import { reportWrongMatchUrl } from './EntityCard';
 import type { CardEntity } from '../../lib/shared/messages';
 import { createCardTiming, HOVER_DWELL_MS, type CardTiming } from '../../lib/annotate/card-timing';
 import type { CardController, CardControllerOptions } from '../../lib/annotate/card';
-import { MARK_TAG, UI_HOST_ATTR } from '../../lib/annotate/highlight';
-import { anchorRect, computeCardPlacement, visibleViewport } from '../../lib/annotate/card-position';
-import { addStyles } from '../../lib/annotate/styles';
+import { MARK_TAG } from '../../lib/annotate/highlight';
 import { safeHref } from '../shared/format';
 import { themeBehind } from './page-theme';
+import { createCardHost, trusted } from './card-host';
+import { followMark, whenSettled } from './card-follow';
 
 const HEADING_ID = 'cnc-card-title';
-/** "Scroll to mark" from the popup: the card opens once the mark has not moved for this many frames... */
-const SETTLED_FRAMES = 3;
-/** ...or after this long, whatever the page's scrolling does. */
-const SETTLE_MAX_MS = 1500;
 /** Said when the background did not save a mute and sent no words of its own. */
 export const NOT_SAVED = 'This was not saved: your browser’s storage did not accept the change. Nothing you set before was lost. Try again in a moment.';
 
@@ -44,19 +39,10 @@ function notSaved(answer: unknown): string | null {
 }
 
 type Listener<E extends Event> = (e: E) => void;
-/** Only events the browser made from real input: a page's `click()` or `dispatchEvent` is ignored. */
-const trusted =
-  <E extends Event>(fn: Listener<E>): Listener<E> =>
-  (e) => {
-    if (e.isTrusted) fn(e);
-  };
 
 export function createCardController(opts: CardControllerOptions): CardController {
   const { doc, signal } = opts;
   const cache = new Map<string, CardEntity | undefined>();
-  let host: HTMLElement | null = null;
-  let floating: HTMLDivElement | null = null;
-  let removeStyles: (() => void) | null = null;
   let stopAutoUpdate: (() => void) | null = null;
   let stopSettle: (() => void) | null = null;
   let current: HTMLElement | null = null;
@@ -67,6 +53,11 @@ export function createCardController(opts: CardControllerOptions): CardControlle
   /** the open card's theme: the reader's choice, else the page's background behind the mark (read once per opening) */
   let theme: 'light' | 'dark' = 'light';
   let lastPointerType = '';
+  const ui = createCardHost(doc, {
+    pointerEnterCard: () => timing.pointerEnterCard(),
+    pointerLeaveCard: () => timing.pointerLeaveCard(),
+    escape: () => timing.escape(),
+  });
 
   /** Our mark at an event target (a page's look-alike element, same tag and attributes, is not ours). */
   const markFrom = (target: EventTarget | null): HTMLElement | null => {
@@ -85,85 +76,10 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     return (rec && opts.piecesOf(rec.key)[0]) || mark;
   };
 
-  /** Put the host in the top layer (above any z-index and earlier top-layer elements) where it can be. */
-  const raise = (): void => {
-    try {
-      if (host && typeof host.showPopover === 'function' && !host.matches(':popover-open')) host.showPopover();
-    } catch {
-      // no Popover API, or the page took our host out of the document: the z-index fallback holds
-    }
-  };
-  const lower = (): void => {
-    try {
-      if (host?.matches(':popover-open')) host.hidePopover();
-    } catch {
-      // as above
-    }
-  };
-
-  const ensureHost = (): HTMLDivElement => {
-    if (floating && host?.isConnected) return floating;
-    host = doc.createElement('div');
-    host.setAttribute(UI_HOST_ATTR, '');
-    // A manual popover: shown in the top layer while a card is open, no light dismiss. `all: initial`
-    // also undoes the UA's popover box (inset, margin, border, padding, background).
-    host.setAttribute('popover', 'manual');
-    // CSSOM, not a style attribute: a page's CSP (style-src) does not apply to it
-    host.style.cssText = 'all:initial!important;position:fixed!important;top:0!important;left:0!important;width:0!important;height:0!important;overflow:visible!important;z-index:2147483647!important';
-    const root = host.attachShadow({ mode: 'closed' });
-    removeStyles = addStyles(root, CARD_CSS);
-    const box = doc.createElement('div');
-    floating = box;
-    box.style.setProperty('position', 'fixed');
-    box.style.setProperty('top', '0');
-    box.style.setProperty('left', '0');
-    box.style.setProperty('display', 'none');
-    root.appendChild(box);
-    // Synthetic clicks and keys never reach the card's buttons and links (a closed root keeps page
-    // scripts from finding them; this holds even for one that does).
-    for (const type of ['click', 'keydown']) {
-      box.addEventListener(
-        type,
-        (e) => {
-          if (e.isTrusted) return;
-          e.stopImmediatePropagation();
-          e.preventDefault();
-        },
-        true,
-      );
-    }
-    box.addEventListener('pointerenter', trusted(() => timing.pointerEnterCard()));
-    box.addEventListener('pointerleave', trusted(() => timing.pointerLeaveCard()));
-    box.addEventListener(
-      'keydown',
-      trusted((e: KeyboardEvent) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          timing.escape();
-          return;
-        }
-        // No trap, and no dead end: our host sits at the end of the document, so tabbing past the card's
-        // last control (or back before its first) would leave the page. Go back to the mark instead.
-        if (e.key === 'Tab') {
-          const controls = [...box.querySelectorAll<HTMLElement>('a[href], button')];
-          const active = root.activeElement;
-          const atEnd = !e.shiftKey && active === controls[controls.length - 1];
-          const atStart = e.shiftKey && (active === controls[0] || active?.classList.contains('cnc-card'));
-          if (atEnd || atStart) {
-            e.preventDefault();
-            timing.escape();
-          }
-        }
-      }),
-    );
-    doc.documentElement.appendChild(host);
-    return box;
-  };
-
   const paint = (mark: HTMLElement, entity: CardEntity | null | undefined): void => {
     const rec = opts.markRecord(mark);
     if (!rec) return;
-    const box = ensureHost();
+    const box = ui.ensure();
     const { entityId, text } = rec;
     const planned = opts.planEntity(entityId);
     render(
@@ -210,44 +126,10 @@ export function createCardController(opts: CardControllerOptions): CardControlle
 
   /** Position the card at the mark and keep it there; `placed` runs once it is visible. */
   const place = (mark: HTMLElement, placed: () => void): void => {
-    const box = floating;
+    const box = ui.box;
     if (!box) return;
     stopAutoUpdate?.();
-    let frame = 0;
-    const update = (): void => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => {
-        const card = box.firstElementChild as HTMLElement | null;
-        if (!card) return;
-        // the natural height (scrollHeight ignores our cap), so the card grows back when there is room
-        const natural = card.scrollHeight + card.offsetHeight - card.clientHeight;
-        const { x, y, maxHeight, maxWidth } = computeCardPlacement(anchorRect(mark), { width: card.offsetWidth, height: natural }, visibleViewport(window));
-        box.style.setProperty('--cnc-max-h', `${maxHeight}px`);
-        box.style.setProperty('--cnc-max-w', `${maxWidth}px`);
-        box.style.setProperty('left', `${x}px`);
-        box.style.setProperty('top', `${y}px`);
-        if (box.style.getPropertyValue('visibility') !== 'visible') {
-          box.style.setProperty('visibility', 'visible');
-          placed();
-        }
-      });
-    };
-    // Follow the mark while any scroller moves, the window resizes or the visual viewport zooms or pans,
-    // and place again when the card changes size (the details arrive after a "Loading" card was placed).
-    const follow = new AbortController();
-    const on = { capture: true, passive: true, signal: follow.signal };
-    doc.addEventListener('scroll', update, on);
-    window.addEventListener('resize', update, on);
-    window.visualViewport?.addEventListener('resize', update, on);
-    window.visualViewport?.addEventListener('scroll', update, on);
-    const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : null;
-    resized?.observe(box);
-    stopAutoUpdate = () => {
-      cancelAnimationFrame(frame);
-      follow.abort();
-      resized?.disconnect();
-    };
-    update();
+    stopAutoUpdate = followMark(doc, box, mark, placed);
   };
 
   const timing: CardTiming<HTMLElement> = createCardTiming<HTMLElement>(
@@ -263,12 +145,12 @@ export function createCardController(opts: CardControllerOptions): CardControlle
         theme = chosen === 'system' ? themeBehind(mark) : chosen;
         if (mark.hasAttribute('aria-haspopup')) mark.setAttribute('aria-expanded', 'true');
         const { entityId } = rec;
-        const box = ensureHost();
+        const box = ui.ensure();
         const cached = cache.has(entityId);
         paint(mark, cached ? cache.get(entityId) : null);
         box.style.setProperty('display', 'block');
         box.style.setProperty('visibility', 'hidden'); // until placed: no flash in the corner
-        raise();
+        ui.raise();
         // Hidden elements cannot take focus: move it into the card once the card is placed and shown.
         let shown = false;
         const focusCard = (): void => {
@@ -296,11 +178,11 @@ export function createCardController(opts: CardControllerOptions): CardControlle
         stopAutoUpdate?.();
         stopAutoUpdate = null;
         problem = null;
-        if (floating) {
-          render(null, floating);
-          floating.style.setProperty('display', 'none');
+        if (ui.box) {
+          render(null, ui.box);
+          ui.box.style.setProperty('display', 'none');
         }
-        lower();
+        ui.lower();
         const mark = current;
         current = null;
         if (mark) {
@@ -335,7 +217,7 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     lastPointerType = e.pointerType;
     if (!timing.openMark) return;
     const path = e.composedPath();
-    if ((host && path.includes(host)) || markFrom(e.target)) return;
+    if ((ui.element && path.includes(ui.element)) || markFrom(e.target)) return;
     timing.dismiss();
   });
   listen('click', (e) => {
@@ -364,41 +246,22 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     }
   });
 
-  /** Run `fn` once `el` has stopped moving (a smooth scroll to it has ended). */
-  const whenSettled = (el: HTMLElement, fn: () => void): void => {
-    stopSettle?.();
-    const started = Date.now();
-    let last = '';
-    let still = 0;
-    let frame = 0;
-    const check = (): void => {
-      const r = el.getBoundingClientRect();
-      const now = `${r.left},${r.top}`;
-      still = now === last ? still + 1 : 0;
-      last = now;
-      if (still >= SETTLED_FRAMES || Date.now() - started > SETTLE_MAX_MS) {
-        stopSettle = null;
-        fn();
-      } else frame = requestAnimationFrame(check);
-    };
-    stopSettle = () => cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(check);
-  };
-
   const teardown = (): void => {
     stopSettle?.();
     timing.dismiss();
     stopAutoUpdate?.();
-    if (floating) render(null, floating);
-    removeStyles?.();
-    removeStyles = null;
-    host?.remove();
-    host = floating = null;
+    if (ui.box) render(null, ui.box);
+    ui.remove();
   };
 
   return {
     openFor(mark) {
-      if (opts.markRecord(mark)) whenSettled(mark, () => timing.activate(primaryOf(mark)));
+      if (!opts.markRecord(mark)) return;
+      stopSettle?.();
+      stopSettle = whenSettled(mark, () => {
+        stopSettle = null;
+        timing.activate(primaryOf(mark));
+      });
     },
     close() {
       stopSettle?.();
