@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   evidenceKind,
   judgeEntity,
+  judgeReported,
   labelKey,
   mustRecall,
   tallyPrecision,
@@ -61,8 +62,49 @@ describe('evidenceKind', () => {
   });
 });
 
+describe('judgeReported', () => {
+  const isKb = (id: string): boolean => ['drift', 'wannacry', 'lazarus-group', 'north-korea'].includes(id);
+  const wannacry = ent('WannaCry', 'malware', { id: 'wannacry' });
+  const lazarus = ent('Lazarus Group', 'threat-actor', { id: 'lazarus-group', inferred: true, via: [{ from: 'wannacry' }] });
+  const withWannaCry: LabelEntity[] = [...listed, { name: 'WannaCry', type: 'malware', aliases: [], must: true }];
+
+  it('counts an inferred entity as correct when the list names the entity its chain starts from', () => {
+    const j = judgeReported([wannacry, lazarus], withWannaCry, traps, isKb);
+    expect(j.map((x) => [x.kind, x.verdict, x.basis])).toEqual([
+      ['kb', 'correct', 'listed'],
+      ['inferred', 'correct', 'premise'],
+    ]);
+  });
+  it('counts it as wrong when the premise is not on the list, or not reported', () => {
+    expect(judgeReported([wannacry, lazarus], listed, traps, isKb)[1]).toMatchObject({ kind: 'inferred', verdict: 'wrong' });
+    expect(judgeReported([lazarus], withWannaCry, traps, isKb)[0]).toMatchObject({ verdict: 'wrong' });
+    // a premise that is itself inferred does not count
+    const nk = ent('North Korea', 'sanctioned-jurisdiction', { id: 'north-korea', inferred: true, via: [{ from: 'lazarus-group' }] });
+    expect(judgeReported([nk, lazarus], listed.filter((l) => l.name !== 'North Korea'), traps, isKb)[0]).toMatchObject({ verdict: 'wrong' });
+  });
+  it('keeps a trap a trap, and an inferred entity the list names is judged by name', () => {
+    const btc = ent('Bitcoin', 'cryptocurrency', { inferred: true, via: [{ from: 'wannacry' }] });
+    expect(judgeReported([wannacry, btc], withWannaCry, traps, isKb)[1]).toMatchObject({ verdict: 'trap' });
+    const nk = ent('North Korea', 'sanctioned-jurisdiction', { id: 'north-korea', inferred: true, via: [{ from: 'wannacry' }] });
+    expect(judgeReported([nk], listed, traps, isKb)[0]).toMatchObject({ verdict: 'correct', basis: 'listed' });
+  });
+  it('counts an address as correct only when its checksum holds', () => {
+    const good = ent('0x14ec0cd2acee4ce37260b925f74648127a889a28', 'address', { valid: true });
+    const bad = ent('0x14ec0cd2acee4ce37260b925f74648127a889a29', 'address', { valid: false });
+    const unsure = ent('1BoatSLRHtKNngkdXEeobR76b53LETtpyT', 'address');
+    expect(judgeReported([good, bad, unsure], listed, traps, isKb).map((x) => [x.kind, x.verdict])).toEqual([
+      ['address', 'correct'],
+      ['address', 'wrong'],
+      ['address', 'wrong'],
+    ]);
+  });
+  it('leaves names to the list: an unlisted name is wrong whatever else is on the page', () => {
+    expect(judgeReported([ent('OpSec', 'organization', { valid: true })], listed, traps, isKb)[0]).toMatchObject({ kind: 'name-finder', verdict: 'wrong' });
+  });
+});
+
 describe('tallyPrecision', () => {
-  it('counts wrong type, traps and wrong as errors, overall, named-only and per kind', () => {
+  it('counts wrong type, traps and wrong as errors, overall, for names (KB + name finder) and per kind', () => {
     const t = tallyPrecision([
       { verdict: 'correct', kind: 'kb' },
       { verdict: 'wrong-type', kind: 'kb' },
@@ -70,15 +112,16 @@ describe('tallyPrecision', () => {
       { verdict: 'trap', kind: 'name-finder' },
       { verdict: 'wrong', kind: 'name-finder' },
       { verdict: 'wrong', kind: 'inferred' },
+      { verdict: 'correct', kind: 'address' },
     ]);
-    expect(t.overall).toMatchObject({ reported: 6, correct: 2, wrongType: 1, trap: 1, wrong: 2 });
-    expect(t.overall.precision).toBeCloseTo(2 / 6);
+    expect(t.overall).toMatchObject({ reported: 7, correct: 3, wrongType: 1, trap: 1, wrong: 2 });
+    expect(t.overall.precision).toBeCloseTo(3 / 7);
     expect(t.named.reported).toBe(5);
     expect(t.named.precision).toBeCloseTo(2 / 5);
     expect(t.byKind.kb.precision).toBeCloseTo(0.5);
     expect(t.byKind['name-finder'].precision).toBeCloseTo(1 / 3);
     expect(t.byKind.inferred.precision).toBe(0);
-    expect(t.byKind.address).toMatchObject({ reported: 0, precision: null });
+    expect(t.byKind.address).toMatchObject({ reported: 1, precision: 1 });
   });
 });
 

@@ -7,6 +7,12 @@
  * (case-insensitive, whitespace collapsed, typographic quotes folded, a trailing possessive dropped).
  * The reported entity's knowledge-base `aliases` are not used: a KB entry may list a related cluster
  * as an alias, and a neighbour must not make a listed entity count.
+ *
+ * The lists name what the article names, so two kinds of reported entity are judged by their own rule
+ * (`judgeReported`) and tallied apart from the headline, which measures names (KB + name finder):
+ * an inferred entity is right when the list names it or when the named entity its chain starts from
+ * is on the list (the page names the premise; the rest of the chain is the knowledge base's sourced
+ * link); an address is right when the list names it or when its checksum holds (`valid`).
  */
 import type { LabelEntity } from './labels';
 
@@ -17,6 +23,10 @@ export interface ReportedEntity {
   type: string;
   mentions?: { text: string }[];
   inferred?: boolean;
+  /** inferred entities: the chain from a named entity (its first step's `from`) to this one */
+  via?: readonly { from: string }[];
+  /** addresses: the checksum (or the chain's own validity rule) holds */
+  valid?: boolean;
 }
 
 export type Verdict = 'correct' | 'wrong-type' | 'trap' | 'wrong';
@@ -62,10 +72,15 @@ export function evidenceKind(e: ReportedEntity, isKbId: (id: string) => boolean)
   return isKbId(e.id) ? 'kb' : 'name-finder';
 }
 
+/** Why a reported entity was judged correct: the list names it, the list names its premise (inferred), its checksum holds (address). */
+export type Basis = 'listed' | 'premise' | 'valid';
+
 export interface Judgement {
   verdict: Verdict;
   /** the listed entity it matched (for correct / wrong-type) */
   listed?: LabelEntity;
+  /** for correct verdicts: what made it correct */
+  basis?: Basis;
 }
 
 /**
@@ -76,10 +91,36 @@ export interface Judgement {
 export function judgeEntity(e: ReportedEntity, listed: readonly LabelEntity[], notExpected: readonly string[]): Judgement {
   const hits = listed.filter((l) => matchesNames(e, listedNames(l)));
   const sameType = hits.find((l) => l.type === e.type);
-  if (sameType) return { verdict: 'correct', listed: sameType };
+  if (sameType) return { verdict: 'correct', listed: sameType, basis: 'listed' };
   if (hits[0]) return { verdict: 'wrong-type', listed: hits[0] };
   if (matchesNames(e, notExpected)) return { verdict: 'trap' };
   return { verdict: 'wrong' };
+}
+
+/**
+ * Judge every reported entity of one article by its kind of evidence. Names (KB, name finder) as
+ * `judgeEntity`. An inferred entity the list does not name is `correct` (basis `premise`) when the
+ * named entity its chain starts from is reported and on the list (any type: the page names it), else
+ * `wrong`; one in notExpected stays a trap. An address the list does not name is `correct` (basis
+ * `valid`) when its checksum holds, else `wrong`.
+ */
+export function judgeReported(
+  reported: readonly ReportedEntity[],
+  listed: readonly LabelEntity[],
+  notExpected: readonly string[],
+  isKbId: (id: string) => boolean,
+): (Judgement & { kind: EvidenceKind })[] {
+  const base = reported.map((e) => ({ e, kind: evidenceKind(e, isKbId), j: judgeEntity(e, listed, notExpected) }));
+  const onList = new Set(base.filter((b) => b.kind !== 'inferred' && (b.j.verdict === 'correct' || b.j.verdict === 'wrong-type')).map((b) => b.e.id));
+  return base.map(({ e, kind, j }) => {
+    if (j.verdict !== 'wrong') return { ...j, kind };
+    if (kind === 'inferred') {
+      const premise = e.via?.[0]?.from;
+      return premise !== undefined && onList.has(premise) ? { verdict: 'correct', basis: 'premise', kind } : { ...j, kind };
+    }
+    if (kind === 'address') return e.valid === true ? { verdict: 'correct', basis: 'valid', kind } : { ...j, kind };
+    return { ...j, kind };
+  });
 }
 
 export interface PrecisionTally {
@@ -110,7 +151,10 @@ export interface JudgedEntity {
   kind: EvidenceKind;
 }
 
-/** Precision over all judged entities, over the named ones (not inferred), and by kind of evidence. */
+/**
+ * Precision over all judged entities, over the names (KB + name finder: the headline figure; inferred
+ * entities and addresses have rules of their own), and by kind of evidence.
+ */
 export function tallyPrecision(judged: readonly JudgedEntity[]): {
   overall: PrecisionTally;
   named: PrecisionTally;
@@ -121,7 +165,7 @@ export function tallyPrecision(judged: readonly JudgedEntity[]): {
   const byKind = { kb: emptyTally(), 'name-finder': emptyTally(), address: emptyTally(), inferred: emptyTally() };
   for (const j of judged) {
     addVerdict(overall, j.verdict);
-    if (j.kind !== 'inferred') addVerdict(named, j.verdict);
+    if (j.kind === 'kb' || j.kind === 'name-finder') addVerdict(named, j.verdict);
     addVerdict(byKind[j.kind], j.verdict);
   }
   return { overall, named, byKind };

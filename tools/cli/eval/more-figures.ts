@@ -8,8 +8,7 @@ import type { Analysis } from '../../../lib/shared/contract';
 import type { Outcome } from '../eval-runner';
 import { confusion, ratio, type Prf } from '../eval-score';
 import {
-  evidenceKind,
-  judgeEntity,
+  judgeReported,
   mustRecall,
   tallyPrecision,
   type EvidenceKind,
@@ -96,6 +95,8 @@ export interface JudgedReport {
   id: string;
   kind: EvidenceKind;
   verdict: Verdict;
+  /** for correct inferred entities and addresses the list does not name: their premise is listed / their checksum holds */
+  basis?: 'premise' | 'valid';
   /** the listed type, for wrong-type */
   listedType?: string;
 }
@@ -128,9 +129,17 @@ export function scoreArticle(label: MoreLabel, row: MoreRow | undefined, sentenc
   const a = analysisOf(row);
   const error = !row ? 'file not in the corpus' : row.outcome.ok ? null : row.outcome.error;
   const reported = a?.entities ?? [];
-  const judged = reported.map((e): JudgedReport => {
-    const j = judgeEntity(e, label.entities, label.notExpected ?? []);
-    return { name: e.name, type: e.type, id: e.id, kind: evidenceKind(e, isKbId), verdict: j.verdict, ...(j.verdict === 'wrong-type' ? { listedType: j.listed?.type } : {}) };
+  const judged = judgeReported(reported, label.entities, label.notExpected ?? [], isKbId).map((j, i): JudgedReport => {
+    const e = reported[i]!;
+    return {
+      name: e.name,
+      type: e.type,
+      id: e.id,
+      kind: j.kind,
+      verdict: j.verdict,
+      ...(j.basis && j.basis !== 'listed' ? { basis: j.basis } : {}),
+      ...(j.verdict === 'wrong-type' ? { listedType: j.listed?.type } : {}),
+    };
   });
   const positive = label.file.startsWith('positives/');
   const gold = positive ? label.keyFacts : null;

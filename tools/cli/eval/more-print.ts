@@ -23,9 +23,9 @@ function entityLines(label: string, e: EntityAggregate): string[] {
   const p = e.precision;
   return [
     `  ${label}: ${e.articles} articles`,
-    `    precision, all reported   ${tallyText(p.overall)}`,
-    `    precision, named only     ${tallyText(p.named)}`,
-    ...EVIDENCE_KINDS.map((k) => `      ${k.padEnd(22)}  ${tallyText(p.byKind[k])}`),
+    `    precision, names (KB + name finder)  ${tallyText(p.named)}`,
+    ...EVIDENCE_KINDS.map((k) => `      ${k.padEnd(33)}  ${tallyText(p.byKind[k])}`),
+    `    precision, everything reported       ${tallyText(p.overall)}`,
     `    must-find recall ${pct(e.must.recall)} (${e.must.found}/${e.must.must}); with the listed type ${pct(e.must.recallSameType)} (${e.must.foundSameType})`,
     `    trap hits ${e.trapHits} (in ${e.articlesWithTrap} articles)`,
   ];
@@ -62,13 +62,12 @@ export function printMore(r: MoreReport, verbose: boolean): string[] {
   }
 
   h(`Entities on the articles-more labels (${r.labelled.all} articles: dev ${r.labelled.dev}, test ${r.labelled.test}) - issue 14`);
-  L.push('  every reported entity judged against the article\'s exhaustive list: correct / wrong type / trap (notExpected) / wrong (not listed)');
+  L.push('  every reported name judged against the article\'s exhaustive list: correct / wrong type / trap (notExpected) / wrong (not listed);');
+  L.push('  an inferred entity the list does not name is correct when the named entity its chain starts from is listed; an address, when its checksum holds');
   L.push(...entityLines('all', r.scopes.all.entities), ...entityLines('dev', r.scopes.dev.entities), ...entityLines('test', r.scopes.test.entities));
-  if (r.scopes.all.entities.precision.byKind.address.reported > 0 && !r.labelsListAddresses)
-    L.push('  note: no list holds an `address` entity, so every reported address counts as wrong here.');
-  L.push(`  per publisher (${r.minPublisherArticles}+ labelled articles; precision of all reported, must-find recall, traps):`);
+  L.push(`  per publisher (${r.minPublisherArticles}+ labelled articles; precision of names, must-find recall, traps):`);
   const pubLine = (label: string, e: EntityAggregate): string =>
-    `    ${label.padEnd(40)} precision ${tallyText(e.precision.overall)}  must ${pct(e.must.recall)} (${e.must.found}/${e.must.must})  traps ${e.trapHits}`;
+    `    ${label.padEnd(40)} precision ${tallyText(e.precision.named)}  must ${pct(e.must.recall)} (${e.must.found}/${e.must.must})  traps ${e.trapHits}`;
   for (const p of r.entityPublishers.publishers) L.push(pubLine(`${p.source} (${p.half}, ${p.figures.articles})`, p.figures));
   for (const [half, o] of Object.entries(r.entityPublishers.others)) L.push(pubLine(`other ${half} publishers (${o.publishers}, ${o.figures.articles})`, o.figures));
 
