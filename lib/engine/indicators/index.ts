@@ -10,16 +10,18 @@
  *   on its line just before it, or in a list or column of hashes under such a label;
  * - a domain, URL, IPv4 or IPv6 address counts only when it is written defanged (`evil[.]com`,
  *   `hxxps://`), or lies in a section headed "IOCs"/"Indicators (of compromise)" (up to the next
- *   paragraph of prose), or has a threat cue close by on its line ("C2", "phishing", "malicious",
- *   "attackers"...). So the article's own mentions of news sites ("reported by
- *   coindesk.com"), version numbers ("version 1.2.3.4"), file names ("report.pdf": not a top-level
- *   domain) and abbreviations ("e.g.", "U.S.") are not indicators.
+ *   paragraph of prose) or a list or table that says it lists them ("Phishing domains:"), or when its
+ *   own phrase calls it the attackers' ("the phishing domain X", "X, a C2 server": `context.ts`). A
+ *   threat word nearby is not enough: "a phishing campaign targeting crates.io users" names the victim.
+ *   So news sites ("reported by coindesk.com"), version numbers ("version 1.2.3.4"), file names
+ *   ("report.pdf": not a top-level domain) and abbreviations ("e.g.", "U.S.") are not indicators.
  *
  * One pass per pattern, each linear in the text (bounded repetitions, look-behinds that stop a scan
  * from restarting inside a run), and every match counts against the analysis deadline.
  */
 import type { AddressHit, AddressScreening, Indicator, IndicatorKind } from '../../shared/contract';
 import { NO_DEADLINE, type Deadline } from '../deadline';
+import { isListItem, listOpener, treatedAsIndicator } from './context';
 import { DOT_SRC, isDefanged, refang } from './refang';
 import { isTld } from './tlds';
 
@@ -45,15 +47,7 @@ const CVE_RE = /(?<![\w-])CVE-\d{4}-\d{4,7}(?![\w-])/gi;
 const HASH_LABEL = /\b(?:MD5|SHA-?1|SHA-?256|SHA2-?256|hash(?:es)?|checksums?|digests?)\b/i;
 const TX_LABEL = /\b(?:tx(?:id|n|s|ids|ns)?|tx hash(?:es)?|txhash(?:es)?|transactions?(?: hash(?:es)?| ids?)?)\b/i;
 const NOT_FILE_HASH = /\b(?:commit|git|revision)\b/i;
-/**
- * Words that make a plain IP or domain an indicator: they say it is the attackers' (not "server",
- * "domain", "resolver" or "hosted" alone: "Cloudflare's 1.1.1.1 resolver", "the domain name arduino.org"
- * are not indicators; nor "fake", "impersonating", "spoofed", whose object is the real site; nor
- * "hackers", near which articles name the victim: "hackers breached example.com").
- */
-const IP_CUE = /\b(?:C2|C&C|command[- ]and[- ]control|malicious|phishing|attackers'? (?:IP|server|infrastructure)|beacons?|beaconing|exfiltrat\w*|botnet)\b/i;
-const DOMAIN_CUE = /\b(?:phishing|malicious|look-?alike|typo-?squat\w*|C2|C&C|command[- ]and[- ]control|drainers?|scam|fraudulent)\b/i;
-const VERSION_BEFORE = /(?:version|ver\.?|v|build|release|firmware|update|patch|rev\.?)\s*$/i;
+const VERSION_BEFORE = /\b(?:version|ver\.?|v|build|release|firmware|update|patch|rev\.?)\s*$/i;
 const IOC_HEADING = /\b(?:IOCs?|indicators(?: of compromise)?)\b/i;
 /** TLDs that are also common file extensions: a plain "invoice.zip" is a file name, "invoice[.]zip" a domain. */
 const FILE_EXT_TLDS = new Set(['zip', 'mov', 'py', 'sh', 'rs', 'md', 'pl', 'app']);
@@ -87,6 +81,7 @@ function lineInfo(text: string, deadline: Deadline): LineInfo {
   let inIoc = false;
   let prevLabel = 0; // the previous non-blank line's label: 0 none, 1 hash, 2 tx
   let prevList = 0;
+  let listed: 'list' | 'table' | null = null; // inside a list or table that a line said lists indicators
   for (let i = 0; i < n; i++) {
     if (deadline.step()) break;
     const len = ends[i]! - starts[i]!;
@@ -98,7 +93,9 @@ function lineInfo(text: string, deadline: Deadline): LineInfo {
     const short = len > 0 && len <= 80;
     if (short && IOC_HEADING.test(line) && line.split(/\s+/).length <= 10) inIoc = true;
     else if (len > PROSE_LINE) inIoc = false;
-    if (inIoc) ioc[i] = 1;
+    if (listed && (line === '' || !(listed === 'table' ? line.includes('|') : isListItem(line)))) listed = null;
+    if (inIoc || listed) ioc[i] = 1;
+    if (line !== '') listed = listOpener(line) ?? listed;
     const label = line && len <= 300 ? (TX_LABEL.test(line) ? 2 : HASH_LABEL.test(line) ? 1 : 0) : 0;
     const hex = line !== '' && HEX_RUN.test(line);
     list[i] = hex ? (label || prevList || prevLabel) : 0;
@@ -179,12 +176,12 @@ export function findIndicators(text: string, options: IndicatorOptions = {}): In
     const defanged = isDefanged(value);
     out.push({ kind, value, refanged: refanged ?? refang(value), start, end: start + value.length, ...(defanged ? { defanged } : {}), ...extra });
   };
-  /** in an IOC section, or with a cue of `cue` on its line nearby */
-  const marked = (start: number, end: number, cue: RegExp): boolean => {
+  /** in an IOC section or list, or its own phrase calls it the attackers' */
+  const marked = (start: number, end: number): boolean => {
     const line = lineAt(info, start);
     if (info.ioc[line]) return true;
-    const { pre, post } = around(text, info, line, start, end, 100, 60);
-    return cue.test(pre) || cue.test(post);
+    const { pre, post } = around(text, info, line, start, end, 160, 80);
+    return treatedAsIndicator(pre, post);
   };
 
   // URLs first: the hosts, hashes and addresses inside them are part of the URL
@@ -203,7 +200,7 @@ export function findIndicators(text: string, options: IndicatorOptions = {}): In
     const hk = hostKind(host);
     if (!hk && !isIpv6(host)) continue;
     urlSpans.push([m.index, m.index + value.length]);
-    if (isDefanged(value) || marked(m.index, m.index + value.length, DOMAIN_CUE)) push('url', value, m.index, {}, ref);
+    if (isDefanged(value) || marked(m.index, m.index + value.length)) push('url', value, m.index, {}, ref);
   }
   let u = 0;
   const inUrl = (start: number): boolean => {
@@ -230,7 +227,7 @@ export function findIndicators(text: string, options: IndicatorOptions = {}): In
     if (kind === 'ipv4') {
       if (!defanged) {
         if (VERSION_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;
-        if (!marked(start, start + value.length, IP_CUE)) continue;
+        if (!marked(start, start + value.length)) continue;
       }
       push('ipv4', value, start, {}, ref);
       continue;
@@ -238,7 +235,7 @@ export function findIndicators(text: string, options: IndicatorOptions = {}): In
     if (!defanged) {
       const tld = ref.slice(ref.lastIndexOf('.') + 1).toLowerCase();
       if (FILE_EXT_TLDS.has(tld)) continue;
-      if (!marked(start, start + value.length, DOMAIN_CUE)) continue;
+      if (!marked(start, start + value.length)) continue;
     }
     push('domain', value, start, {}, ref.toLowerCase());
   }
@@ -251,7 +248,7 @@ export function findIndicators(text: string, options: IndicatorOptions = {}): In
     if (inUrl(m.index)) continue;
     const ref = refang(value);
     if (!isIpv6(ref) || !/[0-9a-f]/i.test(ref)) continue;
-    if (!isDefanged(value) && !marked(m.index, m.index + value.length, IP_CUE)) continue;
+    if (!isDefanged(value) && !marked(m.index, m.index + value.length)) continue;
     push('ipv6', value, m.index, {}, ref.toLowerCase());
   }
 

@@ -121,6 +121,56 @@ describe('domains, URLs and IPs', () => {
     ]);
   });
 
+  it('a plain name counts when its own phrase calls it the attackers\' (issue 18)', () => {
+    const one = (text: string): string[] => ind(text).map((i) => i.refanged);
+    // the threat word qualifies the noun that the name stands for
+    expect(one('The scammers ran the phishing site at wallet-connect-sync.com for a week.')).toEqual(['wallet-connect-sync.com']);
+    expect(one('Malicious domains such as claim-airdrop.net, airdrop-claims.org and claimdrop.xyz served the drainer.')).toEqual([
+      'claim-airdrop.net',
+      'airdrop-claims.org',
+      'claimdrop.xyz',
+    ]);
+    expect(one("The implant reached the attackers' server 45.61.136.10 over HTTPS.")).toEqual(['45.61.136.10']);
+    expect(one('Victims were sent to a look-alike uniswap-v4.org page.')).toEqual(['uniswap-v4.org']);
+    // in apposition or as the predicate
+    expect(one('Users who visited ledger-sync.io, a phishing site, lost their seed phrases.')).toEqual(['ledger-sync.io']);
+    expect(one('The address bridge-claims.com (a malicious domain) was taken down.')).toEqual(['bridge-claims.com']);
+    expect(one('By March, update-metamask.net was the C2 server for the campaign.')).toEqual(['update-metamask.net']);
+    // as the object of an attacker's act
+    expect(one('The threat actor registered the domain metrics-wallet.com and the subdomain api.metrics-wallet.com.')).toEqual([
+      'metrics-wallet.com',
+      'api.metrics-wallet.com',
+    ]);
+    expect(one('The loader exfiltrates the collected keys to https://collector.example.net/upload every hour.')).toEqual([
+      'https://collector.example.net/upload',
+    ]);
+    // in a list or table that says what it lists
+    expect(one('Phishing domains used in the campaign:\n\n- wallet-verify.com\n- verify-wallet.net\n\nThe exchange said users were safe.')).toEqual([
+      'wallet-verify.com',
+      'verify-wallet.net',
+    ]);
+    expect(one('| Indicator | Type |\n| --- | --- |\n| stake-rewards.org | domain |\n\nSee coindesk.com for more.')).toEqual(['stake-rewards.org']);
+  });
+
+  it('a threat word near a name is not enough: victims, abused services and news sites are not indicators', () => {
+    expect(
+      ind(
+        [
+          'We received reports of a phishing campaign targeting crates.io users, and mark them as phishing.',
+          'There was suspicious activity on crates.io. Do not follow the links; mark them as phishing.',
+          'The actors used the shared chat feature to host malicious guides on a trusted domain (chatgpt.com).',
+          'The project was featured on rekt.news twice, with a scam affecting its holders.',
+          'We have set up a page on phishing attacks: https://www.ledger.com/phishing-campaigns-status',
+          '[Compounder.Finance: Deployer] deployed 7 Malicious Strategies.',
+          'Only type your seed on ledger.com, phishing sites copy it; a fake site mimicking coinbase.com appeared.',
+          'Hackers breached example.com and registered accounts on github.com to host malicious code.',
+          'Phishing domains: see the report by coindesk.com, which covered the attack in depth and quoted the exchange at length.',
+          '![Malicious site (BleepingComputer)](https://www.bleepstatic.com/images/news/phish.jpg)',
+        ].join('\n'),
+      ),
+    ).toEqual([]);
+  });
+
   it('the IOC section ends at the next paragraph of prose', () => {
     const prose = 'The exchange said on Tuesday that it had moved most customer funds to cold storage, that withdrawals would resume within days, and that it would publish a full report with its auditors, as reported by coindesk.com and others.';
     expect(kinds(`IOCs\nbad.example.com\n\n${prose}`)).toEqual([['domain', 'bad.example.com']]);
@@ -182,6 +232,16 @@ describe('properties', () => {
       fc.property(fc.array(fc.constantFrom(...ORDINARY), { minLength: 1, maxLength: 60 }), fc.constantFrom(' ', '\n', ' \n\n'), (words, sep) => {
         const text = words.join(sep);
         expect(ind(text)).toEqual([]);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('threat words next to plain names, with no noun or act that makes a name theirs, yield no indicators', () => {
+    const words = [...ORDINARY, 'phishing', 'malicious', 'scam', 'drainer', 'fraudulent', 'campaign', 'targeting', 'users', 'attack', 'on', 'of', 'trusted', 'crates.io', 'chatgpt.com', 'ledger.com', ',', '(', 'a', 'the', 'was'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 60 }), (list) => {
+        expect(ind(list.join(' '))).toEqual([]);
       }),
       { numRuns: 400 },
     );
