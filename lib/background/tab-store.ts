@@ -29,6 +29,12 @@ export interface TabRecord {
    * dropped when the tab loads another document, so the request covers this page only.
    */
   requested?: boolean;
+  /**
+   * The reader asked for this page to be analysed anyway ("Analyse this page anyway", `popup/analyse-anyway`):
+   * its readings are kept as results whatever the article and topic checks say, until the tab loads another
+   * page (the record goes then).
+   */
+  forced?: boolean;
   updatedAt: number;
 }
 
