@@ -13,7 +13,7 @@
 import { browser } from 'wxt/browser';
 import { loadKb } from '../kb';
 import { PACK_PUBLIC_KEYS } from '../kb/keys';
-import { PACK_MAX_BYTES, verifyPack, versionOfDate, type PackFailure } from '../kb/pack';
+import { verifyPack, versionOfDate } from '../kb/pack';
 import { sourcesOf } from '../kb/sources';
 import type { CompiledKb } from '../kb/types';
 import { afterCheck, initialSchedule, isDue, manualCheck, type UpdateScheduleState } from '../kb/update-schedule';
@@ -25,11 +25,11 @@ import {
   PACK_URL,
   parseUpdatesState,
   updatesMessageSchema,
-  type CheckOutcome,
   type KbUpdatesState,
   type UpdatesAnswer,
 } from '../shared/kb-updates';
 import { KB_IN_USE_KEY, parseKnowledgeInUse, type KnowledgeInUse } from '../shared/knowledge-in-use';
+import { fetchPack, type FetchDeps } from './kb-fetch';
 
 export const UPDATE_ALARM = 'cnc-kb-update';
 /** A check that has not finished within this time is abandoned (and counts as a failure). */
@@ -41,21 +41,12 @@ const FETCH_TIMEOUT_MS = 60_000;
  */
 export const UPDATE_KEYS: readonly string[] = [...PACK_PUBLIC_KEYS, ...(import.meta.env.CNC_PACK_TEST_PUBKEY ? [import.meta.env.CNC_PACK_TEST_PUBKEY] : [])];
 
-type Failure = PackFailure | 'network' | 'http' | 'permission' | 'storage';
-
-export interface UpdaterDeps {
-  url: string;
-  hostPattern: string;
-  publicKeys: readonly string[];
+export interface UpdaterDeps extends FetchDeps {
   /** The knowledge built into the extension. */
   builtIn: () => CompiledKb;
   /** Swaps the knowledge the engine and look-ups use (lib/background/engine.ts, `useKb`). */
   use: (kb: CompiledKb | null) => void;
-  fetch: (url: string, init: RequestInit) => Promise<Response>;
-  permissions: { contains(p: { origins: string[] }): Promise<boolean>; remove(p: { origins: string[] }): Promise<boolean> };
-  now: () => number;
   random: () => number;
-  timeoutMs: number;
 }
 
 export interface KbUpdater {
@@ -71,50 +62,10 @@ export interface KbUpdater {
   onMessage(raw: unknown, sender: SenderLike): Promise<UpdatesAnswer> | undefined;
 }
 
-const HEADER_VALUE = /^[\x20-\x7e]{1,200}$/;
-const validator = (v: string | null): string | null => (v && HEADER_VALUE.test(v) ? v : null);
-
 /** The built-in knowledge's version, comparable with pack versions. */
 export function builtInVersion(kb: CompiledKb): number {
   return versionOfDate(new Date(`${kb.asOf}T00:00:00Z`));
 }
-
-/** Reads a response body, giving up (null) past `max` bytes without reading the rest. */
-async function readCapped(res: Response, max: number): Promise<Uint8Array | null> {
-  const reader = res.body?.getReader();
-  if (!reader) {
-    const all = new Uint8Array(await res.arrayBuffer());
-    return all.length > max ? null : all;
-  }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > max) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
-type CheckResult =
-  | {
-      ok: true;
-      outcome: Extract<CheckOutcome, 'applied' | 'not-modified' | 'up-to-date'>;
-      patch: Partial<KbUpdatesState>;
-      applied?: { version: number; kb: CompiledKb; packText: string; sources: KnowledgeInUse['sources'] };
-    }
-  | { ok: false; reason: Failure; message: string };
 
 export function createKbUpdater(deps: UpdaterDeps): KbUpdater {
   const storage = browser.storage.local;
@@ -206,77 +157,12 @@ export function createKbUpdater(deps: UpdaterDeps): KbUpdater {
     await browser.alarms.create(UPDATE_ALARM, { when: Math.max(schedule.nextCheckAt, deps.now() + 1_000) });
   }
 
-  async function fetchPack(state: KbUpdatesState): Promise<CheckResult> {
-    const allowed = await deps.permissions.contains({ origins: [deps.hostPattern] }).catch(() => false);
-    if (!allowed) {
-      return { ok: false, reason: 'permission', message: `The browser no longer lets the extension reach ${host}. Turn updates off and on again to allow it.` };
-    }
-    const headers: Record<string, string> = {};
-    if (state.etag) headers['If-None-Match'] = state.etag;
-    if (state.lastModified) headers['If-Modified-Since'] = state.lastModified;
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), deps.timeoutMs);
-    try {
-      let res: Response;
-      try {
-        res = await deps.fetch(deps.url, {
-          method: 'GET',
-          credentials: 'omit',
-          referrerPolicy: 'no-referrer',
-          cache: 'no-cache',
-          redirect: 'error',
-          headers,
-          signal: abort.signal,
-        });
-      } catch {
-        return { ok: false, reason: 'network', message: abort.signal.aborted ? `${host} did not answer within ${Math.round(deps.timeoutMs / 1000)} seconds.` : `Could not reach ${host} (no connection, or the address redirected elsewhere).` };
-      }
-      if (res.status === 304) return { ok: true, outcome: 'not-modified', patch: {} };
-      if (!res.ok) {
-        await res.body?.cancel().catch(() => undefined);
-        return { ok: false, reason: 'http', message: `${host} answered “${res.status}${res.statusText ? ` ${res.statusText}` : ''}” instead of the update.` };
-      }
-      const declared = Number(res.headers.get('content-length') ?? '0');
-      let bytes: Uint8Array | null = null;
-      if (!(declared > PACK_MAX_BYTES)) {
-        try {
-          bytes = await readCapped(res, PACK_MAX_BYTES);
-        } catch {
-          return { ok: false, reason: 'network', message: abort.signal.aborted ? `The download from ${host} did not finish within ${Math.round(deps.timeoutMs / 1000)} seconds.` : `The download from ${host} broke off.` };
-        }
-      } else {
-        await res.body?.cancel().catch(() => undefined);
-      }
-      if (!bytes) return { ok: false, reason: 'too-large', message: `The update is larger than the ${PACK_MAX_BYTES} bytes allowed; it was not downloaded in full.` };
-      const patch: Partial<KbUpdatesState> = { etag: validator(res.headers.get('etag')), lastModified: validator(res.headers.get('last-modified')) };
-      const verified = await verifyPack(bytes, { publicKeys: deps.publicKeys, currentVersion: versionInUse ?? null, maxBytes: PACK_MAX_BYTES });
-      if (!verified.ok) {
-        if (verified.reason === 'not-newer') return { ok: true, outcome: 'up-to-date', patch };
-        return { ok: false, reason: verified.reason, message: verified.message };
-      }
-      return {
-        ok: true,
-        outcome: 'applied',
-        applied: {
-          version: verified.manifest.version,
-          kb: verified.kb,
-          // verified: the whole file is UTF-8, so its text gives back the same bytes
-          packText: new TextDecoder().decode(bytes),
-          sources: verified.manifest.sources.map(({ name, asOf }) => ({ name, asOf })),
-        },
-        patch: { ...patch, pack: { version: verified.manifest.version, asOf: verified.kb.asOf, appliedAt: deps.now(), keyId: verified.keyId } },
-      };
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
   /** One check: fetch, verify, apply; then the schedule moves on (afterCheck) and the alarm follows it. */
   async function check(): Promise<void> {
     const state = await readState();
     if (!state.enabled) return;
     const startedAt = deps.now();
-    const result = await fetchPack(state);
+    const result = await fetchPack(deps, state, versionInUse ?? null);
     const schedule = afterCheck(state.schedule ?? initialSchedule(startedAt, deps.random), { ok: result.ok, startedAt, now: deps.now() }, deps.random);
     let next: KbUpdatesState;
     if (result.ok) {
