@@ -32,6 +32,18 @@ export interface MoreRow {
   outcome: Outcome;
 }
 
+/** Per name-finder rule: [correct, reported] over these articles (the figures of RULE_INFO's `dev`). */
+export function ruleTally(results: readonly ArticleResult[]): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  for (const j of results.flatMap((r) => r.judged)) {
+    if (j.kind !== 'name-finder') continue;
+    const t = (out[j.rule ?? '?'] ??= [0, 0]);
+    if (j.verdict === 'correct') t[0]++;
+    t[1]++;
+  }
+  return out;
+}
+
 const analysisOf = (r: MoreRow | undefined): Analysis | null => (r?.outcome.ok ? r.outcome.analysis : null);
 const detected = (r: MoreRow): boolean => analysisOf(r)?.cryptoSecurity.detected ?? false;
 const halfName = (h: Half | null): string => h ?? 'unsplit';
@@ -95,6 +107,8 @@ export interface JudgedReport {
   id: string;
   kind: EvidenceKind;
   verdict: Verdict;
+  /** name-finder entities: the rule that found it (lib/engine/ner/rules.ts) */
+  rule?: string;
   /** for correct inferred entities and addresses the list does not name: their premise is listed / their checksum holds */
   basis?: 'premise' | 'valid';
   /** the listed type, for wrong-type */
@@ -137,6 +151,7 @@ export function scoreArticle(label: MoreLabel, row: MoreRow | undefined, sentenc
       id: e.id,
       kind: j.kind,
       verdict: j.verdict,
+      ...(e.rule ? { rule: e.rule } : {}),
       ...(j.basis && j.basis !== 'listed' ? { basis: j.basis } : {}),
       ...(j.verdict === 'wrong-type' ? { listedType: j.listed?.type } : {}),
     };

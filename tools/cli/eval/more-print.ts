@@ -71,6 +71,9 @@ export function printMore(r: MoreReport, verbose: boolean): string[] {
   for (const p of r.entityPublishers.publishers) L.push(pubLine(`${p.source} (${p.half}, ${p.figures.articles})`, p.figures));
   for (const [half, o] of Object.entries(r.entityPublishers.others)) L.push(pubLine(`other ${half} publishers (${o.publishers}, ${o.figures.articles})`, o.figures));
 
+  L.push('  name-finder rules on the dev half (correct/reported; lib/engine/ner/rules.ts RULE_INFO dev):');
+  L.push(`    ${Object.entries(r.devRules).sort((a, b) => b[1][1] - a[1][1]).map(([k, [c, n]]) => `${k} ${c}/${n}`).join(', ') || 'none'}`);
+
   h('Key facts on labelled positives - issue 15');
   if (r.scopes.all.keyFacts.newShape === 0)
     L.push('  note: no analysis has keyFacts.event/amounts/date yet (older keyFacts shape): those fields read as empty.');

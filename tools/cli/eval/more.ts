@@ -12,6 +12,7 @@ import {
   devDetails,
   entityByPublisher,
   MIN_PUBLISHER_ARTICLES,
+  ruleTally,
   scopeFigures,
   scoreArticle,
   type ArticleResult,
@@ -107,6 +108,8 @@ export async function moreReport(repoRoot: string, items: readonly MoreItem[], o
     labelsListAddresses: loaded.labels.some((l) => l.entities.some((e) => e.type === 'address')),
     scopes: { all: scopeFigures(results), dev: scopeFigures(dev), test: scopeFigures(test) },
     entityPublishers: entityByPublisher(results),
+    /** name-finder rules on the dev half: [correct, reported] (RULE_INFO's `dev`) */
+    devRules: ruleTally(dev),
     devArticles: devDetails(results),
   };
 }

@@ -53,6 +53,17 @@ export async function oldEntityFigures(data: string, lists: readonly ExpectedLis
       },
     };
   });
+  // Name-finder rules: [names on the list, reported] (RULE_INFO's `old`; the lists are not exhaustive, so a lower bound)
+  const rules: Record<string, [number, number]> = {};
+  for (const l of lists) {
+    const row = byKey.get(listPath(data, l.file).key);
+    for (const f of row ? (analysisOf(row)?.entities ?? []) : []) {
+      if (f.evidence !== 'name-finder') continue;
+      const t = (rules[f.rule ?? '?'] ??= [0, 0]);
+      if (l.entities.some((e) => entityMatches(e, f))) t[0]++;
+      t[1]++;
+    }
+  }
   const sum = (f: (p: (typeof perArticle)[number]) => number): number => perArticle.reduce((s, p) => s + f(p), 0);
   const entExpected = sum((p) => p.entities.expected);
   const entFound = sum((p) => p.entities.found);
@@ -170,6 +181,7 @@ export async function oldEntityFigures(data: string, lists: readonly ExpectedLis
         ambiguousWordHits: ambiguousList,
         ambiguousKbNames: { note: kbAmbiguous.note, names: kbAmbiguous.names.size, onNonPositivePages: ambiguousKbOnOther, entities: ambiguousKbList },
         entitiesOnNonPositivePages: negEntities,
+        nameFinderRules: rules,
     },
     amounts: { expected: amExpected, found: amFound, recall: round(amExpected === 0 ? null : amFound / amExpected) },
   };
@@ -197,6 +209,7 @@ export function printOldEntities(f: OldEntityFigures, lists: number): string[] {
   L.push(
     `  found with another type than the list's (not counted as misses): ${e.typeDisagreements.length ? capList(e.typeDisagreements.map((t) => `${t.pair} ${t.count}`), 10) : 'none'}`,
   );
+  L.push(`  name-finder rules (names on the list/reported, a lower bound; RULE_INFO old): ${Object.entries(e.nameFinderRules).sort((a, b) => b[1][1] - a[1][1]).map(([k, [c, n]]) => `${k} ${c}/${n}`).join(', ') || 'none'}`);
   L.push('  per article (recall, missed):');
   for (const p of perArticle) {
     const flag = p.error ? `  ERROR ${p.error}` : p.detected ? '' : '  (not detected)';
