@@ -14,7 +14,7 @@
  * the payload's SHA-256, so the signature covers the payload too.
  */
 import { base64 } from '@scure/base';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { compiledKbSchema } from './schema';
 import type { CompiledKb } from './types';
 
@@ -28,37 +28,40 @@ const MAX_HEADER_BYTES = 64 * 1024;
 const MAX_SIGNATURES = 4;
 const TRAILER = '\n}\n';
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const hex64 = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 
 const packSourceSchema = z.object({
-  name: z.string().min(1).max(200),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
   asOf: isoDay,
-  url: z.string().startsWith('https://').max(500).optional(),
+  url: z.optional(z.string().check(z.startsWith('https://'), z.maxLength(500))),
 });
 export type PackSource = z.infer<typeof packSourceSchema>;
 
 export const packManifestSchema = z.object({
-  format: z.number().int(),
+  format: z.int(),
   /** Monotonic: YYYYMMDDhhmmss (UTC) of creation, or the previous pack's version + 1 if that is larger. */
-  version: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  version: z.int().check(z.positive(), z.lte(Number.MAX_SAFE_INTEGER)),
   /** ISO timestamp of creation. */
-  created: z.string().min(1).max(40),
+  created: z.string().check(z.minLength(1), z.maxLength(40)),
   /** The payload's own `version` and `asOf` (checked against the payload). */
-  kbVersion: z.string().min(1).max(200),
+  kbVersion: z.string().check(z.minLength(1), z.maxLength(200)),
   asOf: isoDay,
   /** SHA-256 (hex) of the previous pack's payload; null for the first pack. */
-  previousHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  previousHash: z.nullable(hex64),
   /** Payload bytes. */
-  size: z.number().int().nonnegative(),
-  payloadSha256: z.string().regex(/^[0-9a-f]{64}$/),
-  sources: z.array(packSourceSchema).max(50),
+  size: z.int().check(z.nonnegative()),
+  payloadSha256: hex64,
+  sources: z.array(packSourceSchema).check(z.maxLength(50)),
 });
 export type PackManifest = z.infer<typeof packManifestSchema>;
 
 const envelopeSchema = z.object({
-  cncKbPack: z.number().int(),
-  manifest: z.string().max(MAX_HEADER_BYTES),
-  signatures: z.array(z.object({ keyId: z.string().regex(/^[0-9a-f]{16}$/), sig: z.string().max(200) })).min(1).max(MAX_SIGNATURES),
+  cncKbPack: z.int(),
+  manifest: z.string().check(z.maxLength(MAX_HEADER_BYTES)),
+  signatures: z
+    .array(z.object({ keyId: z.string().check(z.regex(/^[0-9a-f]{16}$/)), sig: z.string().check(z.maxLength(200)) }))
+    .check(z.minLength(1), z.maxLength(MAX_SIGNATURES)),
   payload: z.null(),
 });
 

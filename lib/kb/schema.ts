@@ -3,36 +3,43 @@
  * The inferred types must stay assignable to the interfaces in ./types (checked at compile time
  * at the bottom of this file), so the engine can code against ./types alone.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ENTITY_TYPES } from '../shared/contract';
 import type { CompiledKb, KbAddress, KbAlias, KbEntity, KbIncident, KbLinks, KbRelation, KbSanction, KbSource } from './types';
+
+// zod/mini, not full zod: the full build compiles parsers with `new Function`, which the background
+// must not contain (no eval anywhere; addons-linter reports it as DANGEROUS_EVAL).
+z.config({ jitless: true });
 
 /** Longest description we accept: a hover card shows it whole. */
 export const MAX_DESCRIPTION_CHARS = 400;
 
-export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** YYYY, YYYY-MM or YYYY-MM-DD with plausible month and day. */
 export const ISO_ISH_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
-export const isoDate = z.string().regex(ISO_ISH_DATE, 'date must be YYYY, YYYY-MM or YYYY-MM-DD');
-export const httpsUrl = z.url({ protocol: /^https$/, message: 'source URL must be https' });
+const isoDate = z.string().check(z.regex(ISO_ISH_DATE, 'date must be YYYY, YYYY-MM or YYYY-MM-DD'));
+const httpsUrl = z.url({ protocol: /^https$/, message: 'source URL must be https' });
+const nonEmpty = () => z.string().check(z.minLength(1));
+const usd = z.number().check(z.nonnegative());
+const TICKER = /^[A-Z0-9]{2,6}$/;
 
-export const kbSourceSchema = z.strictObject({
-  title: z.string().min(1),
-  publisher: z.string().min(1),
+const kbSourceSchema = z.strictObject({
+  title: nonEmpty(),
+  publisher: nonEmpty(),
   url: httpsUrl,
-  date: isoDate.optional(),
+  date: z.optional(isoDate),
 });
 
-export const kbAliasSchema = z.strictObject({
-  name: z.string().min(1).max(120),
-  usedBy: z.array(z.string().min(1)).optional(),
-  ambiguous: z.boolean().optional(),
+const kbAliasSchema = z.strictObject({
+  name: z.string().check(z.minLength(1), z.maxLength(120)),
+  usedBy: z.optional(z.array(nonEmpty())),
+  ambiguous: z.optional(z.boolean()),
 });
 
-export const attributionLevelSchema = z.enum(['official', 'vendor', 'press']);
+const attributionLevelSchema = z.enum(['official', 'vendor', 'press']);
 
-export const RELATION_TYPES = [
+const RELATION_TYPES = [
   'alias-of',
   'part-of',
   'attributed-to',
@@ -43,20 +50,20 @@ export const RELATION_TYPES = [
   'victim-of',
 ] as const;
 
-export const kbRelationSchema = z.strictObject({
+const kbRelationSchema = z.strictObject({
   type: z.enum(RELATION_TYPES),
-  target: z.string().regex(KEBAB_ID),
-  by: z.string().min(1).optional(),
-  level: attributionLevelSchema.optional(),
+  target: z.string().check(z.regex(KEBAB_ID)),
+  by: z.optional(nonEmpty()),
+  level: z.optional(attributionLevelSchema),
   source: kbSourceSchema,
 });
 
-export const kbSanctionSchema = z.strictObject({
-  authority: z.string().min(1),
-  programme: z.string().min(1),
+const kbSanctionSchema = z.strictObject({
+  authority: nonEmpty(),
+  programme: nonEmpty(),
   date: isoDate,
-  delisted: isoDate.optional(),
-  note: z.string().max(MAX_DESCRIPTION_CHARS).optional(),
+  delisted: z.optional(isoDate),
+  note: z.optional(z.string().check(z.maxLength(MAX_DESCRIPTION_CHARS))),
   source: kbSourceSchema,
 });
 
@@ -65,63 +72,58 @@ export const EXPLORER_PLACEHOLDERS = { explorerAddress: '{address}', explorerTx:
 
 /** A template with exactly one `placeholder`, https, and a valid URL once filled in. */
 function urlTemplate(placeholder: string) {
-  return z
-    .string()
-    .refine((t) => t.split(placeholder).length === 2 && !/[{}]/.test(t.replace(placeholder, '')), {
+  return z.string().check(
+    z.refine((t) => t.split(placeholder).length === 2 && !/[{}]/.test(t.replace(placeholder, '')), {
       message: `template must contain ${placeholder} exactly once and no other braces`,
-    })
-    .refine((t) => httpsUrl.safeParse(t.replace(placeholder, 'x')).success, { message: 'template must be an https URL' });
+    }),
+    z.refine((t) => httpsUrl.safeParse(t.replace(placeholder, 'x')).success, { message: 'template must be an https URL' }),
+  );
 }
 
 export const kbLinksSchema = z.strictObject({
-  website: httpsUrl.optional(),
-  explorer: httpsUrl.optional(),
-  explorerAddress: urlTemplate(EXPLORER_PLACEHOLDERS.explorerAddress).optional(),
-  explorerTx: urlTemplate(EXPLORER_PLACEHOLDERS.explorerTx).optional(),
+  website: z.optional(httpsUrl),
+  explorer: z.optional(httpsUrl),
+  explorerAddress: z.optional(urlTemplate(EXPLORER_PLACEHOLDERS.explorerAddress)),
+  explorerTx: z.optional(urlTemplate(EXPLORER_PLACEHOLDERS.explorerTx)),
 });
 
-const usd = z.number().finite().nonnegative();
-
-export const kbIncidentSchema = z.strictObject({
+const kbIncidentSchema = z.strictObject({
   date: isoDate,
-  victim: z.string().min(1),
-  victimName: z.string().min(1),
-  amountUsd: usd.nullable(),
-  amountOriginal: z.array(z.strictObject({ value: z.number().finite().nonnegative(), unit: z.string().min(1) })).optional(),
-  chains: z.array(z.string().min(1)).optional(),
-  technique: z.string().min(1).max(200).optional(),
-  fundsRecovered: usd.nullable().optional(),
+  victim: nonEmpty(),
+  victimName: nonEmpty(),
+  amountUsd: z.nullable(usd),
+  amountOriginal: z.optional(z.array(z.strictObject({ value: usd, unit: nonEmpty() }))),
+  chains: z.optional(z.array(nonEmpty())),
+  technique: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  fundsRecovered: z.optional(z.nullable(usd)),
 });
 
 export const kbEntitySchema = z.strictObject({
-  id: z.string().regex(KEBAB_ID, 'id must be kebab-case'),
-  name: z.string().min(1).max(160),
+  id: z.string().check(z.regex(KEBAB_ID, 'id must be kebab-case')),
+  name: z.string().check(z.minLength(1), z.maxLength(160)),
   type: z.enum(ENTITY_TYPES),
   aliases: z.array(kbAliasSchema),
-  description: z.string().min(1).max(MAX_DESCRIPTION_CHARS),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'country must be ISO 3166 alpha-2')
-    .optional(),
+  description: z.string().check(z.minLength(1), z.maxLength(MAX_DESCRIPTION_CHARS)),
+  country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/, 'country must be ISO 3166 alpha-2'))),
   relations: z.array(kbRelationSchema),
   sanctions: z.array(kbSanctionSchema),
-  sources: z.array(kbSourceSchema).min(1, 'every entry needs at least one source'),
-  ambiguous: z.strictObject({ context: z.array(z.string().min(1)).min(1), note: z.string().optional() }).optional(),
-  incident: kbIncidentSchema.optional(),
-  origin: z.string().min(1).optional(),
-  tags: z.array(z.string().min(1)).optional(),
-  firstSeen: isoDate.optional(),
-  links: kbLinksSchema.optional(),
+  sources: z.array(kbSourceSchema).check(z.minLength(1, 'every entry needs at least one source')),
+  ambiguous: z.optional(z.strictObject({ context: z.array(nonEmpty()).check(z.minLength(1)), note: z.optional(z.string()) })),
+  incident: z.optional(kbIncidentSchema),
+  origin: z.optional(nonEmpty()),
+  tags: z.optional(z.array(nonEmpty())),
+  firstSeen: z.optional(isoDate),
+  links: z.optional(kbLinksSchema),
 });
 
-export const kbAddressSchema = z.strictObject({
-  address: z.string().min(10).max(128),
-  chain: z.string().regex(/^[A-Z0-9]{2,6}$/),
+const kbAddressSchema = z.strictObject({
+  address: z.string().check(z.minLength(10), z.maxLength(128)),
+  chain: z.string().check(z.regex(TICKER)),
   asOf: isoDate,
-  entity: z.string().min(1).optional(),
-  assets: z.array(z.string().regex(/^[A-Z0-9]{2,6}$/)).optional(),
+  entity: z.optional(nonEmpty()),
+  assets: z.optional(z.array(z.string().check(z.regex(TICKER)))),
   source: kbSourceSchema,
-  entitySource: kbSourceSchema.optional(),
+  entitySource: z.optional(kbSourceSchema),
 });
 
 /** A source file: curated and derived entity files are arrays of entries. */
@@ -129,15 +131,16 @@ export const kbEntityFileSchema = z.array(kbEntitySchema);
 export const kbAddressFileSchema = z.array(kbAddressSchema);
 
 export const compiledKbSchema = z.strictObject({
-  version: z.string().min(1),
+  version: nonEmpty(),
   asOf: isoDate,
-  addressesAsOf: isoDate.optional(),
+  addressesAsOf: z.optional(isoDate),
   entities: z.array(kbEntitySchema),
   addresses: z.array(kbAddressSchema),
 });
 
 // ---- compile-time check: the schema's types are assignable to the interfaces in ./types ----
 type Assignable<T extends U, U> = T;
+/** @public A compile-time check only: it fails to compile when the schema and ./types drift apart. */
 export type SchemaMatchesTypes = [
   Assignable<z.infer<typeof kbSourceSchema>, KbSource>,
   Assignable<z.infer<typeof kbAliasSchema>, KbAlias>,
@@ -150,6 +153,7 @@ export type SchemaMatchesTypes = [
   Assignable<z.infer<typeof compiledKbSchema>, CompiledKb>,
 ];
 // and the other way round for the entity, so a field added to types.ts is not forgotten here
+/** @public A compile-time check only. */
 export type TypesMatchSchema = [
   Assignable<KbEntity, z.infer<typeof kbEntitySchema>>,
   Assignable<KbAddress, z.infer<typeof kbAddressSchema>>,

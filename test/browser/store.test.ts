@@ -26,14 +26,6 @@ const EXPLAINED_WARNINGS: { code: string; file: RegExp; why: string }[] = [
       "Preact's DOM diff has the dangerouslySetInnerHTML code path; our code never uses it (lint bans it). " +
       "In the annotator also Readability, which sets innerHTML on its working copy: a clone of the page's document, with no window.",
   },
-  {
-    code: 'DANGEROUS_EVAL',
-    // only the background, which checks downloaded knowledge packs with the KB's zod schema (lib/kb/schema.ts)
-    file: /^background\.js$/,
-    why:
-      "zod 4's object schemas probe `new Function('')` in a try/catch to decide whether to compile a faster validator; the " +
-      "extension's CSP (script-src 'self', no 'unsafe-eval') refuses it, so zod validates without it. No text becomes code.",
-  },
 ];
 
 function manifest(dir: string): Record<string, unknown> {
