@@ -27,11 +27,10 @@ export { MAX_SETTINGS_BACKUPS, getSettingsBackups, type SettingsBackup } from '.
 export { STORAGE_ERROR_MESSAGES, classifyStorageError, storageErrorMessage, type StorageErrorInfo, type StorageErrorKind } from './storage-errors';
 export { findSiteEntry, hostMatches, normalizeHostname } from './sites';
 export { muteEntityEverywhere, unmuteEntityEverywhere } from './muting';
+export { dismissSettingsNotice, getSettingsNotice, type SettingsNotice } from './notice';
 export {
   SettingsValidationError,
-  dismissSettingsNotice,
   getSettings,
-  getSettingsNotice,
   loadSettings,
   muteEntityOnSite,
   resetSettings,
@@ -39,7 +38,6 @@ export {
   setSiteDisabled,
   watchSettings,
   type LoadedSettings,
-  type SettingsNotice,
   type SettingsPatch,
 } from './storage';
 

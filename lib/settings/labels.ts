@@ -1,6 +1,6 @@
 /** Human names of settings, for the reset notice and validation messages. */
 import type { SettingKey } from './schema';
-import type { SettingsNotice } from './storage';
+import type { SettingsNotice } from './notice';
 
 export const SETTING_LABELS: Record<SettingKey, string> = {
   enabled: 'On/off',

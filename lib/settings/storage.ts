@@ -22,35 +22,18 @@
  * (docs/adr/0007-settings-from-newer-versions.md).
  */
 import { browser } from 'wxt/browser';
-import { SETTINGS_NEWER_SEEN_KEY } from '../shared/storage-keys';
+import { areaVersions, isRecord, omit, pick, PREF_FIELDS, PREFS_LOCAL_KEY, readRaw, SITE_FIELDS, SITES_KEY, SYNC_KEY, unknownKeysOf, writeAreas } from './areas';
 import { backupStoredSettings } from './backups';
+import { mergeIntoNewer } from './merge-newer';
 import { MIGRATIONS, migrate, storedVersion, type Migration, type StoredObject } from './migrations';
-import { DEFAULT_SETTINGS, SAFEST_FOR_UNREADABLE, SETTINGS_VERSION, repairSettings, settingsSchema, type SettingKey } from './schema';
+import { recordNewerOnce, recordNotice } from './notice';
+import { SAFEST_FOR_UNREADABLE, SETTINGS_VERSION, repairSettings, settingsSchema, type SettingKey } from './schema';
 import { normalizeHostname } from './sites';
 import type { Settings } from './types';
 
-export const SYNC_KEY = 'settings';
-export const PREFS_LOCAL_KEY = 'settings.prefs';
-export const SITES_KEY = 'settings.sites';
-export const NOTICE_KEY = 'settings.notice';
-
-/** Fields stored with the per-site lists in storage.local; everything else is a preference. */
-const SITE_FIELDS = ['disabledSites', 'mutedEntities', 'mutedEverywhere'] as const satisfies readonly SettingKey[];
-const PREF_FIELDS = (Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]).filter(
-  (k): k is SettingKey => k !== 'version' && !(SITE_FIELDS as readonly string[]).includes(k),
-);
-
-export interface SettingsNotice {
-  /** ISO time of the latest reset */
-  at: string;
-  /** fields reset because their stored value could not be read */
-  fields: SettingKey[];
-  /**
-   * The settings were saved by a newer version: its settings version, and the fields this build could
-   * not read (it uses the safest value for them and leaves the stored ones as they are).
-   */
-  newer?: { version: number; fields: SettingKey[] };
-}
+// The parts kept in files of their own, still importable from here.
+export { PREFS_LOCAL_KEY, SITES_KEY, SYNC_KEY, resetSettingsStorageForTests } from './areas';
+export { NOTICE_KEY } from './notice';
 
 export class SettingsValidationError extends Error {
   constructor(
@@ -60,122 +43,6 @@ export class SettingsValidationError extends Error {
     super(message);
     this.name = 'SettingsValidationError';
   }
-}
-
-type Area = 'sync' | 'local';
-
-function isRecord(value: unknown): value is StoredObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** storage.sync if it works here, else storage.local. Decided once per context. */
-let prefsAreaPromise: Promise<Area> | undefined;
-function prefsArea(): Promise<Area> {
-  prefsAreaPromise ??= (async (): Promise<Area> => {
-    try {
-      if (!browser.storage.sync) return 'local';
-      await browser.storage.sync.get(SYNC_KEY);
-      return 'sync';
-    } catch {
-      return 'local';
-    }
-  })();
-  return prefsAreaPromise;
-}
-
-/** For tests: forget the storage-area decision. */
-export function resetSettingsStorageForTests(): void {
-  prefsAreaPromise = undefined;
-}
-
-interface RawStored {
-  prefsArea: Area;
-  prefs: unknown;
-  sites: unknown;
-}
-
-async function readRaw(): Promise<RawStored> {
-  const area = await prefsArea();
-  const prefsKey = area === 'sync' ? SYNC_KEY : PREFS_LOCAL_KEY;
-  const [prefsGot, localGot] = await Promise.all([
-    browser.storage[area].get(prefsKey),
-    browser.storage.local.get(SITES_KEY),
-  ]);
-  return { prefsArea: area, prefs: prefsGot[prefsKey], sites: localGot[SITES_KEY] };
-}
-
-function pick(obj: StoredObject, keys: readonly string[]): StoredObject {
-  const out: StoredObject = {};
-  for (const k of keys) if (k in obj) out[k] = obj[k];
-  return out;
-}
-
-function omit(obj: StoredObject, keys: readonly string[]): StoredObject {
-  const out: StoredObject = {};
-  for (const [k, v] of Object.entries(obj)) if (!keys.includes(k)) out[k] = v;
-  return out;
-}
-
-/** Keys this build does not know, per area: they are written back untouched. */
-interface UnknownKeys {
-  prefs: StoredObject;
-  sites: StoredObject;
-}
-
-function unknownKeysOf(raw: RawStored): UnknownKeys {
-  return {
-    prefs: isRecord(raw.prefs) ? omit(raw.prefs, [...PREF_FIELDS, 'version']) : {},
-    sites: isRecord(raw.sites) ? omit(raw.sites, [...SITE_FIELDS, 'version']) : {},
-  };
-}
-
-async function writeAreas(
-  prefsArea: Area,
-  keep: UnknownKeys,
-  settings: Settings,
-  which: { prefs: boolean; sites: boolean },
-  version: number,
-): Promise<void> {
-  const writes: Promise<void>[] = [];
-  if (which.prefs) {
-    const value = { ...keep.prefs, ...pick(settings as unknown as StoredObject, PREF_FIELDS), version };
-    const key = prefsArea === 'sync' ? SYNC_KEY : PREFS_LOCAL_KEY;
-    writes.push(browser.storage[prefsArea].set({ [key]: value }));
-  }
-  if (which.sites) {
-    const value = { ...keep.sites, ...pick(settings as unknown as StoredObject, SITE_FIELDS), version };
-    writes.push(browser.storage.local.set({ [SITES_KEY]: value }));
-  }
-  await Promise.all(writes);
-}
-
-function previousNotice(old: unknown): Pick<SettingsNotice, 'fields' | 'newer'> {
-  if (!isRecord(old)) return { fields: [] };
-  const fields = Array.isArray(old.fields) ? old.fields.filter((f): f is SettingKey => typeof f === 'string') : [];
-  const newer = parseNewer(old.newer);
-  return newer ? { fields, newer } : { fields };
-}
-
-function parseNewer(value: unknown): SettingsNotice['newer'] {
-  if (!isRecord(value) || typeof value.version !== 'number' || !Number.isInteger(value.version)) return undefined;
-  const fields = Array.isArray(value.fields) ? value.fields.filter((f): f is SettingKey => typeof f === 'string') : [];
-  return { version: value.version, fields };
-}
-
-async function recordNotice(fields: SettingKey[]): Promise<void> {
-  const old = previousNotice((await browser.storage.local.get(NOTICE_KEY))[NOTICE_KEY]);
-  const notice: SettingsNotice = { ...old, at: new Date().toISOString(), fields: [...new Set([...old.fields, ...fields])] };
-  await browser.storage.local.set({ [NOTICE_KEY]: notice });
-}
-
-/** Tells the user once per newer version that its settings were found (storage.local only; never the settings). */
-async function recordNewerOnce(version: number, fields: SettingKey[]): Promise<void> {
-  const got = await browser.storage.local.get([NOTICE_KEY, SETTINGS_NEWER_SEEN_KEY]);
-  const seen = got[SETTINGS_NEWER_SEEN_KEY];
-  if (typeof seen === 'number' && seen >= version) return;
-  const old = previousNotice(got[NOTICE_KEY]);
-  const notice: SettingsNotice = { at: new Date().toISOString(), fields: old.fields, newer: { version, fields } };
-  await browser.storage.local.set({ [NOTICE_KEY]: notice, [SETTINGS_NEWER_SEEN_KEY]: version });
 }
 
 export interface LoadedSettings {
@@ -195,14 +62,6 @@ export interface LoadedSettings {
 export interface MigrationPlan {
   steps: readonly Migration[];
   target: number;
-}
-
-/** The version each stored area says it is (undefined: no versioned object there). */
-function areaVersions(raw: RawStored): { prefs?: number; sites?: number; newest?: number } {
-  const prefs = isRecord(raw.prefs) && 'version' in raw.prefs ? storedVersion(raw.prefs) : undefined;
-  const sites = isRecord(raw.sites) && 'version' in raw.sites ? storedVersion(raw.sites) : undefined;
-  const known = [prefs, sites].filter((v): v is number => v !== undefined);
-  return { prefs, sites, newest: known.length ? Math.max(...known) : undefined };
 }
 
 /**
@@ -362,48 +221,6 @@ export async function saveSettings(patch: SettingsPatch): Promise<Settings> {
   return next;
 }
 
-/**
- * The new value of one field, merged into a newer version's stored value: list entries and entity
- * types this build cannot read stay (they may mean something to the newer version).
- */
-function mergeField(key: SettingKey, stored: unknown, value: unknown): unknown {
-  if (key === 'types' && isRecord(stored) && isRecord(value)) return { ...stored, ...value };
-  if (key === 'disabledSites' && Array.isArray(stored) && Array.isArray(value)) {
-    const unreadable = stored.filter((item) => typeof item !== 'string' || normalizeHostname(item) === null);
-    return [...value, ...unreadable];
-  }
-  if (key === 'mutedEntities' && isRecord(stored) && isRecord(value)) {
-    const unreadable = Object.fromEntries(Object.entries(stored).filter(([site, ids]) => normalizeHostname(site) === null || !Array.isArray(ids)));
-    return { ...unreadable, ...value };
-  }
-  if (key === 'mutedEverywhere' && Array.isArray(stored) && Array.isArray(value)) {
-    const unreadable = stored.filter((item) => typeof item !== 'string' || !item);
-    return [...value, ...unreadable];
-  }
-  return value;
-}
-
-/**
- * A change made in this (older) build to settings of a newer version: only the changed fields are
- * written, into the stored objects as they are, keeping their version and every other field.
- */
-async function mergeIntoNewer(raw: RawStored, next: Settings, keys: readonly SettingKey[]): Promise<void> {
-  const writes: Promise<void>[] = [];
-  const areas = [
-    { fields: PREF_FIELDS as readonly SettingKey[], stored: raw.prefs, area: raw.prefsArea, key: raw.prefsArea === 'sync' ? SYNC_KEY : PREFS_LOCAL_KEY },
-    { fields: SITE_FIELDS as readonly SettingKey[], stored: raw.sites, area: 'local' as const, key: SITES_KEY },
-  ];
-  for (const { fields, stored, area, key } of areas) {
-    const changed = keys.filter((k) => fields.includes(k));
-    if (!changed.length) continue;
-    const base: StoredObject = isRecord(stored) ? stored : {};
-    const value: StoredObject = { ...base, version: 'version' in base ? base.version : SETTINGS_VERSION };
-    for (const k of changed) value[k] = mergeField(k, base[k], (next as unknown as StoredObject)[k]);
-    writes.push(browser.storage[area].set({ [key]: value }));
-  }
-  await Promise.all(writes);
-}
-
 /** Puts every setting back to its default (unknown keys from newer versions are kept). */
 export async function resetSettings(): Promise<Settings> {
   const { version: _v, ...defaults } = repairSettings(undefined).settings;
@@ -423,20 +240,6 @@ export function watchSettings(cb: (settings: Settings) => void): () => void {
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
-}
-
-/** What was reset because it could not be read, or that a newer version's settings were found, until the user dismisses it. */
-export async function getSettingsNotice(): Promise<SettingsNotice | null> {
-  const got = await browser.storage.local.get(NOTICE_KEY);
-  const n = got[NOTICE_KEY];
-  if (!isRecord(n)) return null;
-  const { fields, newer } = previousNotice(n);
-  if (fields.length === 0 && !newer) return null;
-  return { at: typeof n.at === 'string' ? n.at : '', fields, ...(newer ? { newer } : {}) };
-}
-
-export async function dismissSettingsNotice(): Promise<void> {
-  await browser.storage.local.remove(NOTICE_KEY);
 }
 
 /** Turns the extension off (or on again) for a site; `host` may be a URL or a hostname. */
