@@ -47,7 +47,7 @@ const engineOut = analysis({
   entities: [
     { id: 'drift', name: 'Drift', type: 'exchange', aliases: [], mentions: [{ text: 'Drift', start: 0, end: 5 }], inferred: false },
     { id: 'north-korea', name: 'North Korea', type: 'sanctioned-jurisdiction', aliases: [], mentions: [], inferred: true },
-    { id: 'ner-defi', name: 'DeFi', type: 'organization', aliases: [], mentions: [{ text: 'DeFi', start: 9, end: 13 }], inferred: false },
+    { id: 'ner-defi', name: 'DeFi', type: 'organization', aliases: [], mentions: [{ text: 'DeFi', start: 9, end: 13 }], inferred: false, evidence: 'name-finder', rule: 'brand-word' },
   ],
   summary: ['Drift was drained of $5M on Monday by unknown attackers.', 'The protocol paused deposits.'],
   keyFacts: { stolen: [], actors: [], victims: [{ name: 'Drift' }], dates: [] },
@@ -77,6 +77,8 @@ describe('scoreArticle', () => {
     const e = entityAggregate([r]);
     expect(e.precision.overall).toMatchObject({ reported: 3, correct: 1, wrongType: 1, trap: 1 });
     expect(e.precision.named).toMatchObject({ reported: 2, correct: 0 });
+    // marked: the KB's Drift (wrong type) only; the inferred North Korea and the name finder's DeFi (no measured rule) are not marked
+    expect(e.marked).toMatchObject({ reported: 1, correct: 0, wrongType: 1 });
     expect(e).toMatchObject({ trapHits: 1, articlesWithTrap: 1, must: { must: 2, found: 1 } });
     const k = keyFactAggregate([r]);
     expect(k).toMatchObject({ articles: 1, newShape: 0, victim: { correct: 1, n: 1 }, stolen: { correct: 0, n: 1 } });

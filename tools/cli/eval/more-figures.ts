@@ -4,6 +4,7 @@
  * baseline. Article-level details are kept for the dev half only: rules are written from the dev half,
  * the test half is only scored, so no figure of a single test article leaves this module.
  */
+import { markable } from '../../../lib/engine/evidence';
 import type { Analysis } from '../../../lib/shared/contract';
 import type { Outcome } from '../eval-runner';
 import { confusion, ratio, type Prf } from '../eval-score';
@@ -107,6 +108,8 @@ export interface JudgedReport {
   id: string;
   kind: EvidenceKind;
   verdict: Verdict;
+  /** would the page mark it (lib/engine/evidence.ts markable: evidence measured >= 0.95, never inferred) */
+  marked: boolean;
   /** name-finder entities: the rule that found it (lib/engine/ner/rules.ts) */
   rule?: string;
   /** for correct inferred entities and addresses the list does not name: their premise is listed / their checksum holds */
@@ -151,6 +154,7 @@ export function scoreArticle(label: MoreLabel, row: MoreRow | undefined, sentenc
       id: e.id,
       kind: j.kind,
       verdict: j.verdict,
+      marked: markable(e),
       ...(e.rule ? { rule: e.rule } : {}),
       ...(j.basis && j.basis !== 'listed' ? { basis: j.basis } : {}),
       ...(j.verdict === 'wrong-type' ? { listedType: j.listed?.type } : {}),
@@ -193,6 +197,8 @@ export function scoreArticle(label: MoreLabel, row: MoreRow | undefined, sentenc
 export interface EntityAggregate {
   articles: number;
   precision: ReturnType<typeof tallyPrecision>;
+  /** precision of what the page marks (the rest is listed in the popup only) */
+  marked: ReturnType<typeof tallyPrecision>['overall'];
   must: { must: number; found: number; recall: number | null; foundSameType: number; recallSameType: number | null };
   trapHits: number;
   articlesWithTrap: number;
@@ -200,6 +206,7 @@ export interface EntityAggregate {
 
 export function entityAggregate(results: readonly ArticleResult[]): EntityAggregate {
   const precision = tallyPrecision(results.flatMap((r) => r.judged));
+  const marked = tallyPrecision(results.flatMap((r) => r.judged).filter((j) => j.marked)).overall;
   const must = results.reduce((s, r) => s + r.must.must, 0);
   const found = results.reduce((s, r) => s + r.must.found, 0);
   const same = results.reduce((s, r) => s + r.must.foundSameType, 0);
@@ -207,6 +214,7 @@ export function entityAggregate(results: readonly ArticleResult[]): EntityAggreg
   return {
     articles: results.length,
     precision,
+    marked,
     must: { must, found, recall: ratio(found, must), foundSameType: same, recallSameType: ratio(same, must) },
     trapHits: traps.reduce((a, b) => a + b, 0),
     articlesWithTrap: traps.filter((n) => n > 0).length,

@@ -26,6 +26,7 @@ function entityLines(label: string, e: EntityAggregate): string[] {
     `    precision, names (KB + name finder)  ${tallyText(p.named)}`,
     ...EVIDENCE_KINDS.map((k) => `      ${k.padEnd(33)}  ${tallyText(p.byKind[k])}`),
     `    precision, everything reported       ${tallyText(p.overall)}`,
+    `    precision, what the page marks       ${tallyText(e.marked)}`,
     `    must-find recall ${pct(e.must.recall)} (${e.must.found}/${e.must.must}); with the listed type ${pct(e.must.recallSameType)} (${e.must.foundSameType})`,
     `    trap hits ${e.trapHits} (in ${e.articlesWithTrap} articles)`,
   ];
