@@ -11,6 +11,16 @@ const ROOT = join(import.meta.dirname, '../..');
 const SOURCE_DIRS = ['lib', 'components', 'entrypoints', 'tools'];
 const EXTENSIONS = ['.ts', '.tsx'];
 const MAX_ENTRYPOINT_LINES = 100;
+/** No source file is longer: a longer one is split into parts with clear names. */
+const MAX_LINES = 400;
+/** Data, not code (knowledge-base data and compiled output, `*.data.ts`): exempt from the size rule. */
+const DATA_FILE = /(?:^|\/)(?:data|compiled)\/|\.data\.tsx?$/;
+
+/** Lines of a file as `wc -l` counts them (a final newline ends the last line, it does not start another). */
+function lineCount(file: string): number {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+}
 
 function walk(dir: string): string[] {
   const out: string[] = [];
@@ -128,6 +138,14 @@ describe('conventions', () => {
       .filter((f) => f.startsWith('entrypoints/'))
       .map((f) => [f, readFileSync(join(ROOT, f), 'utf8').split('\n').length] as const)
       .filter(([, n]) => n > MAX_ENTRYPOINT_LINES);
+    expect(long).toEqual([]);
+  });
+
+  it(`no source file is over ${MAX_LINES} lines (data excepted)`, () => {
+    const long = files
+      .filter((f) => !DATA_FILE.test(f))
+      .map((f) => [f, lineCount(f)] as const)
+      .filter(([, n]) => n > MAX_LINES);
     expect(long).toEqual([]);
   });
 });
