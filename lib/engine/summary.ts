@@ -20,9 +20,9 @@ const MAX_OVERLAP = 0.5;
 /** Summary length bounds (issue 15: 2–3 sentences, about 70 words). */
 const MIN_SENTENCES = 2;
 const MAX_SENTENCES = 3;
-const MAX_TOTAL_WORDS = 75;
+const MAX_TOTAL_WORDS = 120;
 /** The first sentence is looked for among this many prose sentences from the top. */
-const FIRST_WITHIN = 5;
+const FIRST_WITHIN = 3;
 /** Sentences read at all: a summary comes from the article's first part. */
 const MAX_CANDIDATES = 400;
 
@@ -30,8 +30,10 @@ const EVENT_RE =
   /\b(?:hack\w*|exploit\w*|stole|stolen|steal\w*|drain\w*|launder\w*|attack\w*|breach\w*|heist|seiz\w*|sanction\w*|arrest\w*|charged|indict\w*|ransom\w*|compromis\w*|lost|losses|theft|raked|scam\w*|phish\w*|attribut\w*|linked to|behind|sentenced|jailed|frozen|froze)\b/i;
 const ATTRIBUTION_RE = /\b(?:attribut\w*|linked to|tied to|traced to|behind the|blamed|responsible for|carried out by|state-sponsored|north korean hackers|suspected)\b/i;
 const DATE_RE = /\b(?:19|20)\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b/;
-/** A sentence that leans on an earlier one, asks, or supposes. */
-const ANAPHOR_RE = /^["“'‘(]?(?:That|This|These|Those|Such|It|Its|They|Their|He|She|His|Her|Both|The latter|The former|But|And|Or|So|However|Still|Also|Meanwhile|Instead|Otherwise|Thus|Hence|Then|Again|Yet)\b/;
+/** A sentence that leans on an earlier one: it cannot stand in a summary at all. */
+const ANAPHOR_RE = /^["“'‘(]?(?:That|This|These|Those|Such|It|Its|They|Their|He|She|His|Her|Both|The latter|The former|Thus|Hence|Then|Again|Otherwise|Instead|So)\b/;
+/** A sentence that opens with a connective ("But as of Monday the attackers had..."): it may follow the lede, never open the summary. */
+const CONNECTIVE_RE = /^["“'‘(]?(?:But|And|Or|However|Still|Also|Meanwhile|Yet)\b/;
 const HYPOTHETICAL_RE = /^["“'‘(]?(?:If|Should|Suppose|Imagine|Assuming|What if|Had|Were)\b|\b(?:would have|could have been|might have been)\b/;
 
 function words(s: string): string[] {
@@ -78,24 +80,35 @@ interface Candidate {
   i: number;
   /** rank among prose sentences (0 = the lede) */
   rank: number;
-  s: Sentence;
   text: string;
   words: number;
   ws: Set<string>;
-  central: boolean;
+  /** names the event's victim or actor */
+  named: boolean;
+  /** holds one of the event's amounts */
+  keyAmount: boolean;
   event: boolean;
-  attribution: boolean;
+  /** opens with a connective ("But", "However"): it may follow another sentence, not open the summary */
+  connective: boolean;
   score: number;
 }
 
-/** A sentence fit to stand in a summary on its own. */
-export function standsAlone(text: string): boolean {
+/** A sentence that explains a term or a habit rather than tells the story ("Ransomware is a type of malware that..."). */
+const BACKGROUND_RE = /\b(?:is|are) (?:a|an|the) (?:\w+ )?(?:type|kind|form|class|category|piece) of\b|\brefers? to\b|\b(?:typically|usually|generally)\b/i;
+/** A sentence that is mostly someone's words ("... the quickest way was to pay," Stefanek said.), or a post's hashtags. */
+const SPEECH_RE = /^["“]|[,.!?]["”]\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}(?:said|says|told|added|wrote|explained|noted)\b|#\p{L}/u;
+/** Something concrete: a figure, or a capitalised word after the first (a name, a place, a day). */
+const CONCRETE_RE = /\d|\s["“'‘(]?\p{Lu}/u;
+
+/** A sentence fit to stand in a summary; `follows`: it comes after another one, so it may open with a connective. */
+export function standsAlone(text: string, follows = false): boolean {
   const w = words(text).length;
   if (w < MIN_WORDS || w > MAX_WORDS) return false;
   if (BOILERPLATE_RE.test(text)) return false;
   if (!/[.!]["'”’)]*$/.test(text)) return false; // headlines, captions, list fragments, questions
   if (/^["“].*["”]$/.test(text)) return false; // a bare quote
   if (/^<\/?[a-z]+>/i.test(text)) return false; // markup lines of a plain-text export
+  if (!follows && CONNECTIVE_RE.test(text)) return false;
   return !ANAPHOR_RE.test(text) && !HYPOTHETICAL_RE.test(text);
 }
 
@@ -118,7 +131,7 @@ export function summarize(input: SummaryInput): string[] {
     const isProse = w.length >= MIN_WORDS && /[.!?]["'”’)]*$/.test(text) && !BOILERPLATE_RE.test(text) && !/^<\/?[a-z]+>/i.test(text);
     if (!isProse) continue;
     const r = rank++;
-    if (!standsAlone(text)) continue;
+    if (!standsAlone(text, true)) continue;
     const lower = text.toLowerCase();
     const amounts = amountsIn(s);
     const keyAmount = amounts.some((a) => keyAmountAt.has(a.start));
@@ -126,27 +139,40 @@ export function summarize(input: SummaryInput): string[] {
     let ent = 0;
     for (const e of entitiesIn(s)) ent += e.weight;
     const event = EVENT_RE.test(text);
-    const central = named || keyAmount || (ent > 0 && event);
+    const attribution = ATTRIBUTION_RE.test(text) && (ent > 0 || named);
     let score = 0;
-    // position: the lede carries the story
-    score += 4.5 / (1 + r * 0.8);
-    if (named) score += 1.5;
-    if (keyAmount) score += 1.2;
+    // position: the lede carries the story, the next sentences its details
+    score += 3 / (1 + r * 1);
+    if (named) score += 1.2;
+    if (keyAmount) score += 1;
     else if (amounts.length) score += 0.4;
-    score += Math.min(1, ent * 0.4);
-    if (event) score += 0.6;
-    if (DATE_RE.test(text)) score += 0.2;
-    if (titleWords.size) score += Math.min(1, w.filter((x) => titleWords.has(x)).length * 0.25);
+    score += Math.min(0.8, ent * 0.3);
+    if (event) score += 0.5;
+    if (attribution) score += 0.8;
+    if (DATE_RE.test(text)) score += 0.4;
+    if (titleWords.size) score += Math.min(0.8, w.filter((x) => titleWords.has(x)).length * 0.2);
+    if (BACKGROUND_RE.test(text) || !CONCRETE_RE.test(text)) score -= 1.2;
+    if (SPEECH_RE.test(text)) score -= 1;
+    const connective = CONNECTIVE_RE.test(text);
+    if (connective) score -= 0.3;
     // a long sentence costs room the others need
     score -= Math.max(0, w.length - 35) * 0.03;
-    cands.push({ i, rank: r, s, text, words: w.length, ws: new Set(w), central, event, attribution: ATTRIBUTION_RE.test(text) && (ent > 0 || named), score });
+    cands.push({ i, rank: r, text, words: w.length, ws: new Set(w), named, keyAmount, event, connective, score });
   }
   if (!cands.length) return [];
 
-  // first: the lede when it states the event; else the earliest opening sentence that states the central fact, else one that states an event, else the best opening one
-  const opening = cands.filter((c) => c.rank < FIRST_WITHIN);
-  const lede = opening[0]?.rank === 0 && (opening[0].central || opening[0].event) ? opening[0] : undefined;
-  const first = lede ?? opening.find((c) => c.central) ?? opening.find((c) => c.event) ?? [...(opening.length ? opening : cands)].sort((a, b) => b.score - a.score)[0]!;
+  // first: the earliest opening sentence that names who was hit or who did it; else the lede when it
+  // tells the event; else the earliest that holds the event's amount; else the lede
+  const opening = cands.filter((c) => c.rank < FIRST_WITHIN && !c.connective);
+  const lede = opening.find((c) => c.rank === 0);
+  const first =
+    opening.find((c) => c.named) ??
+    (lede?.event ? lede : undefined) ??
+    opening.find((c) => c.keyAmount) ??
+    lede ??
+    opening.find((c) => c.event) ??
+    [...(opening.length ? opening : cands.filter((c) => !c.connective))].sort((a, b) => b.score - a.score)[0];
+  if (!first) return [];
   const chosen: Candidate[] = [first];
   let total = first.words;
   const fits = (c: Candidate, strict: boolean): boolean =>
@@ -155,9 +181,6 @@ export function summarize(input: SummaryInput): string[] {
     chosen.push(c);
     total += c.words;
   };
-  // the attribution, when the article has one
-  const attribution = cands.filter((c) => c.attribution && c !== first).sort((a, b) => b.score - a.score)[0];
-  if (attribution && fits(attribution, true)) take(attribution);
   const ranked = [...cands].sort((a, b) => b.score - a.score);
   for (const c of ranked) if (chosen.length < MAX_SENTENCES && fits(c, true)) take(c);
   // at least two sentences, even when the first is long: the shortest of the best few

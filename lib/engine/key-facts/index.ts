@@ -14,6 +14,7 @@ import { findDateline, findDates, iso, parsePublished, precisionOf, type DateHit
 import { isProse, LEDE_SENTENCES, readEvent, type EventKind } from './event';
 import { findActors, findVictims, inferredActors, type Actor } from './parties';
 import { roleReader } from './roles';
+import { findFrameVictims } from './victim-frames';
 
 export { EVENTS, type EventKind } from './event';
 export { ROLES, type Role } from './roles';
@@ -147,7 +148,12 @@ export function buildKeyFacts(input: KeyFactsInput): KeyFacts {
   };
   const victims =
     event === 'theft' || event === 'ransomware' || event === 'scam'
-      ? findVictims(input.entities, partyCtx, step).map((v) => ({ id: v.id, name: v.name }))
+      ? findVictims(
+          input.entities,
+          partyCtx,
+          step,
+          findFrameVictims({ text, title, sentences, entities: input.entities, currencies: new Set(input.amounts.map((a) => a.currency.toUpperCase())), offTopic }, step),
+        ).map((v) => ({ id: v.id, name: v.name }))
       : [];
   const sentenceAt = (pos: number): Sentence => {
     const i = sentenceOf(pos);

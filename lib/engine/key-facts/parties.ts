@@ -35,7 +35,7 @@ const SPEAKER_BEFORE_RE = /\b(?:according to|said|says|per|reported by|report by
 
 const VICTIM_TYPES: ReadonlySet<EntityType> = new Set(['exchange', 'protocol', 'organization', 'incident']);
 const ACTOR_TYPES: ReadonlySet<EntityType> = new Set(['threat-actor', 'sanctioned-jurisdiction', 'person', 'organization']);
-const NOT_A_VICTIM_NAME_RE = /^(?:vaults?|treasury|wallets?|bridge|protocol|dao|exchange|the)$/i;
+const NOT_A_VICTIM_NAME_RE = /^(?:vaults?|treasury|wallets?|bridge|protocol|dao|exchange|the)$|^(?:hack|attack|breach|exploit|heist|theft)s? (?:of|on)\b/i;
 
 export interface PartyContext {
   text: string;
@@ -68,8 +68,17 @@ export interface Victim {
   score: number;
 }
 
-/** The central victims: named where the event's verbs put them, in the title or lede first. */
-export function findVictims(entities: readonly AnalysisEntity[], ctx: PartyContext, step: () => boolean): Victim[] {
+/** One name is the other with more words after it ("Media Prima" and "Media Prima Bhd"). */
+function sameName(a: string, b: string): boolean {
+  const [x, y] = [lower(a), lower(b)];
+  return x === y || y.startsWith(`${x} `) || x.startsWith(`${y} `);
+}
+
+/**
+ * The central victims: named where the event's verbs put them, in the title or lede first. `extra`:
+ * victims read from the text's frames for names the entity finder did not report, merged in by name.
+ */
+export function findVictims(entities: readonly AnalysisEntity[], ctx: PartyContext, step: () => boolean, extra: readonly Victim[] = []): Victim[] {
   const out: Victim[] = [];
   for (const e of entities) {
     if (step()) break;
@@ -96,6 +105,11 @@ export function findVictims(entities: readonly AnalysisEntity[], ctx: PartyConte
     const prev = out.find((v) => v.id === victim.id || lower(v.name) === lower(victim.name));
     if (prev) prev.score = Math.max(prev.score, score);
     else out.push({ ...victim, score });
+  }
+  for (const x of extra) {
+    const prev = out.find((v) => v.id === x.id || sameName(v.name, x.name));
+    if (prev) prev.score = Math.max(prev.score, x.score);
+    else out.push({ ...x });
   }
   out.sort((a, b) => b.score - a.score);
   // the central victim and those nearly as central (several companies hit by one attack)

@@ -139,3 +139,41 @@ describe.skipIf(!existsSync(SEED))('the seed article (../shared)', () => {
     expect(k.date).toBeNull();
   });
 });
+
+describe('victims read from the event frame (names the entity finder did not report)', () => {
+  const victims = (text: string, title = '', entities: Parameters<typeof buildKeyFacts>[0]['entities'] = []) =>
+    buildKeyFacts({ text, title, sentences: splitSentences(text), amounts: findAmounts(text), entities }).victims.map((v) => v.name);
+
+  it.each([
+    ['Hackers drained $48 million from Harbor Bridge on Monday, the project said.', 'Harbor Bridge'],
+    ['LabCorp, one of the largest clinical labs in the country, was hit by ransomware over the weekend. The ransomware attack on LabCorp took systems offline.', 'LabCorp'],
+    ['Ransomware creators have attacked Malaysian media giant Media Prima Bhd and are demanding a ransom in bitcoins.', 'Media Prima Bhd'],
+    ['The ransomware attack accessed the computers of Hancock Health in Greenfield on Thursday and demanded a ransom.', 'Hancock Health'],
+    ["An exploit against Yearn's v1 vault has led to 11m DAI of deposits being lost.", 'Yearn'],
+    ['Decentralized finance company Drift says it has suspended withdrawals after hackers stole $136 million.', 'Drift'],
+  ])('%s -> %s', (text, name) => {
+    expect(victims(text, 'Platform hacked')).toContain(name);
+  });
+
+  it('reads the title when it is written in sentence case, not in Title Case', () => {
+    const text = 'The ransomware demanded payment in bitcoin, and on Wednesday CDOT shut down 2,000 computers while officials investigated the attack.';
+    expect(victims(text, 'SamSam ransomware demands bitcoin from CDOT')).toContain('CDOT');
+    expect(victims(text, 'SamSam Ransomware Demands Bitcoin From CDOT')).not.toContain('CDOT');
+  });
+
+  it('must not take the attacker, a place, a coin, a generic word, a day or a describing word', () => {
+    const text = 'Investigators said the Lazarus Group was hit with sanctions after the hack of Orbit Chain drained $80 million.';
+    const start = text.indexOf('Lazarus Group');
+    const lazarus = { id: 'lazarus-group', name: 'Lazarus Group', type: 'threat-actor' as const, aliases: [], mentions: [{ text: 'Lazarus Group', start, end: start + 13 }], inferred: false };
+    expect(victims(text, 'Orbit Chain hacked', [lazarus])).toEqual(['Orbit Chain']);
+    expect(victims('A new wave of cyberattacks hit Europe on Tuesday and hackers stole data.', 'Cyberattacks hit')).toEqual([]);
+    expect(victims('The attacker drained the underlying Liquid Staking Tokens through repeated withdrawals and stole the funds.', 'Pool hacked')).toEqual([]);
+    expect(victims('Hackers exploited Vault and stole $3 million in an attack on Monday.', 'Vault hacked')).toEqual([]);
+    expect(victims('Cyber fraudsters encrypted data belonging to a Dadar-based accountant and demanded a ransom.', 'Accountant hit by ransomware')).toEqual([]);
+    expect(victims('Hackers attacked Malaysian banks over the weekend and stole customer data.', 'Banks hacked')).toEqual([]);
+  });
+
+  it('must not take a common word that is capitalised only because it opens the sentence', () => {
+    expect(victims('Customers were hit by the hack, and Users said they lost funds when hackers stole $2 million.', 'Exchange hacked')).toEqual([]);
+  });
+});
