@@ -75,6 +75,8 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
   let lastRunAt = 0;
   /** why the last run sent nothing although the gate passed (the popup shows it instead of "analysing") */
   let skipped: 'no-text' | null = null;
+  /** the address (without #fragment) the reader asked to have analysed anyway: read there whatever the gate says */
+  let askedFor: string | null = null;
   let rerunTimer: number | undefined;
 
   const card: CardController = deps.createCard({
@@ -160,7 +162,7 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
     lastRunAt = Date.now();
     if (!(doc.documentElement instanceof HTMLElement) || !doc.body) return;
     gateResult = deps.readGate(doc);
-    if (!gateResult.pass) {
+    if (!gateResult.pass && askedFor !== withoutHash(doc.URL)) {
       // The page may have stopped being one we annotate (SPA navigation): take our marks away.
       unpaint();
       plan = null;
@@ -229,6 +231,7 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
         return status;
       }
       case 'background/reread':
+        if (msg.asked) askedFor = withoutHash(doc.URL);
         void run(true);
         return { ok: true };
       case 'popup/scroll-to-entity': {

@@ -57,22 +57,39 @@ export function createReaderRequests({ store, queue, inject, addressOf }: Servic
   }
 
   /**
-   * "Analyse this page anyway": the page was read and analysed but not taken as an article or as crypto
-   * security. Its record is marked `forced` (and asked for, as in mode 'click'), and the annotator in the page
-   * reads it again: that reading is kept as results and marked, shown. Pages whose quick gate failed have no
-   * annotator (and no analysis): `ok: false`.
+   * "Analyse this page anyway": the page was not taken as an article or as crypto security, either after it was
+   * read or because its quick gate said no (then it was never read, and in mode 'auto' no annotator is in it yet:
+   * it is put in). The record is marked `forced` (and asked for, as in mode 'click'), and the annotator is asked
+   * to read the page whatever the gate says: that reading is kept as results and marked, shown. Automatic
+   * reading still obeys the gate: the request covers this page only.
    */
   async function analyseAnyway(tabId: number): Promise<{ ok: boolean }> {
     const [settings, rec, status] = await Promise.all([getSettings(), store.get(tabId), backgroundApi.getStatus(tabId)]);
-    const current = status ? recordOf(rec, status.url) : undefined;
-    if (!current || !settings.enabled || isSiteDisabled(settings, current.host)) return { ok: false };
-    if (current.phase === 'results') return { ok: true };
-    if ((current.phase !== 'not-article' && current.phase !== 'not-crypto-security') || !current.analysis) return { ok: false };
-    const forced: TabRecord = { ...current, phase: 'analysing', show: true, requested: true, forced: true, updatedAt: Date.now() };
+    if (!status) return { ok: false };
+    const host = hostOf(status.url);
+    if (!settings.enabled || isSiteDisabled(settings, host)) return { ok: false };
+    const current = recordOf(rec, status.url);
+    if (current?.phase === 'results') return { ok: true };
+    const missed = (current?.phase === 'not-article' || current?.phase === 'not-crypto-security') && !!current.analysis;
+    // never read: the gate failed (in mode 'click' after the reader's request let the annotator in)
+    const unread = !status.gate.pass && (!current || (current.requested === true && current.phase === 'analysing' && current.readingId === 0));
+    if (!missed && !unread) return { ok: false };
+    const forced: TabRecord = { ...(current ?? { url: status.url, host, readingId: 0 }), phase: 'analysing', show: true, requested: true, forced: true, updatedAt: Date.now() };
     await store.set(tabId, forced);
-    const answer = await backgroundApi.reread(tabId);
+    let answer = await backgroundApi.readAnyway(tabId);
+    if (answer === undefined && unread) {
+      // only the gate script is in the page: put the annotator in, then ask it
+      try {
+        await inject(tabId, 0);
+        queue.announce(tabId);
+        answer = await backgroundApi.readAnyway(tabId);
+      } catch (err) {
+        console.warn('Crypto News Context: could not analyse this tab', err);
+      }
+    }
     if (answer?.ok !== true) {
-      await store.set(tabId, current); // nothing was read again: the page stays as it was
+      // nothing was read again: the page stays as it was
+      await (current ? store.set(tabId, current) : store.delete(tabId));
       return { ok: false };
     }
     return { ok: true };

@@ -80,13 +80,16 @@ export function tabStateOf(facts: TabFacts): TabAnalysisState {
   if (isSiteDisabled(settings, hostOf(status.url))) return { state: 'disabled', reason: 'site-off' };
   const current = recordOf(record, status.url);
   if (settings.mode === 'click' && !clickGranted(current)) return { state: 'click-to-annotate' };
-  // the reader asked (mode 'click') and the annotator is in the page, but it has not sent a reading yet
-  const asked = current?.requested === true && current.phase === 'analysing' && current.readingId === 0;
-  if (!current || asked) {
-    if (!status.gate.pass) {
+  // the reader asked (mode 'click', or "Analyse this page anyway") and the annotator is in the page, but it has
+  // not sent a reading yet
+  const waiting = current?.requested === true && current.phase === 'analysing' && current.readingId === 0;
+  if (!current || waiting) {
+    // a page the reader asked to analyse anyway is read whatever the quick gate says
+    if (!status.gate.pass && !current?.forced) {
       return {
         state: 'not-crypto-security',
         reasons: ['A quick check of the title and first paragraphs found no crypto-security words, so the page was not analysed.'],
+        gateFailed: true,
       };
     }
     if (status.skipped) return { state: 'not-article', reasons: ['The page has no article text to read.'] };

@@ -89,6 +89,11 @@ export const backgroundApi = {
     if (answer !== undefined) return answer;
     return (await inGateScript(tab, 'recheck')) === true ? { ok: true } : undefined;
   },
+  /**
+   * "Analyse this page anyway": asks the annotator to read the page whatever the quick gate says. Undefined when
+   * no annotator runs in the tab (the gate script alone cannot read a page).
+   */
+  readAnyway: (tab: number) => toTab(tab, { type: 'background/reread', asked: true }),
   /** The page's status: from the annotator if it runs there, else from the gate script's slot. */
   async getStatus(tab: number): Promise<ContentStatus | undefined> {
     const answer = await toTab(tab, { type: 'background/get-status' });

@@ -90,9 +90,9 @@ const buildPopupToBackground = /* @__PURE__ */ once(() => {
    */
   const annotateTab = z.object({ type: z.literal('popup/annotate-tab'), tabId });
   /**
-   * "Analyse this page anyway": the page was read but not taken as an article or as crypto security; the
-   * reader asks for it to be analysed and marked all the same (this page only: a new page in the tab is
-   * judged again). Answer `{ ok: false }` when there is nothing the background can read again.
+   * "Analyse this page anyway": the page was not taken as an article or as crypto security, by the quick gate
+   * or after it was read; the reader asks for it to be analysed and marked all the same (this page only: a new
+   * page in the tab is judged again). Answer `{ ok: false }` when the page cannot be read.
    */
   const analyseAnyway = z.object({ type: z.literal('popup/analyse-anyway'), tabId });
 
@@ -138,8 +138,12 @@ const buildToContent = /* @__PURE__ */ once(() => {
   const toggle = z.object({ type: z.literal('background/toggle'), show: z.boolean() });
   /** The popup asks what the content script saw when the background has no record (gate failed, nothing sent). */
   const getStatus = z.object({ type: z.literal('background/get-status') });
-  /** The background lost what it knew about the tab (worker restarted without session storage, a navigation event): read again. */
-  const reread = z.object({ type: z.literal('background/reread') });
+  /**
+   * The background lost what it knew about the tab (worker restarted without session storage, a navigation event):
+   * read again. `asked`: the reader asked for this page to be analysed anyway ("Analyse this page anyway"): read
+   * it whatever the quick gate says, as long as the page stays at this address.
+   */
+  const reread = z.object({ type: z.literal('background/reread'), asked: z.optional(z.literal(true)) });
   /** Popup: scroll to an entity's first mark and open its card. Sent straight to the tab. */
   const scrollToEntity = z.object({ type: z.literal('popup/scroll-to-entity'), id });
 

@@ -29,7 +29,11 @@ interface TabStateFields {
   analysing: unknown;
   'click-to-annotate': unknown;
   'not-article': { reasons: string[]; analysis?: Analysis };
-  'not-crypto-security': { reasons: string[]; analysis?: Analysis };
+  /**
+   * `gateFailed`: the quick check of the title and first paragraphs said no, so the page was never read; the
+   * reader can still have it read and analysed (`popup/analyse-anyway`).
+   */
+  'not-crypto-security': { reasons: string[]; analysis?: Analysis; gateFailed?: true };
   /** `asked`: the page was not taken as a crypto-security article, and the reader asked for it to be analysed anyway */
   results: { analysis: Analysis; annotationsShown: boolean; asked?: true };
 }
@@ -105,7 +109,7 @@ const buildTabAnalysisState = /* @__PURE__ */ once(() => {
     analysing: {},
     'click-to-annotate': {},
     'not-article': { reasons, analysis: z.optional(analysis) },
-    'not-crypto-security': { reasons, analysis: z.optional(analysis) },
+    'not-crypto-security': { reasons, analysis: z.optional(analysis), gateFailed: z.optional(z.literal(true)) },
     results: { analysis, annotationsShown: z.boolean(), asked: z.optional(z.literal(true)) },
   } satisfies Record<TabStateName, Record<string, z.core.SomeType>>;
   const options = (Object.keys(TAB_STATES) as TabStateName[]).map((state) => z.looseObject({ state: z.literal(state), ...fields[state] }));

@@ -63,6 +63,33 @@ describe('annotator', () => {
     controller.abort();
   });
 
+  it('reads a page that fails the gate when the reader asked (reread `asked`), at that address only', async () => {
+    const { annotator, pageRead, before, controller } = setup(false);
+    const start = location.href;
+    await annotator.run();
+    // an ordinary request to read again still obeys the gate
+    expect(await annotator.handle({ type: 'background/reread' })).toEqual({ ok: true });
+    await annotator.run();
+    expect(pageRead).not.toHaveBeenCalled();
+
+    expect(await annotator.handle({ type: 'background/reread', asked: true })).toEqual({ ok: true });
+    await annotator.run();
+    expect(pageRead).toHaveBeenCalledTimes(1);
+    expect(ids()).toEqual(['lazarus-group:Lazarus', 'lazarus-group: Group', 'fbi:FBI']);
+    // later runs on the same page keep its marks, although its gate still says no
+    await annotator.run();
+    expect(ids()).toHaveLength(3);
+    expect(await annotator.handle({ type: 'background/get-status' })).toMatchObject({ gate: { pass: false }, readingId: 1 });
+
+    // another page of a single-page site is judged by the gate again: the marks go, nothing is sent
+    history.pushState(null, '', '/another-page');
+    await annotator.run();
+    expect(pageRead).toHaveBeenCalledTimes(1);
+    expect(structure(document.body)).toBe(before);
+    history.pushState(null, '', start);
+    controller.abort();
+  });
+
   it('sends the reading, paints the plan (first markable mention, across <em>, not in <pre>)', async () => {
     const { annotator, pageRead, controller } = setup();
     await annotator.run();

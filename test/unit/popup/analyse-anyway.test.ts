@@ -1,7 +1,7 @@
 /**
- * "Analyse this page anyway" in the background (`popup/analyse-anyway`, lib/background/service.ts): a page that
- * was read but not taken as an article is read again, kept as results whatever the checks say, marked, and
- * answered to the popup as asked for; a page that was never read (its quick gate failed) cannot be.
+ * "Analyse this page anyway" in the background (`popup/analyse-anyway`, lib/background/reader-requests.ts): a
+ * page that was read but not taken as an article, or never read because its quick gate failed, is read (again),
+ * kept as results whatever the checks say, marked, and answered to the popup as asked for.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -9,6 +9,7 @@ import { createBackgroundService } from '../../../lib/background/service';
 import { createTabStore, memoryArea } from '../../../lib/background/tab-store';
 import type { PageReadAnswer, TabAnalysisState } from '../../../lib/shared/messages';
 import { parseTabAnalysisState } from '../../../lib/shared/messages';
+import { setSiteDisabled } from '../../../lib/settings';
 import { ARTICLE_PARAGRAPHS, PAGE, content, popup } from '../background/senders';
 
 const TITLE = 'FBI: North Korea behind $100 million bridge hack';
@@ -67,11 +68,65 @@ describe('background: analyse this page anyway', () => {
     expect(await svc.onMessage(read(3), content(5))).toMatchObject({ ok: true });
   });
 
-  it('refuses a page that was never read (its quick check failed) and one that is not in a missed state', async () => {
-    const svc = createBackgroundService(createTabStore(memoryArea()));
-    const sent = fakePage({ readingId: 0, pass: false });
+  it('reads a page whose quick gate failed: the annotator is put in and asked to read it whatever the gate says', { timeout: 30_000 }, async () => {
+    const area = memoryArea();
+    const store = createTabStore(area);
+    // the page: only the gate script (its status through its slot) until the annotator is put in
+    let annotator = false;
+    const sent: unknown[] = [];
+    const status = { url: PAGE, readingId: 0, gate: { pass: false, hits: [] }, marks: 0 };
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_tab: number, msg: { type: string }) => {
+      if (!annotator) return undefined;
+      sent.push(msg);
+      return msg.type === 'background/get-status' ? status : { ok: true };
+    }) as never);
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation((async () => [{ frameId: 0, result: annotator ? null : status }]) as never);
+    const inject = vi.fn(async () => {
+      annotator = true;
+    });
+    const svc = createBackgroundService(store, inject);
+    const tabState = async () => (await svc.onMessage({ type: 'popup/get-tab-analysis', tabId: 5 }, popup)) as TabAnalysisState;
+
+    // the popup is told that the quick check said no, and that the page can still be read
+    expect(await tabState()).toMatchObject({ state: 'not-crypto-security', gateFailed: true });
+    expect(parseTabAnalysisState(await tabState())).toMatchObject({ gateFailed: true });
+
+    expect(await svc.onMessage({ type: 'popup/analyse-anyway', tabId: 5 }, popup)).toEqual({ ok: true });
+    expect(inject).toHaveBeenCalledWith(5, 0);
+    expect(sent).toContainEqual({ type: 'background/reread', asked: true });
+    expect(await store.get(5)).toMatchObject({ url: PAGE, phase: 'analysing', forced: true, requested: true, show: true });
+    // the annotator is in and its gate still says no: the popup waits for the reading the reader asked for
+    expect((await tabState()).state).toBe('analysing');
+
+    const answer = (await svc.onMessage(read(1), content(5))) as PageReadAnswer;
+    expect(answer.ok).toBe(true);
+    if (!answer.ok) return;
+    expect(answer.plan.show).toBe(true);
+    expect(answer.plan.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['lazarus-group']));
+    expect(await tabState()).toMatchObject({ state: 'results', asked: true, annotationsShown: true });
+
+    // the request covers this page only: the tab loads another page, which the gate judges again
+    await svc.forgetTab(5);
+    annotator = false;
+    expect(await tabState()).toMatchObject({ state: 'not-crypto-security', gateFailed: true });
+  });
+
+  it('refuses when the page cannot be read: annotations off for the site, no annotator can be put in, or not asked by an extension page', async () => {
+    const store = createTabStore(memoryArea());
+    const status = { url: PAGE, readingId: 0, gate: { pass: false, hits: [] }, marks: 0 };
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined as never);
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation((async () => [{ frameId: 0, result: status }]) as never);
+    const inject = vi.fn(async () => {
+      throw new Error('Cannot access contents of the page.');
+    });
+    const svc = createBackgroundService(store, inject);
     expect(await svc.onMessage({ type: 'popup/analyse-anyway', tabId: 5 }, popup)).toEqual({ ok: false });
-    expect(sent).not.toContain('background/reread');
+    expect(await store.get(5)).toBeUndefined(); // nothing kept of the request
+
+    await setSiteDisabled('news.example', true);
+    inject.mockClear();
+    expect(await svc.onMessage({ type: 'popup/analyse-anyway', tabId: 5 }, popup)).toEqual({ ok: false });
+    expect(inject).not.toHaveBeenCalled();
     // not from a page: only the extension's own pages may ask
     expect(svc.onMessage({ type: 'popup/analyse-anyway', tabId: 5 }, content(5))).toBeUndefined();
   });
