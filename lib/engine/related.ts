@@ -5,6 +5,7 @@
  */
 import type { RelatedItem } from '../shared/contract';
 import type { KbEntity } from '../kb/types';
+import { formatUsdWords } from '../shared/usd';
 
 /** At most this many related items: the popup shows a short list. */
 export const MAX_RELATED = 12;
@@ -62,7 +63,7 @@ export function related(found: readonly RelatedEntityInput[], reverse: ReverseIn
       for (const inc of incidents) {
         const s = inc.sources[0];
         if (!s) continue;
-        const amount = inc.incident?.amountUsd ? `, about $${formatUsd(inc.incident.amountUsd)}` : '';
+        const amount = inc.incident?.amountUsd ? `, about ${formatUsdWords(inc.incident.amountUsd)}` : '';
         push({ title: `${inc.name}${inc.incident?.date ? ` (${inc.incident.date})` : ''}`, url: s.url, why: `another incident attributed to ${e.name}${amount}`, date: inc.incident?.date, kind: 'incident', entityId: inc.id, amountUsd: inc.incident?.amountUsd ?? null }, base + 5);
       }
     }
@@ -72,11 +73,4 @@ export function related(found: readonly RelatedEntityInput[], reverse: ReverseIn
   }
   items.sort((a, b) => a.rank - b.rank);
   return items.slice(0, MAX_RELATED).map(({ rank: _rank, ...it }) => it);
-}
-
-export function formatUsd(v: number): string {
-  if (v >= 1e9) return `${(v / 1e9).toFixed(v >= 1e10 ? 0 : 1)}B`;
-  if (v >= 1e6) return `${(v / 1e6).toFixed(v >= 1e7 ? 0 : 1)}M`;
-  if (v >= 1e3) return `${Math.round(v / 1e3)}K`;
-  return String(Math.round(v));
 }
