@@ -11,11 +11,13 @@
 import type { EntityType, Mention } from '../shared/contract';
 import { NO_DEADLINE, type Deadline } from './deadline';
 import { tokenIndexAt } from './ner-cues';
+import { foldAcronyms } from './ner/acronyms';
 import { isCap, nameCandidates, slugId, withoutTrailingPlace, type Candidate } from './ner/candidates';
 import { compromiseVerdicts, warmUpNer } from './ner/compromise';
 import { listPass } from './ner/lists';
 import { AUTHOR_BIO_AFTER, BYLINE_BEFORE, CONTACT_BEFORE, decide, RULE_INFO } from './ner/rules';
 import { spanIndex } from './spans';
+import { LEGAL_FORMS } from './vocab';
 import type { Token } from './text';
 
 export { nameCandidates, slugId, warmUpNer };
@@ -53,6 +55,16 @@ export function siteKeysOf(o: NerOptions): Set<string> {
     add(labels.slice(0, -1).join(''));
   }
   return keys;
+}
+
+/**
+ * "Trend Micro Inc" -> "Trend Micro": the name without an abbreviated legal form (at most four letters:
+ * Inc, Corp, Ltd, LLC, plc, GmbH); a written-out one is part of the registered name ("Acme Company
+ * Limited"), and "Inc" alone stays.
+ */
+export function withoutLegalForm(name: string): string {
+  const m = /^(\S.*?),?\s+(\p{L}{2,4})\.?$/u.exec(name);
+  return m && LEGAL_FORMS.has(m[2]!.toLowerCase()) ? m[1]! : name;
 }
 
 /** "Jane Roe, a.k.a. Crypto Queen", "X (also known as Y)": the second name is an alias of the first. */
@@ -113,7 +125,8 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
       typedFound.set(id, e);
       return;
     }
-    const name = c.name;
+    // "Trend Micro Inc.": the company's name is without its legal form (the mention keeps it)
+    const name = type === 'person' ? c.name : withoutLegalForm(c.name);
     const id = slugId(type === 'person' ? 'person' : 'org', name.replace(/^the\s+/i, ''));
     const e = found.get(id) ?? { id, name: name.replace(/^the\s+/i, (m) => (m[0] === 'T' ? m : '')), type, mentions: [], why, rule, aliases: [] };
     e.mentions.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end });
@@ -184,5 +197,5 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
   }
   const typedNames = new Set([...typedFound.values()].map((e) => e.name.toLowerCase()));
   const all = [...[...found.values()].filter((e) => !typedNames.has(e.name.toLowerCase())), ...typedFound.values()];
-  return mergeAkas(text, all);
+  return mergeAkas(text, foldAcronyms(text, tokens, covered, all));
 }

@@ -14,6 +14,7 @@ import { NO_DEADLINE, type Deadline } from './deadline';
 import type { RawMatch } from './matcher';
 import type { Token } from './text';
 import { inIdiom } from './entities';
+import { spellsInitials } from './ner/acronyms';
 import { JURISDICTION_CONTEXT_WORDS, TOPICAL_WORDS, wholeWordsRe } from './vocab';
 
 /** Characters either side of a mention searched for context words: about two sentences. */
@@ -158,7 +159,51 @@ export function resolveMentions(
     lastEnd = a.m.end;
     lastStart = a.m.start;
   }
-  return withoutMalwareIncidents(text, out, entity).filter((m) => !inIdiom(text, m.start, m.end));
+  return withoutRedefinedAcronyms(text, withoutMalwareIncidents(text, out, entity), entity).filter((m) => !inIdiom(text, m.start, m.end));
+}
+
+/** "Protocol-Owned Liquidity (POL)": an acronym defined in parentheses right after the words it abbreviates. */
+const DEFINED_ACRONYM_RE = /\((\p{Lu}[\p{L}\p{N}]{1,9})\)/gu;
+
+/** Acronyms the article defines as the initials of the words before them, with those words. One pass over the text. */
+function definedAcronyms(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(DEFINED_ACRONYM_RE)) {
+    const acro = m[1]!;
+    const n = acro.replace(/[^\p{Lu}\p{N}]/gu, '').length;
+    if (n < 2 || out.has(acro)) continue;
+    const words = text.slice(Math.max(0, m.index - 120), m.index).trimEnd().split(/\s+/);
+    const caps: string[] = [];
+    for (let k = words.length - 1; k >= 0 && caps.length < n; k--) {
+      const parts = words[k]!.split('-');
+      if (!/^\p{Lu}/u.test(words[k]!)) {
+        if (/^(?:of|and|for|the|on|in|to|&)$/i.test(words[k]!)) continue;
+        break;
+      }
+      caps.unshift(...parts.filter((p) => /^\p{Lu}/u.test(p)));
+    }
+    const expansion = caps.slice(-n);
+    if (expansion.length === n && spellsInitials(expansion.join(' '), acro)) out.set(acro, expansion.join(' '));
+  }
+  return out;
+}
+
+/**
+ * A knowledge-base name written as an acronym that the article defines as something else: "POL" after
+ * "Protocol-Owned Liquidity (POL)" is not Polygon's ticker. Dropped when none of the entity's own names
+ * spells the acronym (for the KB it is a ticker or a code, not these initials); "DPRK" after
+ * "Democratic People's Republic of Korea (DPRK)" stays, since North Korea's names spell it.
+ */
+function withoutRedefinedAcronyms(text: string, out: ResolvedMention[], entity: (id: string) => KbEntity | undefined): ResolvedMention[] {
+  if (!out.some((m) => /^\p{Lu}[\p{Lu}\p{N}]+$/u.test(m.text))) return out;
+  const defined = definedAcronyms(text);
+  if (defined.size === 0) return out;
+  return out.filter((m) => {
+    if (!defined.has(m.text)) return true;
+    const e = entity(m.entityId);
+    const names = e ? [e.name, ...e.aliases.map((a) => a.name)] : [];
+    return names.some((n) => n.split(/\s+/).length > 1 && spellsInitials(n, m.text));
+  });
 }
 
 /** What "<malware> ransomware attack" adds to a malware's name: generic words only. */

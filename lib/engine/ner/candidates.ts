@@ -7,7 +7,7 @@ import { BOILERPLATE_RE } from '../lexicon';
 import { NO_DEADLINE, type Deadline } from '../deadline';
 import { AGE_BEFORE_RE } from '../ner-cues';
 import type { Token } from '../text';
-import { CONNECTORS, LEADING_TITLES, NOT_NAME, ORG_HEAD, ORG_SUFFIX, ROLE_WORDS } from '../vocab';
+import { CONNECTORS, LEADING_TITLES, LEGAL_FORMS, NOT_NAME, ORG_HEAD, ORG_SUFFIX, ROLE_WORDS, TITLE_QUALIFIERS } from '../vocab';
 
 /** Longest candidate name in tokens. */
 const MAX_NAME_TOKENS = 6;
@@ -56,8 +56,11 @@ export function nameCandidates(text: string, tokens: Token[], covered: (s: numbe
     let toks = tokens.slice(from, to);
     // "U.S. Federal Trade Commission": leading initials belong to an abbreviation, not the name
     while (toks.length > 1 && toks[0]!.text.length === 1 && text[toks[0]!.end] === '.') toks = toks.slice(1);
-    // "Special Agent in Charge Reid Davis", "CEO Jane Doe": leading titles are not part of a person's name
-    while (toks.length > 2 && LEADING_TITLES.has(toks[0]!.norm)) toks = toks.slice(1);
+    // "Special Agent in Charge Reid Davis", "CEO Jane Doe", "Prime Minister Jane Doe": leading titles are not part of a person's name
+    const title = (k: number): boolean => LEADING_TITLES.has(toks[k]!.norm) || (TITLE_QUALIFIERS.has(toks[k]!.norm) && k + 1 < toks.length && LEADING_TITLES.has(toks[k + 1]!.norm));
+    while (toks.length > 2 && title(0)) toks = toks.slice(1);
+    // a title alone ("Under Secretary", "Prime Minister") names no one
+    if (toks.every((_, k) => title(k) || (k > 0 && LEADING_TITLES.has(toks[k]!.norm)))) return;
     // "Secretary for Economic Affairs" without its title is no name
     if (toks.length && CONNECTORS.has(toks[0]!.norm)) return;
     if (!toks.length) return;
@@ -71,7 +74,8 @@ export function nameCandidates(text: string, tokens: Token[], covered: (s: numbe
   while (i < tokens.length) {
     if (deadline.step()) break;
     const t = tokens[i]!;
-    if (!isCap(t) || NOT_NAME.has(t.norm) || ROLE_WORDS.has(t.norm) || covered(t.start, t.end)) {
+    // "New York University", "New Zealand Parliament": "New" before a capitalised word starts a place's name
+    if (!isCap(t) || (NOT_NAME.has(t.norm) && !(newPlace(i) && /^$|Place|City|Region|Country|ProperNoun/.test(lexTag(tokens[i + 1]!.text)))) || ROLE_WORDS.has(t.norm) || covered(t.start, t.end)) {
       i++;
       continue;
     }
@@ -93,8 +97,12 @@ export function nameCandidates(text: string, tokens: Token[], covered: (s: numbe
         j += 2;
       } else break;
     }
-    // "Rodriguez and Hill": "and" joins an institution's name ("Securities and Exchange Commission"), not two people
-    if (ands.length && !ORG_SUFFIX.has(tokens[j - 1]!.norm)) {
+    // "Rodriguez and Hill": "and" joins an institution's name ("Securities and Exchange Commission"), not two people;
+    // "Acme Company Limited and Troth Star Company Limited": a name that ends in an organisation word before
+    // "and" is complete, so the two are two names
+    // (a legal form, not any organisation word: "Department of Health and Human Services" goes on after "and")
+    const completeBefore = ands.some((a) => LEGAL_FORMS.has(tokens[a - 1]!.norm) && tokens[a - 1]!.norm !== 'co' && a - 1 > i);
+    if (ands.length && (!ORG_SUFFIX.has(tokens[j - 1]!.norm) || completeBefore)) {
       let from = i;
       for (const a of ands) {
         emit(from, a);
@@ -180,7 +188,8 @@ export function isBoilerplateLine(text: string, pos: number): boolean {
 
 /** Title Case words, with single-letter initials inside ("Harry T Chavis"). */
 export function plainNameTokens(toks: readonly Token[]): boolean {
-  return toks.every((t, k) => /^\p{Lu}\p{Ll}+$/u.test(t.text) || (k > 0 && k < toks.length - 1 && /^\p{Lu}$/u.test(t.text)));
+  // "McCoy", "MacDonald": a Scottish or Irish surname prefix keeps a name plain
+  return toks.every((t, k) => /^(?:Mc|Mac)?\p{Lu}\p{Ll}+$/u.test(t.text) || (k > 0 && k < toks.length - 1 && /^\p{Lu}$/u.test(t.text)));
 }
 
 /** "Kevin Tyler Martin of Roanoke": a person's name followed by "of <place>" is the name alone. */

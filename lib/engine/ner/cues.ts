@@ -45,7 +45,8 @@ export function cuedType(text: string, c: Candidate): { type: EntityType; rule: 
   const last = toks[toks.length - 1]!;
   const acronym = toks.length === 1 && COMMON_ACRONYMS.has(last.text);
   // at the start of a sentence a capital says nothing: "Security researchers found..." is no firm called Security
-  const plainAtStart = toks.length === 1 && !brandLike(last.text) && /(?:^|[.!?:]\s+|\n\s*)$/.test(text.slice(Math.max(0, c.start - 3), c.start));
+  // (after an opening parenthesis or quote too: "(Being ransomware) was a mechanism...")
+  const plainAtStart = toks.length === 1 && !brandLike(last.text) && /(?:^|[.!?:]\s+|\n\s*)[("“'‘]{0,2}$/.test(text.slice(Math.max(0, c.start - 5), c.start));
   if (acronym || plainAtStart || toks.length > 3) return null;
   const before = text.slice(Math.max(0, c.start - 60), c.start);
   const after = text.slice(c.end, c.end + 60);

@@ -9,8 +9,9 @@ import type { EntityType } from '../../shared/contract';
 import { inIdiom } from '../entities';
 import { AGE_AFTER_RE, AGE_BEFORE_RE, eastAsianName } from '../ner-cues';
 import type { Token } from '../text';
-import { CAMEL_STOP, CAPTION_WORDS, COMMON_ACRONYMS, GOVERNMENT_WORDS, JARGON, KNOWN_ORGS, NOT_NAME, ORG_HEAD, ORG_SUFFIX } from '../vocab';
+import { BODY_WORDS, CAMEL_STOP, CAPTION_WORDS, COMMON_ACRONYMS, GOVERNMENT_WORDS, JARGON, KNOWN_ORGS, NOT_NAME, ORG_HEAD, ORG_SUFFIX } from '../vocab';
 import { FIRST_NAME_TAG, isBoilerplateLine, isDefinedAcronym, isTitleCaseLine, lexTag, plainNameTokens, type Candidate } from './candidates';
+import { acronymAfter, spellsInitials } from './acronyms';
 import { cuedType, MALWARE_WORD_RE, PERSON_AFTER, PERSON_BEFORE, PERSON_CUE, PERSON_TITLES } from './cues';
 
 export type RuleVerdict = { type: EntityType; rule: string; typed?: boolean } | 'skip' | 'defer' | null;
@@ -64,6 +65,7 @@ export const RULE_INFO: Record<string, RuleFigures> = {
   operation: { reason: '"Operation X": a named operation', dev: [0, 0], old: [3, 4] },
   'institution-of': { reason: '"<institution> of <place or field>" ("Ministry of State Security")', dev: [3, 5], old: [6, 25] },
   'org-suffix': { reason: 'ends in an organisation word ("... Labs", "... Bank")', dev: [20, 24], old: [26, 81] },
+  'defined-acronym': { reason: 'a name defined with its acronym that names a body ("the Korea Financial Intelligence Unit (KoFIU)")', dev: [0, 0], old: [0, 0] },
   'title-person': { reason: 'a two- or three-word name after a title ("Dr.", "Judge", "CEO")', dev: [6, 6], old: [6, 15] },
   'east-asian-name': { reason: 'the shape of a Korean or Chinese personal name', dev: [2, 2], old: [8, 8] },
   'first-name': { reason: 'a given name from compromise\'s lexicon, then a surname', dev: [24, 24], old: [20, 32] },
@@ -121,6 +123,22 @@ export const AUTHOR_BIO_AFTER = /^\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w
 export const CONTACT_BEFORE = /\bcontact\s+$/i;
 /** "(Photo: Jane Roe/Getty)", "AFP via Getty Images", "/ Reuters": a credit after a slash or "via". */
 const CREDIT_NEAR = /^\s*(?:\/|via\s+Getty|for\s+Getty)/i;
+/**
+ * A wire or source credit in parentheses: "... far between. – (Bloomberg)" ending a paragraph, or a
+ * dateline "LONDON (Reuters) -". The name alone in parentheses, with a dash or a line end right after
+ * the ")" (or a dash right before the "("); "(BitoPro)." inside a sentence is not one.
+ */
+function wireCredit(text: string, c: Candidate): boolean {
+  const before = text.slice(Math.max(0, c.start - 4), c.start);
+  const after = text.slice(c.end, c.end + 4);
+  if (!/\(\s*$/.test(before) || !/^\s*\)/.test(after)) return false;
+  return /^\s*\)\s*(?:$|\n|[-–—])/.test(after) || /[-–—]\s*\(\s*$/.test(before);
+}
+/** Single words that name no one in the story: a nationality or a country as a bare word ("Taiwanese exchange", "Canada"), an honorific or initial ("Lt", "U"). */
+function bareNonName(w: string): boolean {
+  if (/^\p{Lu}$/u.test(w)) return true;
+  return /(?:^|,)(?:Demonym|Country|Honorific)(?:,|$)/.test(lexTag(w));
+}
 
 function compact(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -133,6 +151,20 @@ export function isSiteName(name: string, siteKeys: ReadonlySet<string>): boolean
 }
 
 const tagOf = (t: Token): string => lexTag(t.text);
+
+/** DeFi words: a "<name> Finance" among them is a protocol. */
+const DEFI_NEAR = /\b(?:defi|protocol|lending|liquidity|vaults?|pools?|yield|flash loans?|smart contracts?|tokens?|stablecoins?)\b/i;
+
+/**
+ * A term of art defined with a common acronym, in either order: "SOC (Security Operation Center)",
+ * "Endpoint Detection and Response (EDR)". The acronym is jargon, so its expansion names no one.
+ */
+function jargonExpansion(text: string, c: Candidate): boolean {
+  const before = /\b(\p{Lu}[\p{L}\p{N}]{1,9})\s*\(\s*$/u.exec(text.slice(Math.max(0, c.start - 14), c.start))?.[1];
+  const after = /^\s*\(\s*(\p{Lu}[\p{L}\p{N}]{1,9})\s*\)/u.exec(text.slice(c.end, c.end + 14))?.[1];
+  const acro = before && /^\s*\)/.test(text.slice(c.end, c.end + 3)) ? before : after;
+  return !!acro && (COMMON_ACRONYMS.has(acro) || JARGON.has(acro.toLowerCase())) && spellsInitials(c.name, acro.replace(/s$/, ''));
+}
 
 export const NAME_RULES: readonly NameRule[] = [
   {
@@ -154,9 +186,11 @@ export const NAME_RULES: readonly NameRule[] = [
         // plural acronyms ("IBMs", "ICBMs") and acronyms defined in place are not organisations
         if (/^\p{Lu}{2,}s$/u.test(w)) return 'skip';
         if (/^\p{Lu}{2,}$/u.test(w) && isDefinedAcronym(text, c)) return 'skip';
+        if (bareNonName(w)) return 'skip';
       }
       if (/^\p{Lu}{2,}s?$/u.test(last.text) && isDefinedAcronym(text, c)) return 'skip';
-      if (captionLine(text, c) || BYLINE_BEFORE.test(text.slice(Math.max(0, c.start - 30), c.start)) || CREDIT_NEAR.test(text.slice(c.end, c.end + 16))) return 'skip';
+      if (jargonExpansion(text, c)) return 'skip';
+      if (wireCredit(text, c) || captionLine(text, c) || BYLINE_BEFORE.test(text.slice(Math.max(0, c.start - 30), c.start)) || CREDIT_NEAR.test(text.slice(c.end, c.end + 16))) return 'skip';
       return null;
     },
   },
@@ -196,6 +230,21 @@ export const NAME_RULES: readonly NameRule[] = [
     },
   },
   {
+    id: 'defined-acronym',
+    reason: RULE_INFO['defined-acronym']!.reason,
+    apply({ text, c }) {
+      const toks = c.tokens;
+      if (toks.length < 2) return null;
+      const acro = acronymAfter(text, c.end, c.name);
+      if (!acro || COMMON_ACRONYMS.has(acro) || JARGON.has(acro.toLowerCase())) return null;
+      // a body of people ("... Unit", "... Alliance", "... Commission"), not a term of art ("Know Your Customer (KYC)")
+      if (!toks.some((t) => ORG_SUFFIX.has(t.norm) || GOVERNMENT_WORDS.has(t.norm) || BODY_WORDS.has(t.norm))) return null;
+      const last = toks[toks.length - 1]!.norm;
+      const gov = (GOVERNMENT_WORDS.has(last) && last !== 'office') || (GOVERNMENT_WORDS.has(toks[0]!.norm) && !toks.some((t) => t.norm === 'bank'));
+      return { type: gov ? 'agency' : 'organization', rule: 'defined-acronym', typed: gov };
+    },
+  },
+  {
     id: 'brand-word',
     reason: RULE_INFO['brand-word']!.reason,
     apply({ text, c }) {
@@ -220,7 +269,8 @@ export const NAME_RULES: readonly NameRule[] = [
     id: 'institution-of',
     reason: RULE_INFO['institution-of']!.reason,
     apply({ c }) {
-      const toks = c.tokens;
+      // "Colorado Department of Transportation": a place's name may stand before the institution
+      const toks = c.tokens.length >= 4 && /Place|City|Region|Country/.test(tagOf(c.tokens[0]!)) && ORG_HEAD.has(c.tokens[1]!.norm) && c.tokens[2]!.norm === 'of' ? c.tokens.slice(1) : c.tokens;
       if (toks.length < 3 || !ORG_HEAD.has(toks[0]!.norm) || !/\bof\b/.test(c.name)) return null;
       // "Ministry of State Security", "City of Atlanta": a government body; "Federal Reserve Bank of New York" is a bank
       const gov = GOVERNMENT_WORDS.has(toks[0]!.norm) && !toks.some((t) => t.norm === 'bank' || t.norm === 'reserve');
@@ -230,11 +280,14 @@ export const NAME_RULES: readonly NameRule[] = [
   {
     id: 'org-suffix',
     reason: RULE_INFO['org-suffix']!.reason,
-    apply({ c }) {
+    apply({ text, c }) {
       const toks = c.tokens;
       const last = toks[toks.length - 1]!;
       if (toks.length < 2 || !ORG_SUFFIX.has(last.norm) || (toks.length === 2 && NOT_NAME.has(toks[0]!.norm))) return null;
       const gov = GOVERNMENT_WORDS.has(last.norm) && last.norm !== 'office';
+      // "Idle Finance", "Cream Finance": a short "<name> Finance" among DeFi words is a protocol
+      if (last.norm === 'finance' && toks.length <= 3 && !ORG_HEAD.has(toks[0]!.norm) && DEFI_NEAR.test(text.slice(Math.max(0, c.start - 200), Math.min(text.length, c.end + 200))))
+        return { type: 'protocol', rule: 'org-suffix', typed: true };
       return { type: gov ? 'agency' : 'organization', rule: 'org-suffix', typed: gov };
     },
   },

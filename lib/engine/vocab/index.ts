@@ -4,6 +4,7 @@
  * this module, so a concept has one definition. `test/unit/engine/vocab.test.ts` checks the files' shape.
  */
 import accountWords from './account-words.json';
+import bodyWords from './body-words.json';
 import captionWords from './caption-words.json';
 import commonAcronyms from './common-acronyms.json';
 import governmentWords from './government-words.json';
@@ -12,12 +13,14 @@ import institutionHeads from './institution-heads.json';
 import jargon from './jargon.json';
 import jurisdictionContext from './jurisdiction-context.json';
 import knownOrgs from './known-orgs.json';
+import legalForms from './legal-forms.json';
 import leadingTitles from './leading-titles.json';
 import nameConnectors from './name-connectors.json';
 import notNames from './not-names.json';
 import orgSuffixes from './org-suffixes.json';
 import productWords from './product-words.json';
 import roleWords from './role-words.json';
+import titleQualifiers from './title-qualifiers.json';
 import topical from './topical.json';
 
 export interface WordList {
@@ -29,6 +32,8 @@ const set = (l: WordList): ReadonlySet<string> => new Set(l.words);
 
 /** Last words of an organisation's name. */
 export const ORG_SUFFIX = set(orgSuffixes);
+/** A company's legal form ("Inc", "Ltd", "Limited"). */
+export const LEGAL_FORMS = set(legalForms);
 /** News agencies, publishers, security and analytics firms and platforms that stories cite. */
 export const KNOWN_ORGS = set(knownOrgs);
 /** Capitalised words that are not names on their own. */
@@ -37,6 +42,8 @@ export const NOT_NAME = set(notNames);
 export const ORG_HEAD = set(institutionHeads);
 export const ROLE_WORDS = set(roleWords);
 export const LEADING_TITLES = set(leadingTitles);
+/** Words that open a title only before a title word ("Prime Minister", "Vice President"). */
+export const TITLE_QUALIFIERS = set(titleQualifiers);
 export const CONNECTORS = set(nameConnectors);
 /** As written (case-sensitive). */
 export const COMMON_ACRONYMS = set(commonAcronyms);
@@ -49,6 +56,9 @@ export const JARGON = set(jargon);
 export const CAPTION_WORDS = set(captionWords);
 /** Idioms built on a name ("trojan horse", "robin hood"). */
 export const IDIOMS: readonly string[] = idioms.phrases;
+
+/** Words that make a name defined with its acronym a body of people, not a term of art. */
+export const BODY_WORDS = set(bodyWords);
 
 /** Words that make an institution a government body ("... Police Department", "Ministry of ..."). */
 export const GOVERNMENT_WORDS = set(governmentWords);

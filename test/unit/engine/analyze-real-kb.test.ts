@@ -50,3 +50,22 @@ describe('analyze with the real KB', () => {
     },
   );
 });
+
+describe('an acronym the article defines as something else', () => {
+  // a detected crypto-security story (ambiguous names need one), with a paragraph added
+  const base = readFileSync(join(FIXTURES, 'dprk-exchanges.txt'), 'utf8');
+  const text = (s: string) => engine.analyze(textInput(`${base}\n\n${s}`, { markdown: false }));
+  const names = (s: string) => text(s).entities.filter((e) => !e.inferred).map((e) => e.name);
+  const hack = 'The attacker drained the DeFi pool in a smart contract exploit and laundered the stolen crypto. ';
+
+  it('drops a ticker written as an acronym the article defines ("Protocol-Owned Liquidity (POL)" is not Polygon)', () => {
+    expect(names(`${hack}The pools hold Protocol-Owned Liquidity (POL). The attacker exploited POL in the second phase.`)).not.toContain('Polygon');
+  });
+
+  it('keeps the ticker where nothing redefines it, and an acronym whose entity the definition names ("DPRK")', () => {
+    const polygon = text(`${hack}The attacker bridged the POL tokens from Polygon to Ethereum.`).entities.find((e) => e.name === 'Polygon');
+    expect(polygon?.mentions.map((m) => m.text)).toContain('POL');
+    const nk = text(`${hack}Officials blamed the Democratic People's Republic of Korea (DPRK). The DPRK denied it.`).entities.find((e) => e.name === 'North Korea');
+    expect(nk?.mentions.map((m) => m.text)).toContain('DPRK');
+  });
+});

@@ -101,3 +101,90 @@ describe('malware words after a name', () => {
     expect(ner('Police linked the VeraCrypt and TrueCrypt ransomware operations to one crew.').some((x) => x.startsWith('malware:'))).toBe(false);
   });
 });
+
+describe('general classes from the dev half and the old corpus (2026-12-07 evening)', () => {
+  it('drops a wire credit in parentheses ("– (Bloomberg)", "LONDON (Reuters) -"), keeps a name in parentheses inside a sentence', () => {
+    expect(ner('Clues are still few and far between. – (Bloomberg)\nThe exchange paused withdrawals.')).not.toContain('organization:Bloomberg');
+    expect(ner('LONDON (Reuters) - Hackers stole the funds overnight.')).not.toContain('organization:Reuters');
+    expect(ner('The funds were traced by an analytics firm (Chainalysis), the police said.')).toContain('organization:Chainalysis');
+  });
+
+  it('drops a bare nationality, country, honorific or initial typed by a cue ("Taiwanese exchange", "Chinese malware"), keeps a name there', () => {
+    const out = ner('A Taiwanese exchange and an American exchange were hit; Chinese malware and Israeli spyware were found by researchers at Canada.');
+    expect(out.filter((x) => /Taiwanese|American|Chinese|Israeli|Canada/.test(x))).toEqual([]);
+    expect(ner('Victims of the Fatboyz ransomware paid in bitcoin.')).toContain('malware:Fatboyz');
+  });
+
+  it('reads no name into a common word that opens a sentence in parentheses or quotes ("(Being ransomware) was...")', () => {
+    expect(ner('“(Being ransomware) was a mechanism to hide the trail,” he said.').length).toBe(0);
+    expect(ner('Files were locked by (Fatboyz ransomware) on Monday.')).toContain('malware:Fatboyz');
+  });
+
+  it('names a company without its abbreviated legal form ("Trend Micro Inc." is Trend Micro), keeps a written-out one', () => {
+    const found = run('Computer security firm Trend Micro Inc. said it received 2,810 reports.');
+    expect(found.map((e) => e.name)).toEqual(['Trend Micro']);
+    expect(found[0]!.mentions[0]!.text).toBe('Trend Micro Inc');
+    expect(ner('Treasury sanctioned Troth Star Company Limited on Monday.')).toContain('organization:Troth Star Company Limited');
+  });
+
+  it('splits "A Company Limited and B Company Limited" into two names, not "Health and Human Services"', () => {
+    expect(ner('Treasury sanctioned Trans Asia Holding Company Limited and Troth Star Company Limited on Monday.')).toEqual(
+      expect.arrayContaining(['organization:Trans Asia Holding Company Limited', 'organization:Troth Star Company Limited']),
+    );
+    expect(ner('A statement by the Department of Health and Human Services followed.')).toContain('agency:Department of Health and Human Services');
+  });
+});
+
+describe('names defined with their acronym', () => {
+  it('finds "the Korea Financial Intelligence Unit (KoFIU)" as one entity with the acronym as alias and its later mentions', () => {
+    const found = run('Funds were reported to the Korea Financial Intelligence Unit (KoFIU) on Monday. KoFIU said the exchange failed its checks.');
+    expect(found.map((e) => e.name)).toEqual(['Korea Financial Intelligence Unit']);
+    expect(found[0]!.aliases).toContain('KoFIU');
+    expect(found[0]!.mentions.map((m) => m.text)).toEqual(['Korea Financial Intelligence Unit', 'KoFIU', 'KoFIU']);
+  });
+
+  it('does not fire on terms of art or plurals defined with an acronym ("Know Your Customer (KYC)", "Virtual Private Server (VPS)", "ICBMs")', () => {
+    expect(ner('Exchanges must follow Know Your Customer (KYC) rules, and a Virtual Private Server (VPS) was rented.')).toEqual([]);
+    expect(ner('North Korea tested Intercontinental Ballistic Missiles (ICBMs) again.')).toEqual([]);
+    // an acronym that does not spell the name is no definition
+    expect(run('Members of the Cyber Threat Alliance (Reuters) shared data.').flatMap((e) => e.aliases)).toEqual([]);
+  });
+});
+
+describe('titles before names', () => {
+  it('reads the person after a title that opens with a qualifier ("Prime Minister", "Vice President", "Under Secretary")', () => {
+    expect(ner('Prime Minister Jane Roe said the hack was serious.')).toEqual(['person:Jane Roe']);
+    expect(ner('The fraud, said Under Secretary Jane Roe, was large.')).toEqual(['person:Jane Roe']);
+  });
+
+  it('reports no title alone as a name, and keeps names that open with the same words ("Vice Media Group", "Prime Trust")', () => {
+    expect(ner('The Prime Minister said so, and the Under Secretary agreed.')).toEqual([]);
+    expect(ner('Vice Media Group reported the story, and Prime Trust Inc collapsed.')).toEqual(['organization:Vice Media Group', 'organization:Prime Trust']);
+  });
+});
+
+describe('terms of art and DeFi names', () => {
+  it('drops the expansion of a common acronym in either order ("SOC (Security Operation Center)"), keeps a body defined with its own acronym', () => {
+    expect(ner('The LabCorp SOC (Security Operation Center) took action, and its Endpoint Detection and Response (EDR) tools were bypassed.')).toEqual([]);
+    expect(ner('Members of the Cyber Threat Alliance (CTA) shared data.')).toEqual(['organization:Cyber Threat Alliance']);
+  });
+
+  it('types a short "<name> Finance" among DeFi words as a protocol, not a ministry or a firm elsewhere', () => {
+    expect(ner('Idle Finance lost funds when its lending vaults were drained.')).toEqual(['protocol:Idle Finance']);
+    expect(ner('The Ministry of Finance said taxes rose; Acme Finance Group cut jobs.')).toEqual(expect.arrayContaining(['agency:Ministry of Finance', 'organization:Acme Finance Group']));
+  });
+});
+
+describe('places and surnames inside names', () => {
+  it('keeps "New" at the start of a place\'s name ("New York University", "New Zealand Parliament"), not before an ordinary word', () => {
+    expect(ner('The study was run at New York University and the New Zealand Parliament was hit.')).toEqual(
+      expect.arrayContaining(['organization:New York University', 'agency:New Zealand Parliament']),
+    );
+    expect(ner('New Research shows the attackers moved funds.')).toEqual([]);
+  });
+
+  it('reads "McCoy" as a plain surname and a place before an institution ("Colorado Department of Transportation")', () => {
+    expect(ner('The study, said Damon McCoy, a professor, was published.')).toContain('person:Damon McCoy');
+    expect(ner('The Colorado Department of Transportation shut down 2,000 computers.')).toContain('agency:Colorado Department of Transportation');
+  });
+});
