@@ -72,10 +72,12 @@ export function readEvent(title: string | null | undefined, sentences: readonly 
   // a ransomware story speaks of attacks and hackers too; a theft story may mention ransomware in passing
   const ranked = [...EVENTS].sort((a, b) => scores[b] - scores[a]);
   let top = ranked[0]!;
-  if (scores.ransomware >= MIN_SCORE && scores.ransomware * 2 >= scores.theft) top = 'ransomware';
+  // a kind named in the lede or title at least once counts as clear when the attack words around it add up
+  const clear = (k: EventKind): boolean => scores[k] >= MIN_SCORE || (scores[k] >= LEDE_W && scores[k] + attack >= MIN_SCORE);
+  if (clear('ransomware') && scores.ransomware * 2 >= scores.theft) top = 'ransomware';
   if ((top === 'ransomware' || top === 'theft') && scores.report >= MIN_SCORE + 2 && scores.report * 1.5 >= scores[top]) top = 'report';
   // charges, seizures and sanctions are told with the crime's words ("charged with stealing"): they win when strong
   for (const k of ['arrest-or-charge', 'seizure', 'sanction'] as const) if (top === 'theft' || top === 'scam' || top === 'laundering') if (scores[k] >= MIN_SCORE + 2 && scores[k] * 1.5 >= scores[top]) top = k;
   if (scores[top] < MIN_SCORE && attack >= MIN_SCORE) top = scores.ransomware > 0 ? 'ransomware' : scores.theft > 0 || scores.scam === 0 ? 'theft' : top;
-  return { event: scores[top] >= MIN_SCORE || attack >= MIN_SCORE ? top : null, scores };
+  return { event: clear(top) || attack >= MIN_SCORE ? top : null, scores };
 }

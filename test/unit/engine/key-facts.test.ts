@@ -108,6 +108,13 @@ describe('event kind', () => {
 
   it('must not name an event for an article without one', () => {
     expect(facts('The new phone has a bigger screen and a faster chip than last year’s model.', 'Phone review').event).toBeNull();
+    // one passing word for a kind of event, with no attack around it, is not enough
+    expect(facts('The company, which was hacked in 2019, launched a new phone with a faster chip on Monday.', 'Company launches a phone').event).toBeNull();
+  });
+
+  it('names the kind from one mention in the lede when the attack words around it agree', () => {
+    const text = 'The state senators have been hit by a ransomware attack that locked staff out of their network on Friday. Officials are working with the police.';
+    expect(facts(text, 'State senators are being held cyber hostage').event).toBe('ransomware');
   });
 });
 
