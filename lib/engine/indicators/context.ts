@@ -22,7 +22,7 @@ const CUE = String.raw`(?:phishing|malicious|look-?alike|typo-?squat\w*|drainers
 /** Command-and-control: a noun of its own ("its C2 at X"). */
 const C2 = String.raw`(?:C2|C&C|command[- ]and[- ]control)`;
 /** What a name can be: the noun the threat word qualifies. */
-const HEAD = String.raw`(?:(?:sub)?domains?(?: names?)?|(?:web ?)?sites?|web ?pages?|landing pages?|pages?|servers?|URLs?|links?|hosts?|host ?names?|infrastructure|IPs?(?: address(?:es)?)?|address(?:es)?|endpoints?|panels?|gateways?|relays?|nodes?|portals?|proxies|proxy)`;
+const HEAD = String.raw`(?:(?:sub)?domains?(?: names?)?|(?:web ?)?sites?|web ?pages?|landing pages?|pages?|servers?|URLs?|links?|hosts?|host ?names?|infrastructure|IPs?(?: address(?:es)?)?|endpoints?|panels?|gateways?|relays?|nodes?|portals?|proxies|proxy)`;
 /** Up to two words between the threat word and its noun ("phishing and malware domains"), not a preposition or an article. */
 const MODS = String.raw`(?:(?!(?:on|at|to|of|for|from|by|via|in|into|against|targeting|impersonating|mimicking|copying|spoofing|posing|the|a|an|that|which|who)\b)[\w'’&-]+\s+){0,2}?`;
 /** Words that join the noun to the name: "at", "such as", a colon, an opening bracket or quote. */

@@ -166,6 +166,7 @@ describe('domains, URLs and IPs', () => {
           'Hackers breached example.com and registered accounts on github.com to host malicious code.',
           'Phishing domains: see the report by coindesk.com, which covered the attack in depth and quoted the exchange at length.',
           '![Malicious site (BleepingComputer)](https://www.bleepstatic.com/images/news/phish.jpg)',
+          "Attacker's address: https://hashscan.io/mainnet/account/0.0.2015717 (an explorer's page, not the attacker's server)",
         ].join('\n'),
       ),
     ).toEqual([]);
