@@ -4,12 +4,15 @@
  * may choose to follow: the chain's block explorer and the OFAC sanctions search page. Nothing is looked
  * up: the explorer opens only when the reader clicks. Everything is text; links are http(s) only.
  */
+import type { ComponentChild } from 'preact';
 import type { CardEntity } from '../../lib/shared/messages';
 import { OFAC_SEARCH_URL, screeningText } from '../../lib/shared/screening';
-import { TYPE_LABELS } from '../../lib/shared/labels';
+import { t } from '../../lib/shared/i18n';
 import { safeHref } from '../shared/format';
+import { typeLabel } from './card-text';
 
-export function AddressCard({ entity, headingId, onMute }: { entity: CardEntity & { address: NonNullable<CardEntity['address']> }; headingId?: string; onMute?: () => void }) {
+/** `mute`: the card's mute buttons (EntityCard's MuteButtons), or nothing. */
+export function AddressCard({ entity, headingId, mute }: { entity: CardEntity & { address: NonNullable<CardEntity['address']> }; headingId?: string; mute?: ComponentChild }) {
   const x = entity.address;
   const explorer = safeHref(x.explorerUrl);
   const source = x.source ? safeHref(x.source.url) : null;
@@ -20,52 +23,46 @@ export function AddressCard({ entity, headingId, onMute }: { entity: CardEntity 
           {x.address}
         </h2>
         <span class="cnc-card-type" data-type="address">
-          {TYPE_LABELS.address}
+          {typeLabel('address')}
         </span>
       </header>
       <dl class="cnc-card-facts">
-        <dt>Chain</dt>
+        <dt>{t('cardChain')}</dt>
         <dd>{x.chain}</dd>
-        <dt>Checksum</dt>
-        <dd>{x.valid ? 'valid' : 'fails: possibly mistyped'}</dd>
-        <dt>Sanctions screening</dt>
+        <dt>{t('cardChecksum')}</dt>
+        <dd>{x.valid ? t('cardChecksumValid') : t('cardChecksumFails')}</dd>
+        <dt>{t('cardScreening')}</dt>
         <dd data-listed={x.listed ? 'yes' : 'no'}>
           {screeningText({ listed: x.listed, asOf: x.asOf, ...(x.designated ? { designated: x.designated } : {}), ...(x.programme ? { programme: x.programme } : {}), ...(x.date ? { date: x.date } : {}) })}
           {source && (
             <>
               {' '}
               <a href={source} target="_blank" rel="noopener noreferrer">
-                source
+                {t('cardSource')}
               </a>
             </>
           )}
         </dd>
       </dl>
-      <section aria-label="Look it up yourself" class="cnc-card-section">
-        <h3>Look it up yourself</h3>
+      <section aria-label={t('cardLookItUp')} class="cnc-card-section">
+        <h3>{t('cardLookItUp')}</h3>
         <ul>
           {explorer && (
             <li>
               <a href={explorer} target="_blank" rel="noopener noreferrer">
-                Open in a {x.chain} block explorer
+                {t('cardOpenExplorer', x.chain)}
               </a>
             </li>
           )}
           <li>
             <a href={OFAC_SEARCH_URL} target="_blank" rel="noopener noreferrer">
-              OFAC sanctions search
+              {t('cardOfacSearch')}
             </a>
           </li>
         </ul>
-        <p class="cnc-muted">These links open other sites only when you choose them; nothing is looked up for you.</p>
+        <p class="cnc-muted">{t('cardLinksNote')}</p>
       </section>
-      {onMute && (
-        <footer class="cnc-card-actions">
-          <button type="button" class="cnc-button" onClick={onMute}>
-            Don't mark on this site
-          </button>
-        </footer>
-      )}
+      {mute && <footer class="cnc-card-actions">{mute}</footer>}
     </div>
   );
 }

@@ -6,17 +6,18 @@
  * First screen (the hover card keeps it within about 320x300 px): name and type; one or two lines of what
  * it is; then only the facts that exist (sanctions, attribution with who and how strongly, the top
  * incidents); why it is marked (the name the article used). Behind "More": the rest of the description,
- * other names, every sanction, attribution and incident with its source, the sources, "report a wrong
- * match". Text is cut only at a sentence or word boundary.
+ * other names, every sanction, attribution and incident with its source, the sources, "Never mark this"
+ * (every site; "Don't mark on this site" is on the first screen), "report a wrong match". Text is cut only at a sentence or word boundary.
  *
  * Everything shown is text; links are only http(s) and open in a new tab without referrer.
  */
 import type { ComponentChild } from 'preact';
 import type { CardEntity } from '../../lib/shared/messages';
 import { AddressCard } from './AddressCard';
-import { ATTRIBUTION_RELATIONS, LEVEL_LABELS, RELATION_LABELS, TYPE_LABELS } from '../../lib/shared/labels';
+import { ATTRIBUTION_RELATIONS } from '../../lib/shared/labels';
 import { formatDate, formatUsd, safeHref } from '../shared/format';
-import { leadOf, whyMarked } from './card-text';
+import { t } from '../../lib/shared/i18n';
+import { leadOf, typeLabel, whyMarked } from './card-text';
 
 /** On the first screen: this many facts of each kind, without their source links (all of them behind "More"). */
 const FIRST_FACTS = 2;
@@ -45,6 +46,8 @@ export interface EntityCardProps {
   onMore?: () => void;
   /** "Don't mark on this site". Omitted: no button (the popup's look-up). */
   onMute?: () => void;
+  /** "Never mark this" (on any site), shown with everything ("More"). Omitted: no button. */
+  onMuteEverywhere?: () => void;
   /** prefilled "report a wrong match" link; omitted: no link */
   reportUrl?: string;
   /** the mark sits in a link of the page: the card offers it as "Open link" (http(s) only) */
@@ -73,14 +76,32 @@ function Facts({ label, items, all, first = FIRST_FACTS }: { label: string; item
       <h3>{label}</h3>
       <ul>
         {shown}
-        {items.length > shown.length && <li class="cnc-muted">and {items.length - shown.length} more</li>}
+        {items.length > shown.length && <li class="cnc-muted">{t('cardAndMore', String(items.length - shown.length))}</li>}
       </ul>
     </section>
   );
 }
 
-export function EntityCard({ entity, found, headingId, more, onMore, onMute, reportUrl, linkUrl }: EntityCardProps) {
-  if (entity.type === 'address' && entity.address) return <AddressCard entity={{ ...entity, address: entity.address }} {...(headingId ? { headingId } : {})} {...(onMute ? { onMute } : {})} />;
+/** The card's actions: "Don't mark on this site" and "Never mark this" (shared with the address card). */
+export function MuteButtons({ onMute, onMuteEverywhere }: Pick<EntityCardProps, 'onMute' | 'onMuteEverywhere'>) {
+  return (
+    <>
+      {onMute && (
+        <button type="button" class="cnc-button" onClick={onMute}>
+          {t('cardMuteSite')}
+        </button>
+      )}
+      {onMuteEverywhere && (
+        <button type="button" class="cnc-button" onClick={onMuteEverywhere}>
+          {t('cardMuteEverywhere')}
+        </button>
+      )}
+    </>
+  );
+}
+
+export function EntityCard({ entity, found, headingId, more, onMore, onMute, onMuteEverywhere, reportUrl, linkUrl }: EntityCardProps) {
+  if (entity.type === 'address' && entity.address) return <AddressCard entity={{ ...entity, address: entity.address }} {...(headingId ? { headingId } : {})} mute={onMute || onMuteEverywhere ? <MuteButtons onMute={onMute} onMuteEverywhere={onMuteEverywhere} /> : null} />;
   const all = onMore === undefined || more === true;
   const aliases = entity.aliases.filter((a) => a.name !== entity.name).slice(0, MAX_ALIASES);
   const attributions = entity.relations.filter((r) => ATTRIBUTION_RELATIONS.has(r.type));
@@ -91,7 +112,7 @@ export function EntityCard({ entity, found, headingId, more, onMore, onMute, rep
   const why = found ? whyMarked(entity, found.mentionText) : null;
   const open = safeHref(linkUrl);
   const own = entity.incident;
-  const source = (url: string) => all && <> · <SourceLink title="source" url={url} /></>;
+  const source = (url: string) => all && <> · <SourceLink title={t('cardSource')} url={url} /></>;
   return (
     <div class="cnc-card-body">
       <header class="cnc-card-head">
@@ -99,13 +120,13 @@ export function EntityCard({ entity, found, headingId, more, onMore, onMute, rep
           {entity.name}
         </h2>
         <span class="cnc-card-type" data-type={entity.type}>
-          {TYPE_LABELS[entity.type]}
+          {typeLabel(entity.type)}
         </span>
       </header>
       <p class="cnc-card-desc">{all ? entity.description : leadOf(entity.description)}</p>
       {all && aliases.length > 0 && (
         <p class="cnc-card-aliases">
-          <span class="cnc-label">Also known as </span>
+          <span class="cnc-label">{t('cardAlsoKnownAs')} </span>
           {aliases.map((a, i) => (
             <span key={a.name}>
               {i > 0 && ', '}
@@ -117,7 +138,7 @@ export function EntityCard({ entity, found, headingId, more, onMore, onMute, rep
       )}
       {own && all && (
         <Facts
-          label="Incident"
+          label={t('cardIncident')}
           all
           items={[
             <li key="own">
@@ -130,7 +151,7 @@ export function EntityCard({ entity, found, headingId, more, onMore, onMute, rep
       )}
       {sanctions.length > 0 ? (
         <Facts
-          label="Sanctions"
+          label={t('cardSanctions')}
           all={all}
           items={sanctions.map((s) => (
             <li key={`${s.authority}-${s.programme}-${s.date}`}>
@@ -142,18 +163,18 @@ export function EntityCard({ entity, found, headingId, more, onMore, onMute, rep
         />
       ) : (
         SANCTIONS_EXPECTED.has(entity.type) && (
-          <Facts label="Sanctions" all items={[<li key="none">None current in our data</li>]} />
+          <Facts label={t('cardSanctions')} all items={[<li key="none">{t('cardSanctionsNone')}</li>]} />
         )
       )}
       {attributions.length > 0 && (
         <Facts
-          label="Attribution"
+          label={t('cardAttribution')}
           all={all}
           first={1}
           items={attributions.map((r) => (
             <li key={`${r.type}-${r.target}-${r.by ?? ''}`}>
-              {RELATION_LABELS[r.type] ?? r.type} <strong>{r.targetName ?? r.target}</strong>
-              {r.by ? ` (${all ? 'according to ' : ''}${r.by}${r.level ? `, ${LEVEL_LABELS[r.level]}` : ''})` : ''}
+              {t(`cardRel_${r.type.replace(/-/g, '_')}`)} <strong>{r.targetName ?? r.target}</strong>
+              {r.by ? ` (${all ? t('cardAccordingTo', r.by) : r.by}${r.level ? `, ${t(`cardLevel_${r.level}`)}` : ''})` : ''}
               {source(r.source.url)}
             </li>
           ))}
@@ -161,7 +182,7 @@ export function EntityCard({ entity, found, headingId, more, onMore, onMute, rep
       )}
       {incidents.length > 0 && (
         <Facts
-          label="Top incidents"
+          label={t('cardTopIncidents')}
           all={all}
           items={incidents.map((inc) => (
             <li key={inc.id}>
@@ -173,12 +194,12 @@ export function EntityCard({ entity, found, headingId, more, onMore, onMute, rep
       )}
       {why && (
         <p class="cnc-why">
-          <span class="cnc-label">Why marked</span> {why}
+          <span class="cnc-label">{t('cardWhyMarked')}</span> {why}
         </p>
       )}
       {all && sources.length > 0 && (
         <Facts
-          label="Sources"
+          label={t('cardSources')}
           all
           items={sources.map((s) => (
             <li key={s.url}>
@@ -188,26 +209,23 @@ export function EntityCard({ entity, found, headingId, more, onMore, onMute, rep
           ))}
         />
       )}
-      {(onMore || onMute || open) && (
+      {(onMore || onMute || (all && onMuteEverywhere) || open) && (
         <footer class="cnc-card-actions">
           {open && (
             <a class="cnc-open" href={open}>
-              Open link
+              {t('cardOpenLink')}
             </a>
           )}
           {onMore && (
             <button type="button" class="cnc-button" aria-expanded={all ? 'true' : 'false'} onClick={onMore}>
-              {all ? 'Less' : 'More'}
+              {all ? t('cardLess') : t('cardMore')}
             </button>
           )}
-          {onMute && (
-            <button type="button" class="cnc-button" onClick={onMute}>
-              Don't mark on this site
-            </button>
-          )}
+          {/* "Never mark this" behind "More": the first screen keeps to about 320x300 px */}
+          <MuteButtons onMute={onMute} onMuteEverywhere={all ? onMuteEverywhere : undefined} />
           {all && reportUrl && safeHref(reportUrl) && (
             <a href={reportUrl} target="_blank" rel="noopener noreferrer">
-              Report a wrong match
+              {t('cardReport')}
             </a>
           )}
         </footer>

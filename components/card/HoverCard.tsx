@@ -4,6 +4,7 @@
  */
 import type { CardEntity } from '../../lib/shared/messages';
 import { EntityCard, type EntityCardProps } from './EntityCard';
+import { t } from '../../lib/shared/i18n';
 
 export interface HoverCardProps {
   entityId: string;
@@ -17,6 +18,7 @@ export interface HoverCardProps {
   found?: EntityCardProps['found'];
   onClose: () => void;
   onMute?: () => void;
+  onMuteEverywhere?: () => void;
   /** why the last action was not done (a save the browser refused), in words; shown as an alert */
   problem?: string | null;
   reportUrl?: string;
@@ -27,20 +29,20 @@ export interface HoverCardProps {
   linkUrl?: string;
 }
 
-export function HoverCard({ entityId, entity, fallbackName, theme, headingId, found, onClose, onMute, problem, reportUrl, more, onMore, linkUrl }: HoverCardProps) {
+export function HoverCard({ entityId, entity, fallbackName, theme, headingId, found, onClose, onMute, onMuteEverywhere, problem, reportUrl, more, onMore, linkUrl }: HoverCardProps) {
   return (
     <div class={`cnc-card${more ? ' cnc-more' : ''}`} role="dialog" aria-labelledby={headingId} data-theme={theme} data-cnc-card-entity={entityId} tabIndex={-1}>
-      <button type="button" class="cnc-card-close" aria-label="Close" onClick={onClose}>
+      <button type="button" class="cnc-card-close" aria-label={t('cardClose')} onClick={onClose}>
         ×
       </button>
       {entity ? (
-        <EntityCard entity={entity} found={found} headingId={headingId} onMute={onMute} reportUrl={reportUrl} more={more === true} onMore={onMore ?? (() => {})} linkUrl={linkUrl} />
+        <EntityCard entity={entity} found={found} headingId={headingId} onMute={onMute} onMuteEverywhere={onMuteEverywhere} reportUrl={reportUrl} more={more === true} onMore={onMore ?? (() => {})} linkUrl={linkUrl} />
       ) : (
         <div class="cnc-card-body">
           <h2 id={headingId} class="cnc-card-title">
             {fallbackName}
           </h2>
-          <p class="cnc-card-loading">{entity === null ? 'Loading…' : 'No details in the knowledge base.'}</p>
+          <p class="cnc-card-loading">{entity === null ? t('cardLoading') : t('cardNoDetails')}</p>
         </div>
       )}
       <p class="cnc-card-problem" role="alert">

@@ -1,9 +1,14 @@
 /**
  * The card's words that are computed, not stored: the lead (one or two sentences of what the thing is,
  * cut only between sentences or, for one long sentence, between words) and "Why marked" (the name the
- * article used and how it matched). Pure.
+ * article used and how it matched), in the reader's language; and the type's name.
  */
 import type { CardEntity } from '../../lib/shared/messages';
+import type { EntityType } from '../../lib/shared/contract';
+import { t } from '../../lib/shared/i18n';
+
+/** "Threat actor", "Government agency"... (messages cardType_<type>). */
+export const typeLabel = (type: EntityType): string => t(`cardType_${type.replace(/-/g, '_')}`);
 
 /** The lead takes a second sentence only while it stays this short (about two lines at 320 px). */
 export const LEAD_MAX_CHARS = 100;
@@ -49,9 +54,9 @@ const norm = (s: string): string => s.normalize('NFKC').replace(/[’']/g, "'").
  */
 export function whyMarked(entity: Pick<CardEntity, 'name' | 'aliases'>, mentionText: string | undefined): string {
   const said = mentionText?.replace(/\s+/g, ' ').trim();
-  if (!said) return 'Named in this article.';
-  if (norm(said) === norm(entity.name)) return 'The article names it.';
+  if (!said) return t('cardWhyNamed');
+  if (norm(said) === norm(entity.name)) return t('cardWhyNames');
   const alias = entity.aliases.find((a) => norm(a.name) === norm(said));
   const by = alias?.usedBy?.slice(0, 2).join(', ');
-  return `The article says “${said}”${alias ? `, a name it goes by${by ? ` (${by})` : ''}` : ''}.`;
+  return !alias ? t('cardWhySays', said) : by ? t('cardWhyAliasBy', [said, by]) : t('cardWhyAlias', said);
 }

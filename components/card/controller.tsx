@@ -26,22 +26,28 @@ import { safeHref } from '../shared/format';
 import { themeBehind } from './page-theme';
 import { createCardHost, trusted } from './card-host';
 import { followMark, whenSettled } from './card-follow';
+import { t } from '../../lib/shared/i18n';
 
 const HEADING_ID = 'cnc-card-title';
 /** Said when the background did not save a mute and sent no words of its own. */
-export const NOT_SAVED = 'This was not saved: your browser’s storage did not accept the change. Nothing you set before was lost. Try again in a moment.';
+export const notSavedWords = (): string => t('cardNotSaved');
 
 /** The words to show for a mute that was not saved, or null when it was. */
 function notSaved(answer: unknown): string | null {
   if (!answer || typeof answer !== 'object' || (answer as { ok?: unknown }).ok !== false) return null;
   const m = (answer as { message?: unknown }).message;
-  return typeof m === 'string' && m ? m.slice(0, 400) : NOT_SAVED;
+  return typeof m === 'string' && m ? m.slice(0, 400) : notSavedWords();
 }
+
+/** "Don't mark on this site" or "Never mark this" (every site). */
+type MuteScope = 'site' | 'everywhere';
 
 type Listener<E extends Event> = (e: E) => void;
 
 export function createCardController(opts: CardControllerOptions): CardController {
   const { doc, signal } = opts;
+  // The annotator passes contentApi.muteEntity, which takes the scope as its second argument.
+  const muteEntity: (id: string, scope: MuteScope) => Promise<unknown> = opts.onMute;
   const cache = new Map<string, CardEntity | undefined>();
   let stopAutoUpdate: (() => void) | null = null;
   let stopSettle: (() => void) | null = null;
@@ -92,7 +98,8 @@ export function createCardController(opts: CardControllerOptions): CardControlle
         headingId={HEADING_ID}
         found={planned ? { mentionText: text } : undefined}
         onClose={() => timing.escape()}
-        onMute={() => mute(mark, entityId, entity)}
+        onMute={() => mute(mark, entityId, entity, 'site')}
+        onMuteEverywhere={() => mute(mark, entityId, entity, 'everywhere')}
         more={more}
         onMore={() => {
           more = !more;
@@ -106,21 +113,21 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     );
   };
 
-  /** "Don't mark on this site": the card closes once it is saved, and says why when it was not. */
-  const mute = (mark: HTMLElement, entityId: string, entity: CardEntity | null | undefined): void => {
+  /** "Don't mark on this site" / "Never mark this": the card closes once it is saved, and says why when it was not. */
+  const mute = (mark: HTMLElement, entityId: string, entity: CardEntity | null | undefined, scope: MuteScope): void => {
     const token = timing.token;
     const fail = (words: string): void => {
       if (!timing.isCurrent(token)) return;
       problem = words;
       paint(mark, entity);
     };
-    opts.onMute(entityId).then(
+    (scope === 'site' ? opts.onMute(entityId) : muteEntity(entityId, scope)).then(
       (answer) => {
         const words = notSaved(answer);
         if (words) fail(words);
         else if (timing.isCurrent(token)) timing.dismiss();
       },
-      () => fail(NOT_SAVED),
+      () => fail(notSavedWords()),
     );
   };
 

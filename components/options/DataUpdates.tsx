@@ -18,25 +18,26 @@ import {
 } from '../../lib/shared/kb-updates';
 import { KB_IN_USE_KEY, parseKnowledgeInUse, type KnowledgeInUse } from '../../lib/shared/knowledge-in-use';
 import { KnowledgeDates } from '../shared/KnowledgeDates';
+import { t } from '../../lib/shared/i18n';
+import { withElement } from '../shared/with-element';
 
-const time = (ms: number): string => new Date(ms).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+/** A moment in the reader's locale. */
+const time = (ms: number): string => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The last check (or start-up) in words. */
 function lastCheckWords(last: NonNullable<KbUpdatesState['last']>): string {
   const when = time(last.at);
   switch (last.outcome) {
     case 'applied':
-      return `Last check, ${when}: updated; knowledge version ${last.version ?? ''} is now in use.`;
+      return t('optUpdApplied', [when, String(last.version ?? '')]);
     case 'not-modified':
-      return `Last check, ${when}: no new knowledge has been published since the check before.`;
+      return t('optUpdNotModified', when);
     case 'up-to-date':
-      return `Last check, ${when}: the published knowledge is not newer than yours.`;
+      return t('optUpdUpToDate', when);
     case 'failed':
-      return ['network', 'http', 'permission', 'storage'].includes(last.reason ?? '')
-        ? `Last check, ${when}, failed: ${last.message ?? ''} Your knowledge was not changed.`
-        : `Last check, ${when}: an update was downloaded but not used. ${last.message ?? ''} Your knowledge was not changed.`;
+      return t(['network', 'http', 'permission', 'storage'].includes(last.reason ?? '') ? 'optUpdFailed' : 'optUpdNotUsed', [when, last.message ?? '']);
     case 'dropped':
-      return `At start-up, ${when}, the downloaded update (version ${last.version ?? ''}) was removed: ${last.message ?? ''} The knowledge built into the extension is used.`;
+      return t('optUpdDropped', [when, String(last.version ?? ''), last.message ?? '']);
   }
 }
 
@@ -89,14 +90,14 @@ export function DataUpdates() {
     void asked
       .then(async (granted) => {
         if (!granted) {
-          setNote(`Updates stay off: access to ${PACK_HOST} was not allowed.`);
+          setNote(t('optUpdNotAllowed', PACK_HOST));
           return;
         }
         const a = await updatesApi.setEnabled(true);
         show(a);
-        setNote(a.ok ? 'Updates are on. The first check runs within a minute.' : a.message);
+        setNote(a.ok ? t('optUpdOn') : a.message);
       })
-      .catch(() => setNote('Updates stay off: the browser could not ask for the permission. Try again.'))
+      .catch(() => setNote(t('optUpdCouldNotAsk')))
       .finally(() => {
         setBusy(false);
         setWant(null);
@@ -110,9 +111,9 @@ export function DataUpdates() {
       .setEnabled(false)
       .then((a) => {
         show(a);
-        setNote('Updates are off: nothing is downloaded. Knowledge already downloaded stays in use.');
+        setNote(t('optUpdOff'));
       })
-      .catch(() => setNote('Could not reach the extension’s background. Try again.'))
+      .catch(() => setNote(t('optUpdNoBackground')))
       .finally(() => {
         setBusy(false);
         setWant(null);
@@ -121,29 +122,24 @@ export function DataUpdates() {
 
   const checkNow = () => {
     setBusy(true);
-    setNote('Checking…');
+    setNote(t('optUpdChecking'));
     void updatesApi
       .checkNow()
       .then((a) => {
         show(a);
-        if (!a.ok) setNote(a.retryAt ? `${a.message} Try again after ${new Date(a.retryAt).toLocaleTimeString('en-GB')}.` : a.message);
+        if (!a.ok) setNote(a.retryAt ? `${a.message} ${t('optUpdRetryAfter', new Date(a.retryAt).toLocaleTimeString())}` : a.message);
         else setNote(a.state.last ? lastCheckWords(a.state.last) : '');
       })
-      .catch(() => setNote('Could not reach the extension’s background. Try again.'))
+      .catch(() => setNote(t('optUpdNoBackground')))
       .finally(() => setBusy(false));
   };
 
   const on = state?.enabled === true;
   return (
     <section class="data-updates" aria-labelledby={`${uid}-h`}>
-      <h2 id={`${uid}-h`}>Knowledge updates</h2>
+      <h2 id={`${uid}-h`}>{t('optUpdTitle')}</h2>
       <p id={`${uid}-what`} class="muted small">
-        Off unless you turn them on. When on, the extension downloads one file, <code class="wrap-anywhere">{PACK_URL}</code>, about
-        once a day at a random time and when you choose “Check now”. The request carries no cookies, no referrer and no query:
-        nothing about the pages you read, your look-ups, your reading history or your settings is sent. Like any download, the
-        server sees your IP address, the time and your browser’s name and version. The file is used only if it is signed with
-        the project’s key, intact, newer than the knowledge you have and under 6 MB; otherwise nothing changes. Turning updates on
-        asks your browser for access to {PACK_HOST} only; turning them off gives it back.
+        {withElement('optUpdWhat', <code class="wrap-anywhere">{PACK_URL}</code>)} {t('optUpdWhatMore', PACK_HOST)}
       </p>
       <label class="check">
         <input
@@ -153,15 +149,15 @@ export function DataUpdates() {
           aria-describedby={`${uid}-what`}
           onChange={(e) => ((e.currentTarget as HTMLInputElement).checked ? turnOn() : turnOff())}
         />
-        Download knowledge updates
+        {t('optUpdSwitch')}
       </label>
       <div class="row">
         <button type="button" onClick={checkNow} disabled={!on || busy} aria-describedby={on ? undefined : `${uid}-off`}>
-          Check now
+          {t('optUpdCheckNow')}
         </button>
         {!on && (
           <span id={`${uid}-off`} class="muted small">
-            Turn updates on to check.
+            {t('optUpdTurnOnToCheck')}
           </span>
         )}
       </div>
@@ -170,12 +166,12 @@ export function DataUpdates() {
       </p>
       {inUse && (
         <p data-testid="knowledge-in-use">
-          Knowledge in use: {inUse.origin === 'update' ? `downloaded update, version ${inUse.version}` : 'built into the extension'}.
+          {inUse.origin === 'update' ? t('optUpdInUseUpdate', String(inUse.version)) : t('optUpdInUseBuiltIn')}
         </p>
       )}
       <KnowledgeDates inUse={inUse} />
       {state?.last && <p data-testid="updates-last">{lastCheckWords(state.last)}</p>}
-      {on && state?.schedule && <p class="muted small">Next check: around {time(state.schedule.nextCheckAt)}.</p>}
+      {on && state?.schedule && <p class="muted small">{t('optUpdNext', time(state.schedule.nextCheckAt))}</p>}
     </section>
   );
 }

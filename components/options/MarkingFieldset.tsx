@@ -3,8 +3,8 @@ import { ENTITY_TYPES } from '../../lib/shared/contract';
 import { t } from '../../lib/shared/i18n';
 import type { FieldsetProps } from './fieldset';
 
-/** `optType_agency`, `optTypeHelp_threat_actor`...: message names allow no hyphen. */
-const typeKey = (prefix: string, type: string) => `${prefix}_${type.replace(/-/g, '_')}`;
+/** `agency`, `threat_actor`...: the type in a message name (`optType_agency`), which allows no hyphen. */
+const keyPart = (type: string) => type.replace(/-/g, '_');
 const HELP: ReadonlySet<string> = new Set(['threat-actor', 'agency', 'sanctioned-jurisdiction', 'address']);
 
 export function MarkingFieldset({ settings, save }: FieldsetProps) {
@@ -21,8 +21,8 @@ export function MarkingFieldset({ settings, save }: FieldsetProps) {
               onChange={(e) => void save({ types: { ...settings.types, [type]: (e.currentTarget as HTMLInputElement).checked } })}
             />
             <span>
-              {t(typeKey('optType', type))}
-              {HELP.has(type) ? <span class="muted small"> — {t(typeKey('optTypeHelp', type))}</span> : null}
+              {t(`optType_${keyPart(type)}`)}
+              {HELP.has(type) ? <span class="muted small"> — {t(`optTypeHelp_${keyPart(type)}`)}</span> : null}
             </span>
           </label>
         ))}

@@ -48,7 +48,7 @@ export function SitesFieldset({ settings, save }: FieldsetProps) {
           inputMode="url"
           autoComplete="off"
           spellcheck={false}
-          placeholder="coindesk.com"
+          placeholder={t('optAddSitePlaceholder')}
           value={text}
           aria-invalid={error ? 'true' : 'false'}
           aria-describedby={`${uid}-site-help${error ? ` ${uid}-site-error` : ''}`}

@@ -1,5 +1,6 @@
 /** The extension's own disclaimers, then what the page itself signals (risk warnings, promotion, hedging). */
 import type { Disclaimer } from '../../lib/shared/contract';
+import { t } from '../../lib/shared/i18n';
 
 const PAGE_KINDS = new Set(['page-risk-warning', 'page-promotional', 'page-hedged']);
 
@@ -10,7 +11,7 @@ export function Disclaimers({ items }: { items: readonly Disclaimer[] }) {
     <div class="disclaimers">
       {own.length > 0 && (
         <>
-          <h4 class="group-title">From Crypto News Context</h4>
+          <h4 class="group-title">{t('popDisclaimersOwn')}</h4>
           <ul>
             {own.map((d, i) => (
               <li key={`o${i}`} data-kind={d.kind}>
@@ -22,7 +23,7 @@ export function Disclaimers({ items }: { items: readonly Disclaimer[] }) {
       )}
       {page.length > 0 && (
         <>
-          <h4 class="group-title">What this page signals</h4>
+          <h4 class="group-title">{t('popDisclaimersPage')}</h4>
           <ul>
             {page.map((d, i) => (
               <li key={`p${i}`} data-kind={d.kind}>

@@ -3,7 +3,12 @@
  * scroll to its first mention and open its card. Inferred ones (not in the text) say how they link.
  */
 import type { AnalysisEntity, EntityType } from '../../lib/shared/contract';
-import { TYPE_LABELS, TYPE_ORDER, plural } from '../shared/format';
+import { TYPE_ORDER } from '../shared/format';
+import { t } from '../../lib/shared/i18n';
+
+/** "Threat actors", "Agencies"... (the options page's names of the kinds, messages optType_<type>). */
+const groupLabel = (type: EntityType): string => t(`optType_${type.replace(/-/g, '_')}`);
+const mentions = (n: number): string => t(n === 1 ? 'popMentionOne' : 'popMentionMany', n.toLocaleString());
 
 export function groupEntities(entities: readonly AnalysisEntity[]): [EntityType, AnalysisEntity[]][] {
   const groups = new Map<EntityType, AnalysisEntity[]>();
@@ -26,22 +31,22 @@ export function EntityGroups(props: { entities: readonly AnalysisEntity[]; onSho
   return (
     <div class="entity-groups">
       {groups.map(([type, list]) => (
-        <section key={type} class="entity-group" aria-label={TYPE_LABELS[type].many}>
+        <section key={type} class="entity-group" aria-label={groupLabel(type)}>
           <h4 class="group-title">
-            {TYPE_LABELS[type].many} <span class="muted">({list.length})</span>
+            {groupLabel(type)} <span class="muted">({list.length.toLocaleString()})</span>
           </h4>
           <ul class="entity-list">
             {list.map((e) => (
               <li key={e.id}>
                 {!e.inferred && e.mentions.length > 0 && props.canScroll ? (
-                  <button type="button" class="entity-chip" onClick={() => props.onShow(e)} title={`Show ${e.name} in the page`}>
+                  <button type="button" class="entity-chip" onClick={() => props.onShow(e)} title={t('popShowInPage', e.name)}>
                     <span class="wrap-anywhere">{e.name}</span>
-                    <span class="badge">{plural(e.mentions.length, 'mention')}</span>
+                    <span class="badge">{mentions(e.mentions.length)}</span>
                   </button>
                 ) : (
                   <span class="entity-chip static">
                     <span class="wrap-anywhere">{e.name}</span>
-                    <span class="badge">{e.inferred ? 'inferred' : plural(e.mentions.length, 'mention')}</span>
+                    <span class="badge">{e.inferred ? t('popInferred') : mentions(e.mentions.length)}</span>
                   </span>
                 )}
                 {e.inferred && (e.why || e.via?.length) ? (

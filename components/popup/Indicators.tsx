@@ -8,7 +8,8 @@ import type { Analysis, Indicator } from '../../lib/shared/contract';
 import type { CardEntity } from '../../lib/shared/messages';
 import { screeningText } from '../../lib/shared/screening';
 import './indicators.css';
-import { defang, groupByKind, indicatorsCsv, indicatorsJson, indicatorsText, KIND_LABELS, stixBundle, stixEntityIds, stixParentIds, type ExportEntity } from '../../lib/export';
+import { t } from '../../lib/shared/i18n';
+import { defang, groupByKind, indicatorsCsv, indicatorsJson, indicatorsText, stixBundle, stixEntityIds, stixParentIds, type ExportEntity } from '../../lib/export';
 
 /** Saves `text` as a file with a temporary link to a Blob: the browser's own download, nothing sent. */
 function download(name: string, type: string, text: string): void {
@@ -46,8 +47,8 @@ async function copy(text: string): Promise<boolean> {
 function AddressDetails({ i }: { i: Indicator }) {
   return (
     <span class="indicator-meta muted small">
-      {i.chain ?? 'unknown chain'}
-      {i.valid === false ? ' · checksum failed (possibly mistyped)' : i.valid ? ' · valid' : ''}
+      {i.chain ?? t('popIocUnknownChain')}
+      {i.valid === false ? ` · ${t('popIocChecksumFailed')}` : i.valid ? ` · ${t('popIocValid')}` : ''}
       {i.screening ? <span class={i.screening.listed ? 'indicator-sanctioned' : undefined}> · {screeningText(i.screening)}</span> : null}
     </span>
   );
@@ -62,9 +63,9 @@ export function Indicators(props: { analysis: Analysis; getEntity: (id: string) 
   const count = groups.reduce((n, g) => n + g.items.length, 0);
   const shown = (i: Indicator): string => (defanged ? defang(i.kind, i.refanged) : i.refanged);
 
-  const copyOne = async (i: Indicator) => setStatus((await copy(shown(i))) ? `Copied ${shown(i)}.` : 'Could not copy: the browser refused the clipboard.');
+  const copyOne = async (i: Indicator) => setStatus((await copy(shown(i))) ? t('popIocCopied', shown(i)) : t('popIocCopyFailed'));
   const copyAll = async () =>
-    setStatus((await copy(indicatorsText(a.indicators ?? [], { defanged }))) ? `Copied ${count} indicators${defanged ? ', defanged' : ''}.` : 'Could not copy: the browser refused the clipboard.');
+    setStatus((await copy(indicatorsText(a.indicators ?? [], { defanged }))) ? t(defanged ? 'popIocCopiedAllDefanged' : 'popIocCopiedAll', count.toLocaleString()) : t('popIocCopyFailed'));
   const exportStix = async () => {
     // the knowledge-base entries of the article's groups and malware, and the bodies the groups belong to
     const entries = new Map<string, ExportEntity>();
@@ -75,32 +76,32 @@ export function Indicators(props: { analysis: Analysis; getEntity: (id: string) 
     await fetchAll(stixEntityIds(a));
     await fetchAll(stixParentIds([...entries.values()]));
     download(fileName(a, 'stix.json'), 'application/json', `${JSON.stringify(stixBundle(a, { entity: (id) => entries.get(id) }), null, 2)}\n`);
-    setStatus('STIX 2.1 bundle saved with a download.');
+    setStatus(t('popIocSavedStix'));
   };
 
   return (
     <section aria-labelledby="sec-indicators" class="indicators">
       <h3 id="sec-indicators" class="section-title">
-        Indicators ({count})
+        {t('popIocTitle', count.toLocaleString())}
       </h3>
-      <p class="muted small">Found automatically in the article's text, on this device. Check them before you act on them.</p>
+      <p class="muted small">{t('popIocHelp')}</p>
       <div class="indicator-tools">
         <label class="switch">
           <input type="checkbox" checked={defanged} onChange={(e) => setDefanged((e.currentTarget as HTMLInputElement).checked)} />
-          Defanged (evil[.]com, hxxps)
+          {t('popIocDefanged')}
         </label>
         <button type="button" onClick={() => void copyAll()}>
-          Copy all
+          {t('popIocCopyAll')}
         </button>
-        <span role="group" aria-label="Export the indicators">
-          <button type="button" onClick={() => { download(fileName(a, 'csv'), 'text/csv', indicatorsCsv([{ input: a.url ?? a.title ?? 'article', indicators: a.indicators ?? [] }])); setStatus('CSV saved with a download.'); }}>
-            CSV
+        <span role="group" aria-label={t('popIocExport')}>
+          <button type="button" onClick={() => { download(fileName(a, 'csv'), 'text/csv', indicatorsCsv([{ input: a.url ?? a.title ?? 'article', indicators: a.indicators ?? [] }])); setStatus(t('popIocSavedCsv')); }}>
+            {t('popIocCsv')}
           </button>
-          <button type="button" onClick={() => { download(fileName(a, 'json'), 'application/json', `${JSON.stringify(indicatorsJson(a), null, 2)}\n`); setStatus('JSON saved with a download.'); }}>
-            JSON
+          <button type="button" onClick={() => { download(fileName(a, 'json'), 'application/json', `${JSON.stringify(indicatorsJson(a), null, 2)}\n`); setStatus(t('popIocSavedJson')); }}>
+            {t('popIocJson')}
           </button>
           <button type="button" onClick={() => void exportStix()}>
-            STIX 2.1
+            {t('popIocStix')}
           </button>
         </span>
       </div>
@@ -110,14 +111,14 @@ export function Indicators(props: { analysis: Analysis; getEntity: (id: string) 
       {groups.map((g) => (
         <div class="indicator-group" key={g.kind} data-kind={g.kind}>
           <h4 class="indicator-kind">
-            {KIND_LABELS[g.kind]} ({g.items.length})
+            {t(`popIocKind_${g.kind}`)} ({g.items.length.toLocaleString()})
           </h4>
           <ul class="indicator-list">
             {g.items.map((i) => (
               <li key={`${i.kind}:${i.refanged}`}>
                 <code class="wrap-anywhere">{shown(i)}</code>{' '}
-                <button type="button" class="link" aria-label={`Copy ${KIND_LABELS[g.kind].replace(/s$/, '').toLowerCase()} ${shown(i)}`} onClick={() => void copyOne(i)}>
-                  Copy
+                <button type="button" class="link" aria-label={t('popIocCopyOne', [t(`popIocOne_${g.kind}`), shown(i)])} onClick={() => void copyOne(i)}>
+                  {t('popIocCopy')}
                 </button>
                 {i.kind === 'address' ? <AddressDetails i={i} /> : null}
               </li>

@@ -4,8 +4,9 @@
  * according to FBI (official attribution)". What the engine is not sure of is not there to show.
  */
 import type { KeyFacts as KeyFactsData } from '../../lib/shared/contract';
-import { LEVEL_LABELS, formatAmount, formatDate } from '../shared/format';
-import { EVENT_LABELS, INFERRED_NOTE, actorSources, amountLines, amountNote } from './key-facts';
+import { formatAmount, formatDate } from '../shared/format';
+import { actorSources, amountLines, amountNote, eventLabel, inferredNote } from './key-facts';
+import { t } from '../../lib/shared/i18n';
 
 export function KeyFacts({ facts }: { facts: KeyFactsData }) {
   const lines = amountLines(facts);
@@ -16,13 +17,13 @@ export function KeyFacts({ facts }: { facts: KeyFactsData }) {
     <dl class="facts">
       {facts.event && (
         <div class="fact" data-fact="event">
-          <dt>What happened</dt>
-          <dd>{EVENT_LABELS[facts.event]}</dd>
+          <dt>{t('popFactEvent')}</dt>
+          <dd>{eventLabel(facts.event)}</dd>
         </div>
       )}
       {facts.victims.length > 0 && (
         <div class="fact" data-fact="victims">
-          <dt>{facts.victims.length > 1 ? 'Victims' : 'Victim'}</dt>
+          <dt>{t(facts.victims.length > 1 ? 'popFactVictims' : 'popFactVictim')}</dt>
           <dd class="wrap-anywhere">{facts.victims.map((v) => v.name).join(', ')}</dd>
         </div>
       )}
@@ -43,19 +44,19 @@ export function KeyFacts({ facts }: { facts: KeyFactsData }) {
                 );
               })}
             </ul>
-            {line.by ? <span class="muted">reported by {line.by}</span> : null}
+            {line.by ? <span class="muted">{t('popFactReportedBy', line.by)}</span> : null}
           </dd>
         </div>
       ))}
       {date !== null && !dateOnAmount && (
         <div class="fact" data-fact="date">
-          <dt>When</dt>
+          <dt>{t('popFactWhen')}</dt>
           <dd>{date}</dd>
         </div>
       )}
       {facts.actors.length > 0 && (
         <div class="fact" data-fact="actors">
-          <dt>Attributed to</dt>
+          <dt>{t('popFactActors')}</dt>
           <dd>
             <ul>
               {facts.actors.map((a) => {
@@ -65,9 +66,9 @@ export function KeyFacts({ facts }: { facts: KeyFactsData }) {
                     <strong class="wrap-anywhere">{a.name}</strong>
                     {sources ? <span>{sources}</span> : null}{' '}
                     <span class="badge" data-level={a.level}>
-                      {LEVEL_LABELS[a.level]}
+                      {t(`popLevel_${a.level}`)}
                     </span>
-                    {a.inferred ? <span class="muted">{INFERRED_NOTE}</span> : null}
+                    {a.inferred ? <span class="muted">{inferredNote()}</span> : null}
                   </li>
                 );
               })}

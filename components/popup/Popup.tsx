@@ -14,6 +14,7 @@ import { SectionsContext } from './Section';
 import type { SectionId, SectionsOpen } from './sections';
 import { StateView, type View } from './StateView';
 import { hostOf } from '../shared/format';
+import { t } from '../../lib/shared/i18n';
 import { popupPageUrl, type PopupParams } from './params';
 import { askTabState, startTabLoad, type FirstView, type TabLoad } from './tab-load';
 
@@ -218,18 +219,18 @@ export function Popup({ backend, params, pageUrl, load, initial }: PopupProps) {
     <SectionsContext.Provider value={{ open: sections, toggle: toggleSection }}>
     <div class={`popup${inTab ? ' full' : ''}`}>
       <header class="popup-head">
-        <h1 class="popup-title">Crypto News Context</h1>
+        <h1 class="popup-title">{t('popTitle')}</h1>
         <div class="head-actions">
           {!inTab && (
             <button
               type="button"
               onClick={() => void backend.openInTab(popupPageUrl(pageUrl, { tab: tab?.id ?? params.tab, query: params.query, full: true }))}
             >
-              Open in a tab
+              {t('popOpenInTab')}
             </button>
           )}
           <button type="button" onClick={() => void backend.openOptions()}>
-            Settings
+            {t('popSettings')}
           </button>
         </div>
       </header>
@@ -251,7 +252,7 @@ export function Popup({ backend, params, pageUrl, load, initial }: PopupProps) {
         )}
       </main>
       <footer class="popup-foot muted small">
-        Runs on your device. Nothing you read is sent anywhere.
+        {t('popFooter')}
         <KnowledgeDates />
       </footer>
     </div>

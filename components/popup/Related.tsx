@@ -8,6 +8,8 @@ import { useState } from 'preact/hooks';
 import type { RelatedItem } from '../../lib/shared/contract';
 import type { HistoryEntry } from '../../lib/history';
 import { formatDate, formatUsd, safeHref } from '../shared/format';
+import { t } from '../../lib/shared/i18n';
+import { withElement } from '../shared/with-element';
 
 /** Items listed before "Show all": the most relevant ones fit the popup's first screens. */
 export const RELATED_INITIAL = 6;
@@ -66,7 +68,7 @@ export function Related(props: { items: readonly RelatedItem[]; readBefore: read
         <ul class="related-list" id="related-coverage-list">
           {shown.map((r, i) => (
             <li key={`c${i}`} class="related-item">
-              <span class="badge">{r.kind === 'incident' ? 'Incident' : 'Source'}</span>{' '}
+              <span class="badge">{t(r.kind === 'incident' ? 'popRelIncident' : 'popRelSource')}</span>{' '}
               <ExternalLink href={safeHref(r.url)}>{r.title}</ExternalLink>
               <span class="muted related-meta">
                 {[r.date ? formatDate(r.date) : null, typeof r.amountUsd === 'number' && r.amountUsd > 0 ? formatUsd(r.amountUsd) : null, r.why]
@@ -79,7 +81,7 @@ export function Related(props: { items: readonly RelatedItem[]; readBefore: read
       )}
       {coverage.length > RELATED_INITIAL && (
         <button type="button" class="link show-more" aria-expanded={all} aria-controls="related-coverage-list" onClick={() => setAll(!all)}>
-          {all ? 'Show fewer' : `Show all ${coverage.length}`}
+          {all ? t('popRelFewer') : t('popRelAll', coverage.length.toLocaleString())}
         </button>
       )}
       {props.readBefore.length > 0 && (
@@ -88,14 +90,14 @@ export function Related(props: { items: readonly RelatedItem[]; readBefore: read
             <li key={r.entityId}>
               <details>
                 <summary>
-                  You read {r.count} other {r.count === 1 ? 'article' : 'articles'} about <strong class="wrap-anywhere">{r.name}</strong>
+                  {withElement(r.count === 1 ? 'popReadOne' : 'popReadMany', <strong class="wrap-anywhere">{r.name}</strong>, [r.count.toLocaleString()])}
                 </summary>
                 {r.articles && r.articles.length > 0 ? (
                   <ul>
                     {r.articles.slice(0, 5).map((a) => (
                       <li key={a.url}>
                         <ExternalLink href={safeHref(a.url)}>{a.title}</ExternalLink>
-                        <span class="muted"> · read {formatDate(a.readAt)}</span>
+                        <span class="muted"> · {t('popReadOn', formatDate(a.readAt))}</span>
                       </li>
                     ))}
                   </ul>
@@ -107,12 +109,12 @@ export function Related(props: { items: readonly RelatedItem[]; readBefore: read
       )}
       {searches.length > 0 && (
         <>
-          <h4 class="group-title">Search the web</h4>
-          <p class="muted small">These are searches, not checked sources: they open a search engine in a new tab.</p>
+          <h4 class="group-title">{t('popSearchWeb')}</h4>
+          <p class="muted small">{t('popSearchWebHelp')}</p>
           <ul class="related-list">
             {searches.map((r, i) => (
               <li key={`s${i}`} class="related-item">
-                <span class="badge">Search</span>{' '}
+                <span class="badge">{t('popSearch')}</span>{' '}
                 <ExternalLink href={safeHref(r.url)}>{r.title}</ExternalLink>
                 {r.why ? <span class="muted related-meta">{r.why}</span> : null}
               </li>
@@ -121,7 +123,7 @@ export function Related(props: { items: readonly RelatedItem[]; readBefore: read
         </>
       )}
       {coverage.length === 0 && searches.length === 0 && props.readBefore.length === 0 && (
-        <p class="muted">No related coverage in the knowledge base.</p>
+        <p class="muted">{t('popRelNone')}</p>
       )}
     </div>
   );

@@ -12,6 +12,7 @@ import { Related, type ReadBefore } from './Related';
 import { Section } from './Section';
 import { TimelineChart, type TimelinePoint } from './TimelineChart';
 import { articleMeta } from '../shared/format';
+import { t } from '../../lib/shared/i18n';
 
 /** "You read N other articles about X" lines: at most this many, the most-read names first. */
 const MAX_READ_BEFORE = 3;
@@ -99,24 +100,20 @@ export function Results(props: {
   }, [a, backend, props.tabUrl]);
 
   const show = async (e: AnalysisEntity) => {
-    setStatus(`Showing ${e.name} in the page…`);
+    setStatus(t('popShowing', e.name));
     if (!shown) {
       // marks hidden (toggled off, or "only when I click"): a name chosen here shows them again
       const r = await backend.toggleAnnotations(tabId, true).catch(() => ({ ok: false, show: false }));
       setShown(r.show);
     }
     const ok = await backend.scrollToEntity(tabId, e.id).catch(() => false);
-    setStatus(
-      ok
-        ? `Scrolled to the first mention of ${e.name} and opened its card.`
-        : `${e.name} is not marked in the page (marks may be hidden or turned off for its type).`,
-    );
+    setStatus(t(ok ? 'popShown' : 'popNotShown', e.name));
   };
 
   const toggleMarks = async (on: boolean) => {
     const r = await backend.toggleAnnotations(tabId, on).catch(() => ({ ok: false, show: !on }));
     setShown(r.show);
-    setStatus(r.ok ? (r.show ? 'Marks shown on this page.' : 'Marks hidden on this page.') : 'Could not change the marks on this page.');
+    setStatus(t(r.ok ? (r.show ? 'popMarksShown' : 'popMarksHidden') : 'popMarksFailed'));
   };
 
   /** The site stays as stored when the save fails: nothing changes but the message. */
@@ -137,24 +134,21 @@ export function Results(props: {
     <article class="results" aria-labelledby="article-title" aria-busy={below ? undefined : 'true'}>
       <header class="article-head">
         <h2 id="article-title" class="article-title wrap-anywhere">
-          {a.title ?? 'Untitled article'}
+          {a.title ?? t('popUntitled')}
         </h2>
         <p class="muted article-meta wrap-anywhere">{articleMeta(a)}</p>
         {props.asked ? (
-          <p class="notice small">
-            Analysed because you asked: this page did not look like a crypto-security article, so fewer names may be found and related
-            coverage may be missing.
-          </p>
+          <p class="notice small">{t('popAskedNote')}</p>
         ) : null}
-        {a.cut ? <p class="notice small">This page is very long; the analysis stopped early, so some names may be missing.</p> : null}
+        {a.cut ? <p class="notice small">{t('popCutNote')}</p> : null}
         <div class="article-controls">
           <label class="switch">
             <input type="checkbox" checked={shown} onChange={(e) => void toggleMarks((e.currentTarget as HTMLInputElement).checked)} />
-            Show marks on this page
+            {t('popShowMarks')}
           </label>
           {props.host ? (
             <button type="button" class="link" onClick={() => void turnOffSite(props.host!)}>
-              Turn off on {props.host}
+              {t('popTurnOffOn', props.host)}
             </button>
           ) : null}
         </div>
@@ -172,14 +166,14 @@ export function Results(props: {
       {a.summary.length > 0 && (
         <section aria-labelledby="sec-summary">
           <h3 id="sec-summary" class="section-title">
-            Summary
+            {t('popSummary')}
           </h3>
           <p class="summary" id="summary-text">
             {(fullSummary ? a.summary : summary.shown).join(' ')}
           </p>
           {summary.more > 0 && (
             <button type="button" class="link show-more" aria-expanded={fullSummary} aria-controls="summary-text" onClick={() => setFullSummary(!fullSummary)}>
-              {fullSummary ? 'Show the short summary' : 'Show the full summary'}
+              {t(fullSummary ? 'popSummaryShort' : 'popSummaryFull')}
             </button>
           )}
         </section>
@@ -188,31 +182,31 @@ export function Results(props: {
       {hasKeyFacts(facts) && (
         <section aria-labelledby="sec-facts">
           <h3 id="sec-facts" class="section-title">
-            Key facts
+            {t('popKeyFacts')}
           </h3>
           <KeyFacts facts={facts} />
         </section>
       )}
 
       {a.entities.length > 0 && (
-        <Section id="names" title="Names in this article" ready={below}>
-          <p class="muted small">Choose a name to scroll to it in the page and open its card.</p>
+        <Section id="names" title={t('popNames')} ready={below}>
+          <p class="muted small">{t('popNamesHelp')}</p>
           <EntityGroups entities={a.entities} onShow={(e) => void show(e)} canScroll />
         </Section>
       )}
 
       {a.disclaimers.length > 0 && (
-        <Section id="disclaimers" title="Disclaimers" ready={below}>
+        <Section id="disclaimers" title={t('popDisclaimers')} ready={below}>
           <Disclaimers items={a.disclaimers} />
         </Section>
       )}
 
-      <Section id="related" title="Related coverage" ready={below}>
+      <Section id="related" title={t('popRelated')} ready={below}>
         <Related items={a.related} readBefore={readBefore} />
       </Section>
 
       {points.length >= 2 && (
-        <Section id="timeline" title="Timeline of related incidents" ready={below}>
+        <Section id="timeline" title={t('popTimeline')} ready={below}>
           <TimelineChart points={points} />
         </Section>
       )}

@@ -4,6 +4,7 @@
  */
 import { useId } from 'preact/hooks';
 import { dateValue, formatDate, formatUsd } from '../shared/format';
+import { t } from '../../lib/shared/i18n';
 
 export interface TimelinePoint {
   label: string;
@@ -76,10 +77,15 @@ export function TimelineChart(props: { points: readonly TimelinePoint[]; heading
   const largest = layout.points.reduce((a, b) => (b.amountUsd > a.amountUsd ? b : a));
   const firstP = layout.points[0]!;
   const lastP = layout.points[layout.points.length - 1]!;
-  const desc =
-    `${layout.points.length} incidents from ${formatDate(firstP.date)} to ${formatDate(lastP.date)}. ` +
-    `The largest is ${largest.label}, ${formatUsd(largest.amountUsd)} (${formatDate(largest.date)}). ` +
-    `The same data is in the table that follows.`;
+  const desc = t('popChartDesc', [
+    layout.points.length.toLocaleString(),
+    formatDate(firstP.date),
+    formatDate(lastP.date),
+    largest.label,
+    formatUsd(largest.amountUsd),
+    formatDate(largest.date),
+  ]);
+  const heading = props.heading ?? t('popChartTitle');
 
   return (
     <figure class="timeline">
@@ -90,31 +96,31 @@ export function TimelineChart(props: { points: readonly TimelinePoint[]; heading
         focusable="false"
         class="timeline-svg"
       >
-        <title id={titleId}>{props.heading ?? 'Related incidents: amount stolen by date'}</title>
+        <title id={titleId}>{heading}</title>
         <desc id={descId}>{desc}</desc>
         <g class="timeline-grid">
-          {layout.yTicks.map((t) => (
-            <line key={`gy${t.value}`} x1={plot.x0} x2={plot.x1} y1={t.y} y2={t.y} />
+          {layout.yTicks.map((tick) => (
+            <line key={`gy${tick.value}`} x1={plot.x0} x2={plot.x1} y1={tick.y} y2={tick.y} />
           ))}
         </g>
         <g class="timeline-axis">
           <line x1={plot.x0} x2={plot.x1} y1={plot.y0} y2={plot.y0} />
           <line x1={plot.x0} x2={plot.x0} y1={plot.y0} y2={plot.y1} />
-          {layout.yTicks.map((t) => (
-            <text key={`ty${t.value}`} x={plot.x0 - 6} y={t.y} text-anchor="end" dominant-baseline="middle">
-              {t.label}
+          {layout.yTicks.map((tick) => (
+            <text key={`ty${tick.value}`} x={plot.x0 - 6} y={tick.y} text-anchor="end" dominant-baseline="middle">
+              {tick.label}
             </text>
           ))}
-          {layout.xTicks.map((t) => (
-            <g key={`tx${t.year}`}>
-              <line x1={t.x} x2={t.x} y1={plot.y0} y2={plot.y0 + 4} />
-              <text x={t.x} y={plot.y0 + 15} text-anchor="middle">
-                {t.year}
+          {layout.xTicks.map((tick) => (
+            <g key={`tx${tick.year}`}>
+              <line x1={tick.x} x2={tick.x} y1={plot.y0} y2={plot.y0 + 4} />
+              <text x={tick.x} y={plot.y0 + 15} text-anchor="middle">
+                {tick.year}
               </text>
             </g>
           ))}
           <text class="timeline-axis-label" x={(plot.x0 + plot.x1) / 2} y={HEIGHT - 4} text-anchor="middle">
-            Date of incident
+            {t('popChartX')}
           </text>
           <text
             class="timeline-axis-label"
@@ -123,7 +129,7 @@ export function TimelineChart(props: { points: readonly TimelinePoint[]; heading
             text-anchor="middle"
             transform={`rotate(-90 12 ${(plot.y0 + plot.y1) / 2})`}
           >
-            Amount stolen (USD)
+            {t('popChartY')}
           </text>
         </g>
         <g class="timeline-points">
@@ -138,12 +144,12 @@ export function TimelineChart(props: { points: readonly TimelinePoint[]; heading
       {/* the wrapper hides it: a table ignores width: 1px and would stick out of the popup */}
       <div class="visually-hidden">
         <table>
-          <caption>{props.heading ?? 'Related incidents: amount stolen by date'}</caption>
+          <caption>{heading}</caption>
           <thead>
             <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Incident</th>
-              <th scope="col">Amount stolen (USD)</th>
+              <th scope="col">{t('popChartDate')}</th>
+              <th scope="col">{t('popChartIncident')}</th>
+              <th scope="col">{t('popChartY')}</th>
             </tr>
           </thead>
           <tbody>

@@ -1,7 +1,11 @@
 /** What the extension did on this page, in plain words, and the promise that nothing left the browser. */
 import type { Analysis } from '../../lib/shared/contract';
-import { formatDate, plural } from '../shared/format';
+import { formatDate } from '../shared/format';
+import { t } from '../../lib/shared/i18n';
 import { Section } from './Section';
+
+/** A count in the reader's locale ("1,234"). */
+const count = (n: number): string => n.toLocaleString();
 
 export function Transparency(props: { analysis?: Analysis | undefined; headline: string; reasons?: readonly string[] | undefined }) {
   const a = props.analysis;
@@ -9,18 +13,21 @@ export function Transparency(props: { analysis?: Analysis | undefined; headline:
   const named = a ? a.entities.filter((e) => !e.inferred).length : 0;
   const inferred = a ? a.entities.filter((e) => e.inferred).length : 0;
   return (
-    <Section id="transparency" title="What the extension did on this page" class="transparency">
+    <Section id="transparency" title={t('popDidTitle')} class="transparency">
       <ul>
         <li>{props.headline}</li>
         {a ? (
           <li>
-            Article check: {a.isArticle ? 'looks like an article' : 'not an article'}; crypto-security check:{' '}
-            {a.cryptoSecurity.detected ? 'passed' : 'not passed'} (score {a.cryptoSecurity.score.toFixed(2)}).
+            {t('popDidChecks', [
+              t(a.isArticle ? 'popDidArticle' : 'popDidNotArticle'),
+              t(a.cryptoSecurity.detected ? 'popDidPassed' : 'popDidNotPassed'),
+              a.cryptoSecurity.score.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+            ])}
           </li>
         ) : null}
         {reasons.length > 0 && (
           <li>
-            The checks’ own words:
+            {t('popDidOwnWords')}
             <ul>
               {reasons.map((r, i) => (
                 <li key={i}>{r}</li>
@@ -30,19 +37,15 @@ export function Transparency(props: { analysis?: Analysis | undefined; headline:
         )}
         {a ? (
           <li>
-            Found {plural(named, 'name')} in the text{inferred ? ` and linked ${plural(inferred, 'more', 'more')} through the knowledge base` : ''};{' '}
-            {plural(a.amounts.length, 'amount')}, {plural(a.addresses.length, 'address', 'addresses')}.
-            {a.timingsMs.total ? ` Took ${Math.round(a.timingsMs.total)} ms.` : ''}
+            {t(inferred ? 'popDidFoundLinked' : 'popDidFound', [count(named), count(a.amounts.length), count(a.addresses.length), ...(inferred ? [count(inferred)] : [])])}
+            {a.timingsMs.total ? ` ${t('popDidTook', count(Math.round(a.timingsMs.total)))}` : ''}
           </li>
         ) : null}
         {a?.kb ? (
-          <li>
-            Knowledge base version {a.kb.version}, data as of {formatDate(a.kb.asOf)}.
-          </li>
+          <li>{t('popDidKb', [a.kb.version, formatDate(a.kb.asOf)])}</li>
         ) : null}
         <li>
-          <strong>Nothing was sent anywhere.</strong> The page was read and analysed inside your browser; no text, address or
-          reading history left it.
+          <strong>{t('popDidNothingSent')}</strong> {t('popDidNothingSentMore')}
         </li>
       </ul>
     </Section>

@@ -1,5 +1,6 @@
 /** The key-facts block's data and wording (KeyFacts.tsx renders it): one line per fact, in the reader's words. */
 import type { Amount, AmountRole, Analysis, EventKind, KeyAmount, KeyFacts } from '../../lib/shared/contract';
+import { t } from '../../lib/shared/i18n';
 
 /**
  * The engine fills keyFacts; older analyses without it get the same block from the raw fields. An
@@ -25,30 +26,11 @@ export function keyFactsOf(a: Analysis): KeyFacts {
   return { ...k, event: k.event ?? null, date: null, amounts: k.stolen.map((m) => ({ ...m, role: 'stolen' as const })) };
 }
 
-/** The words for what happened. */
-export const EVENT_LABELS: Record<EventKind, string> = {
-  theft: 'Hack or theft',
-  scam: 'Scam',
-  ransomware: 'Ransomware attack',
-  seizure: 'Seizure',
-  'arrest-or-charge': 'Arrest or charges',
-  sanction: 'Sanctions',
-  laundering: 'Money laundering',
-  report: 'Report on many incidents',
-};
+/** The words for what happened (messages popEvent_<kind>). */
+export const eventLabel = (kind: EventKind): string => t(`popEvent_${kind.replace(/-/g, '_')}`);
 
-/** The line label of an amount in its role; `other` amounts are not shown (the engine does not know what they are). */
-export const ROLE_LABELS: Record<Exclude<AmountRole, 'other'>, string> = {
-  stolen: 'Stolen',
-  frozen: 'Frozen',
-  recovered: 'Recovered',
-  seized: 'Seized',
-  ransom: 'Ransom',
-  bounty: 'Bounty offered',
-  fine: 'Fine',
-  laundered: 'Laundered',
-  aggregate: 'Total over many incidents',
-};
+/** The line label of an amount in its role (messages popRole_<role>); `other` amounts are not shown (the engine does not know what they are). */
+const roleLabel = (role: Exclude<AmountRole, 'other'>): string => t(`popRole_${role}`);
 
 /** Lines in this order: what was taken first, then what came back, then totals. */
 const ROLE_ORDER: readonly Exclude<AmountRole, 'other'>[] = ['stolen', 'ransom', 'laundered', 'frozen', 'recovered', 'seized', 'bounty', 'fine', 'aggregate'];
@@ -70,7 +52,7 @@ export function amountLines(k: KeyFacts): AmountLine[] {
   for (const role of ROLE_ORDER) {
     const of = amounts.filter((a) => a.role === role).sort((a, b) => (b.usd ?? 0) - (a.usd ?? 0)).slice(0, PER_ROLE);
     if (!of.length) continue;
-    out.push({ role, label: ROLE_LABELS[role], amounts: of, by: of.find((a) => a.by)?.by ?? null });
+    out.push({ role, label: roleLabel(role), amounts: of, by: of.find((a) => a.by)?.by ?? null });
   }
   return out;
 }
@@ -81,13 +63,13 @@ export function hasKeyFacts(k: KeyFacts): boolean {
 
 /** The article's own words for an amount, after the formatted one: null when they say the same. */
 export function amountNote(m: Amount | KeyAmount, shown: string): string | null {
-  return m.text && shown !== m.text ? ` · article: “${m.text}”` : null;
+  return m.text && shown !== m.text ? ` · ${t('popFactArticleSaid', m.text)}` : null;
 }
 
 /** Who attributes an actor: null when nobody is named. */
 export function actorSources(a: KeyFacts['actors'][number]): string | null {
-  return a.by.length ? ` — according to ${a.by.join(', ')}` : null;
+  return a.by.length ? ` — ${t('popFactAccordingTo', a.by.join(', '))}` : null;
 }
 
 /** After an actor the article does not name itself. */
-export const INFERRED_NOTE = ' (not named in the article; linked by the knowledge base)';
+export const inferredNote = (): string => ` ${t('popFactInferred')}`;

@@ -4,6 +4,7 @@
  * popup says what they mean for the reader; the notes themselves stay under "What the extension did".
  */
 import type { Analysis } from '../../lib/shared/contract';
+import { t } from '../../lib/shared/i18n';
 
 /** A reason the background words for readers itself: a whole sentence ("The page could not be analysed."). */
 const SENTENCE_RE = /^[A-Z].*[.!?]$/;
@@ -11,19 +12,17 @@ const SENTENCE_RE = /^[A-Z].*[.!?]$/;
 function notArticle(reasons: readonly string[], analysis: Analysis | undefined): string {
   const all = reasons.join(' ');
   const words = /only (\d+) words/.exec(all);
-  if (words) return `It has only ${words[1]} words of text, fewer than a news article.`;
-  if (/mostly links/.test(all)) return 'Most of its text is links, as on a home page or a list of stories.';
-  if (/no article paragraphs/.test(all)) return 'It has no paragraphs of running text, as an article has.';
-  if (/not readerable/.test(all)) return 'The page describes itself as a section of a website, not as an article.';
-  return analysis
-    ? 'Its layout does not look like an article’s: it looks more like a home page, a list, a search page or an app.'
-    : 'It does not look like an article.';
+  if (words) return t('popWhyFewWords', Number(words[1]).toLocaleString());
+  if (/mostly links/.test(all)) return t('popWhyLinks');
+  if (/no article paragraphs/.test(all)) return t('popWhyNoParagraphs');
+  if (/not readerable/.test(all)) return t('popWhySection');
+  return t(analysis ? 'popWhyLayout' : 'popWhyNotArticle');
 }
 
 function notCryptoSecurity(reasons: readonly string[]): string[] {
-  const out = ['It says too little about crypto theft, hacking, ransomware, sanctions or laundering to be taken as crypto-security news.'];
+  const out = [t('popWhyTooLittle')];
   const names = /known names: (.+)/.exec(reasons.find((r) => r.startsWith('known names:')) ?? '');
-  if (names) out.push(`It does name ${names[1]}.`);
+  if (names) out.push(t('popWhyNames', names[1]!));
   return out;
 }
 

@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { KB_IN_USE_KEY, parseKnowledgeInUse, type KnowledgeInUse } from '../../lib/shared/knowledge-in-use';
+import { t } from '../../lib/shared/i18n';
 
 /** 2026-12-01 -> "1 Dec 2026" (a calendar day: no time zone moves it). */
 function formatDay(day: string): string {
@@ -44,10 +45,9 @@ export function KnowledgeDates(props: { inUse?: KnowledgeInUse | null; class?: s
   return (
     <details class={`knowledge-dates${props.class ? ` ${props.class}` : ''}`} data-testid="knowledge-dates">
       <summary>
-        Knowledge as of {formatDay(k.asOf)}
-        {k.origin === 'update' ? ' (updated)' : ''}
+        {t(k.origin === 'update' ? 'uiKnowledgeAsOfUpdated' : 'uiKnowledgeAsOf', formatDay(k.asOf))}
       </summary>
-      <ul aria-label="How recent each source is">
+      <ul aria-label={t('uiKnowledgeSources')}>
         {k.sources.map((s) => (
           <li key={s.name}>
             {s.name}: {formatDay(s.asOf)}

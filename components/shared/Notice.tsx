@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatSettingsNotice } from '../../lib/settings/labels';
 import { dismissSettingsNotice, getSettingsNotice, type SettingsNotice } from '../../lib/settings';
+import { t } from '../../lib/shared/i18n';
 
 export function SettingsResetNotice(props: { optionsLink?: boolean; onOpenOptions?: () => void }) {
   const [notice, setNotice] = useState<SettingsNotice | null>(null);
@@ -22,7 +23,7 @@ export function SettingsResetNotice(props: { optionsLink?: boolean; onOpenOption
       <p style={{ margin: '0.35em 0 0', display: 'flex', gap: '1em', flexWrap: 'wrap' }}>
         {props.optionsLink && props.onOpenOptions ? (
           <button type="button" class="link" onClick={props.onOpenOptions}>
-            Review settings
+            {t('uiReviewSettings')}
           </button>
         ) : null}
         <button
@@ -36,7 +37,7 @@ export function SettingsResetNotice(props: { optionsLink?: boolean; onOpenOption
             );
           }}
         >
-          Dismiss
+          {t('uiDismiss')}
         </button>
       </p>
     </div>

@@ -1,9 +1,10 @@
 /**
  * Display formatting for every UI (popup, options, hover card): money, dates, hosts, safe links and the
- * type and attribution-level names. Numbers and dates follow the reader's locale (Intl, the browser's
- * language); the `locale` parameters exist for tests. Pure.
+ * look-up's type names. Numbers and dates follow the reader's locale (Intl, the browser's language); the
+ * `locale` parameters exist for tests. Words come from lib/shared/i18n.
  */
 import type { Amount, Analysis, EntityType } from '../../lib/shared/contract';
+import { t } from '../../lib/shared/i18n';
 
 /** A locale for Intl; undefined: the reader's (the browser's language). */
 type Locale = string | readonly string[] | undefined;
@@ -42,7 +43,7 @@ function formatNumber(n: number, locale?: Locale): string {
 export function formatAmount(a: Amount, locale?: Locale): string {
   if (a.currency === 'USD') return formatUsd(a.value, 3, locale);
   const original = `${formatNumber(a.value, locale)} ${a.currency}`;
-  return a.usd !== null && a.usd !== undefined ? `${original} (about ${formatUsd(a.usd, 3, locale)})` : original;
+  return a.usd !== null && a.usd !== undefined ? `${original} (${t('uiAboutUsd', formatUsd(a.usd, 3, locale))})` : original;
 }
 
 const PARTIAL_ISO_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -113,13 +114,6 @@ export function articleMeta(a: Pick<Analysis, 'siteName' | 'url' | 'publishedAt'
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
-
-export const LEVEL_LABELS: Record<'official' | 'vendor' | 'press' | 'article', string> = {
-  official: 'official attribution',
-  vendor: 'security-vendor attribution',
-  press: 'press reports',
-  article: 'named in the article',
-};
 
 export const TYPE_LABELS: Record<EntityType, { one: string; many: string }> = {
   'threat-actor': { one: 'Threat actor', many: 'Threat actors' },

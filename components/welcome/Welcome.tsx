@@ -1,25 +1,10 @@
 /** First-run page: what the extension does, the privacy promise, how to use it. */
-import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { getSettings } from '../../lib/settings';
 import { t } from '../../lib/shared/i18n';
 import { applyTheme } from '../shared/theme';
 import { DataUpdates } from '../options/DataUpdates';
-
-/** A private-use character put where a message's placeholder goes, to put an element there. */
-const SLOT = '\uE000';
-
-/** The message with `element` in the place of its one placeholder (a key, a button). */
-function withElement(key: string, element: ComponentChildren): ComponentChildren {
-  const [before, after = ''] = t(key, SLOT).split(SLOT);
-  return (
-    <>
-      {before}
-      {element}
-      {after}
-    </>
-  );
-}
+import { withElement } from '../shared/with-element';
 
 export function Welcome(props: { onOpenOptions: () => void; shortcuts?: { lookup?: string; toggle?: string } }) {
   useEffect(() => {

@@ -4,8 +4,10 @@
  *   t('optionsTitle')                    // "Crypto News Context settings"
  *   t('optionsRemoveSite', [host])       // "$1" placeholders, as browser.i18n.getMessage takes them
  *
- * Where the API is missing or does not know the key (unit tests, a page outside the extension), the English
- * text from the same messages.json is used, with its placeholders filled the way the browser fills them.
+ * Where the API is missing or does not know the key (unit tests), the English text from the same
+ * messages.json is used, with its placeholders filled the way the browser fills them. Only in tests: builds
+ * leave messages.json out (Vite drops the unused import), so the in-page card that uses `t` does not carry
+ * every UI string in the annotator (ADR 0011's budget); in the extension the browser always has the key.
  */
 import { browser } from 'wxt/browser';
 import english from '../../public/_locales/en/messages.json';
@@ -16,7 +18,8 @@ interface Message {
   placeholders?: Record<string, { content: string; example?: string }>;
 }
 
-const EN = english as unknown as Record<string, Message>;
+/** `import.meta.env.MODE` is a build-time constant: 'test' under vitest, so the table is `{}` in every build. */
+const EN = (import.meta.env.MODE === 'test' ? english : {}) as unknown as Record<string, Message>;
 
 /** The English text with placeholders and $1..$9 filled (Chrome's rules: `$$` is a dollar sign). */
 export function englishMessage(key: string, substitutions: readonly string[] = []): string {

@@ -5,7 +5,7 @@
  * Chromium does (test/browser/hostile.test.ts checks the same with real input).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCardController, NOT_SAVED } from '../../../components/card/controller';
+import { createCardController, notSavedWords } from '../../../components/card/controller';
 import type { CardController } from '../../../lib/annotate/card';
 import { Highlighter } from '../../../lib/annotate/highlight';
 import type { CardEntity, HighlightEntity } from '../../../lib/shared/messages';
@@ -36,7 +36,7 @@ let roots: ShadowRoot[];
 let controller: CardController;
 let abort: AbortController;
 
-function setup(opts: { onMute?: (id: string) => Promise<unknown>; getEntity?: (id: string) => Promise<CardEntity | undefined>; theme?: 'dark' } = {}) {
+function setup(opts: { onMute?: (id: string, scope?: string) => Promise<unknown>; getEntity?: (id: string) => Promise<CardEntity | undefined>; theme?: 'dark' } = {}) {
   document.body.innerHTML = '<p>Analysts blamed the Lazarus Group for the theft.</p><p>Official notice: <cncmark id="spoof" data-cnc-entity="no-such" data-cnc-mention="no-such~0" tabindex="0">SEND YOUR COINS</cncmark></p>';
   const { text, map } = mapOf(document.body);
   const h = new Highlighter(document);
@@ -146,16 +146,38 @@ describe('hover card against the page', () => {
   });
 
   it.each([
-    ['answers { ok: false }', async () => ({ ok: false }), NOT_SAVED],
+    ['answers { ok: false }', async () => ({ ok: false }), notSavedWords()],
     ['answers with the background’s words', async () => ({ ok: false, message: 'Your browser’s storage for this extension is full.' }), 'Your browser’s storage for this extension is full.'],
-    ['rejects', async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')), NOT_SAVED],
+    ['rejects', async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')), notSavedWords()],
   ])('a mute that was not saved (the background %s) is said in words in the card, which stays open', async (_name, onMute, words) => {
-    const { mark } = setup({ onMute });
+    for (const name of ["Don't mark on this site", 'Never mark this']) {
+      const { mark } = setup({ onMute });
+      click(mark, true);
+      await vi.waitFor(() => expect(button('More')).toBeTruthy());
+      if (name === 'Never mark this') click(button('More'), true); // it is behind "More"
+      await vi.waitFor(() => expect(button(name)).toBeTruthy());
+      click(button(name), true);
+      await vi.waitFor(() => expect(card()?.querySelector('[role="alert"]')?.textContent).toBe(words));
+      expect(card()?.querySelector('.cnc-card-title')?.textContent).toBe('Lazarus Group');
+      abort.abort();
+      controller.dispose();
+    }
+  });
+
+  it('"Never mark this" (behind "More") asks to mute the entity everywhere, on a real click only, and the card closes once saved', async () => {
+    const { mark, onMute } = setup();
     click(mark, true);
-    await vi.waitFor(() => expect(button("Don't mark on this site")).toBeTruthy());
-    click(button("Don't mark on this site"), true);
-    await vi.waitFor(() => expect(card()?.querySelector('[role="alert"]')?.textContent).toBe(words));
-    expect(card()?.querySelector('.cnc-card-title')?.textContent).toBe('Lazarus Group');
+    await vi.waitFor(() => expect(button('More')).toBeTruthy());
+    expect(button('Never mark this')).toBeUndefined(); // the first screen has the per-site button only
+    click(button('More'), true);
+    await vi.waitFor(() => expect(button('Never mark this')).toBeTruthy());
+    expect(button('Never mark this').type).toBe('button'); // a real button: in the tab order, Enter and Space press it
+    click(button('Never mark this'), false);
+    expect(onMute).not.toHaveBeenCalled();
+    click(button('Never mark this'), true);
+    expect(onMute).toHaveBeenCalledWith('lazarus-group', 'everywhere');
+    expect(onMute).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(card()).toBeNull());
   });
 
   it('no attribute the page can read carries the theme or the card delay', async () => {

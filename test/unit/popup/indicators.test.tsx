@@ -27,7 +27,7 @@ describe('Indicators section', () => {
     expect(screen.getByText('hxxps[://]claim-ronin[.]xyz/a')).toBeTruthy();
     expect(document.body.textContent).toContain('On the US Treasury OFAC sanctions list (designated: Lazarus Group');
     expect(document.body.textContent).toMatch(/Not on the lists we ship \(as of \d{4}-\d{2}-\d{2}\) — this does not mean it is safe\./);
-    fireEvent.click(screen.getByRole('button', { name: 'Copy cve id CVE-2021-44228' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Copy CVE id CVE-2021-44228' }));
     await waitFor(() => expect(writes).toEqual(['CVE-2021-44228']));
     fireEvent.click(screen.getByRole('checkbox', { name: /Defanged/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Copy all' }));

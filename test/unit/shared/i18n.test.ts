@@ -1,16 +1,13 @@
 /**
- * lib/shared/i18n.ts: `t()` over browser.i18n.getMessage, with the English messages.json as fallback; and a
- * static scan: every key the options and welcome pages use exists in messages.json, and every message is used.
+ * lib/shared/i18n.ts: `t()` over browser.i18n.getMessage, with the English messages.json as fallback in tests;
+ * and the messages are well formed.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { englishMessage, t } from '../../../lib/shared/i18n';
 import english from '../../../public/_locales/en/messages.json';
 
 const EN = english as Record<string, { message: string; description?: string; placeholders?: Record<string, { content: string }> }>;
-const ROOT = join(import.meta.dirname, '../../..');
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -44,41 +41,8 @@ describe('t()', () => {
   });
 });
 
-/** .ts/.tsx files under a folder. */
-function sources(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? sources(join(dir, d.name)) : /\.tsx?$/.test(d.name) ? [join(dir, d.name)] : [],
-  );
-}
-
+/** Which keys the code uses, and that every message is used: test/unit/i18n-conventions.test.ts. */
 describe('messages.json', () => {
-  const files = [...sources('components/options'), ...sources('components/welcome')];
-  const text = files.map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
-  /** t('key'), withElement('key', ...), and keys named in string literals next to t() (MODES, THEMES: label: 'optX') */
-  /** keys built from a prefix (MarkingFieldset: typeKey('optType', type)) */
-  const prefixes = [...text.matchAll(/typeKey\(\s*'([A-Za-z]+)'/g)].map((m) => `${m[1]}_`);
-  const literalKeys = new Set(
-    [...text.matchAll(/['"]((?:opt|wel|site|delay)[A-Z][A-Za-z0-9_]*)['"]/g)].map((m) => m[1]!).filter((k) => !prefixes.includes(`${k}_`)),
-  );
-
-  it('the scan sees the pages', () => {
-    expect(files).toContain('components/options/Options.tsx');
-    expect(files).toContain('components/welcome/Welcome.tsx');
-    expect(literalKeys.size).toBeGreaterThan(50);
-    expect(prefixes).toEqual(['optType_', 'optTypeHelp_']);
-  });
-
-  it('every key the options and welcome pages use exists', () => {
-    const calls = [...text.matchAll(/\bt\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
-    expect(calls.length).toBeGreaterThan(40);
-    expect([...new Set([...calls, ...literalKeys])].filter((k) => !(k in EN))).toEqual([]);
-  });
-
-  it('every message is used', () => {
-    const unused = Object.keys(EN).filter((k) => !literalKeys.has(k) && !prefixes.some((p) => k.startsWith(p)));
-    expect(unused).toEqual([]);
-  });
-
   it('every entity type has its label and the types with help have a message for it', async () => {
     const { ENTITY_TYPES } = await import('../../../lib/shared/contract');
     for (const type of ENTITY_TYPES) expect(EN[`optType_${type.replace(/-/g, '_')}`], type).toBeTruthy();
