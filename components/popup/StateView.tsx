@@ -9,6 +9,7 @@ import type { PopupBackend, TabInfo } from './backend';
 import { plainReasons } from './reasons';
 import { Results } from './Results';
 import { Transparency } from './Transparency';
+import { t } from '../../lib/shared/i18n';
 
 /** What the popup shows: a tab's state, or its own loading / no-tab states. */
 export type View = { state: 'loading' } | { state: 'no-tab' } | TabAnalysisState;
@@ -22,7 +23,7 @@ function Missed(props: { view: Extract<View, { state: 'not-article' | 'not-crypt
   const why = plainReasons(view.state, view.reasons, view.analysis);
   return (
     <>
-      <h3 class="group-title">Why</h3>
+      <h3 class="group-title">{t('popWhy')}</h3>
       <ul class="reasons">
         {why.map((r, i) => (
           <li key={i}>{r}</li>
@@ -30,13 +31,13 @@ function Missed(props: { view: Extract<View, { state: 'not-article' | 'not-crypt
       </ul>
       {(view.analysis || ('gateFailed' in view && view.gateFailed)) && props.onAnalyse ? (
         <div class="analyse-anyway">
-          <p>If it is an article about crypto security all the same, you can have it analysed and marked.</p>
+          <p>{t('popAnywayIntro')}</p>
           <button type="button" class="primary" onClick={props.onAnalyse}>
-            Analyse this page anyway
+            {t('popAnyway')}
           </button>
           {props.failed ? (
             <p class="error-text" role="alert">
-              The page could not be analysed again: it may have changed or closed. Reload it and try again.
+              {t('popAnywayFailed')}
             </p>
           ) : null}
         </div>
@@ -76,22 +77,22 @@ export function StateView(props: {
     case 'loading':
       return (
         <section class="state" aria-busy="true">
-          <p role="status">Loading…</p>
+          <p role="status">{t('popLoading')}</p>
         </section>
       );
     case 'no-tab':
       return (
         <section class="state" aria-labelledby="state-title">
-          <h2 id="state-title">No page to analyse</h2>
-          <p>Open the popup from a tab with a news article, or look up a name above.</p>
+          <h2 id="state-title">{t('popNoTab')}</h2>
+          <p>{t('popNoTabHelp')}</p>
         </section>
       );
     case 'unavailable':
       return (
         <section class="state" aria-labelledby="state-title">
-          <h2 id="state-title">Nothing to analyse on this page</h2>
-          <p>Crypto News Context reads web articles. Browser pages, extension stores, PDFs and local files are left alone.</p>
-          <Transparency headline="The extension did not read this page." />
+          <h2 id="state-title">{t('popUnavailable')}</h2>
+          <p>{t('popUnavailableHelp')}</p>
+          <Transparency headline={t('popUnavailableDid')} />
         </section>
       );
     case 'disabled':
@@ -99,32 +100,32 @@ export function StateView(props: {
         <section class="state" aria-labelledby="state-title">
           {view.reason === 'off' ? (
             <>
-              <h2 id="state-title">Crypto News Context is switched off</h2>
-              <p>It does not read or mark any page until you switch it on.</p>
+              <h2 id="state-title">{t('popOff')}</h2>
+              <p>{t('popOffHelp')}</p>
               <button type="button" class="primary" onClick={() => enable(null)}>
-                Switch on
+                {t('popSwitchOn')}
               </button>
               {saveErrorLine}
             </>
           ) : (
             <>
-              <h2 id="state-title" class="wrap-anywhere">Turned off on {host ?? 'this site'}</h2>
-              <p>You turned Crypto News Context off for this site. It does not read its pages.</p>
+              <h2 id="state-title" class="wrap-anywhere">{host ? t('popSiteOff', host) : t('popSiteOffUnknown')}</h2>
+              <p>{t('popSiteOffHelp')}</p>
               {host ? (
                 <>
                   <button type="button" class="primary" onClick={() => enable(host)}>
-                    Turn on for {host}
+                    {t('popTurnOnFor', host)}
                   </button>
                   {saveErrorLine}
                 </>
               ) : (
                 <button type="button" class="primary" onClick={() => void backend.openOptions()}>
-                  Manage sites in Settings
+                  {t('popManageSites')}
                 </button>
               )}
             </>
           )}
-          <Transparency headline="The extension is off here: it did not read this page." />
+          <Transparency headline={t('popOffDid')} />
         </section>
       );
     case 'click-to-annotate':
@@ -132,57 +133,51 @@ export function StateView(props: {
         <section class="state" aria-labelledby="state-title">
           {props.annotateFailed ? (
             <>
-              <h2 id="state-title">This page can’t be annotated</h2>
-              <p role="alert">
-                This page can’t be annotated: the browser did not let Crypto News Context read it (browser pages, extension stores and some
-                sites are closed to extensions), or the page changed meanwhile. You can try again, or look up any name above.
-              </p>
+              <h2 id="state-title">{t('popCantAnnotate')}</h2>
+              <p role="alert">{t('popCantAnnotateHelp')}</p>
             </>
           ) : (
             <>
-              <h2 id="state-title">Annotate this page?</h2>
-              <p>Crypto News Context reads a page only when you ask (your setting). Nothing on this page has been read yet.</p>
+              <h2 id="state-title">{t('popAskAnnotate')}</h2>
+              <p>{t('popAskAnnotateHelp')}</p>
             </>
           )}
           {props.onAnnotate ? (
             <button type="button" class="primary" onClick={props.onAnnotate}>
-              Annotate this page
+              {t('popAnnotate')}
             </button>
           ) : null}
-          <Transparency headline="Nothing read yet: the extension reads this page only when you ask." />
+          <Transparency headline={t('popClickDid')} />
         </section>
       );
     case 'analysing':
       return (
         <section class="state" aria-busy="true" aria-labelledby="state-title">
           <div role="status">
-            <h2 id="state-title">Analysing this page…</h2>
+            <h2 id="state-title">{t('popAnalysing')}</h2>
           </div>
-          <p class="muted">This takes a moment on a long article. Everything happens on your device.</p>
+          <p class="muted">{t('popAnalysingHelp')}</p>
         </section>
       );
     case 'not-article':
       return (
         <section class="state" aria-labelledby="state-title">
-          <h2 id="state-title">This page doesn’t look like an article</h2>
-          <p>Crypto News Context marks names in news articles and reports. Home pages, lists, search results and apps are left alone.</p>
+          <h2 id="state-title">{t('popNotArticle')}</h2>
+          <p>{t('popNotArticleHelp')}</p>
           <Missed view={view} failed={props.anywayFailed} onAnalyse={props.onAnalyseAnyway} />
-          <Transparency analysis={view.analysis} reasons={view.reasons} headline="Checked whether the page is an article: it is not, so nothing was marked." />
+          <Transparency analysis={view.analysis} reasons={view.reasons} headline={t('popNotArticleDid')} />
         </section>
       );
     case 'not-crypto-security':
       return (
         <section class="state" aria-labelledby="state-title">
-          <h2 id="state-title">This article isn’t about crypto security</h2>
-          <p>
-            Articles are marked when they are about crypto hacks, ransomware, sanctions, mixers, laundering or state hacking groups. You can
-            still look up any name above.
-          </p>
+          <h2 id="state-title">{t('popNotCrypto')}</h2>
+          <p>{t('popNotCryptoHelp')}</p>
           <Missed view={view} failed={props.anywayFailed} onAnalyse={props.onAnalyseAnyway} />
           <Transparency
             analysis={view.analysis}
             reasons={view.reasons}
-            headline={view.analysis ? 'Read the article and checked its topic: not crypto security, so nothing was marked.' : 'Checked the title and first paragraphs: no crypto-security words, so the page was not read.'}
+            headline={view.analysis ? t('popNotCryptoDid') : t('popNotCryptoGateDid')}
           />
         </section>
       );
@@ -200,11 +195,7 @@ export function StateView(props: {
           />
           <Transparency
             analysis={view.analysis}
-            headline={
-              view.asked
-                ? `Analysed this page because you asked, and marked ${view.analysis.entities.filter((e) => !e.inferred).length} names in it.`
-                : `Recognised a crypto-security article and marked ${view.analysis.entities.filter((e) => !e.inferred).length} names in it.`
-            }
+            headline={t(view.asked ? 'popResultsAskedDid' : 'popResultsDid', String(view.analysis.entities.filter((e) => !e.inferred).length))}
           />
         </>
       );
