@@ -192,13 +192,26 @@ function reportedBy(si: number, sentences: readonly Sentence[], entities: readon
   return firm;
 }
 
+/** Words of the event happening right before its date ("began infecting users on May 12", "the attack started at midnight on July 13"). */
+const OCCURRED_BEFORE_RE =
+  /\b(?:began|begun|started|occurred|happened|took place|struck|hit|launched|infect(?:ed|ing)|drained|exploited|stole|(?:was|were) (?:hacked|attacked|breached|exploited|drained|hit|compromised|encrypted))\b[^.;!?]{0,45}$/i;
+
+/** A date as a number, its missing parts read as the latest (`late`) or earliest possible. */
+function dayKey(d: Ymd, late: boolean): number {
+  return d.y * 10_000 + (d.m ?? (late ? 12 : 1)) * 100 + (d.d ?? (late ? 31 : 1));
+}
+
 /**
  * When the event happened: the first date in a sentence that states the event (the lede first), that
  * is not about another incident, and not the day something was said ("said Wednesday") or the
- * dateline. Relative dates are resolved against the publication day.
+ * dateline; then, a date right after the words of it happening ("began infecting users on May 12")
+ * that is not after the first one wins over it (the first is often the day it was disclosed); a year
+ * alone is made precise by a later date of the same year ("last year" ... "the August 2025
+ * cyberattack"). Relative dates are resolved against the publication day.
  */
 function eventDate(sentences: readonly Sentence[], recall: readonly boolean[], lede: ReadonlySet<number>, pub: Ymd | null, dateline: { start: number; end: number } | null, step: () => boolean): Ymd | null {
   const limit = Math.min(sentences.length, DATE_SENTENCES);
+  const found: { hit: DateHit; occurred: boolean; anaphor: boolean }[] = [];
   for (let i = 0; i < limit; i++) {
     if (step()) break;
     const s = sentences[i]!;
@@ -206,10 +219,23 @@ function eventDate(sentences: readonly Sentence[], recall: readonly boolean[], l
     if (dateline && s.start >= dateline.start && s.end <= dateline.end) continue;
     if (/^<\/?[a-z]+>/i.test(s.text)) continue; // markup lines of a plain-text export (title, source, date)
     if (!lede.has(i) && !EVENT_SENTENCE_RE.test(s.text)) continue;
-    const hits: DateHit[] = findDates(s.text, pub).filter((h) => !h.speech);
-    const future = (h: DateHit): boolean => pub !== null && h.y > pub.y;
-    const ok = hits.filter((h) => !future(h));
-    if (ok.length) return ok[0]!;
+    for (const h of findDates(s.text, pub)) {
+      if (h.speech || (pub !== null && h.y > pub.y)) continue;
+      found.push({ hit: h, occurred: OCCURRED_BEFORE_RE.test(s.text.slice(Math.max(0, h.start - 60), h.start)), anaphor: ANAPHOR_START_RE.test(s.text) });
+    }
   }
-  return null;
+  const first = found[0]?.hit;
+  if (!first) return null;
+  let chosen: DateHit = first;
+  // as precise as the first, the same year, not after it, and not in a sentence about "that attack" (maybe another one)
+  const rank = (d: Ymd): number => (d.d !== undefined ? 2 : d.m !== undefined ? 1 : 0);
+  const occurred = found.find(
+    (f) => f.occurred && !f.anaphor && f.hit !== first && f.hit.y === first.y && rank(f.hit) >= rank(first) && dayKey(f.hit, false) <= dayKey(first, true),
+  );
+  if (occurred && !found[0]!.occurred) chosen = occurred.hit;
+  if (chosen.m === undefined) {
+    const finer = found.find((f) => f.hit.y === chosen.y && f.hit.m !== undefined);
+    if (finer) chosen = finer.hit;
+  }
+  return chosen;
 }

@@ -88,6 +88,21 @@ describe('event date', () => {
     expect(facts('The exchange was hacked in 2018, the company revealed.', 'Exchange hacked').date).toBe('2018');
   });
 
+  it('takes the day it happened over the day it was disclosed, when the text says when it began', () => {
+    const text = 'The lab disclosed the ransomware incident on Monday in a filing. The attack on its network started at midnight on July 13, investigators said.';
+    expect(facts(text, 'Lab hit by ransomware', '2018-07-19').date).toBe('2018-07-13');
+    // not from a sentence about "that attack" (it may be another one), nor a less precise date
+    const other = 'The city disclosed the ransomware incident on Monday in a filing. That attack occurred on March 2, officials said.';
+    expect(facts(other, 'City hit by ransomware', '2018-03-28').date).toBe('2018-03-26');
+    const vaguer = 'The city disclosed the ransomware incident on March 26 in a filing. The attack began in early 2018, officials said.';
+    expect(facts(vaguer, 'City hit by ransomware', '2018-03-28').date).toBe('2018-03-26');
+  });
+
+  it('makes a year precise with a later date of the same year', () => {
+    const text = 'The company says thousands of people had their data stolen in a ransomware attack last year. Hackers stole the data during the August 2025 cyberattack.';
+    expect(facts(text, 'Company says data stolen', '2026-03-18').date).toBe('2025-08');
+  });
+
   it('must not read "May" the verb as a month', () => {
     expect(findDates('Hackers may have stolen funds.', { y: 2025, m: 3, d: 5 })).toEqual([]);
   });
