@@ -20,7 +20,7 @@ export const TAB_STATES = {
   results: 'analysed and marked',
 } as const;
 
-export type TabStateName = keyof typeof TAB_STATES;
+type TabStateName = keyof typeof TAB_STATES;
 
 /** What each state carries besides its name. */
 interface TabStateFields {
