@@ -11,8 +11,10 @@ import type { FirstLoad } from '../../components/popup/first-load';
 import type { PopupParams } from '../../components/popup/params';
 import { Popup } from '../../components/popup/Popup';
 import { firstView, fromFirstLoad } from '../../components/popup/tab-load';
+import { localizePage } from '../../lib/shared/i18n';
 
 export async function start({ params, first }: { params: PopupParams; first: FirstLoad | null }): Promise<void> {
+  localizePage(document, 'popTitle');
   const backend = createBrowserBackend();
   // the first script's questions, and the settings; without them (no browser API found) the app asks on its first render
   const load = first ? fromFirstLoad(first, backend.getSettings().catch(() => null)) : undefined;

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Welcome } from '../../components/welcome/Welcome';
+import { localizePage } from '../../lib/shared/i18n';
 import '../../components/shared/ui.css';
 import '../../components/options/options.css';
 
@@ -17,6 +18,7 @@ async function shortcuts(): Promise<{ lookup?: string; toggle?: string }> {
   }
 }
 
+localizePage(document, 'welTitle');
 const root = document.getElementById('app');
 if (root) {
   void shortcuts().then((keys) =>

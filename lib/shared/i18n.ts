@@ -44,3 +44,12 @@ export function t(key: string, substitutions?: string | readonly string[]): stri
   }
   return englishMessage(key, subs);
 }
+
+/**
+ * An extension page in the reader's language: its `lang` (the language of the messages in use, `uiLang`, so
+ * screen readers pronounce it right) and its title. The HTML files carry the English ones until this runs.
+ */
+export function localizePage(doc: Document, titleKey: string): void {
+  doc.documentElement.lang = t('uiLang');
+  doc.title = t(titleKey);
+}

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { englishMessage, t } from '../../../lib/shared/i18n';
+import { englishMessage, localizePage, t } from '../../../lib/shared/i18n';
 import english from '../../../public/_locales/en/messages.json';
 
 const EN = english as Record<string, { message: string; description?: string; placeholders?: Record<string, { content: string }> }>;
@@ -38,6 +38,17 @@ describe('t()', () => {
     expect(englishMessage('optHistoryCountMany', ['$1 and $$'])).toBe('$1 and $$ articles stored');
     expect(englishMessage('optRemoveSite')).toBe('Remove ');
     expect(englishMessage('noSuchKey')).toBe('noSuchKey');
+  });
+});
+
+describe('localizePage()', () => {
+  it("sets the page's lang and title from the messages in use", () => {
+    const i18n = (browser as unknown as { i18n: { getMessage: (k: string) => string } }).i18n;
+    vi.spyOn(i18n, 'getMessage').mockImplementation((k) => ({ uiLang: 'de', popTitle: 'Krypto-Nachrichten' })[k] ?? '');
+    const doc = document.implementation.createHTMLDocument('x');
+    localizePage(doc, 'popTitle');
+    expect(doc.documentElement.lang).toBe('de');
+    expect(doc.title).toBe('Krypto-Nachrichten');
   });
 });
 
