@@ -190,7 +190,19 @@ describe("mode 'click': the reader asks", () => {
     const svc = service();
     tabs.set(7, { status: gateStatus(false), received: [] });
     expect(await annotate(svc, 7)).toEqual({ ok: true });
-    expect(await state(svc, 7)).toMatchObject({ state: 'not-crypto-security' });
+    expect(await state(svc, 7)).toMatchObject({ state: 'not-crypto-security', gateFailed: true });
+  });
+
+  it('"Analyse this page anyway" after a failed gate asks the annotator already in the page to read it all the same', async () => {
+    const svc = service();
+    tabs.set(7, { status: gateStatus(false), received: [] });
+    await annotate(svc, 7);
+    expect(await svc.onMessage({ type: 'popup/analyse-anyway', tabId: 7 }, popup)).toEqual({ ok: true });
+    expect(inject).toHaveBeenCalledTimes(1); // the one from the reader's first request: no second copy
+    expect(tabs.get(7)!.received).toContain('background/reread');
+    expect(await state(svc, 7)).toEqual({ state: 'analysing' });
+    expect(((await svc.onMessage(reading(1), content(7))) as PageReadAnswer).ok).toBe(true);
+    expect(await state(svc, 7)).toMatchObject({ state: 'results', asked: true, annotationsShown: true });
   });
 
   it('is accepted only from extension pages', async () => {
