@@ -1,13 +1,17 @@
 /**
  * Look-up over the knowledge base: type a name ("apt 38", "hidden cobra", "tornado", "garantex"),
- * pick a match, read its card. Works on any page: it asks the background, never the tab.
+ * pick a match, read its card; or paste a crypto address, listed or not, and read its chain, checksum,
+ * sanctions screening and explorer link (lookup-address.ts). Works on any page: it asks the background,
+ * never the tab.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { EntityCard } from '../card';
 import { KnowledgeDates } from '../shared/KnowledgeDates';
 import type { CardEntity, LookupResult } from '../../lib/shared/messages';
 import type { PopupBackend } from './backend';
-import { TYPE_LABELS, plural } from '../shared/format';
+import { typeLabel } from '../card/card-text';
+import { t } from '../../lib/shared/i18n';
+import { addressQueryId, addressShaped } from './lookup-address';
 
 /** Wait this long after the last keystroke before searching: one query per pause, not per key. */
 export const LOOKUP_DEBOUNCE_MS = 150;
@@ -21,7 +25,12 @@ export interface LookupProps {
   theme: 'system' | 'light' | 'dark';
 }
 
-type Status = { kind: 'idle' } | { kind: 'searching' } | { kind: 'done'; query: string; count: number } | { kind: 'error' };
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'searching' }
+  /** `address`: the query was shaped like an address; its chain when the background read it as one, else null */
+  | { kind: 'done'; query: string; count: number; address?: { chain: string } | null }
+  | { kind: 'error' };
 
 export function Lookup({ backend, initialQuery = '', autoFocus = false, theme }: LookupProps) {
   const uid = useId();
@@ -57,11 +66,21 @@ export function Lookup({ backend, initialQuery = '', autoFocus = false, theme }:
     }
     setStatus({ kind: 'searching' });
     try {
-      const found = await backend.lookup(trimmed, LOOKUP_LIMIT);
-      if (mine !== seq.current) return found;
-      setResults(found);
-      setStatus({ kind: 'done', query: trimmed, count: found.length });
-      return found;
+      const shaped = addressShaped(trimmed);
+      const [found, card] = await Promise.all([
+        backend.lookup(trimmed, LOOKUP_LIMIT),
+        shaped ? backend.getEntity(addressQueryId(trimmed)) : null,
+      ]);
+      // the address's own card first (the knowledge base's entry for whoever is designated follows)
+      const chain = card?.type === 'address' ? card.address?.chain : undefined;
+      const all: LookupResult[] = chain ? [{ entity: card!, score: 0, matched: trimmed, exact: true }, ...found] : found;
+      if (mine !== seq.current) return all;
+      setResults(all);
+      setStatus({ kind: 'done', query: trimmed, count: found.length, ...(shaped ? { address: chain ? { chain } : null } : {}) });
+      // an address is unambiguous: its card opens at once (focus stays in the box while typing); a string
+      // shaped like one that no chain reads leaves no earlier card standing under its message
+      if (shaped) setSelected(chain ? card : null);
+      return all;
     } catch {
       if (mine === seq.current) setStatus({ kind: 'error' });
       return [];
@@ -97,45 +116,50 @@ export function Lookup({ backend, initialQuery = '', autoFocus = false, theme }:
     if (found[0]) open(found[0].entity);
   };
 
+  const matches = (count: number, query: string): string => t(count === 1 ? 'popLookupMatchOne' : 'popLookupMatchMany', [count.toLocaleString(), query]);
   const statusText =
     status.kind === 'searching'
-      ? 'Searching…'
+      ? t('popLookupSearching')
       : status.kind === 'error'
-        ? 'The look-up is not available right now.'
+        ? t('popLookupUnavailable')
         : status.kind === 'done'
-          ? status.count
-            ? `${plural(status.count, 'match', 'matches')} for “${status.query}”.`
-            : `No match for “${status.query}” in the knowledge base.`
+          ? status.address
+            ? `${t('popLookupAddressFound', status.address.chain)}${status.count ? ` ${matches(status.count, status.query)}` : ''}`
+            : status.count
+              ? matches(status.count, status.query)
+              : status.address === null
+                ? t('popLookupNotAnAddress', status.query)
+                : t('popLookupNoMatch', status.query)
           : '';
 
   return (
     <section class="lookup" aria-labelledby={`${uid}-h`}>
       <h2 id={`${uid}-h`} class="section-title">
-        Look up a name
+        {t('popLookupHeading')}
       </h2>
       <form role="search" class="lookup-form" onSubmit={(e) => void onSubmit(e)}>
         <label for={`${uid}-q`} class="visually-hidden">
-          Name, alias or address to look up
+          {t('popLookupLabel')}
         </label>
         <input
           ref={inputRef}
           id={`${uid}-q`}
           type="search"
           value={query}
-          placeholder="e.g. APT38, Hidden Cobra, Tornado"
+          placeholder={t('popLookupPlaceholder')}
           autoComplete="off"
           spellcheck={false}
           maxLength={200}
           aria-describedby={`${uid}-status`}
           onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
         />
-        <button type="submit">Look up</button>
+        <button type="submit">{t('popLookupButton')}</button>
       </form>
       <p id={`${uid}-status`} class="lookup-status muted" role="status" aria-live="polite">
         {statusText}
       </p>
       {results.length > 0 && (
-        <ul class="lookup-results" aria-label="Matches">
+        <ul class="lookup-results" aria-label={t('popLookupMatches')}>
           {results.map((r) => (
             <li key={r.entity.id}>
               <button
@@ -145,8 +169,8 @@ export function Lookup({ backend, initialQuery = '', autoFocus = false, theme }:
                 onClick={() => open(r.entity)}
               >
                 <span class="wrap-anywhere">{r.entity.name}</span>
-                <span class="badge">{TYPE_LABELS[r.entity.type]?.one ?? r.entity.type}</span>
-                {!r.exact && r.matched !== r.entity.name ? <span class="muted lookup-matched wrap-anywhere">matched “{r.matched}”</span> : null}
+                <span class="badge">{typeLabel(r.entity.type)}</span>
+                {!r.exact && r.matched !== r.entity.name ? <span class="muted lookup-matched wrap-anywhere">{t('popLookupMatched', r.matched)}</span> : null}
               </button>
             </li>
           ))}
@@ -159,7 +183,7 @@ export function Lookup({ backend, initialQuery = '', autoFocus = false, theme }:
           data-theme={theme}
           tabIndex={-1}
           role="region"
-          aria-label={`About ${selected.name}`}
+          aria-label={t('popLookupAbout', selected.name)}
         >
           <EntityCard entity={selected} />
           <KnowledgeDates class="cnc-knowledge-dates" />
