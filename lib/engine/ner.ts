@@ -15,6 +15,7 @@ import { foldAcronyms } from './ner/acronyms';
 import { isCap, nameCandidates, slugId, withoutTrailingPlace, type Candidate } from './ner/candidates';
 import { compromiseVerdicts, warmUpNer } from './ner/compromise';
 import { listPass } from './ner/lists';
+import { recurringNames } from './ner/recurring';
 import { AUTHOR_BIO_AFTER, BYLINE_BEFORE, CONTACT_BEFORE, decide, RULE_INFO } from './ner/rules';
 import { spanIndex } from './spans';
 import { LEGAL_FORMS } from './vocab';
@@ -133,6 +134,8 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
     found.set(id, e);
   };
   const undecided: Candidate[] = [];
+  /** single words no rule decided (recurring-name, below) */
+  const singles: Candidate[] = [];
   // lists whose cue says what their items are: credit lines, "companies including A, B and C"
   const handled = listPass(text, tokens, covered, add, deadline);
   // tokens inside a decided list item, so each candidate is checked in O(its length)
@@ -155,6 +158,7 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
     const v = decide({ text, c, siteKeys, tokens, covered });
     if (v === 'defer') undecided.push(c);
     else if (v && v !== 'skip') add(v.type, c, v.rule, !!v.typed);
+    else if (v === null && c.tokens.length === 1) singles.push(c);
   }
   // compromise on the undecided two/three-word names only; one look per distinct name
   const verdicts = compromiseVerdicts(text, tokens, undecided, deadline);
@@ -181,6 +185,11 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
       p.mentions.push({ text: t.text, start: t.start, end: t.end });
     }
     for (const p of people) p.mentions.sort((a, b) => a.start - b.start);
+  }
+  // single words no rule decided that recur mid-sentence ("Conduent"), unless part of a name found otherwise
+  if (singles.length && !RULE_INFO['recurring-name']?.off) {
+    const known = new Set([...found.values(), ...typedFound.values()].flatMap((e) => e.name.toLowerCase().split(/[\s-]+/)));
+    for (const group of recurringNames(text, singles, known)) for (const c of group) add('organization', c, 'recurring-name', false);
   }
   // later mentions of a cue-typed name without the cue ("BitoPro said ...")
   if (typedFound.size) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findPeopleAndOrgs } from '../../../lib/engine/ner';
+import { nameCandidates } from '../../../lib/engine/ner/candidates';
+import { recurringNames } from '../../../lib/engine/ner/recurring';
 import { NAME_RULES, RULE_INFO } from '../../../lib/engine/ner/rules';
 import { tokenize } from '../../../lib/engine/text';
 import { ner } from './ner-labels';
@@ -186,5 +188,26 @@ describe('places and surnames inside names', () => {
   it('reads "McCoy" as a plain surname and a place before an institution ("Colorado Department of Transportation")', () => {
     expect(ner('The study, said Damon McCoy, a professor, was published.')).toContain('person:Damon McCoy');
     expect(ner('The Colorado Department of Transportation shut down 2,000 computers.')).toContain('agency:Colorado Department of Transportation');
+  });
+});
+
+describe('single-word names that recur (recurring-name: measured, off)', () => {
+  const singles = (text: string) => nameCandidates(text, tokenize(text), () => false).filter((c) => c.tokens.length === 1);
+  const words = (text: string, known: string[] = []) => recurringNames(text, singles(text), new Set(known)).map((g) => `${g[0]!.name}:${g.length}`);
+
+  it('picks an unknown word capitalised mid-sentence three times ("Conduent")', () => {
+    expect(words('The breach at Conduent grew. Hackers hit 25 million people, and Conduent said more. Attackers targeted Conduent systems.')).toEqual(['Conduent:3']);
+  });
+
+  it('does not pick fewer mentions, a known surname, a product, or words only at sentence starts', () => {
+    expect(words('The breach at Conduent grew, and Conduent said more.')).toEqual([]);
+    expect(words('The group, Hultquist said, used malware, and Hultquist added that Hultquist wrote it.', ['hultquist'])).toEqual([]);
+    expect(words('Attackers used Windows machines, Windows servers and Windows laptops.')).toEqual([]);
+    expect(words('Zorblat went down. Zorblat came back. Zorblat fell again.')).toEqual([]);
+  });
+
+  it('reports nothing while it is off (dev 1 of 3: tickers, products, foreign words)', () => {
+    expect(RULE_INFO['recurring-name']?.off).toBe(true);
+    expect(ner('The breach at Conduent grew. Hackers hit 25 million people, and Conduent said more. Attackers targeted Conduent systems.')).toEqual([]);
   });
 });
