@@ -83,7 +83,7 @@ function Facts({ label, items, all, first = FIRST_FACTS }: { label: string; item
 }
 
 /** The card's actions: "Don't mark on this site" and "Never mark this" (shared with the address card). */
-export function MuteButtons({ onMute, onMuteEverywhere }: Pick<EntityCardProps, 'onMute' | 'onMuteEverywhere'>) {
+function MuteButtons({ onMute, onMuteEverywhere }: Pick<EntityCardProps, 'onMute' | 'onMuteEverywhere'>) {
   return (
     <>
       {onMute && (

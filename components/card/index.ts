@@ -1,5 +1,3 @@
-/** The entity card: presentational `EntityCard` (popup look-ups reuse it), the in-page `HoverCard` and their CSS. */
-export { EntityCard, reportWrongMatchUrl, type EntityCardProps } from './EntityCard';
-export { HoverCard, type HoverCardProps } from './HoverCard';
+/** The entity card for the popup's look-up (`EntityCard`) and the card's CSS; the in-page card is `controller.tsx`. */
+export { EntityCard } from './EntityCard';
 export { CARD_CSS } from './card-css';
-export { TYPE_LABELS, LEVEL_LABELS } from '../../lib/shared/labels';
