@@ -14,9 +14,14 @@
  * - DOM changes after the first check count only on a page that showed no article text at that check (an
  *   app still rendering its first view). A page already showing its paragraphs was judged on them, and its
  *   later changes cost nothing: no MutationObserver is even created.
+ *
+ * Most pages fail on what they hold, shown or not (`gateWithoutLayout`): those are judged without computed
+ * style or layout, which at DOMContentLoaded would force the page's first layout inside this script (most of
+ * its cost on a large page: docs/performance.md). Whether they show two paragraphs (for the window above) is
+ * then asked after the browser's first frame, of the same paragraphs, when layout costs nothing more.
  */
 import { gate, type GateResult } from './gate';
-import { LEAD_PARAGRAPHS, leadParagraphs, readGateInput } from './read-gate-input';
+import { countShown, gateWithoutLayout, LEAD_PARAGRAPHS, leadParagraphs, readGateInput } from './read-gate-input';
 import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, observeContent, watchUrl, type ContentWatcher } from '../page/watch';
 import { annotatorPresent, parseGatePassedAnswer, setGateSlot, type GatePassedAnswer, type GateSlot, type GateStatus } from '../shared/gate-protocol';
 import { withoutHash } from '../page/address';
@@ -55,6 +60,9 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
   let timer: number | undefined;
   /** ends the re-check window: the MutationObserver is disconnected until the next URL change */
   let windowTimer: number | undefined;
+  /** the first check's question "does the page show its paragraphs?", waiting for the first frame */
+  let shownTimer: number | undefined;
+  let shownFrame: number | undefined;
 
   // another page of a single-page app: its view may render over the next seconds
   const urls = watchUrl(doc, signal, () => {
@@ -90,6 +98,16 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
     const first = lastRunAt === 0;
     lastRunAt = Date.now();
     if (!doc.body) return; // not an HTML page (an SVG or XML document has no body)
+    const quick = gateWithoutLayout(doc);
+    if (quick) {
+      lastGate = quick.result;
+      if (first) {
+        if (quick.elements.length < LEAD_PARAGRAPHS) openWindow();
+        else if (doc.visibilityState === 'hidden') windowUnlessShown(quick.elements); // no frame comes until shown
+        else shownFrame = window.requestAnimationFrame(() => (shownTimer = window.setTimeout(() => windowUnlessShown(quick.elements), 0)));
+      }
+      return;
+    }
     const paragraphs = leadParagraphs(doc);
     lastGate = gate(readGateInput(doc, paragraphs));
     if (!lastGate.pass) {
@@ -107,6 +125,16 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
     }
     if (answer?.ok || present()) stop();
     else if (!answer) askedFor = null;
+  }
+
+  /**
+   * The first check's window, asked of the paragraphs it read: fewer than LEAD_PARAGRAPHS shown, and the
+   * page is watched as if it had been from the first check; its changes since then are checked once.
+   */
+  function windowUnlessShown(elements: readonly Element[]): void {
+    if (signal.aborted || stopped || countShown(doc, elements, LEAD_PARAGRAPHS) >= LEAD_PARAGRAPHS) return;
+    openWindow();
+    schedule();
   }
 
   const script: GateScript = {
@@ -137,6 +165,8 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
     stopped = true;
     window.clearTimeout(timer);
     window.clearTimeout(windowTimer);
+    window.clearTimeout(shownTimer);
+    if (shownFrame !== undefined) window.cancelAnimationFrame(shownFrame);
     content?.stop();
     urls.stop();
     publish(undefined);

@@ -153,8 +153,28 @@ function gateGroups(text: string): number {
   return seen;
 }
 
-export function gate(input: GateInput): GateResult {
-  const lead = input.lead ? input.lead.slice(0, GATE_MAX_LEAD_CHARS) : '';
+/**
+ * Whether the text ends with the first word of a two-word term ("... in North"): then what follows it
+ * decides, and a text put after it may complete the phrase (lib/gate/read-gate-input.ts `gateWithoutLayout`).
+ */
+export function endsWithPhraseStart(text: string): boolean {
+  const lower = text.toLowerCase();
+  let start = lower.length;
+  while (start > 0 && isWordChar(lower.charCodeAt(start - 1))) start--;
+  if (start === lower.length) return false;
+  const word = lower.slice(start);
+  for (const [, terms] of GROUPS) {
+    for (const term of terms) {
+      const space = term.indexOf(' ');
+      if (space > 0 && term.slice(0, space) === word) return true;
+    }
+  }
+  return false;
+}
+
+/** `maxLeadChars`: how much of the lead is searched (the gate's own limit unless a caller needs all of it). */
+export function gate(input: GateInput, maxLeadChars = GATE_MAX_LEAD_CHARS): GateResult {
+  const lead = input.lead ? input.lead.slice(0, maxLeadChars) : '';
   const seen = gateGroups(`${input.title ?? ''}\n${slug(input.url)}\n${input.description ?? ''}\n${lead}`);
   const hits: string[] = [];
   if (seen & STRONG) hits.push('strong');

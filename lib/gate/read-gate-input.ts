@@ -5,7 +5,7 @@
  * gate script runs it on each), so it visits the head's elements once and stops at the first paragraphs;
  * the page is read in full only by the annotator, with lib/page/read-meta.ts and ./read-page.ts.
  */
-import { isSpace, type GateInput } from './gate';
+import { endsWithPhraseStart, gate, GATE_MAX_LEAD_CHARS, isSpace, type GateInput, type GateResult } from './gate';
 import { seenIn, type Seen } from '../page/visible';
 
 /** Paragraphs read for the gate's lead text: the first two substantial ones are enough. */
@@ -25,19 +25,75 @@ const MAX_ANCESTORS_CHECKED = 64;
  * candidates are checked, so a page costs at most a few dozen visibility checks.
  */
 export function leadParagraphs(doc: Document): string[] {
-  const parts: string[] = [];
+  return substantialParagraphs(doc, true).texts;
+}
+
+/**
+ * The substantial paragraphs among the first MAX_PARAGRAPHS_SCANNED: the first LEAD_PARAGRAPHS shown
+ * (`shownOnly`), or all of them, shown or not, with their elements.
+ */
+function substantialParagraphs(doc: Document, shownOnly: boolean): { texts: string[]; elements: Element[] } {
+  const texts: string[] = [];
+  const elements: Element[] = [];
   // A live collection is walked lazily: only the first paragraphs are visited, where querySelectorAll would
   // match the whole document first. Indexed access only: asking for `ps.length` would count every <p> of
   // the page, one whole walk.
   const ps = doc.getElementsByTagName('p');
   let seen: Seen | undefined;
-  for (let i = 0; i < MAX_PARAGRAPHS_SCANNED && parts.length < LEAD_PARAGRAPHS; i++) {
+  for (let i = 0; i < MAX_PARAGRAPHS_SCANNED && !(shownOnly && texts.length >= LEAD_PARAGRAPHS); i++) {
     const p = ps[i];
     if (!p) break;
     const t = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (t.length >= MIN_LEAD_PARAGRAPH_CHARS && (seen ??= seenIn(doc, true, MAX_ANCESTORS_CHECKED))(p)) parts.push(t);
+    if (t.length < MIN_LEAD_PARAGRAPH_CHARS || (shownOnly && !(seen ??= seenIn(doc, true, MAX_ANCESTORS_CHECKED))(p))) continue;
+    texts.push(t);
+    elements.push(p);
   }
-  return parts;
+  return { texts, elements };
+}
+
+/** How many of `elements` the page shows, up to `enough` (the visibility check of `leadParagraphs`). */
+export function countShown(doc: Document, elements: readonly Element[], enough: number): number {
+  const seen = seenIn(doc, true, MAX_ANCESTORS_CHECKED);
+  let n = 0;
+  for (let i = 0; i < elements.length && n < enough; i++) if (seen(elements[i]!)) n++;
+  return n;
+}
+
+/** Leads longer than this (all substantial paragraphs together) are left to the exact reading. */
+const MAX_UNSEEN_LEAD_CHARS = 4 * GATE_MAX_LEAD_CHARS;
+
+/**
+ * The gate's result without asking the browser what is shown, when that cannot change it; else null.
+ *
+ * What the page shows is a part of what it holds, and the gate only adds up words, so: with every
+ * substantial paragraph and the first <h1> read as if shown (the most the lead can hold) the page fails,
+ * and the head alone (title, address, description: the least) already has every group of words found
+ * there, then the exact reading would find exactly those groups and fail too. Two cases are left to the
+ * exact reading, where parts put side by side could say more than each: a paragraph or heading that ends
+ * with the first word of a two-word term ("... in North" + "Korea ..."), and a lead long enough for the
+ * gate's GATE_MAX_LEAD_CHARS cut to fall inside it. So the verdict and the groups are those of
+ * `gate(readGateInput(doc))`; the computed style and layout that reading needs (a forced layout of the
+ * whole page when it runs before the browser's first one) are not asked for. `elements`: the paragraphs
+ * the lead could hold, for `countShown`.
+ */
+export function gateWithoutLayout(doc: Document): { result: GateResult; elements: Element[] } | null {
+  const { texts, elements } = substantialParagraphs(doc, false);
+  const h = doc.getElementsByTagName('h1')[0];
+  const h1 = h?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  let first = 0;
+  let second = 0;
+  let total = h1.length;
+  for (const t of texts) {
+    if (endsWithPhraseStart(t)) return null;
+    total += t.length + 1;
+    if (t.length > first) [first, second] = [t.length, first];
+    else if (t.length > second) second = t.length;
+  }
+  if (endsWithPhraseStart(h1) || h1.length + 2 + first + second > GATE_MAX_LEAD_CHARS || total > MAX_UNSEEN_LEAD_CHARS) return null;
+  const head = readHead(doc);
+  const most = gate({ title: head.title ?? h1, url: head.url, description: head.description, lead: `${h1}\n${texts.join('\n')}` }, MAX_UNSEEN_LEAD_CHARS);
+  if (most.pass || most.hits.length !== gate({ ...head, lead: '' }).hits.length) return null;
+  return { result: most, elements };
 }
 
 /**

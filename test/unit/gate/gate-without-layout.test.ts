@@ -1,0 +1,77 @@
+/**
+ * The gate script's layout-free verdict (lib/gate/read-gate-input.ts `gateWithoutLayout`): whenever it
+ * answers, it is the exact reading's answer (`gate(readGateInput(doc))`, which reads only what is shown),
+ * groups of words included; where parts side by side could say more than each, it leaves the page to the
+ * exact reading.
+ */
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { endsWithPhraseStart, gate } from '../../../lib/gate/gate';
+import { gateWithoutLayout, readGateInput } from '../../../lib/gate/read-gate-input';
+
+afterEach(() => {
+  document.head.innerHTML = '';
+  document.body.innerHTML = '';
+  document.title = '';
+});
+
+const FILL = 'and the people of the town walked along the river for a long afternoon in the sun';
+const WORDS = ['hack', 'bitcoin', 'north', 'korea', 'exchange', 'attack', 'recipe', 'garden', 'crypto', 'wallet', 'drainer', 'stolen', 'weather', 'apt', '38', 'tornado', 'cash', 'news'];
+
+function page(title: string, h1: { text: string; hidden: boolean } | null, paragraphs: { text: string; hidden: boolean }[]): void {
+  document.title = title;
+  const hide = (hidden: boolean): string => (hidden ? ' style="display:none"' : '');
+  document.body.innerHTML = `${h1 ? `<h1${hide(h1.hidden)}>${h1.text}</h1>` : ''}${paragraphs.map((p) => `<p${hide(p.hidden)}>${p.text}</p>`).join('')}`;
+}
+
+describe('gateWithoutLayout', () => {
+  it('answers for a page that fails on all it holds, with the same groups as the exact reading', () => {
+    page('Weather in the garden', { text: 'Spring planting', hidden: false }, [
+      { text: `${FILL}, and the bitcoin exchange was closed.`, hidden: true },
+      { text: `${FILL}, then they went home.`, hidden: false },
+    ]);
+    // the hidden paragraph adds 'crypto' to what the page holds, but not to the head: left to the exact reading
+    expect(gateWithoutLayout(document)).toBeNull();
+    page('Bitcoin in the garden', null, [{ text: `${FILL}, and the bitcoin exchange was closed.`, hidden: true }]);
+    const quick = gateWithoutLayout(document)!;
+    expect(quick.result).toEqual(gate(readGateInput(document)));
+    expect(quick.result).toEqual({ pass: false, hits: ['crypto'] });
+    expect(quick.elements).toHaveLength(1);
+  });
+
+  it('leaves pages that may pass, phrases across parts and long leads to the exact reading', () => {
+    page('Hackers drain a crypto bridge', null, []);
+    expect(gateWithoutLayout(document)).toBeNull();
+    page('A walk', null, [
+      { text: `${FILL} in North`, hidden: false },
+      { text: `Korea ${FILL}`, hidden: false },
+    ]);
+    expect(gateWithoutLayout(document)).toBeNull();
+    page('A walk', null, [
+      { text: `${FILL} `.repeat(30), hidden: false },
+      { text: `${FILL} `.repeat(30), hidden: false },
+    ]);
+    expect(gateWithoutLayout(document)).toBeNull();
+    expect(endsWithPhraseStart('a trip to North')).toBe(true);
+    expect(endsWithPhraseStart('a trip to the north.')).toBe(false);
+    expect(endsWithPhraseStart('tornado')).toBe(true);
+    expect(endsWithPhraseStart('a bitcoin')).toBe(false);
+  });
+
+  it('property: whenever it answers, the exact reading gives the same result', () => {
+    const para = fc.record({ text: fc.array(fc.constantFrom(...WORDS, 'the', 'a', 'of'), { minLength: 0, maxLength: 8 }).map((w) => `${FILL} ${w.join(' ')}`.trim()), hidden: fc.boolean() });
+    const short = fc.record({ text: fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 3 }).map((w) => w.join(' ')), hidden: fc.boolean() });
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...WORDS), { maxLength: 3 }), fc.option(short, { nil: null }), fc.array(fc.oneof(para, short), { maxLength: 6 }), (title, h1, paragraphs) => {
+        page(title.join(' '), h1, paragraphs);
+        const quick = gateWithoutLayout(document);
+        if (!quick) return;
+        answered++;
+        expect(quick.result).toEqual(gate(readGateInput(document)));
+      }),
+      { numRuns: 400 },
+    );
+    expect(answered).toBeGreaterThan(50); // the property is not vacuous
+  });
+});
