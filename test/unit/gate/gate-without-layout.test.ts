@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { endsWithPhraseStart, gate } from '../../../lib/gate/gate';
 import { gateWithoutLayout, readGateInput } from '../../../lib/gate/read-gate-input';
+import { createGateScript } from '../../../lib/gate/gate-script';
 
 afterEach(() => {
   document.head.innerHTML = '';
@@ -73,5 +74,27 @@ describe('gateWithoutLayout', () => {
       { numRuns: 400 },
     );
     expect(answered).toBeGreaterThan(50); // the property is not vacuous
+  });
+});
+
+describe('the gate script on a page judged without layout', () => {
+  const open = async (hidden: boolean) => {
+    page('Sourdough at home', null, [
+      { text: `${FILL}, with flour and water.`, hidden },
+      { text: `${FILL}, with salt and patience.`, hidden },
+    ]);
+    const controller = new AbortController();
+    const script = createGateScript({ doc: document, signal: controller.signal, sendGatePassed: async () => ({ ok: true }), annotatorPresent: () => false, publish: () => undefined });
+    await script.check();
+    expect(script.lastGate).toEqual({ pass: false, hits: [] });
+    expect(script.watchingContent).toBe(false); // not asked yet: after the first frame
+    await new Promise((r) => setTimeout(r, 100));
+    const watching = script.watchingContent;
+    controller.abort();
+    return watching;
+  };
+  it('watches a page whose paragraphs are not shown (as the exact reading does), and not one that shows them', async () => {
+    expect(await open(true)).toBe(true);
+    expect(await open(false)).toBe(false);
   });
 });
