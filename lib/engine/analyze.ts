@@ -21,6 +21,7 @@ import { compileMatcher, type CompiledMatcher } from './matcher';
 import { USD_PER_UNIT, findAmounts } from './money';
 import { addressEntities, inSpans, navigationLines } from './entities';
 import { confidenceOf } from './evidence';
+import { articleDescription } from './apposition';
 import { findPeopleAndOrgs, warmUpNer } from './ner';
 import { buildReverseIndex, related, type ReverseIndex } from './related';
 import { attackPhrases, incidentsByVictim, resolveMentions } from './resolve';
@@ -192,7 +193,8 @@ function run(
       if (knownNames.has(n.name.toLowerCase())) continue;
       const mentions = n.mentions.filter((m) => !inSpans(nav, m.start, m.end));
       if (!mentions.length) continue;
-      entities.push({ id: n.id, name: n.name, type: n.type, aliases: n.aliases, mentions, inferred: false, known: false, evidence: 'name-finder', rule: n.rule, why: n.why });
+      const articleDesc = articleDescription(text, mentions);
+      entities.push({ id: n.id, name: n.name, type: n.type, aliases: n.aliases, mentions, inferred: false, known: false, evidence: 'name-finder', rule: n.rule, why: n.why, ...(articleDesc ? { articleDescription: articleDesc } : {}) });
     }
   }
   lap('ner');

@@ -56,6 +56,11 @@ export interface AnalysisEntity {
   evidence?: EvidenceKind;
   /** extra: for `evidence: 'name-finder'`, the id of the rule that found it (see lib/engine/ner/rules.ts). */
   rule?: string;
+  /**
+   * extra: for a name the knowledge base lacks, what the article itself says it is ("an on-chain
+   * investigator"), as written, at most 100 characters (lib/engine/apposition.ts). Cards label it "From this article".
+   */
+  articleDescription?: string;
   /** extra: precision measured for this kind of evidence (or this rule), 0..1; the page marks only >= MARK_MIN_PRECISION. */
   confidence?: number;
   /** extra, addresses only: the chain ("BTC", "ETH", "SOL"...), checksum validity and OFAC listing. */
