@@ -17,11 +17,12 @@
  *
  * Most pages fail on what they hold, shown or not (`gateWithoutLayout`): those are judged without computed
  * style or layout, which at DOMContentLoaded would force the page's first layout inside this script (most of
- * its cost on a large page: docs/performance.md). Whether they show two paragraphs (for the window above) is
- * then asked after the browser's first frame, of the same paragraphs, when layout costs nothing more.
+ * its cost on a large page). What they show (the groups of words in the status, and two paragraphs or not for
+ * the window above) is asked after the browser's first frame, of the same parts, when layout costs nothing
+ * more; until then the status's groups may be more than the page shows.
  */
 import { gate, type GateResult } from './gate';
-import { countShown, gateWithoutLayout, LEAD_PARAGRAPHS, leadParagraphs, readGateInput } from './read-gate-input';
+import { gateShown, gateWithoutLayout, LEAD_PARAGRAPHS, leadParagraphs, readGateInput, type UnseenRead } from './read-gate-input';
 import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, observeContent, watchUrl, type ContentWatcher } from '../page/watch';
 import { annotatorPresent, parseGatePassedAnswer, setGateSlot, type GatePassedAnswer, type GateSlot, type GateStatus } from '../shared/gate-protocol';
 import { withoutHash } from '../page/address';
@@ -60,9 +61,10 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
   let timer: number | undefined;
   /** ends the re-check window: the MutationObserver is disconnected until the next URL change */
   let windowTimer: number | undefined;
-  /** the first check's question "does the page show its paragraphs?", waiting for the first frame */
+  /** a judgement without layout waiting for the first frame to be finished (see `finishUnseen`) */
   let shownTimer: number | undefined;
   let shownFrame: number | undefined;
+  let checks = 0;
 
   // another page of a single-page app: its view may render over the next seconds
   const urls = watchUrl(doc, signal, () => {
@@ -98,14 +100,17 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
     const first = lastRunAt === 0;
     lastRunAt = Date.now();
     if (!doc.body) return; // not an HTML page (an SVG or XML document has no body)
+    const run = ++checks;
     const quick = gateWithoutLayout(doc);
     if (quick) {
       lastGate = quick.result;
-      if (first) {
-        if (quick.elements.length < LEAD_PARAGRAPHS) openWindow();
-        else if (doc.visibilityState === 'hidden') windowUnlessShown(quick.elements); // no frame comes until shown
-        else shownFrame = window.requestAnimationFrame(() => (shownTimer = window.setTimeout(() => windowUnlessShown(quick.elements), 0)));
-      }
+      // fewer paragraphs than the lead takes: fewer are shown, the page is watched from now
+      const ask = first && quick.elements.length >= LEAD_PARAGRAPHS;
+      if (first && !ask) openWindow();
+      if (!ask && quick.exact) return;
+      const finish = (): void => finishUnseen(quick, run, ask);
+      if (doc.visibilityState === 'hidden') finish(); // no frame comes until the tab is shown
+      else shownFrame = window.requestAnimationFrame(() => (shownTimer = window.setTimeout(finish, 0)));
       return;
     }
     const paragraphs = leadParagraphs(doc);
@@ -128,11 +133,15 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
   }
 
   /**
-   * The first check's window, asked of the paragraphs it read: fewer than LEAD_PARAGRAPHS shown, and the
-   * page is watched as if it had been from the first check; its changes since then are checked once.
+   * A judgement without layout, finished after the first frame with what the page shows of the parts it
+   * read: the status's groups, and (`ask`: the first check) the window: fewer than LEAD_PARAGRAPHS shown,
+   * and the page is watched as if it had been from the first check; its changes since are checked once.
    */
-  function windowUnlessShown(elements: readonly Element[]): void {
-    if (signal.aborted || stopped || countShown(doc, elements, LEAD_PARAGRAPHS) >= LEAD_PARAGRAPHS) return;
+  function finishUnseen(read: UnseenRead, run: number, ask: boolean): void {
+    if (signal.aborted || stopped || run !== checks) return;
+    const { result, shown } = gateShown(doc, read);
+    lastGate = result;
+    if (!ask || shown >= LEAD_PARAGRAPHS) return;
     openWindow();
     schedule();
   }

@@ -51,49 +51,67 @@ function substantialParagraphs(doc: Document, shownOnly: boolean): { texts: stri
   return { texts, elements };
 }
 
-/** How many of `elements` the page shows, up to `enough` (the visibility check of `leadParagraphs`). */
-export function countShown(doc: Document, elements: readonly Element[], enough: number): number {
-  const seen = seenIn(doc, true, MAX_ANCESTORS_CHECKED);
-  let n = 0;
-  for (let i = 0; i < elements.length && n < enough; i++) if (seen(elements[i]!)) n++;
-  return n;
-}
-
 /** Leads longer than this (all substantial paragraphs together) are left to the exact reading. */
 const MAX_UNSEEN_LEAD_CHARS = 4 * GATE_MAX_LEAD_CHARS;
 
+/** A page's parts as `gateWithoutLayout` read them: enough to finish the exact reading later (`gateShown`). */
+export interface UnseenRead {
+  /** a fail; its groups are the exact reading's when `exact`, else the most the page's text can hold */
+  result: GateResult;
+  exact: boolean;
+  /** the substantial paragraphs the lead could hold, and their text */
+  elements: Element[];
+  texts: string[];
+  h1: Element | undefined;
+  h1Text: string;
+  head: Pick<GateInput, 'title' | 'url' | 'description'>;
+}
+
 /**
- * The gate's result without asking the browser what is shown, when that cannot change it; else null.
+ * The gate's verdict without asking the browser what is shown, when that cannot change it; else null.
  *
  * What the page shows is a part of what it holds, and the gate only adds up words, so: with every
  * substantial paragraph and the first <h1> read as if shown (the most the lead can hold) the page fails,
- * and the head alone (title, address, description: the least) already has every group of words found
- * there, then the exact reading would find exactly those groups and fail too. Two cases are left to the
- * exact reading, where parts put side by side could say more than each: a paragraph or heading that ends
- * with the first word of a two-word term ("... in North" + "Korea ..."), and a lead long enough for the
- * gate's GATE_MAX_LEAD_CHARS cut to fall inside it. So the verdict and the groups are those of
- * `gate(readGateInput(doc))`; the computed style and layout that reading needs (a forced layout of the
- * whole page when it runs before the browser's first one) are not asked for. `elements`: the paragraphs
- * the lead could hold, for `countShown`.
+ * then the exact reading (`gate(readGateInput(doc))`, only what is shown) fails too; and when the head
+ * alone (title, address, description: the least) already has every group of words found, it finds exactly
+ * those groups (`exact`). Two cases are left to the exact reading, where parts put side by side could say
+ * more than each: a paragraph or heading that ends with the first word of a two-word term ("... in North" +
+ * "Korea ..."), and a lead long enough for the gate's GATE_MAX_LEAD_CHARS cut to fall inside it. The
+ * computed style and layout the exact reading needs (a forced layout of the whole page when it runs before
+ * the browser's first one) are not asked for; `gateShown` asks them later, of the same parts.
  */
-export function gateWithoutLayout(doc: Document): { result: GateResult; elements: Element[] } | null {
+export function gateWithoutLayout(doc: Document): UnseenRead | null {
   const { texts, elements } = substantialParagraphs(doc, false);
-  const h = doc.getElementsByTagName('h1')[0];
-  const h1 = h?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const h1 = doc.getElementsByTagName('h1')[0];
+  const h1Text = h1?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   let first = 0;
   let second = 0;
-  let total = h1.length;
+  let total = h1Text.length;
   for (const t of texts) {
     if (endsWithPhraseStart(t)) return null;
     total += t.length + 1;
     if (t.length > first) [first, second] = [t.length, first];
     else if (t.length > second) second = t.length;
   }
-  if (endsWithPhraseStart(h1) || h1.length + 2 + first + second > GATE_MAX_LEAD_CHARS || total > MAX_UNSEEN_LEAD_CHARS) return null;
+  if (endsWithPhraseStart(h1Text) || h1Text.length + 2 + first + second > GATE_MAX_LEAD_CHARS || total > MAX_UNSEEN_LEAD_CHARS) return null;
   const head = readHead(doc);
-  const most = gate({ title: head.title ?? h1, url: head.url, description: head.description, lead: `${h1}\n${texts.join('\n')}` }, MAX_UNSEEN_LEAD_CHARS);
-  if (most.pass || most.hits.length !== gate({ ...head, lead: '' }).hits.length) return null;
-  return { result: most, elements };
+  const most = gate({ title: head.title ?? h1Text, url: head.url, description: head.description, lead: `${h1Text}\n${texts.join('\n')}` }, MAX_UNSEEN_LEAD_CHARS);
+  if (most.pass) return null;
+  return { result: most, exact: most.hits.length === gate({ ...head, lead: '' }).hits.length, elements, texts, h1, h1Text, head };
+}
+
+/**
+ * The exact reading of the parts `gateWithoutLayout` read, with what the page shows now (as
+ * `readGateInput` reads it: the first LEAD_PARAGRAPHS shown paragraphs, the <h1> if shown), and how many
+ * paragraphs it shows (up to LEAD_PARAGRAPHS).
+ */
+export function gateShown(doc: Document, read: UnseenRead): { result: GateResult; shown: number } {
+  const seen = seenIn(doc, true, MAX_ANCESTORS_CHECKED);
+  const parts: string[] = [];
+  for (let i = 0; i < read.elements.length && parts.length < LEAD_PARAGRAPHS; i++) if (seen(read.elements[i]!)) parts.push(read.texts[i]!);
+  const h1 = read.h1 && seen(read.h1) ? read.h1Text : '';
+  const { title, url, description } = read.head;
+  return { result: gate({ title: title ?? h1, url, description, lead: `${h1}\n${parts.join('\n')}` }), shown: parts.length };
 }
 
 /**

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { endsWithPhraseStart, gate } from '../../../lib/gate/gate';
-import { gateWithoutLayout, readGateInput } from '../../../lib/gate/read-gate-input';
+import { gateShown, gateWithoutLayout, readGateInput } from '../../../lib/gate/read-gate-input';
 import { createGateScript } from '../../../lib/gate/gate-script';
 
 afterEach(() => {
@@ -31,10 +31,16 @@ describe('gateWithoutLayout', () => {
       { text: `${FILL}, and the bitcoin exchange was closed.`, hidden: true },
       { text: `${FILL}, then they went home.`, hidden: false },
     ]);
-    // the hidden paragraph adds 'crypto' to what the page holds, but not to the head: left to the exact reading
-    expect(gateWithoutLayout(document)).toBeNull();
+    // the hidden paragraph adds 'crypto' to what the page holds, but not to the head: the verdict is known,
+    // the groups only once what is shown is asked
+    const some = gateWithoutLayout(document)!;
+    expect(some.result).toEqual({ pass: false, hits: ['crypto'] });
+    expect(some.exact).toBe(false);
+    expect(gateShown(document, some)).toEqual({ result: gate(readGateInput(document)), shown: 1 });
+    expect(gateShown(document, some).result).toEqual({ pass: false, hits: [] });
     page('Bitcoin in the garden', null, [{ text: `${FILL}, and the bitcoin exchange was closed.`, hidden: true }]);
     const quick = gateWithoutLayout(document)!;
+    expect(quick.exact).toBe(true);
     expect(quick.result).toEqual(gate(readGateInput(document)));
     expect(quick.result).toEqual({ pass: false, hits: ['crypto'] });
     expect(quick.elements).toHaveLength(1);
@@ -59,7 +65,7 @@ describe('gateWithoutLayout', () => {
     expect(endsWithPhraseStart('a bitcoin')).toBe(false);
   });
 
-  it('property: whenever it answers, the exact reading gives the same result', () => {
+  it('property: whenever it answers, the verdict is the exact reading\'s, and so are the groups when exact or once finished', () => {
     const para = fc.record({ text: fc.array(fc.constantFrom(...WORDS, 'the', 'a', 'of'), { minLength: 0, maxLength: 8 }).map((w) => `${FILL} ${w.join(' ')}`.trim()), hidden: fc.boolean() });
     const short = fc.record({ text: fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 3 }).map((w) => w.join(' ')), hidden: fc.boolean() });
     let answered = 0;
@@ -69,7 +75,10 @@ describe('gateWithoutLayout', () => {
         const quick = gateWithoutLayout(document);
         if (!quick) return;
         answered++;
-        expect(quick.result).toEqual(gate(readGateInput(document)));
+        const exact = gate(readGateInput(document));
+        expect(quick.result.pass).toBe(exact.pass);
+        if (quick.exact) expect(quick.result).toEqual(exact);
+        expect(gateShown(document, quick).result).toEqual(exact);
       }),
       { numRuns: 400 },
     );
@@ -96,5 +105,21 @@ describe('the gate script on a page judged without layout', () => {
   it('watches a page whose paragraphs are not shown (as the exact reading does), and not one that shows them', async () => {
     expect(await open(true)).toBe(true);
     expect(await open(false)).toBe(false);
+  });
+
+  it('the status says the groups of what is shown once the first frame is done', async () => {
+    page('A garden', null, [
+      { text: `${FILL}, and the bitcoin exchange was closed.`, hidden: true },
+      { text: `${FILL}, with flour and water.`, hidden: false },
+    ]);
+    const controller = new AbortController();
+    const script = createGateScript({ doc: document, signal: controller.signal, sendGatePassed: async () => ({ ok: true }), annotatorPresent: () => false, publish: () => undefined });
+    await script.check();
+    expect(script.lastGate).toEqual({ pass: false, hits: ['crypto'] }); // all the page holds, for a frame
+    await new Promise((r) => setTimeout(r, 100));
+    expect(script.lastGate).toEqual({ pass: false, hits: [] });
+    expect(script.lastGate).toEqual(gate(readGateInput(document)));
+    expect(script.watchingContent).toBe(true); // one paragraph shown
+    controller.abort();
   });
 });
