@@ -22,9 +22,10 @@ const SPEAKER_AFTER_RE = /^(?:['’]s)?,?(?: [^\s.,]+){0,3}? (?:said|says|told|r
 
 /** Attribution around an actor's mention. */
 const ACTOR_BEFORE_RE =
-  /(?:\b(?:attributed(?: \w+){0,4} to|links?(?: [\w-]+){0,4} to|blamed(?: \w+){0,3} on|linked to|tied to|traced to|connected to|carried out by|conducted by|perpetrated by|orchestrated by|(?:stolen|hacked|drained|exploited|launched|deployed|committed|operated|run|behind|responsible) by|suspected|charged|arrested|indicted|sentenced|sanctioned|designated|accused|blamed)(?: the)?)\s*$/;
+  /(?:\b(?:attributed(?: \w+){0,4} to|links?(?: [\w-]+){0,4} to|blamed(?: \w+){0,3} on|linked to|tied to|traced to|connected to|carried out by|conducted by|perpetrated by|orchestrated by|(?:stolen|hacked|drained|exploited|launched|deployed|committed|operated|run|behind|responsible) by|suspected|charged|arrested|indicted|sentenced|sanctioned|designated|accused|blamed|(?:has |have |had )?(?:linked|tied)|(?:charges?|case|indictment|complaint)(?: [\w-]+){0,3} against)(?: the)?)\s*$/;
 const ACTOR_AFTER_RE =
-  /^(?:['’]s)?(?:-linked|-backed|-sponsored|-affiliated)?\s*(?:(?:state[- ])?(?:hackers?|hacking (?:group|unit|team)s?|threat actors?|operatives|cybercriminals|attackers?|gang|group|it workers)\b)|^,?(?: [^\s.,]+){0,6}? (?:(?:was|were|is|are) (?:behind|responsible|suspected|believed to be behind|charged|arrested|indicted|sentenced|jailed|convicted|sanctioned)|(?:stole|hacked|drained|exploited|raked|carried out|orchestrated|pleaded guilty|admitted)|has (?:raked|stolen|been charged|been sentenced))\b/;
+  /^(?:['’]s)?(?:-linked|-backed|-sponsored|-affiliated)?\s*(?:(?:state[- ])?(?:hackers?|hacking (?:group|unit|team)s?|threat actors?|operatives|cybercriminals|attackers?|gang|group|it workers)\b)|^(?:,[^,.;]{1,60},)?,?(?: [^\s.,]+){0,6}? (?:(?:was|were|is|are) (?:behind|responsible|suspected|believed to be behind|charged|arrested|indicted|sentenced|jailed|convicted|sanctioned)|(?:stole|hacked|drained|exploited|raked|carried out|orchestrated|pleaded guilty|admitted)|has (?:raked|stolen|been charged|been sentenced))\b/;
+const AGENCY_BEHIND_RE = /^(?:['’]s)?(?:,[^,.;]{1,60},)?\s(?:was|were|is|are) (?:behind|responsible for)\b/;
 const DEMONYM_RE = /^(?:North Korean|Russian|Iranian|Chinese)\s+(?:state[- ])?(?:hackers?|hacking|threat actors?|operatives|IT workers|cyber)/;
 
 /** A title that attributes: "U.S. says North Korea responsible for...", "NSA links ransomware attack to North Korea". */
@@ -162,21 +163,26 @@ export function findActors(
   const out: Actor[] = [];
   for (const e of entities) {
     if (step()) break;
-    if (e.inferred || !ACTOR_TYPES.has(e.type)) continue;
+    if (e.inferred || !(ACTOR_TYPES.has(e.type) || e.type === 'agency')) continue;
     let hits = 0;
     let speaker: AnalysisEntity | undefined;
-    if (inTitle(ctx.title, e) && TITLE_ATTRIBUTION_RE.test(ctx.title)) hits++;
+    if (e.type !== 'agency' && inTitle(ctx.title, e) && TITLE_ATTRIBUTION_RE.test(ctx.title)) hits++;
     for (const m of e.mentions.slice(0, 40)) {
       if (ctx.offTopic(m.start) || m.start >= ctx.openingEnd) continue;
       const before = ctx.text.slice(Math.max(0, m.start - WINDOW), m.start);
       const after = ctx.text.slice(m.end, m.end + WINDOW);
+      // an agency is the actor only as the subject of "was behind" ("the Reconnaissance General Bureau, North Korea's spy agency, was behind the attack"), never as the one who says so
+      if (e.type === 'agency') {
+        if (AGENCY_BEHIND_RE.test(lower(after))) hits++;
+        continue;
+      }
       const attributed =
         ACTOR_BEFORE_RE.test(lower(before)) ||
         ACTOR_AFTER_RE.test(lower(after)) ||
         DEMONYM_RE.test(ctx.text.slice(m.start, m.end + 40));
       // people and firms count only as the ones charged or named as behind it; groups and states in any attribution
       if (!attributed) continue;
-      if ((e.type === 'person' || e.type === 'organization') && !/\b(?:charged|arrested|indicted|sentenced|jailed|convicted|pleaded|sanctioned|designated|accused|behind|responsible)\b/i.test(before.slice(-60) + after.slice(0, 80))) continue;
+      if ((e.type === 'person' || e.type === 'organization') && !/\b(?:charged|charges|arrested|indicted|indictment|sentenced|jailed|convicted|pleaded|sanctioned|designated|accused|behind|responsible)\b/i.test(before.slice(-60) + after.slice(0, 80))) continue;
       hits++;
       if (!speaker) {
         const s = sentenceAt(m.start);

@@ -199,3 +199,22 @@ describe('victims read from the event frame (names the entity finder did not rep
     expect(victims('Customers were hit by the hack, and Users said they lost funds when hackers stole $2 million.', 'Exchange hacked')).toEqual([]);
   });
 });
+
+describe('actors', () => {
+  const ent = (text: string, name: string, type: 'agency' | 'person' | 'threat-actor') => {
+    const start = text.indexOf(name);
+    return { id: name.toLowerCase().replace(/\s+/g, '-'), name, type, aliases: [], mentions: [{ text: name, start, end: start + name.length }], inferred: false };
+  };
+  const actors = (text: string, title: string, names: [string, 'agency' | 'person' | 'threat-actor'][]) =>
+    buildKeyFacts({ text, title, sentences: splitSentences(text), amounts: findAmounts(text), entities: names.map(([n, t]) => ent(text, n, t)) }).actors.map((a) => a.name);
+
+  it('takes the person charges were brought against', () => {
+    const text = 'Prosecutors brought charges in 2024 against Oleksandr Didenko for selling stolen identities to overseas workers.';
+    expect(actors(text, 'Man jailed for identity theft', [['Oleksandr Didenko', 'person']])).toEqual(['Oleksandr Didenko']);
+  });
+
+  it('takes an agency only as the subject of "was behind", never as the one who says so', () => {
+    const text = 'The NSA said the Reconnaissance General Bureau, the country’s spy agency, was behind the ransomware attack on the hospitals.';
+    expect(actors(text, 'NSA links ransomware attack to spy agency', [['NSA', 'agency'], ['Reconnaissance General Bureau', 'agency']])).toEqual(['Reconnaissance General Bureau']);
+  });
+});
