@@ -1,6 +1,6 @@
 /**
  * Display formatting for every UI (popup, options, hover card): money, dates, hosts, safe links and the
- * look-up's type names. Numbers and dates follow the reader's locale (Intl, the browser's language); the
+ * order of the entity types. Numbers and dates follow the reader's locale (Intl, the browser's language); the
  * `locale` parameters exist for tests. Words come from lib/shared/i18n.
  */
 import type { Amount, Analysis, EntityType } from '../../lib/shared/contract';
@@ -110,25 +110,6 @@ export function siteLabel(siteName: string | null | undefined, url: string | nul
 export function articleMeta(a: Pick<Analysis, 'siteName' | 'url' | 'publishedAt'>, locale?: Locale): string {
   return [siteLabel(a.siteName, a.url), a.publishedAt ? formatDate(a.publishedAt, locale) : null].filter(Boolean).join(' · ');
 }
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-export const TYPE_LABELS: Record<EntityType, { one: string; many: string }> = {
-  'threat-actor': { one: 'Threat actor', many: 'Threat actors' },
-  agency: { one: 'Agency', many: 'Agencies' },
-  malware: { one: 'Malware', many: 'Malware' },
-  'sanctioned-jurisdiction': { one: 'Sanctioned jurisdiction', many: 'Sanctioned jurisdictions' },
-  exchange: { one: 'Exchange', many: 'Exchanges' },
-  protocol: { one: 'Protocol', many: 'Protocols' },
-  mixer: { one: 'Mixer', many: 'Mixers' },
-  incident: { one: 'Incident', many: 'Incidents' },
-  person: { one: 'Person', many: 'People' },
-  organization: { one: 'Organisation', many: 'Organisations' },
-  cryptocurrency: { one: 'Cryptocurrency', many: 'Cryptocurrencies' },
-  address: { one: 'Address', many: 'Addresses' },
-};
 
 /** Order of the entity groups: who did it first, then what and where. */
 export const TYPE_ORDER: readonly EntityType[] = [
