@@ -211,3 +211,15 @@ describe('single-word names that recur (recurring-name: measured, off)', () => {
     expect(ner('The breach at Conduent grew. Hackers hit 25 million people, and Conduent said more. Attackers targeted Conduent systems.')).toEqual([]);
   });
 });
+
+describe('platforms in passing and organisation words alone', () => {
+  it('does not report a platform mentioned in passing (Telegram, Twitter, Etherscan), keeps a firm the story cites', () => {
+    const out = ner('The hack was posted on Telegram and Twitter, the transfers show on Etherscan, and Chainalysis said funds moved.');
+    expect(out).toEqual(['organization:Chainalysis']);
+  });
+
+  it('reports no name made of organisation words alone ("Company Limited"), keeps one with a name in it', () => {
+    expect(ner('Treasury also named the Company Limited that ran the compound.')).toEqual([]);
+    expect(ner('Treasury named Troth Star Company Limited on Monday.')).toEqual(['organization:Troth Star Company Limited']);
+  });
+});
