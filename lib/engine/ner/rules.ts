@@ -9,7 +9,7 @@ import type { EntityType } from '../../shared/contract';
 import { inIdiom } from '../entities';
 import { AGE_AFTER_RE, AGE_BEFORE_RE, eastAsianName } from '../ner-cues';
 import type { Token } from '../text';
-import { BODY_WORDS, CAMEL_STOP, CAPTION_WORDS, COMMON_ACRONYMS, GOVERNMENT_WORDS, LEGAL_FORMS, JARGON, KNOWN_ORGS, NOT_NAME, ORG_HEAD, ORG_SUFFIX } from '../vocab';
+import { BODY_WORDS, CAMEL_STOP, CAPTION_WORDS, COMMON_ACRONYMS, GOVERNMENT_WORDS, LEGAL_FORMS, STATE_BODY_WORDS, JARGON, KNOWN_ORGS, NOT_NAME, ORG_HEAD, ORG_SUFFIX } from '../vocab';
 import { FIRST_NAME_TAG, isBoilerplateLine, isDefinedAcronym, isTitleCaseLine, lexTag, plainNameTokens, type Candidate } from './candidates';
 import { acronymAfter, spellsInitials } from './acronyms';
 import { cuedType, MALWARE_WORD_RE, PERSON_AFTER, PERSON_BEFORE, PERSON_CUE, PERSON_TITLES } from './cues';
@@ -153,6 +153,13 @@ export function isSiteName(name: string, siteKeys: ReadonlySet<string>): boolean
 
 const tagOf = (t: Token): string => lexTag(t.text);
 
+/** "National Cyber Security Centre", "Australian Cyber Security Centre": a state's body, an agency. */
+function stateBody(toks: readonly Token[]): boolean {
+  const first = toks[0]!;
+  const national = first.norm === 'national' || first.norm === 'federal' || /(?:^|,)(?:Demonym|Country)(?:,|$)/.test(tagOf(first));
+  return toks.length >= 3 && national && STATE_BODY_WORDS.has(toks[toks.length - 1]!.norm);
+}
+
 /** DeFi words: a "<name> Finance" among them is a protocol. */
 const DEFI_NEAR = /\b(?:defi|protocol|lending|liquidity|vaults?|pools?|yield|flash loans?|smart contracts?|tokens?|stablecoins?)\b/i;
 
@@ -241,7 +248,7 @@ export const NAME_RULES: readonly NameRule[] = [
       // a body of people ("... Unit", "... Alliance", "... Commission"), not a term of art ("Know Your Customer (KYC)")
       if (!toks.some((t) => ORG_SUFFIX.has(t.norm) || GOVERNMENT_WORDS.has(t.norm) || BODY_WORDS.has(t.norm))) return null;
       const last = toks[toks.length - 1]!.norm;
-      const gov = (GOVERNMENT_WORDS.has(last) && last !== 'office') || (GOVERNMENT_WORDS.has(toks[0]!.norm) && !toks.some((t) => t.norm === 'bank'));
+      const gov = (GOVERNMENT_WORDS.has(last) && last !== 'office') || (GOVERNMENT_WORDS.has(toks[0]!.norm) && !toks.some((t) => t.norm === 'bank')) || stateBody(toks);
       return { type: gov ? 'agency' : 'organization', rule: 'defined-acronym', typed: gov };
     },
   },
@@ -287,7 +294,7 @@ export const NAME_RULES: readonly NameRule[] = [
       if (toks.length < 2 || !ORG_SUFFIX.has(last.norm) || (toks.length === 2 && NOT_NAME.has(toks[0]!.norm))) return null;
       // "Company Limited", "Police Department": organisation words alone name no one
       if (toks.every((t) => ORG_SUFFIX.has(t.norm) || LEGAL_FORMS.has(t.norm) || GOVERNMENT_WORDS.has(t.norm))) return 'skip';
-      const gov = GOVERNMENT_WORDS.has(last.norm) && last.norm !== 'office';
+      const gov = (GOVERNMENT_WORDS.has(last.norm) && last.norm !== 'office') || stateBody(toks);
       // "Idle Finance", "Cream Finance": a short "<name> Finance" among DeFi words is a protocol
       if (last.norm === 'finance' && toks.length <= 3 && !ORG_HEAD.has(toks[0]!.norm) && DEFI_NEAR.test(text.slice(Math.max(0, c.start - 200), Math.min(text.length, c.end + 200))))
         return { type: 'protocol', rule: 'org-suffix', typed: true };

@@ -20,6 +20,7 @@ import notNames from './not-names.json';
 import orgSuffixes from './org-suffixes.json';
 import productWords from './product-words.json';
 import roleWords from './role-words.json';
+import stateBodyWords from './state-body-words.json';
 import titleQualifiers from './title-qualifiers.json';
 import topical from './topical.json';
 
@@ -59,6 +60,9 @@ export const IDIOMS: readonly string[] = idioms.phrases;
 
 /** Words that make a name defined with its acronym a body of people, not a term of art. */
 export const BODY_WORDS = set(bodyWords);
+
+/** Last words of a state body's name after "National", "Federal" or a country ("National Cyber Security Centre"). */
+export const STATE_BODY_WORDS = set(stateBodyWords);
 
 /** Words that make an institution a government body ("... Police Department", "Ministry of ..."). */
 export const GOVERNMENT_WORDS = set(governmentWords);

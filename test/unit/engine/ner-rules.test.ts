@@ -223,3 +223,13 @@ describe('platforms in passing and organisation words alone', () => {
     expect(ner('Treasury named Troth Star Company Limited on Monday.')).toEqual(['organization:Troth Star Company Limited']);
   });
 });
+
+describe('state bodies', () => {
+  it('types "National Cyber Security Centre" and "Australian Cyber Security Centre" as agencies, not a national bank or university', () => {
+    expect(ner('The National Cyber Security Centre and the Australian Cyber Security Centre issued a warning.')).toEqual(
+      expect.arrayContaining(['agency:National Cyber Security Centre', 'agency:Australian Cyber Security Centre']),
+    );
+    const out = ner('Phishers hit National Australia Bank and the Australian National University.');
+    expect(out).toEqual(expect.arrayContaining(['organization:National Australia Bank', 'organization:Australian National University']));
+  });
+});
