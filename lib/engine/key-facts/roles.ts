@@ -13,11 +13,13 @@ import { sentenceIndexAt } from '../text';
 export const ROLES = ['stolen', 'frozen', 'recovered', 'seized', 'ransom', 'bounty', 'fine', 'laundered', 'aggregate', 'other'] as const;
 export type Role = (typeof ROLES)[number];
 
-type CueRole = Exclude<Role, 'aggregate' | 'other'>;
+type CueRole = Exclude<Role, 'aggregate'>;
 
 /** Role words. Order matters only for ties at the same distance (the first listed wins). */
 const CUES: readonly [CueRole, RegExp][] = [
   ['bounty', /\b(?:bount(?:y|ies)|rewards?|white[- ]?hat fee|finder'?s fee)\b/g],
+  // money that was not taken: what was saved or kept safe, what a project is worth or raised
+  ['other', /\b(?:sav(?:ed|ing)|rescued|protected|secured|market (?:cap|capitali[sz]ation|value)|valuation|valued at|raised|funding|total value locked|tvl)\b/g],
   ['ransom', /\b(?:ransom(?!ware)\w*|extort\w*)\b/g],
   ['fine', /\b(?:fined?|fines|penalt(?:y|ies)|settlement|civil money)\b/g],
   ['frozen', /\b(?:froze|frozen|freez\w*)\b/g],

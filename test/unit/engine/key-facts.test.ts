@@ -41,6 +41,15 @@ describe('amount roles', () => {
     expect(roleOf(text, '$48 million')).toBe('stolen');
   });
 
+  it('does not call money that was saved or what a project is worth stolen', () => {
+    const text = 'The team stopped the exploit while it was underway, saving 24m DAI of deposits; the attacker stole 11m DAI.';
+    expect(roleOf(text, '24m DAI')).not.toBe('stolen');
+    expect(roleOf(text, '11m DAI')).toBe('stolen');
+    expect(roleOf('The lending protocol, valued at $300 million, was exploited on Monday.', '$300 million')).not.toBe('stolen');
+    // the nearest word decides: a theft of savings is a theft
+    expect(roleOf('Hackers stole $5 million that users had saved in the wallet app.', '$5 million')).toBe('stolen');
+  });
+
   it('keeps "of which" parts apart from the whole', () => {
     const text = 'Attackers drained $60 million from the bridge, of which $20 million has been frozen by issuers.';
     expect(roleOf(text, '$60 million')).toBe('stolen');
