@@ -14,7 +14,7 @@ import { t } from '../../lib/shared/i18n';
 import { addressQueryId, addressShaped } from './lookup-address';
 
 /** Wait this long after the last keystroke before searching: one query per pause, not per key. */
-export const LOOKUP_DEBOUNCE_MS = 150;
+const LOOKUP_DEBOUNCE_MS = 150;
 /** Matches listed: the popup is small and the best ones come first. */
 export const LOOKUP_LIMIT = 8;
 

@@ -25,7 +25,7 @@ import { isListItem, listOpener, treatedAsIndicator } from './context';
 import { DOT_SRC, isDefanged, refang } from './refang';
 import { isTld } from './tlds';
 
-export { isDefanged, refang } from './refang';
+export { refang } from './refang';
 
 export interface IndicatorOptions {
   /** the addresses the address pass found (each becomes an `address` indicator) */
