@@ -4,6 +4,7 @@
  */
 import type { CardEntity } from '../../lib/shared/messages';
 import { EntityCard, type EntityCardProps } from './EntityCard';
+import { ArticleCard, type ArticleCardProps } from './ArticleCard';
 import { t } from '../../lib/shared/i18n';
 
 export interface HoverCardProps {
@@ -27,9 +28,11 @@ export interface HoverCardProps {
   onMore?: () => void;
   /** the page's link the mark sits in (offered as "Open link") */
   linkUrl?: string;
+  /** a name the knowledge base lacks: what the article says it is (shown when there is no entity) */
+  article?: Pick<ArticleCardProps, 'type' | 'description'>;
 }
 
-export function HoverCard({ entityId, entity, fallbackName, theme, headingId, found, onClose, onMute, onMuteEverywhere, problem, reportUrl, more, onMore, linkUrl }: HoverCardProps) {
+export function HoverCard({ entityId, entity, fallbackName, theme, headingId, found, onClose, onMute, onMuteEverywhere, problem, reportUrl, more, onMore, linkUrl, article }: HoverCardProps) {
   return (
     <div class={`cnc-card${more ? ' cnc-more' : ''}`} role="dialog" aria-labelledby={headingId} data-theme={theme} data-cnc-card-entity={entityId} tabIndex={-1}>
       <button type="button" class="cnc-card-close" aria-label={t('cardClose')} onClick={onClose}>
@@ -37,6 +40,8 @@ export function HoverCard({ entityId, entity, fallbackName, theme, headingId, fo
       </button>
       {entity ? (
         <EntityCard entity={entity} found={found} headingId={headingId} onMute={onMute} onMuteEverywhere={onMuteEverywhere} reportUrl={reportUrl} more={more === true} onMore={onMore ?? (() => {})} linkUrl={linkUrl} />
+      ) : article ? (
+        <ArticleCard name={fallbackName} type={article.type} description={article.description} headingId={headingId} onMute={onMute} linkUrl={linkUrl} />
       ) : (
         <div class="cnc-card-body">
           <h2 id={headingId} class="cnc-card-title">

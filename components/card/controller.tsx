@@ -106,6 +106,8 @@ export function createCardController(opts: CardControllerOptions): CardControlle
           paint(mark, entity); // the ResizeObserver places the card again
         }}
         linkUrl={linkOf(mark)}
+        // a name the knowledge base lacks: the article's own description, from the plan (issue 17)
+        article={planned?.articleDescription ? { type: planned.type, description: planned.articleDescription } : undefined}
         problem={problem}
         reportUrl={(entity && opts.homepage && reportWrongMatchUrl(opts.homepage, entity, text)) || undefined}
       />,
@@ -167,7 +169,8 @@ export function createCardController(opts: CardControllerOptions): CardControlle
           shown = true;
           focusCard();
         });
-        if (!cached) {
+        // a name the knowledge base lacks has no entry to fetch: its card is the article's description
+        if (!cached && !opts.planEntity(entityId)?.articleDescription) {
           void opts.getEntity(entityId).then(
             (entity) => {
               cache.set(entityId, entity);

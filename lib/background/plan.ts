@@ -4,7 +4,7 @@
  */
 import type { Analysis } from '../shared/contract';
 import { markable } from '../engine/evidence';
-import type { HighlightEntity, HighlightPlan } from '../shared/messages';
+import { MAX_ARTICLE_DESCRIPTION_CHARS, type HighlightEntity, type HighlightPlan } from '../shared/messages';
 import { mutedEntitiesFor } from '../settings';
 import type { Settings } from '../settings/types';
 
@@ -18,7 +18,8 @@ export function buildPlan(analysis: Analysis, settings: Settings, host: string, 
   for (const e of analysis.entities) {
     if (e.inferred || !e.mentions.length) continue; // nothing in the page to mark
     // Only evidence measured at >= 0.95 precision is marked (lib/engine/evidence.ts): knowledge-base names,
-    // validated addresses, name-finder rules that earned it. Other names are listed in the popup only.
+    // validated addresses, name-finder rules that earned it (with the article's description of the name, which
+    // its card shows). Other names are listed in the popup only.
     if (!markable(e)) continue;
     if (settings.types[e.type] === false || muted.has(e.id)) continue;
     // All mentions go to the page: with density 'first' the content script marks the first one that
@@ -29,6 +30,7 @@ export function buildPlan(analysis: Analysis, settings: Settings, host: string, 
       name: e.name,
       type: e.type,
       ...(e.why ? { why: e.why.slice(0, 2000) } : {}),
+      ...(e.articleDescription && e.known === false ? { articleDescription: e.articleDescription.slice(0, MAX_ARTICLE_DESCRIPTION_CHARS) } : {}),
       mentions: mentions.map((m) => ({ start: m.start, end: m.end, text: m.text.slice(0, 2000) })),
     });
   }

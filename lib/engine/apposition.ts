@@ -53,6 +53,8 @@ const INTRO_WORD = /^(?:according|in|on|at|for|from|by|with|without|unlike|like|
 /** compromise's lexicon tags of a finite verb: a phrase with one is a clause ("the group was...", "the funds moved"). */
 const FINITE = /(?:^|,)(?:Copula|Modal|Auxiliary)(?:,|$)/;
 const PAST = /(?:^|,)PastTense(?:,|$)/;
+/** compromise's lexicon tags a role phrase cannot start with. */
+const NOT_A_ROLE_WORD = /(?:^|,)(?:Plural|Verb|PastTense|PresentTense|Infinitive|Gerund|Copula|Modal|Auxiliary|Determiner|Pronoun|Preposition|Conjunction|Adverb)(?:,|$)/;
 /** A modifier of a role is a lower-case word that is not a function word ("the", "said", "by", "what"). */
 const NOT_A_MODIFIER = /(?:^|,)(?:Copula|Verb|PastTense|PresentTense|Gerund|Modal|Auxiliary|Determiner|Pronoun|Preposition|Conjunction|Adverb|QuestionWord)(?:,|$)/;
 const MODIFIER = /^[a-z][a-z0-9-]*$/;
@@ -62,11 +64,11 @@ const wordsOf = (s: string): string[] => s.trim().split(/\s+/).filter(Boolean);
 
 /** Trimmed, at most MAX_CHARS, cut at a word boundary (then marked with an ellipsis). */
 export function fitDescription(s: string): string {
-  const t = s.replace(/\s+/g, ' ').trim();
+  const t = s.replace(/\s+/g, ' ').trim().replace(/[\s\\]+$/, ''); // a markdown escape at the end
   if (t.length <= MAX_CHARS) return t;
   const room = t.slice(0, MAX_CHARS);
   const at = room.lastIndexOf(' ');
-  return `${(at > 0 ? room.slice(0, at) : room).replace(/[\s,;:–—-]+$/, '')}…`;
+  return `${(at > 0 ? room.slice(0, at) : room).replace(/[\s\\,;:–—-]+$/, '')}…`;
 }
 
 /**
@@ -82,13 +84,18 @@ function asDescription(phrase: string, definition: boolean): string | null {
   if (words.some((w) => /^['’]/.test(w))) return null; // a quotation opening inside
   if (NOT_A_DESCRIPTION.test(words.join(' ')) || isClause(words)) return null;
   const first = words[0]!;
+  // a lower-case article; "the" before a capital is the next name of a list ("X, the Interior Ministry"), and
+  // a capital "The" starts a name ("CertiK, The Block")
+  if (first === 'a' || first === 'an') return fitDescription(words.join(' '));
+  if (first === 'the') return /^\p{Lu}/u.test(words[1]!) ? null : fitDescription(words.join(' '));
   const lower = first.toLowerCase();
-  if (lower === 'a' || lower === 'an' || lower === 'the') return fitDescription(words.join(' '));
   if (definition) return null;
   // "Elliptic's head of research": a possessive, then a lower-case role
   if (/^\p{Lu}[\p{L}\p{N}.&-]*['’]s$/u.test(first)) return /^\p{Ll}/u.test(words[1]!) ? fitDescription(words.join(' ')) : null;
   // "chief executive of Acme", "head of research at Elliptic": a role word, then of/at/for
   if (!/^\p{Ll}[\p{L}-]*$/u.test(first) || NOT_A_ROLE_START.has(lower) || /(?:ed|ing|ly)$/.test(lower)) return null;
+  // one role, not a verb or a plural ("X, shows the many factors at play")
+  if (NOT_A_ROLE_WORD.test(lexTag(lower))) return null;
   const prep = words.findIndex((w) => w === 'of' || w === 'at' || w === 'for');
   if (prep < 1 || prep === words.length - 1) return null;
   return fitDescription(words.join(' '));
@@ -145,6 +152,10 @@ function roleBefore(text: string, start: number): string | null {
   const run = /((?:[A-Za-z][A-Za-z0-9-]*[ \t]+){1,6})$/.exec(before);
   if (!run) return null;
   const words = wordsOf(run[1]!);
+  // the run starts inside a word ("Wallet Guard’s founder": "s founder"): its first piece is no word
+  const runStart = before.length - run[0].length;
+  if (runStart > 0 && !/\s/.test(before[runStart - 1]!)) words.shift();
+  if (!words.length) return null;
   const head = words[words.length - 1]!;
   if (!ROLE_HEAD.has(head)) return null;
   const kept: string[] = [head];

@@ -5,7 +5,9 @@
  * The figures are precision measured by `npm run -s eval` (correct / reported, articles-more dev half);
  * name-finder rules have their own figures in ner/rules.ts (RULE_INFO: dev half + old corpus, the old
  * corpus's unlisted names counted as errors). A rule without a figure, or with fewer than MIN_CASES
- * judged names, is not marked. Readers forgive a missing mark, not a wrong one.
+ * judged names, is not marked. Readers forgive a missing mark, not a wrong one. A name-finder name is
+ * marked only when the article also says what it is (`articleDescription`, issue 17: "every mark has
+ * something to say"): its card shows that, labelled as the article's words.
  */
 import type { AnalysisEntity, EvidenceKind } from '../shared/contract';
 import { rulePrecision } from './ner/rules';
@@ -30,15 +32,24 @@ export const EVIDENCE_PRECISION: Record<Exclude<EvidenceKind, 'name-finder'>, nu
 
 /** The measured precision of an entity's evidence (its rule's, for the name finder), or null. */
 export function confidenceOf(e: Pick<AnalysisEntity, 'evidence' | 'rule' | 'known' | 'inferred' | 'type'>): number | null {
-  const kind: EvidenceKind = e.evidence ?? (e.inferred ? 'inferred' : e.type === 'address' ? 'address' : e.known === false ? 'name-finder' : 'kb');
+  const kind = kindOf(e);
   if (kind !== 'name-finder') return EVIDENCE_PRECISION[kind];
   const { precision, cases } = e.rule ? rulePrecision(e.rule) : { precision: null, cases: 0 };
   return precision === null || cases < MIN_CASES ? null : precision;
 }
 
-/** May the page mark this entity? Only evidence measured at MARK_MIN_PRECISION or better, and never an inferred one. */
-export function markable(e: Pick<AnalysisEntity, 'evidence' | 'rule' | 'known' | 'inferred' | 'type'>): boolean {
+/**
+ * May the page mark this entity? Only evidence measured at MARK_MIN_PRECISION or better, never an inferred
+ * one, and a name the knowledge base lacks only with the article's own description of it.
+ */
+export function markable(e: Pick<AnalysisEntity, 'evidence' | 'rule' | 'known' | 'inferred' | 'type' | 'articleDescription'>): boolean {
   if (e.inferred) return false;
   const c = confidenceOf(e);
-  return c !== null && c >= MARK_MIN_PRECISION;
+  if (c === null || c < MARK_MIN_PRECISION) return false;
+  return kindOf(e) !== 'name-finder' || !!e.articleDescription?.trim();
+}
+
+/** What an entity rests on; analyses kept from before `evidence` existed are read by their known/inferred flags. */
+function kindOf(e: Pick<AnalysisEntity, 'evidence' | 'known' | 'inferred' | 'type'>): EvidenceKind {
+  return e.evidence ?? (e.inferred ? 'inferred' : e.type === 'address' ? 'address' : e.known === false ? 'name-finder' : 'kb');
 }

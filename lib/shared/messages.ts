@@ -103,6 +103,9 @@ const buildPopupToBackground = /* @__PURE__ */ once(() => {
 // ---------------------------------------------------------------------------------------------------
 // Background / popup -> content script
 
+/** The longest article description a plan carries (the engine keeps them to 100 characters and an ellipsis). */
+export const MAX_ARTICLE_DESCRIPTION_CHARS = 160;
+
 const buildHighlightEntity = /* @__PURE__ */ once(() => {
   const { id, shortString, offset, entityType } = primitives();
   const highlightEntity = z.object({
@@ -110,6 +113,8 @@ const buildHighlightEntity = /* @__PURE__ */ once(() => {
     name: shortString,
     type: entityType,
     why: z.optional(shortString),
+    /** a name the knowledge base lacks: what the article says it is (the card labels it "From this article") */
+    articleDescription: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_ARTICLE_DESCRIPTION_CHARS))),
     mentions: z.array(z.object({ start: offset, end: offset, text: shortString })).check(z.maxLength(MAX_MENTIONS)),
   });
   return highlightEntity;

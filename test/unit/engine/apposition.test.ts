@@ -43,6 +43,10 @@ describe('what the article says a name is (issue 17)', () => {
     expect(describe_('Jane Roe, who leads the team, said it again.', 'Jane Roe')).toBeNull();
     expect(describe_('Acme, which was hacked, said it again.', 'Acme')).toBeNull();
     expect(describe_('Acme, however, said it again.', 'Acme')).toBeNull();
+    expect(describe_('The Defense Ministry, the Interior Ministry and the police met.', 'Defense Ministry')).toBeNull();
+    expect(describe_('Reporting by Jane Roe, The Daily Coin.', 'Jane Roe')).toBeNull();
+    expect(describe_('The chart by Jane Roe, shows the many factors at play.', 'Jane Roe')).toBeNull();
+    expect(describe_('Wallet Guard’s founder Jane Roe said so.', 'Jane Roe')).toBeNull();
     expect(describe_('According to Elliptic, the group was behind it.', 'Elliptic')).toBeNull();
     expect(describe_('According to Elliptic, the hackers moved the funds.', 'Elliptic')).toBeNull();
     expect(describe_('Chainalysis said the thieves, the group stole funds, fled.', 'Chainalysis')).toBeNull();

@@ -15,11 +15,28 @@ describe('what the page may mark (issue 14)', () => {
     for (const id of Object.keys(RULE_INFO)) {
       const { precision, cases } = rulePrecision(id);
       const expected = precision !== null && precision >= MARK_MIN_PRECISION && cases >= 8;
-      expect(markable({ ...base, evidence: 'name-finder', rule: id }), id).toBe(expected);
+      expect(markable({ ...base, evidence: 'name-finder', rule: id, articleDescription: 'a security researcher' }), id).toBe(expected);
     }
     // a rule the table does not know, or a name without a rule: not marked
     expect(markable({ ...base, evidence: 'name-finder', rule: 'no-such-rule' })).toBe(false);
     expect(markable({ ...base, known: false })).toBe(false);
+  });
+
+  it('marks a name-finder name only when the article says what it is (issue 17)', () => {
+    const trusted = Object.keys(RULE_INFO).filter((id) => {
+      const { precision, cases } = rulePrecision(id);
+      return precision !== null && precision >= MARK_MIN_PRECISION && cases >= 8;
+    });
+    expect(trusted.length).toBeGreaterThan(0);
+    for (const rule of trusted) {
+      expect(markable({ ...base, evidence: 'name-finder', rule, articleDescription: 'an on-chain investigator' }), rule).toBe(true);
+      expect(markable({ ...base, evidence: 'name-finder', rule }), rule).toBe(false);
+      expect(markable({ ...base, evidence: 'name-finder', rule, articleDescription: '  ' }), rule).toBe(false);
+    }
+    // a description does not lift a rule measured below the bar
+    expect(markable({ ...base, evidence: 'name-finder', rule: 'unknown-pair', articleDescription: 'a researcher' })).toBe(false);
+    // knowledge-base names need none
+    expect(markable({ ...base, evidence: 'kb', type: 'agency' })).toBe(true);
   });
 
   it('reads older analyses without evidence fields by their known/inferred flags', () => {

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { badgeCount, buildPlan } from '../../../lib/background/plan';
 import type { Analysis, AnalysisEntity } from '../../../lib/shared/contract';
 import { defaultSettings } from '../../../lib/settings';
+import { MARK_MIN_PRECISION, MIN_CASES } from '../../../lib/engine/evidence';
+import { RULE_INFO, rulePrecision } from '../../../lib/engine/ner/rules';
+import { highlightPlanSchema, parseMessage } from '../../../lib/shared/messages';
 
 const ent = (id: string, type: AnalysisEntity['type'], starts: number[], inferred = false): AnalysisEntity => ({
   id,
@@ -48,6 +51,37 @@ describe('buildPlan', () => {
     const withNer = analysis([ent('fbi', 'agency', [5]), { ...ent('org-reuters', 'organization', [20]), known: false }]);
     expect(buildPlan(withNer, defaultSettings(), 'x.org', true, 1).entities.map((e) => e.id)).toEqual(['fbi']);
     expect(badgeCount(withNer)).toBe(1);
+  });
+
+  it('marks a name the knowledge base lacks only with the article\'s description of it, which the plan carries (issue 17)', () => {
+    // a name-finder rule measured well enough to be marked
+    const trusted = Object.keys(RULE_INFO).find((id) => {
+      const { precision, cases } = rulePrecision(id);
+      return precision !== null && precision >= MARK_MIN_PRECISION && cases >= MIN_CASES;
+    })!;
+    expect(trusted).toBeDefined();
+    const found = (id: string, rule: string, articleDescription?: string): AnalysisEntity => ({
+      ...ent(id, 'person', [30]),
+      known: false,
+      evidence: 'name-finder',
+      rule,
+      ...(articleDescription ? { articleDescription } : {}),
+    });
+    const withNer = analysis([
+      found('person-zachxbt', trusted, 'an on-chain investigator'),
+      found('person-jane-roe', trusted),
+      found('person-john-doe', 'unknown-pair', 'a security researcher'), // a rule not measured well enough
+      ent('fbi', 'agency', [5]),
+    ]);
+    const plan = buildPlan(withNer, defaultSettings(), 'x.org', true, 1);
+    expect(plan.entities.map((e) => e.id)).toEqual(['person-zachxbt', 'fbi']);
+    expect(plan.entities[0]!.articleDescription).toBe('an on-chain investigator');
+    expect(plan.entities[1]!.articleDescription).toBeUndefined();
+    expect(badgeCount(withNer)).toBe(2);
+    // the content script accepts it, bounded
+    expect(parseMessage(highlightPlanSchema, plan)).toEqual(plan);
+    const long = { ...plan, entities: [{ ...plan.entities[0]!, articleDescription: 'x'.repeat(1000) }] };
+    expect(parseMessage(highlightPlanSchema, long)).toBeUndefined();
   });
 
   it('passes density, theme and card delay through', () => {
