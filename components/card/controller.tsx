@@ -46,8 +46,6 @@ type Listener<E extends Event> = (e: E) => void;
 
 export function createCardController(opts: CardControllerOptions): CardController {
   const { doc, signal } = opts;
-  // The annotator passes contentApi.muteEntity, which takes the scope as its second argument.
-  const muteEntity: (id: string, scope: MuteScope) => Promise<unknown> = opts.onMute;
   const cache = new Map<string, CardEntity | undefined>();
   let stopAutoUpdate: (() => void) | null = null;
   let stopSettle: (() => void) | null = null;
@@ -123,7 +121,7 @@ export function createCardController(opts: CardControllerOptions): CardControlle
       problem = words;
       paint(mark, entity);
     };
-    (scope === 'site' ? opts.onMute(entityId) : muteEntity(entityId, scope)).then(
+    (scope === 'site' ? opts.onMute(entityId) : opts.onMute(entityId, scope)).then(
       (answer) => {
         const words = notSaved(answer);
         if (words) fail(words);

@@ -25,7 +25,7 @@ export interface AnnotatorDeps {
   pageRead(readingId: number, input: AnalysisInput): Promise<PageReadAnswer | undefined>;
   getEntity(id: string): Promise<CardEntity | undefined>;
   /** resolves to `{ ok: false }` (or rejects) when the mute was not saved */
-  muteEntity(id: string): Promise<unknown>;
+  muteEntity(id: string, scope?: 'site' | 'everywhere'): Promise<unknown>;
   homepage: string | null;
   /** the hover card (components/card), wired in by the entrypoint */
   createCard(opts: CardControllerOptions): CardController;

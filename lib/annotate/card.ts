@@ -10,10 +10,11 @@ export interface CardControllerOptions {
   /** what the current plan says about an entity (name, why) */
   planEntity(id: string): HighlightEntity | undefined;
   /**
-   * "Don't mark on this site". Not saved: rejects, or resolves to `{ ok: false }` (with the background's
-   * words for why in `message`, when it sends them); the card then says so and stays open.
+   * "Don't mark on this site" (no scope, or 'site') or "Never mark this" ('everywhere'). Not saved: rejects,
+   * or resolves to `{ ok: false }` (with the background's words for why in `message`, when it sends them);
+   * the card then says so and stays open.
    */
-  onMute(id: string): Promise<unknown>;
+  onMute(id: string, scope?: 'site' | 'everywhere'): Promise<unknown>;
   theme(): 'system' | 'light' | 'dark';
   /** homepage for "report a wrong match" (manifest homepage_url) */
   homepage: string | null;
