@@ -115,7 +115,6 @@ export async function settled(url: string): Promise<number> {
   const tabId = await tabIdOf(url);
   await expect
     .poll(
-      () =>
       async () => {
         const status = await pageStatus(cr.worker, tabId);
         if (!status) return 'waiting';

@@ -10,7 +10,7 @@ import { launchChromium, pageStatus, startFixtureServer, type ChromiumWithExtens
 import { cardView, settledCard, tabOf } from './card-probe';
 
 const SETTLE_TIMEOUT_MS = 15_000;
-/** Marked on ransomware.html with the default settings (annotations.test.ts, EXPECTED). */
+/** Marked on ransomware.html with the default settings (annotations-harness.ts, EXPECTED). */
 const RANSOMWARE_MARKS = ['bitcoin', 'europol', 'fbi', 'lockbit', 'ofac', 'russia', 'uk-nca', 'us-doj', 'us-treasury'];
 
 let server: FixtureServer;

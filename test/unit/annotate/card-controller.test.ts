@@ -2,7 +2,7 @@
  * The hover card against a hostile page (happy-dom): the page cannot open it or press its buttons with
  * synthetic events, cannot choose what it shows by editing our marks, and cannot read it (closed root).
  * happy-dom has no `isTrusted`; `real()` marks an event as one the browser made from real input, as
- * Chromium does (test/browser/hostile.test.ts checks the same with real input).
+ * Chromium does (test/browser/hostile-page-code.test.ts checks the same with real input).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCardController, notSavedWords } from '../../../components/card/controller';
