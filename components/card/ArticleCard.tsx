@@ -7,6 +7,7 @@ import { typeLabel } from './card-text';
 import type { EntityType } from '../../lib/shared/contract';
 import { safeHref } from '../shared/format';
 import { t } from '../../lib/shared/i18n';
+import { MuteButtons } from './MuteButtons';
 
 export interface ArticleCardProps {
   name: string;
@@ -16,11 +17,13 @@ export interface ArticleCardProps {
   headingId?: string;
   /** "Don't mark on this site" */
   onMute?: () => void;
+  /** "Never mark this": every site */
+  onMuteEverywhere?: () => void;
   /** the page's link the mark sits in (offered as "Open link", http(s) only) */
   linkUrl?: string;
 }
 
-export function ArticleCard({ name, type, description, headingId, onMute, linkUrl }: ArticleCardProps) {
+export function ArticleCard({ name, type, description, headingId, onMute, onMuteEverywhere, linkUrl }: ArticleCardProps) {
   const open = safeHref(linkUrl);
   return (
     <div class="cnc-card-body">
@@ -35,18 +38,14 @@ export function ArticleCard({ name, type, description, headingId, onMute, linkUr
       <p class="cnc-card-desc cnc-from-article">
         <span class="cnc-label">{t('cardFromArticle')}</span> “{description}”
       </p>
-      {(onMute || open) && (
+      {(onMute || onMuteEverywhere || open) && (
         <footer class="cnc-card-actions">
           {open && (
             <a class="cnc-open" href={open}>
               {t('cardOpenLink')}
             </a>
           )}
-          {onMute && (
-            <button type="button" class="cnc-button" onClick={onMute}>
-              {t('cardMuteSite')}
-            </button>
-          )}
+          <MuteButtons onMute={onMute} onMuteEverywhere={onMuteEverywhere} />
         </footer>
       )}
     </div>

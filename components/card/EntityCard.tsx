@@ -17,6 +17,7 @@ import { AddressCard } from './AddressCard';
 import { ATTRIBUTION_RELATIONS } from '../../lib/shared/labels';
 import { formatDate, formatUsd, safeHref } from '../shared/format';
 import { t } from '../../lib/shared/i18n';
+import { MuteButtons } from './MuteButtons';
 import { leadOf, typeLabel, whyMarked } from './card-text';
 
 /** On the first screen: this many facts of each kind, without their source links (all of them behind "More"). */
@@ -83,23 +84,6 @@ function Facts({ label, items, all, first = FIRST_FACTS }: { label: string; item
 }
 
 /** The card's actions: "Don't mark on this site" and "Never mark this" (shared with the address card). */
-function MuteButtons({ onMute, onMuteEverywhere }: Pick<EntityCardProps, 'onMute' | 'onMuteEverywhere'>) {
-  return (
-    <>
-      {onMute && (
-        <button type="button" class="cnc-button" onClick={onMute}>
-          {t('cardMuteSite')}
-        </button>
-      )}
-      {onMuteEverywhere && (
-        <button type="button" class="cnc-button" onClick={onMuteEverywhere}>
-          {t('cardMuteEverywhere')}
-        </button>
-      )}
-    </>
-  );
-}
-
 export function EntityCard({ entity, found, headingId, more, onMore, onMute, onMuteEverywhere, reportUrl, linkUrl }: EntityCardProps) {
   if (entity.type === 'address' && entity.address) return <AddressCard entity={{ ...entity, address: entity.address }} {...(headingId ? { headingId } : {})} mute={onMute || onMuteEverywhere ? <MuteButtons onMute={onMute} onMuteEverywhere={onMuteEverywhere} /> : null} />;
   const all = onMore === undefined || more === true;

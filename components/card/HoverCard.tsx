@@ -41,7 +41,7 @@ export function HoverCard({ entityId, entity, fallbackName, theme, headingId, fo
       {entity ? (
         <EntityCard entity={entity} found={found} headingId={headingId} onMute={onMute} onMuteEverywhere={onMuteEverywhere} reportUrl={reportUrl} more={more === true} onMore={onMore ?? (() => {})} linkUrl={linkUrl} />
       ) : article ? (
-        <ArticleCard name={fallbackName} type={article.type} description={article.description} headingId={headingId} onMute={onMute} linkUrl={linkUrl} />
+        <ArticleCard name={fallbackName} type={article.type} description={article.description} headingId={headingId} onMute={onMute} onMuteEverywhere={onMuteEverywhere} linkUrl={linkUrl} />
       ) : (
         <div class="cnc-card-body">
           <h2 id={headingId} class="cnc-card-title">

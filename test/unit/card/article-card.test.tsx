@@ -69,7 +69,7 @@ describe('the card of a name the article describes', () => {
     // nothing claimed beyond it: no facts, no "why marked", no report link, no loading or empty-entry words
     expect(card()!.querySelectorAll('section, .cnc-why, a')).toHaveLength(0);
     expect(card()!.textContent).not.toMatch(/knowledge base|Loading/);
-    expect([...card()!.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual(['Close', "Don't mark on this site"]);
+    expect([...card()!.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual(['Close', "Don't mark on this site", 'Never mark this']);
   });
 
   it('a name without a description still asks the knowledge base (the engine leaves such names unmarked)', async () => {
