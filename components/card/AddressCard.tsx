@@ -11,7 +11,7 @@ import { t } from '../../lib/shared/i18n';
 import { safeHref } from '../shared/format';
 import { typeLabel } from './card-text';
 
-/** `mute`: the card's mute buttons (EntityCard's MuteButtons), or nothing. */
+/** `mute`: the card's mute buttons (MuteButtons.tsx), or nothing. */
 export function AddressCard({ entity, headingId, mute }: { entity: CardEntity & { address: NonNullable<CardEntity['address']> }; headingId?: string; mute?: ComponentChild }) {
   const x = entity.address;
   const explorer = safeHref(x.explorerUrl);

@@ -11,7 +11,7 @@ import { t } from '../../lib/shared/i18n';
 export const typeLabel = (type: EntityType): string => t(`cardType_${type.replace(/-/g, '_')}`);
 
 /** The lead takes a second sentence only while it stays this short (about two lines at 320 px). */
-export const LEAD_MAX_CHARS = 100;
+const LEAD_MAX_CHARS = 100;
 /** A first sentence longer than this is cut at a word boundary before it, with an ellipsis. */
 export const LEAD_HARD_MAX_CHARS = 100;
 

@@ -9,7 +9,7 @@
  * A background darker than this relative luminance (WCAG) is dark: 0.179 is where white text and black
  * text have the same contrast against it.
  */
-export const DARK_LUMINANCE = 0.179;
+const DARK_LUMINANCE = 0.179;
 
 type Rgba = [number, number, number, number];
 

@@ -10,7 +10,7 @@ import { t } from '../../lib/shared/i18n';
 const groupLabel = (type: EntityType): string => t(`optType_${type.replace(/-/g, '_')}`);
 const mentions = (n: number): string => t(n === 1 ? 'popMentionOne' : 'popMentionMany', n.toLocaleString());
 
-export function groupEntities(entities: readonly AnalysisEntity[]): [EntityType, AnalysisEntity[]][] {
+function groupEntities(entities: readonly AnalysisEntity[]): [EntityType, AnalysisEntity[]][] {
   const groups = new Map<EntityType, AnalysisEntity[]>();
   for (const e of entities) {
     const list = groups.get(e.type) ?? [];

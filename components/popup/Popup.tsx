@@ -19,8 +19,8 @@ import { popupPageUrl, type PopupParams } from './params';
 import { askTabState, startTabLoad, type FirstView, type TabLoad } from './tab-load';
 
 /** How often to ask again while the tab is being analysed, and for how long at most (the engine takes < 1 s). */
-export const ANALYSING_POLL_MS = 400;
-export const ANALYSING_POLL_LIMIT = 75;
+const ANALYSING_POLL_MS = 400;
+const ANALYSING_POLL_LIMIT = 75;
 
 /**
  * Both results, the same in content: e.g. the answer the background keeps in storage.session, drawn by the

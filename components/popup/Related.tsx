@@ -12,7 +12,7 @@ import { t } from '../../lib/shared/i18n';
 import { withElement } from '../shared/with-element';
 
 /** Items listed before "Show all": the most relevant ones fit the popup's first screens. */
-export const RELATED_INITIAL = 6;
+const RELATED_INITIAL = 6;
 
 /** Titles of a site's own pages rather than of coverage ("About Us", "Home", "Contact"), compared without case or punctuation. */
 const SITE_PAGE_TITLE_RE = /^(?:about(?: us)?|home(?: ?page)?|welcome|contact(?: us)?|index|main page)$/;

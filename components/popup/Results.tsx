@@ -17,7 +17,7 @@ import { t } from '../../lib/shared/i18n';
 /** "You read N other articles about X" lines: at most this many, the most-read names first. */
 const MAX_READ_BEFORE = 3;
 
-export function timelinePoints(a: Analysis): TimelinePoint[] {
+function timelinePoints(a: Analysis): TimelinePoint[] {
   return a.related
     .filter((r) => r.kind === 'incident' && r.date && typeof r.amountUsd === 'number' && r.amountUsd > 0)
     .map((r) => ({ label: r.title, date: r.date!, amountUsd: r.amountUsd as number }));

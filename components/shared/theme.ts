@@ -9,7 +9,7 @@
 import type { Settings } from '../../lib/settings/types';
 
 /** Also read, as a literal, by components/popup/first-load.ts (`applyCachedTheme`: the popup's first script stays one file). */
-export const THEME_KEY = 'cnc.theme';
+const THEME_KEY = 'cnc.theme';
 
 export function applyTheme(theme: Settings['theme'], root: HTMLElement = document.documentElement): void {
   if (theme === 'system') delete root.dataset.theme;

@@ -15,7 +15,7 @@ import { Highlighter, MARK_TAG, UI_HOST_SELECTOR, type MentionToMark } from './h
 import { MARK_CSS, addStyles } from './styles';
 import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, watchPage, type PageWatcher } from '../page/watch';
 
-export { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS } from '../page/watch';
+;
 
 export interface AnnotatorDeps {
   doc: Document;
@@ -39,7 +39,7 @@ export interface Annotator {
   stop(): void;
 }
 
-export function mentionsOf(plan: HighlightPlan): MentionToMark[] {
+function mentionsOf(plan: HighlightPlan): MentionToMark[] {
   const out: MentionToMark[] = [];
   for (const e of plan.entities) {
     const type = TYPE_LABELS[e.type].toLowerCase();

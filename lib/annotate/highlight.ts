@@ -297,6 +297,6 @@ export class Highlighter {
   }
 }
 
-export function sortInDocumentOrder<T extends Node>(nodes: T[]): T[] {
+function sortInDocumentOrder<T extends Node>(nodes: T[]): T[] {
   return nodes.sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
 }

@@ -49,7 +49,7 @@ export interface RunOptions {
 
 export type QueueOutcome = { kind: 'done'; analysis: Analysis } | { kind: 'stale' };
 
-export interface QueueState {
+interface QueueState {
   /** pending (not yet started) analyses, at most one per tab */
   pending: number;
   /** the tab whose analysis runs now, or null */

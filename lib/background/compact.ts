@@ -8,9 +8,9 @@ import type { Analysis, KeyFacts } from '../shared/contract';
 
 /** Amounts and addresses kept: a real article names a few dozen at most. */
 export const MAX_KEPT_AMOUNTS = 100;
-export const MAX_KEPT_ADDRESSES = 100;
+const MAX_KEPT_ADDRESSES = 100;
 /** Entities kept: the highlight plan carries at most 500 (lib/shared/messages.ts). */
-export const MAX_KEPT_ENTITIES = 500;
+const MAX_KEPT_ENTITIES = 500;
 /** Mentions kept per entity: the plan sends at most this many to the page (./plan.ts). */
 export const MAX_KEPT_MENTIONS = 200;
 /** Summary: a handful of sentences, each cut at this length (a page with no full stops is one "sentence"). */

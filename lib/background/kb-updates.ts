@@ -39,7 +39,7 @@ const FETCH_TIMEOUT_MS = 60_000;
  * The keys packs may be signed with: the shipped ones, and in a test build (wxt.config.ts: only with
  * CNC_PACK_URL on 127.0.0.1) one more from CNC_PACK_TEST_PUBKEY. A production build has no extra key.
  */
-export const UPDATE_KEYS: readonly string[] = [...PACK_PUBLIC_KEYS, ...(import.meta.env.CNC_PACK_TEST_PUBKEY ? [import.meta.env.CNC_PACK_TEST_PUBKEY] : [])];
+const UPDATE_KEYS: readonly string[] = [...PACK_PUBLIC_KEYS, ...(import.meta.env.CNC_PACK_TEST_PUBKEY ? [import.meta.env.CNC_PACK_TEST_PUBKEY] : [])];
 
 export interface UpdaterDeps extends FetchDeps {
   /** The knowledge built into the extension. */

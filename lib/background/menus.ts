@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { MAX_QUERY_CHARS } from '../shared/limits';
 
-export const LOOKUP_MENU_ID = 'cnc-lookup-selection';
+const LOOKUP_MENU_ID = 'cnc-lookup-selection';
 
 export function lookupPageUrl(selection: string): string {
   const q = selection.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_CHARS);

@@ -12,7 +12,7 @@ import { popupAnswerKey, TAB_RECORD_PREFIX, tabRecordKey } from '../shared/stora
  * 'unavailable': the reader asked to annotate the tab (mode 'click') but the annotator could not be put into
  * it (a browser page, a store page, no permission).
  */
-export type TabPhase = 'analysing' | 'disabled' | 'not-article' | 'not-crypto-security' | 'results' | 'error' | 'unavailable';
+type TabPhase = 'analysing' | 'disabled' | 'not-article' | 'not-crypto-security' | 'results' | 'error' | 'unavailable';
 
 export interface TabRecord {
   /** page address without #fragment, as the content script's sender reported it */

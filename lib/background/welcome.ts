@@ -6,12 +6,12 @@ import { browser, type PublicPath } from 'wxt/browser';
 
 const WELCOME_PATH: string = '/welcome.html';
 
-export function welcomeUrl(): string {
+function welcomeUrl(): string {
   return browser.runtime.getURL(WELCOME_PATH as PublicPath);
 }
 
 /** Opens the welcome page in a new tab. */
-export async function openWelcome(): Promise<void> {
+async function openWelcome(): Promise<void> {
   await browser.tabs.create({ url: welcomeUrl() });
 }
 

@@ -30,7 +30,7 @@ function toHex(bytes: Uint8Array): string {
 }
 
 /** EIP-55: mixed-case addresses carry a checksum in their capitalisation; single-case ones carry none. */
-export function checkEthereum(addr: string): AddressCheck {
+function checkEthereum(addr: string): AddressCheck {
   const hex = addr.slice(2);
   if (!/^[0-9a-fA-F]{40}$/.test(hex)) return { chain: 'ETH', valid: false, check: 'failed' };
   if (hex === hex.toLowerCase() || hex === hex.toUpperCase()) return { chain: 'ETH', valid: true, check: 'format' };
@@ -56,7 +56,7 @@ const B58_VERSIONS: { first: RegExp; chain: string; versions: number[][]; len: n
   { first: /^[GA]/, chain: 'BTG', versions: [[0x26], [0x17]], len: 21 },
 ];
 
-export function checkBase58(addr: string): AddressCheck | null {
+function checkBase58(addr: string): AddressCheck | null {
   let bytes: Uint8Array;
   try {
     bytes = b58check.decode(addr);
@@ -81,7 +81,7 @@ export function checkBase58(addr: string): AddressCheck | null {
   return null;
 }
 
-export function checkXrp(addr: string): AddressCheck | null {
+function checkXrp(addr: string): AddressCheck | null {
   try {
     const bytes = base58xrp.decode(addr);
     if (bytes.length !== 25 || bytes[0] !== 0) return null;
@@ -94,7 +94,7 @@ export function checkXrp(addr: string): AddressCheck | null {
   }
 }
 
-export function checkBech32(addr: string): AddressCheck | null {
+function checkBech32(addr: string): AddressCheck | null {
   const lower = addr.toLowerCase();
   if (addr !== lower && addr !== addr.toUpperCase()) return null;
   const chain = lower.startsWith('bc1') || lower.startsWith('tb1') ? 'BTC' : lower.startsWith('ltc1') ? 'LTC' : null;
@@ -125,7 +125,7 @@ function cashPolymod(values: number[]): bigint {
   }
   return c ^ 1n;
 }
-export function checkCashAddr(addr: string): AddressCheck | null {
+function checkCashAddr(addr: string): AddressCheck | null {
   const lower = addr.toLowerCase();
   const body = lower.startsWith('bitcoincash:') ? lower.slice(12) : lower;
   if (!/^[qp][02-9ac-hj-np-z]{41}$/.test(body)) return null;
@@ -136,7 +136,7 @@ export function checkCashAddr(addr: string): AddressCheck | null {
 }
 
 /** Monero: base58 in 8-byte blocks (base58xmr); the last 4 bytes are Keccak-256 of the rest. */
-export function checkMonero(addr: string): AddressCheck | null {
+function checkMonero(addr: string): AddressCheck | null {
   if (!/^[48][0-9AB][1-9A-HJ-NP-Za-km-z]{93}$/.test(addr)) return null;
   try {
     const bytes = base58xmr.decode(addr);
@@ -153,7 +153,7 @@ export function checkMonero(addr: string): AddressCheck | null {
  * Solana: a 32-byte public key in base58 (43-44 characters); no checksum exists, so the bytes' length is
  * the check, and the finder takes one only where the text speaks of Solana (SOLANA_CONTEXT_RE).
  */
-export function checkSolana(addr: string): AddressCheck | null {
+function checkSolana(addr: string): AddressCheck | null {
   if (!/^[1-9A-HJ-NP-Za-km-z]{43,44}$/.test(addr)) return null;
   try {
     return base58.decode(addr).length === 32 ? { chain: 'SOL', valid: true, check: 'format' } : null;

@@ -14,7 +14,7 @@
 import { lexTag } from './ner/candidates';
 
 /** A description has at most this many words (longer ones are clauses, not descriptions). */
-export const MAX_WORDS = 12;
+const MAX_WORDS = 12;
 /** and at most this many characters, cut at a word boundary. */
 export const MAX_CHARS = 100;
 /** Mentions of one entity looked at (the first ones, in reading order). */

@@ -16,7 +16,7 @@ export interface Deadline {
 export const NO_DEADLINE: Deadline = { step: () => false, expired: () => false };
 
 /** Steps between two looks at the clock: a look costs about as much as a few steps of any pass. */
-export const CHECK_EVERY = 256;
+const CHECK_EVERY = 256;
 
 /** Milliseconds from a monotonic clock (the engine runs in a service worker and in Node). */
 function monotonicMs(): number {

@@ -64,7 +64,7 @@ export interface DetectFeatures {
 }
 
 /** Score at or above which the page is reported as a crypto-security article. */
-export const DETECT_THRESHOLD = 0.5;
+const DETECT_THRESHOLD = 0.5;
 /** Words per "unit" when turning counts into densities: a 1,000-word article is the reference length. */
 const REFERENCE_WORDS = 1000;
 /** Below this many words a text is too short to judge on vocabulary alone. */

@@ -24,7 +24,7 @@ export const MIN_CASES = 8;
  * found and validated (test/unit/engine/addresses.test.ts); the eval's lists hold no addresses yet, so
  * it cannot judge them. `inferred` entities are never marked (nothing in the page names them).
  */
-export const EVIDENCE_PRECISION: Record<Exclude<EvidenceKind, 'name-finder'>, number | null> = {
+const EVIDENCE_PRECISION: Record<Exclude<EvidenceKind, 'name-finder'>, number | null> = {
   kb: 0.99,
   address: 1,
   inferred: null,

@@ -16,7 +16,7 @@ const WALK_TYPES = new Set(['threat-actor', 'agency', 'malware']);
 /** Named entities an inference may start from: what someone is attributed to, not agencies or countries. */
 const START_TYPES = new Set(['incident', 'malware', 'threat-actor']);
 /** Longest chain followed: incident -> actor -> agency. Longer chains stop being about this article. */
-export const MAX_CHAIN = 3;
+const MAX_CHAIN = 3;
 
 const LEVEL_RANK = { official: 0, vendor: 1, press: 2 } as const;
 

@@ -5,13 +5,13 @@
 import type { AnalysisInput } from '../shared/contract';
 
 /** Fewer words than this is a teaser, a stub or an app screen (a news brief has ~100). */
-export const MIN_ARTICLE_WORDS = 80;
+const MIN_ARTICLE_WORDS = 80;
 /** Pages whose text is mostly link text are indexes and lists. */
-export const MAX_LINK_DENSITY = 0.5;
+const MAX_LINK_DENSITY = 0.5;
 /** An article has at least this many real paragraphs. */
-export const MIN_PARAGRAPHS = 2;
+const MIN_PARAGRAPHS = 2;
 /** A block of text this long (characters) is a paragraph; so is a prose line this long. */
-export const MIN_PARAGRAPH_CHARS = 80;
+const MIN_PARAGRAPH_CHARS = 80;
 /** A prose line has at least this many common function words ("the", "of", "and"...): list items, table rows and code have few. */
 const MIN_FUNCTION_WORDS = 3;
 /** A line this long that ends like a sentence is running text in any language (no function words asked). */

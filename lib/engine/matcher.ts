@@ -8,13 +8,13 @@
  * capitals, a capitalised name ("Ronin", "Harmony") must be capitalised in the text. Context rules
  * (KbEntity.ambiguous.context and a topical vocabulary per entity type) are applied by `resolve.ts`.
  */
-import type { CompiledKb, KbEntity } from '../kb/types';
+import type { CompiledKb } from '../kb/types';
 import { NO_DEADLINE, type Deadline } from './deadline';
-import { normWord, tokenize, type Token } from './text';
+import { tokenize, type Token } from './text';
 
-export type CaseRule = 'exact-upper' | 'initial-upper' | 'any';
+type CaseRule = 'exact-upper' | 'initial-upper' | 'any';
 
-export interface NamePattern {
+interface NamePattern {
   entityId: string;
   alias: string;
   /** normalised tokens of the alias */
@@ -97,7 +97,7 @@ function tokenOk(text: string, rule: CaseRule): boolean {
 }
 
 /** Work counters, for tests and benchmarks: trie edges looked up. */
-export interface MatchStats {
+interface MatchStats {
   lookups: number;
 }
 
@@ -107,7 +107,7 @@ export interface CompiledMatcher {
   patternCount: number;
 }
 
-export function compilePatterns(kb: Pick<CompiledKb, 'entities'>): NamePattern[] {
+function compilePatterns(kb: Pick<CompiledKb, 'entities'>): NamePattern[] {
   const out: NamePattern[] = [];
   const seen = new Set<string>();
   for (const e of kb.entities) {
@@ -211,7 +211,3 @@ export function compileMatcher(kb: Pick<CompiledKb, 'entities'>): CompiledMatche
 
   return { match, patternCount: patterns.length };
 }
-
-/** Exposed for tests: normalisation of a single word as the trie sees it. */
-export const normalizeToken = normWord;
-export type { KbEntity };

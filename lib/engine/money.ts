@@ -195,7 +195,7 @@ function roleOf(sentence: string): Amount['role'] {
 }
 
 /** Characters either side of an amount read for its role: a news sentence is shorter; a page-long "sentence" is cut. */
-export const ROLE_WINDOW_CHARS = 400;
+const ROLE_WINDOW_CHARS = 400;
 
 /** Cut windows end on multiples of this, so that amounts close together share one window and one reading. */
 const ROLE_WINDOW_STEP = 128;

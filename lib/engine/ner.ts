@@ -21,7 +21,7 @@ import { spanIndex } from './spans';
 import { LEGAL_FORMS } from './vocab';
 import type { Token } from './text';
 
-export { nameCandidates, slugId, warmUpNer };
+export { nameCandidates,  warmUpNer };
 
 export interface NerEntity {
   id: string;
@@ -42,7 +42,7 @@ export interface NerOptions {
 }
 
 /** Lower-case compact keys of the site's name and its domain's labels ("www.insidebitcoins.com" -> "insidebitcoins"). */
-export function siteKeysOf(o: NerOptions): Set<string> {
+function siteKeysOf(o: NerOptions): Set<string> {
   const keys = new Set<string>();
   const add = (s: string): void => {
     const k = s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -63,7 +63,7 @@ export function siteKeysOf(o: NerOptions): Set<string> {
  * Inc, Corp, Ltd, LLC, plc, GmbH); a written-out one is part of the registered name ("Acme Company
  * Limited"), and "Inc" alone stays.
  */
-export function withoutLegalForm(name: string): string {
+function withoutLegalForm(name: string): string {
   const m = /^(\S.*?),?\s+(\p{L}{2,4})\.?$/u.exec(name);
   return m && LEGAL_FORMS.has(m[2]!.toLowerCase()) ? m[1]! : name;
 }

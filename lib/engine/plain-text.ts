@@ -18,7 +18,7 @@ function unquote(v: string): string {
   return t;
 }
 
-export function splitFrontMatter(src: string): { front: FrontMatter; body: string } {
+function splitFrontMatter(src: string): { front: FrontMatter; body: string } {
   const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(src);
   if (!m) return { front: {}, body: src };
   const front: FrontMatter = {};

@@ -8,7 +8,7 @@ import type { KbEntity } from '../kb/types';
 import { formatUsdWords } from '../shared/usd';
 
 /** At most this many related items: the popup shows a short list. */
-export const MAX_RELATED = 12;
+const MAX_RELATED = 12;
 /** Other incidents listed per named actor. */
 const INCIDENTS_PER_ACTOR = 4;
 

@@ -18,7 +18,7 @@ import { spellsInitials } from './ner/acronyms';
 import { JURISDICTION_CONTEXT_WORDS, TOPICAL_WORDS, wholeWordsRe } from './vocab';
 
 /** Characters either side of a mention searched for context words: about two sentences. */
-export const CONTEXT_WINDOW_CHARS = 350;
+const CONTEXT_WINDOW_CHARS = 350;
 
 /** Vocabulary that makes a weak name plausible as the crypto/security entity: whole words only ("hackers" is not "hack"). */
 const TOPICAL_RE = wholeWordsRe(TOPICAL_WORDS);

@@ -29,7 +29,7 @@ const SCRIPT_RUN_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|\p
 const DIACRITICS_RE = /[\u0300-\u036f]/g;
 const NON_ASCII_RE = /[^\u0020-\u007e]/;
 
-export function normWord(w: string): string {
+function normWord(w: string): string {
   const lower = w.toLowerCase();
   // Only decompose when needed: most words are ASCII.
   return NON_ASCII_RE.test(lower) ? lower.normalize('NFD').replace(DIACRITICS_RE, '') : lower;

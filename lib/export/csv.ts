@@ -4,7 +4,7 @@
  */
 import type { Indicator } from '../shared/contract';
 
-export const CSV_COLUMNS = ['input', 'kind', 'value', 'refanged', 'defanged', 'chain', 'valid', 'sanctioned', 'screening', 'start', 'end'] as const;
+const CSV_COLUMNS = ['input', 'kind', 'value', 'refanged', 'defanged', 'chain', 'valid', 'sanctioned', 'screening', 'start', 'end'] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

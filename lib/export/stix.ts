@@ -55,7 +55,7 @@ function lit(v: string): string {
   return `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-export function stixPattern(kind: IndicatorKind, value: string): string | null {
+function stixPattern(kind: IndicatorKind, value: string): string | null {
   switch (kind) {
     case 'ipv4':
       return `[ipv4-addr:value = ${lit(value)}]`;

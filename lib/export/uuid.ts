@@ -5,7 +5,7 @@
 import { sha1 } from '@noble/hashes/legacy.js';
 
 /** This project's namespace for the ids of its exports (a UUIDv5 of its name in the URL namespace). */
-export const EXPORT_NAMESPACE = '2b5cf0f1-7d7e-5e44-9a3c-6f1c0e6a3c11';
+const EXPORT_NAMESPACE = '2b5cf0f1-7d7e-5e44-9a3c-6f1c0e6a3c11';
 
 function parse(uuid: string): Uint8Array {
   const hex = uuid.replace(/-/g, '');

@@ -18,7 +18,7 @@ import { getSettings } from '../settings';
 
 export const HISTORY_KEY = 'history.v2';
 /** Earlier formats, read and moved into HISTORY_KEY (oldest last). */
-export const LEGACY_HISTORY_KEYS = ['history.v1'] as const;
+const LEGACY_HISTORY_KEYS = ['history.v1'] as const;
 /** Enough for months of reading; about 150 KB at most, far under storage.local's quota. */
 export const HISTORY_MAX_ENTRIES = 500;
 /** An article that names hundreds of entities is rare; capping keeps one entry small. */

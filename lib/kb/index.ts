@@ -10,9 +10,9 @@ import { createLookup, type KbLookup, type SearchResult } from './lookup';
 import type { CompiledKb, KbAddress, KbEntity } from './types';
 import type { EntityType } from '../shared/contract';
 
-export type { AliasEntry, KbLookup, SearchResult } from './lookup';
-export { addressKey, createLookup } from './lookup';
-export { normalizeName, foldForSearch } from './normalize';
+export type {  KbLookup, SearchResult } from './lookup';
+export {  createLookup } from './lookup';
+export { normalizeName,  } from './normalize';
 export type * from './types';
 
 let instance: KbLookup | undefined;

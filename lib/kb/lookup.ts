@@ -17,7 +17,7 @@ const MIN_ADDRESS_CHARS = 25;
 /** With an exact hit, fuzzy suggestions are only added when fewer results than this were found. */
 const FUZZY_WHEN_FEWER_THAN = 3;
 
-export interface AliasEntry {
+interface AliasEntry {
   /** the alias (or name) as written in the KB */
   alias: string;
   /** normalizeName(alias) */

@@ -54,7 +54,7 @@ export const packManifestSchema = z.object({
   payloadSha256: hex64,
   sources: z.array(packSourceSchema).check(z.maxLength(50)),
 });
-export type PackManifest = z.infer<typeof packManifestSchema>;
+type PackManifest = z.infer<typeof packManifestSchema>;
 
 const envelopeSchema = z.object({
   cncKbPack: z.int(),

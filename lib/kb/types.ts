@@ -19,7 +19,7 @@ export interface KbAlias {
   ambiguous?: boolean;
 }
 
-export type AttributionLevel = 'official' | 'vendor' | 'press';
+type AttributionLevel = 'official' | 'vendor' | 'press';
 
 export interface KbRelation {
   type: 'alias-of' | 'part-of' | 'attributed-to' | 'operated-by' | 'successor-of' | 'affiliated-with' | 'uses' | 'victim-of';

@@ -11,9 +11,9 @@ import { withoutHash } from './address';
 /** Wait for the page to be quiet this long before re-reading: SPAs render in bursts. */
 export const MUTATION_QUIET_MS = 800;
 /** ...but never postpone a re-read longer than this while changes keep coming (live blogs, tickers). */
-export const MUTATION_MAX_WAIT_MS = 4_000;
+const MUTATION_MAX_WAIT_MS = 4_000;
 /** A batch with more records than this is not inspected one by one: it simply schedules a re-read. */
-export const HUGE_BATCH_RECORDS = 500;
+const HUGE_BATCH_RECORDS = 500;
 /** Re-reads closer together than this are merged: a page that mutates constantly costs little. */
 export const MIN_REREAD_INTERVAL_MS = 2_000;
 /**

@@ -16,16 +16,16 @@ export {
   CARD_DELAY_MAX_MS,
   CARD_DELAY_MIN_MS,
   DEFAULT_SETTINGS,
-  SAFEST_FOR_UNREADABLE,
+  
   SETTINGS_VERSION,
   defaultSettings,
   repairSettings,
-  type SettingKey,
+  
 } from './schema';
 export { MIGRATIONS, migrate, type Migration } from './migrations';
-export { MAX_SETTINGS_BACKUPS, getSettingsBackups, type SettingsBackup } from './backups';
-export { STORAGE_ERROR_MESSAGES, classifyStorageError, storageErrorMessage, type StorageErrorInfo, type StorageErrorKind } from './storage-errors';
-export { findSiteEntry, hostMatches, normalizeHostname } from './sites';
+export { MAX_SETTINGS_BACKUPS, getSettingsBackups,  } from './backups';
+export {  classifyStorageError, storageErrorMessage,   } from './storage-errors';
+export {   normalizeHostname } from './sites';
 export { muteEntityEverywhere, unmuteEntityEverywhere } from './muting';
 export { dismissSettingsNotice, getSettingsNotice, type SettingsNotice } from './notice';
 export {
@@ -37,7 +37,7 @@ export {
   saveSettings,
   setSiteDisabled,
   watchSettings,
-  type LoadedSettings,
+  
   type SettingsPatch,
 } from './storage';
 

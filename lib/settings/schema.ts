@@ -37,7 +37,7 @@ export function defaultSettings(): Settings {
 }
 
 /** One schema per scalar field, so each field is judged on its own. */
-export const fieldSchemas = {
+const fieldSchemas = {
   enabled: z.boolean(),
   mode: z.enum(['auto', 'click']),
   density: z.enum(['first', 'all']),

@@ -7,7 +7,7 @@
 import { SETTING_LABELS } from './labels';
 import { SettingsValidationError } from './storage';
 
-export type StorageErrorKind =
+type StorageErrorKind =
   /** the area's total quota (storage.local: 10 MB in Chromium; storage.sync: 100 KB) */
   | 'full'
   /** storage.sync: one item over 8 KB (QUOTA_BYTES_PER_ITEM) or too many items (MAX_ITEMS) */
@@ -27,7 +27,7 @@ export interface StorageErrorInfo {
 
 const NOT_LOST = 'Your earlier settings are unchanged.';
 
-export const STORAGE_ERROR_MESSAGES: Readonly<Record<Exclude<StorageErrorKind, 'invalid'>, string>> = Object.freeze({
+const STORAGE_ERROR_MESSAGES: Readonly<Record<Exclude<StorageErrorKind, 'invalid'>, string>> = Object.freeze({
   full:
     'Your browser’s storage for this extension is full, so this change was not saved. ' +
     `${NOT_LOST} Clearing the reading history in Settings frees space; then try again.`,

@@ -135,7 +135,7 @@ export interface Indicator {
   screening?: AddressScreening;
 }
 
-export type DisclaimerKind =
+type DisclaimerKind =
   | 'informational' // not financial or legal advice
   | 'automatic' // automatic extraction can be wrong
   | 'attribution' // attribution as stated by the named authority

@@ -9,7 +9,7 @@
  * content message (sender: our content script in the top frame of an http(s) page).
  */
 
-export const GATE_PASSED = 'content/gate-passed';
+const GATE_PASSED = 'content/gate-passed';
 
 /** What the gate script sends: nothing but its type. The tab, frame and URL come from the sender. */
 export interface GatePassedMessage {

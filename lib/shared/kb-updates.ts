@@ -28,7 +28,7 @@ const short = (n: number) => z.string().check(z.maxLength(n));
 const checkOutcomes = ['applied', 'not-modified', 'up-to-date', 'failed', 'dropped'] as const;
 export type CheckOutcome = (typeof checkOutcomes)[number];
 
-export const kbUpdatesStateSchema = z.object({
+const kbUpdatesStateSchema = z.object({
   /** The reader turned updates on (this device only: not synced, as the permission is per browser). */
   enabled: z.boolean(),
   /** lib/kb/update-schedule.ts, `UpdateScheduleState`; null before the first time updates were on. */

@@ -16,22 +16,7 @@ export const TYPE_LABELS: Record<EntityType, string> = {
   address: 'Address',
 };
 
-export const LEVEL_LABELS: Record<'official' | 'vendor' | 'press', string> = {
-  official: 'official',
-  vendor: 'security vendor',
-  press: 'press report',
-};
 
 /** Relations the card lists under "Attribution". */
 export const ATTRIBUTION_RELATIONS = new Set(['attributed-to', 'part-of', 'operated-by', 'affiliated-with', 'alias-of', 'successor-of']);
 
-export const RELATION_LABELS: Record<string, string> = {
-  'attributed-to': 'Attributed to',
-  'part-of': 'Part of',
-  'operated-by': 'Operated by',
-  'affiliated-with': 'Affiliated with',
-  'alias-of': 'Same as',
-  'successor-of': 'Successor of',
-  uses: 'Uses',
-  'victim-of': 'Victim of',
-};

@@ -211,7 +211,7 @@ export type PageReadAnswer =
   | { ok: true; plan: HighlightPlan }
   | { ok: false; reason: 'disabled' | 'not-detected' | 'error' | 'stale' };
 
-export type { GatePassedAnswer } from './gate-protocol';
+;
 
 export interface Answers {
   'content/gate-passed': GatePassedAnswer;

@@ -19,7 +19,7 @@ const COMMIT = /^[0-9a-f]{40}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Commits of the shared snapshots we derive from (see each folder's SOURCE.md). */
-export const MISP_COMMIT = snapshot('KB_MISP_COMMIT', '9434ace4eb925c9a1c9b3bccf014a25f9d14f0b0', COMMIT);
+const MISP_COMMIT = snapshot('KB_MISP_COMMIT', '9434ace4eb925c9a1c9b3bccf014a25f9d14f0b0', COMMIT);
 export const MISP_DATE = snapshot('KB_MISP_DATE', '2026-08-06', DAY);
 export const OFAC_LIST_COMMIT = snapshot('KB_OFAC_COMMIT', 'f2aee2265956bf28ce71824c2c2c8cab02c2e173', COMMIT);
 export const OFAC_AS_OF = snapshot('KB_OFAC_AS_OF', '2024-09-27', DAY);

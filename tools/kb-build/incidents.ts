@@ -19,7 +19,7 @@ export const MIN_DEFI_USD = 1_000_000;
 export const MIN_PLAIN_WORD_VICTIM_USD = 10_000_000;
 
 /** "Gamma", "Roll": one capitalised word with nothing distinctive in its spelling. */
-export function isPlainWordName(name: string): boolean {
+function isPlainWordName(name: string): boolean {
   return /^\p{Lu}\p{Ll}+$/u.test(name.trim());
 }
 
@@ -73,7 +73,7 @@ export const DEFI_TABLE_SOURCE: KbSource = {
   url: `https://github.com/eggbertgjk/vault-risk-framework/blob/${DEFI_COMMIT}/data/defi_exploits.csv`,
 };
 
-export const TAYVANO_SOURCE: KbSource = {
+const TAYVANO_SOURCE: KbSource = {
   title: 'Lazarus / BlueNoroff research: breakdown of incidents attributed to North Korea',
   publisher: 'Taylor Monahan (tayvano)',
   url: `https://github.com/tayvano/lazarus-bluenoroff-research/blob/${TAYVANO_COMMIT}/README.md`,

@@ -245,7 +245,7 @@ export function mergeEntities(curated: KbEntity[], derived: KbEntity[], curatedP
 }
 
 /** Stable order: by type, then id. */
-export function sortEntities(entities: KbEntity[]): KbEntity[] {
+function sortEntities(entities: KbEntity[]): KbEntity[] {
   return [...entities].sort((a, b) => a.type.localeCompare(b.type) || a.id.localeCompare(b.id));
 }
 

@@ -21,7 +21,7 @@ function chainOf(code: string, address: string): string {
   return CHAIN_OF_CODE[code] ?? code;
 }
 
-export function ofacSource(code: string): KbSource {
+function ofacSource(code: string): KbSource {
   return {
     title: `OFAC SDN list: sanctioned ${code} addresses (sanctioned_addresses_${code}.json)`,
     publisher: 'US Treasury OFAC, extracted by 0xB10C/ofac-sanctioned-digital-currency-addresses',

@@ -18,7 +18,7 @@ import { formatUsd, humanDate, sentence } from './common';
 import { DEFI_TABLE_SOURCE, type RawIncident } from './incidents';
 
 /** Losses below this are left out (the victim is too small to be named in coverage it is not the subject of). */
-export const MIN_VICTIM_USD = 1_000_000;
+const MIN_VICTIM_USD = 1_000_000;
 /** Sources kept per victim: the largest losses' primary sources, plus the table itself. */
 const MAX_VICTIM_SOURCES = 2;
 

@@ -4,7 +4,7 @@
  */
 import type { Sentence } from '../text';
 
-export const EVENTS = ['theft', 'scam', 'ransomware', 'seizure', 'arrest-or-charge', 'sanction', 'laundering', 'report'] as const;
+const EVENTS = ['theft', 'scam', 'ransomware', 'seizure', 'arrest-or-charge', 'sanction', 'laundering', 'report'] as const;
 export type EventKind = (typeof EVENTS)[number];
 
 const EVENT_CUES: readonly [EventKind, RegExp][] = [

@@ -16,8 +16,8 @@ import { findActors, findVictims, inferredActors, type Actor } from './parties';
 import { roleReader } from './roles';
 import { findFrameVictims } from './victim-frames';
 
-export { EVENTS, type EventKind } from './event';
-export { ROLES, type Role } from './roles';
+;
+;
 
 export interface KeyFactsInput {
   text: string;
@@ -42,7 +42,7 @@ const EVENT_SENTENCE_RE =
 const AGENCY_NAME_RE = /\b(?:FBI|Federal Bureau|Department|Ministry|Treasury|OFAC|Justice|Police|Europol|Interpol|Agency|Bureau|Commission|Committee|Council|Office|Service|Court|Government|Authority|NSA|CISA|White House|United Nations|U\.?N\.?|Prosecutors?)\b/;
 
 /** A news organisation: it reports what others say (press), it is not the source of a figure. */
-export const NEWS_NAME_RE = /\b(?:Reuters|Associated Press|AFP|Bloomberg|News|Times|Post|Journal|Herald|Press|Tribune|Guardian|Telegraph|Gazette|TechCrunch|BBC|CNN|CNBC|NPR)\b/;
+const NEWS_NAME_RE = /\b(?:Reuters|Associated Press|AFP|Bloomberg|News|Times|Post|Journal|Herald|Press|Tribune|Guardian|Telegraph|Gazette|TechCrunch|BBC|CNN|CNBC|NPR)\b/;
 
 function isAgency(e: AnalysisEntity): boolean {
   return e.type === 'agency' || (e.type === 'organization' && AGENCY_NAME_RE.test(e.name));

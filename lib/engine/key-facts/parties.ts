@@ -7,7 +7,7 @@
  */
 import type { AnalysisEntity, AttributionStep, EntityType } from '../../shared/contract';
 
-export type Level = 'official' | 'vendor' | 'press';
+type Level = 'official' | 'vendor' | 'press';
 
 /** Characters either side of a mention read for its role in the event. */
 const WINDOW = 90;

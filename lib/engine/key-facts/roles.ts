@@ -10,8 +10,7 @@
 import type { Sentence } from '../text';
 import { sentenceIndexAt } from '../text';
 
-export const ROLES = ['stolen', 'frozen', 'recovered', 'seized', 'ransom', 'bounty', 'fine', 'laundered', 'aggregate', 'other'] as const;
-export type Role = (typeof ROLES)[number];
+type Role = 'stolen' | 'frozen' | 'recovered' | 'seized' | 'ransom' | 'bounty' | 'fine' | 'laundered' | 'aggregate' | 'other';
 
 type CueRole = Exclude<Role, 'aggregate'>;
 
@@ -47,7 +46,7 @@ const RANKING_RE = /\b(?:one of the|among the|the) (?:\w+ ){0,2}(?:largest|bigge
 const OTHER_INCIDENT_RE = /\b(?:earlier this (?:year|month)|in a separate|another|previous(?:ly)?|prior|similar|last (?:month|year)|in (?:19|20)\d{2}|a (?:year|month) (?:ago|earlier)|years? ago)\b/;
 
 /** Characters either side of an amount read for its role. */
-export const ROLE_WINDOW = 240;
+const ROLE_WINDOW = 240;
 /** Each boundary crossed counts as this many characters of distance. */
 const BOUNDARY_COST = 60;
 /** A role word further than this (after boundary costs) says nothing about the amount. */

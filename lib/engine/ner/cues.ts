@@ -10,17 +10,17 @@ export const PERSON_TITLES = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Judge|Ju
 /** Words near a name that make it worth asking compromise whether it is a person. */
 export const PERSON_CUE = /\b(?:said|says|told|according to|wrote|added|explained|noted|stated|tweeted|posted|founder|ceo|cto|chief|director|researcher|analyst|spokes\w+|investigator|officer|agent|head of|minister|secretary|president|chairman|attorney|judge|sentenced|charged|arrested|indicted|named|dubbed|known as)\b/i;
 /** Just before a name: what kind of organisation it is ("security firm PeckShield", "the exchange BitoPro"). */
-export const ORG_CUE_BEFORE =
+const ORG_CUE_BEFORE =
   /(?:\b(?:security|cybersecurity|blockchain(?: security| analytics| intelligence)?|analytics|forensics?|auditing|audit|research|intelligence|threat intelligence|web3 security|crypto|fintech|software|tech|payments?|investment|consulting|law|incident response)\s+(?:firm|company|companies|platform|provider|vendor|startup|outfit|group|team|agency)|\bresearchers (?:at|from)|\banalysts (?:at|from)|\baccording to|\breported by|\bcybersecurity firm|\bsecurity researchers at)\s+$/i;
 /** Just after a name: its people speak for it ("Huntress researchers", "Symantec's report"). */
-export const ORG_CUE_AFTER = /^(?:[’']s)?\s+(?:CEO|CTO|CFO|COO|CISO|co-?founder|founder|researchers|analysts|threat (?:hunters|intelligence|researchers)|security (?:team|researchers)|told BleepingComputer|spokesperson|spokesman|team said|confirmed|reported that|said in a (?:report|statement|blog))\b/i;
+const ORG_CUE_AFTER = /^(?:[’']s)?\s+(?:CEO|CTO|CFO|COO|CISO|co-?founder|founder|researchers|analysts|threat (?:hunters|intelligence|researchers)|security (?:team|researchers)|told BleepingComputer|spokesperson|spokesman|team said|confirmed|reported that|said in a (?:report|statement|blog))\b/i;
 /** Just before a name: a group or person the article names as an attacker ("a cybercrime group known as X", "the threat actor, X,"). */
-export const ACTOR_CUE_BEFORE =
+const ACTOR_CUE_BEFORE =
   /(?:\b(?:group|gang|crew|collective|actor|affiliate|operator|hacker|persona)s?\s+(?:(?:known|tracked|identified) as|called|calling (?:itself|themselves)|named|dubbed|going by)|\bthreat actor,)\s+["“'‘]?$/i;
-export const EXCHANGE_CUE_BEFORE = /\b(?:crypto(?:currency)?|bitcoin|centralized|centralised|decentralized|decentralised|the|an?|[A-Z][a-z]+n)\s+exchanges?\s+$/;
-export const EXCHANGE_CUE_AFTER = /^\s+(?:crypto(?:currency)? )?exchange\b/i;
-export const PROTOCOL_CUE_BEFORE = /\b(?:defi|lending|borrowing|staking|yield|bridge|cross-chain|liquidity|derivatives|dex|swap|restaking|perpetuals?)\s+(?:protocol|platform|project|aggregator|bridge|market|exchange)\s+$/i;
-export const PROTOCOL_CUE_AFTER = /^\s+(?:protocol|bridge|DAO|DEX|vault|vaults|lending protocol|contract|smart contract|exploit|exploiter|team|token|stablecoin|multisig)\b/;
+const EXCHANGE_CUE_BEFORE = /\b(?:crypto(?:currency)?|bitcoin|centralized|centralised|decentralized|decentralised|the|an?|[A-Z][a-z]+n)\s+exchanges?\s+$/;
+const EXCHANGE_CUE_AFTER = /^\s+(?:crypto(?:currency)? )?exchange\b/i;
+const PROTOCOL_CUE_BEFORE = /\b(?:defi|lending|borrowing|staking|yield|bridge|cross-chain|liquidity|derivatives|dex|swap|restaking|perpetuals?)\s+(?:protocol|platform|project|aggregator|bridge|market|exchange)\s+$/i;
+const PROTOCOL_CUE_AFTER = /^\s+(?:protocol|bridge|DAO|DEX|vault|vaults|lending protocol|contract|smart contract|exploit|exploiter|team|token|stablecoin|multisig)\b/;
 /**
  * Words that say a name is malicious software. "tool", "module", "framework", "plugin", "script",
  * "payload" are left out: legitimate software stands before them as often ("the VeraCrypt tool"); only

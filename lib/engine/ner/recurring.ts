@@ -7,7 +7,7 @@ import { CAMEL_STOP, COMMON_ACRONYMS, JARGON } from '../vocab';
 import { lexTag, type Candidate } from './candidates';
 
 /** Mid-sentence occurrences a word needs. */
-export const MIN_RECURRENCE = 3;
+const MIN_RECURRENCE = 3;
 
 /** Is the candidate at the start of a sentence, a line or a quote (where a capital says nothing)? */
 function atSentenceStart(text: string, c: Candidate): boolean {

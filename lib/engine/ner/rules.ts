@@ -146,7 +146,7 @@ function compact(s: string): string {
 }
 
 /** Is `name` the page's own site (masthead, domain)? */
-export function isSiteName(name: string, siteKeys: ReadonlySet<string>): boolean {
+function isSiteName(name: string, siteKeys: ReadonlySet<string>): boolean {
   const k = compact(name);
   return k.length >= 3 && siteKeys.has(k);
 }

@@ -50,7 +50,7 @@ export function listedNames(e: LabelEntity): string[] {
 }
 
 /** The keys a reported entity is matched by: its name and its mention texts. */
-export function reportedKeys(e: ReportedEntity): Set<string> {
+function reportedKeys(e: ReportedEntity): Set<string> {
   const keys = new Set<string>();
   for (const n of [e.name, ...(e.mentions ?? []).map((m) => m.text)]) {
     const k = labelKey(n);
@@ -60,7 +60,7 @@ export function reportedKeys(e: ReportedEntity): Set<string> {
 }
 
 /** Does a reported entity match one of these names (name or mention text vs each name)? */
-export function matchesNames(e: ReportedEntity, names: readonly string[]): boolean {
+function matchesNames(e: ReportedEntity, names: readonly string[]): boolean {
   const keys = reportedKeys(e);
   return names.some((n) => keys.has(labelKey(n)));
 }
@@ -73,7 +73,7 @@ export function evidenceKind(e: ReportedEntity, isKbId: (id: string) => boolean)
 }
 
 /** Why a reported entity was judged correct: the list names it, the list names its premise (inferred), its checksum holds (address). */
-export type Basis = 'listed' | 'premise' | 'valid';
+type Basis = 'listed' | 'premise' | 'valid';
 
 export interface Judgement {
   verdict: Verdict;
@@ -133,11 +133,11 @@ export interface PrecisionTally {
   precision: number | null;
 }
 
-export function emptyTally(): PrecisionTally {
+function emptyTally(): PrecisionTally {
   return { reported: 0, correct: 0, wrongType: 0, trap: 0, wrong: 0, precision: null };
 }
 
-export function addVerdict(t: PrecisionTally, v: Verdict): void {
+function addVerdict(t: PrecisionTally, v: Verdict): void {
   t.reported++;
   if (v === 'correct') t.correct++;
   else if (v === 'wrong-type') t.wrongType++;

@@ -11,7 +11,7 @@ import { splitSentences } from '../../../lib/engine/text';
 import { readPage } from '../../../lib/page/read-page';
 import { readHtml } from '../read-html';
 
-export async function inputText(path: string): Promise<string> {
+async function inputText(path: string): Promise<string> {
   const src = await readFile(path, 'utf8');
   const ext = extname(path).toLowerCase();
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') {

@@ -12,7 +12,7 @@ import type { MoreItem } from './more';
 // ---------------------------------------------------------------------------------------------
 // Inputs
 
-export interface ManifestEntry {
+interface ManifestEntry {
   file: string;
   title: string;
   label: 'positive' | 'negative';
@@ -31,7 +31,7 @@ export interface ExpectedList {
   notExpected?: string[];
 }
 
-export type ItemKind = 'article' | 'readability' | 'seed' | 'more';
+type ItemKind = 'article' | 'readability' | 'seed' | 'more';
 
 export interface Item {
   kind: ItemKind;

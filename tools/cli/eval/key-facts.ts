@@ -72,13 +72,13 @@ export function goldNameVariants(gold: string, entities: readonly LabelEntity[])
 }
 
 /** Does any reported name match any gold name (by name or the article's aliases for it)? */
-export function anyNameMatches(gold: readonly string[], reported: readonly string[], entities: readonly LabelEntity[]): boolean {
+function anyNameMatches(gold: readonly string[], reported: readonly string[], entities: readonly LabelEntity[]): boolean {
   const rep = new Set(reported.map(labelKey));
   return gold.some((g) => goldNameVariants(g, entities).some((v) => rep.has(labelKey(v))));
 }
 
 /** Relative tolerance of the stolen-amount comparison. */
-export const STOLEN_TOLERANCE = 0.05;
+const STOLEN_TOLERANCE = 0.05;
 
 export function withinTolerance(a: number, b: number, tolerance = STOLEN_TOLERANCE): boolean {
   if (a === b) return true;
@@ -92,7 +92,7 @@ function sameAmountText(a: string, b: string): boolean {
 }
 
 /** Is this engine amount the same figure as this gold amount (same text, or usd within the tolerance)? */
-export function sameAmount(e: EngineAmount, g: { text: string; usd: number | null }): boolean {
+function sameAmount(e: EngineAmount, g: { text: string; usd: number | null }): boolean {
   if (sameAmountText(e.text, g.text)) return true;
   return e.usd !== null && g.usd !== null && withinTolerance(e.usd, g.usd);
 }

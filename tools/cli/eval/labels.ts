@@ -15,13 +15,13 @@ export interface LabelEntity {
   must?: boolean;
 }
 
-export interface GoldAmount {
+interface GoldAmount {
   text: string;
   usd: number | null;
   role: string;
 }
 
-export interface GoldActor {
+interface GoldActor {
   name: string;
   by?: string;
   level?: string;

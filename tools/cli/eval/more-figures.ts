@@ -14,7 +14,6 @@ import {
   tallyPrecision,
   type EvidenceKind,
   type MustResult,
-  type PrecisionTally,
   type Verdict,
 } from './entity-precision';
 import { readKeyFacts, readOlderStolen, scoreKeyFacts, type EngineKeyFacts, type KeyFactScore } from './key-facts';
@@ -52,7 +51,7 @@ const halfName = (h: Half | null): string => h ?? 'unsplit';
 // ---------------------------------------------------------------------------------------------
 // Detection
 
-export interface PublisherPrf {
+interface PublisherPrf {
   source: string;
   half: string;
   articles: number;
@@ -102,7 +101,7 @@ export function detectionFigures(rows: readonly MoreRow[]) {
 // ---------------------------------------------------------------------------------------------
 // Per labelled article
 
-export interface JudgedReport {
+interface JudgedReport {
   name: string;
   type: string;
   id: string;
@@ -359,4 +358,4 @@ export function devDetails(results: readonly ArticleResult[]) {
     }));
 }
 
-export type { PrecisionTally };
+;

@@ -11,7 +11,7 @@ export interface SeedCheck {
   detail: string;
 }
 
-export const entityLabel = (e: AnalysisEntity): string => `${e.name} [${e.type}${e.inferred ? ', inferred' : ''}]`;
+const entityLabel = (e: AnalysisEntity): string => `${e.name} [${e.type}${e.inferred ? ', inferred' : ''}]`;
 
 export function seedChecks(a: Analysis | null, error: string | null): SeedCheck[] {
   if (!a) return [{ check: 'seed article analysed', ok: false, detail: error ?? 'no result' }];

@@ -7,7 +7,7 @@ import { goldNameVariants } from './key-facts';
 import type { GoldKeyFacts, LabelEntity } from './labels';
 
 /** Whitespace collapsed, quotes folded, case-insensitive: how key sentences and summary sentences are compared. */
-export function sentenceKey(s: string): string {
+function sentenceKey(s: string): string {
   return labelKey(s);
 }
 
@@ -54,7 +54,7 @@ export function centralFactFirst(first: string | undefined, gold: GoldKeyFacts, 
 }
 
 /** Fewer words than this and a line is a heading, byline or caption (the engine's summary uses the same bound). */
-export const LEAD_MIN_WORDS = 7;
+const LEAD_MIN_WORDS = 7;
 
 /**
  * The lead-3 baseline: the first three sentences of the article text that read as prose, i.e. end
