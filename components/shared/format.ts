@@ -5,6 +5,7 @@
  */
 import type { Amount, Analysis, EntityType } from '../../lib/shared/contract';
 import { t } from '../../lib/shared/i18n';
+import { formatUsd } from '../../lib/shared/usd';
 
 /** A locale for Intl; undefined: the reader's (the browser's language). */
 type Locale = string | readonly string[] | undefined;
@@ -24,14 +25,8 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
 }
 const keyOf = (locale: Locale, kind: string): string => `${kind}|${Array.isArray(locale) ? locale.join(',') : String(locale)}`;
 
-/**
- * US dollars, short and in the reader's locale: 1_460_000_000 -> "$1.46B" (en-US), "US$1.46bn" (en-GB),
- * "1,46 Mrd. $" (de-DE); 950 -> "$950". `digits`: significant digits (chart axes use 2: "$1.5B").
- */
-export function formatUsd(n: number, digits = 3, locale?: Locale): string {
-  const f = cached(keyOf(locale, `usd${digits}`), () => new Intl.NumberFormat(locale as string | string[] | undefined, { style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: digits }));
-  return (f as Intl.NumberFormat).format(n);
-}
+/** US dollars, short and in the reader's locale: the one formatter in lib/shared/usd.ts. */
+export { formatUsd };
 
 /** A plain number in the reader's locale, up to 8 decimals (crypto units): 401347 -> "401,347". */
 function formatNumber(n: number, locale?: Locale): string {

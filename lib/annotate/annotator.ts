@@ -15,7 +15,6 @@ import { Highlighter, MARK_TAG, UI_HOST_SELECTOR, type MentionToMark } from './h
 import { MARK_CSS, addStyles } from './styles';
 import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, watchPage, type PageWatcher } from '../page/watch';
 
-;
 
 export interface AnnotatorDeps {
   doc: Document;

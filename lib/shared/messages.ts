@@ -211,7 +211,6 @@ export type PageReadAnswer =
   | { ok: true; plan: HighlightPlan }
   | { ok: false; reason: 'disabled' | 'not-detected' | 'error' | 'stale' };
 
-;
 
 export interface Answers {
   'content/gate-passed': GatePassedAnswer;

@@ -222,9 +222,5 @@ export function listNames(names: string[], max: number): string {
   return shown.join(', ') + (names.length > max ? ' and others' : '');
 }
 
-export function formatUsd(amount: number): string {
-  if (amount >= 1e9) return `$${(amount / 1e9).toFixed(amount % 1e9 === 0 ? 0 : 2).replace(/\.?0+$/, '')} billion`;
-  if (amount >= 1e6) return `$${(amount / 1e6).toFixed(1).replace(/\.0$/, '')} million`;
-  if (amount >= 1e3) return `$${Math.round(amount / 1e3)} thousand`;
-  return `$${amount}`;
-}
+/** Amounts in the KB's descriptions, in English words: the one formatter in lib/shared/usd.ts. */
+export { formatUsdWords as formatUsd } from '../../lib/shared/usd';

@@ -16,8 +16,6 @@ import { findActors, findVictims, inferredActors, type Actor } from './parties';
 import { roleReader } from './roles';
 import { findFrameVictims } from './victim-frames';
 
-;
-;
 
 export interface KeyFactsInput {
   text: string;

@@ -358,4 +358,3 @@ export function devDetails(results: readonly ArticleResult[]) {
     }));
 }
 
-;
