@@ -31,7 +31,11 @@ export interface KeyFactsInput {
 
 /** A sentence that recalls another incident or speaks of a period: its names and amounts are not this event's. */
 const RECALL_RE = /\b(?:last year|earlier this year|in a separate|previous(?:ly)?|another (?:attack|hack|incident|breach|exploit|heist|case)|similar (?:attack|hack|incident|case)s?|years? ago|(?:months|weeks) (?:ago|earlier)|the (?:19|20)\d{2} [A-Z]?\w+ (?:hack|attack|exploit|heist|breach)|in the past|in recent (?:years|months)|most (?:crypto )?(?:thefts|hacks|attacks))\b/i;
-const YEAR_IN_RE = /\b(?:in|since|during) ((?:19|20)\d{2})\b/g;
+/**
+ * A year that places a sentence's subject in time: "in 2016", "since 2016", "the 2016 theft of ...", "the
+ * outbreak of 2017". A year before the publication's marks the sentence as recalling an earlier time.
+ */
+const YEAR_IN_RE = /\b(?:in|since|during|the|of) ((?:19|20)\d{2})\b(?![-\u2013/]\d)/g;
 /** A sentence that leans on the one before ("That attack was later traced to..."): it is about what that one is about. */
 const ANAPHOR_START_RE = /^(?:That|This|These|Those|Such|The same)\b|^(?:It|They)\b/;
 /** Words of a sentence that states the event itself. */

@@ -227,3 +227,22 @@ describe('actors', () => {
     expect(actors(text, 'NSA links ransomware attack to spy agency', [['NSA', 'agency'], ['Reconnaissance General Bureau', 'agency']])).toEqual(['Reconnaissance General Bureau']);
   });
 });
+
+describe('earlier incidents a story recalls by their year', () => {
+  // the lede's sentences are the event's own; recalled incidents come later in a story
+  const lede = 'Hackers stole $30 million from the exchange on Monday, the company said. The firm has paused all withdrawals while its engineers check every wallet it runs. Its customers were told to wait for an update later in the week from the support team. Outside investigators have been hired to trace where the funds were sent after the theft.';
+  it('an amount in a sentence that dates its own incident before the publication year is not this event\'s', () => {
+    const text = `${lede} Officials pointed to the 2016 theft of $81 million from a central bank as an example of the same campaign.`;
+    const f = facts(text, 'Exchange hacked', '2019-08-07');
+    expect(f.amounts!.map((a) => [a.text, a.role])).toEqual([['$30 million', 'stolen']]);
+    expect(facts(`${lede} The outbreak of 2017 cost $4 billion, they said.`, 'Exchange hacked', '2019-08-07').amounts!.map((a) => a.text)).toEqual(['$30 million']);
+  });
+  it('must not fire for the publication year, a span of years, or without a publication date', () => {
+    const same = `${lede} The 2019 theft of $81 million was the largest of the year so far.`;
+    expect(facts(same, 'Exchange hacked', '2019-08-07').amounts!.map((a) => a.text)).toContain('$81 million');
+    const span = `${lede} Over the 2018-2019 season the attackers took $81 million from the exchange.`;
+    expect(facts(span, 'Exchange hacked', '2019-08-07').amounts!.map((a) => a.text)).toContain('$81 million');
+    const undated = `${lede} The 2016 theft of $81 million from the exchange was traced to the same group.`;
+    expect(facts(undated, 'Exchange hacked', null).amounts!.map((a) => a.text)).toContain('$81 million');
+  });
+});
