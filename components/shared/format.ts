@@ -5,10 +5,7 @@
  */
 import type { Amount, Analysis, EntityType } from '../../lib/shared/contract';
 import { t } from '../../lib/shared/i18n';
-import { formatUsd } from '../../lib/shared/usd';
-
-/** A locale for Intl; undefined: the reader's (the browser's language). */
-type Locale = string | readonly string[] | undefined;
+import { formatUsd, type Locale } from '../../lib/shared/usd';
 
 /**
  * Intl formatters are built on first use and kept: building one costs about a millisecond (locale data),
