@@ -13,12 +13,12 @@
  * The engine is called in-process when the analyze CLI exports a one-input function, else through
  * one `npm run -s analyze -- --json` process (see eval-runner.ts). Outputs are saved to
  * test-output/eval-analyses.jsonl (`--reuse` scores them again) and the figures to
- * test-output/eval.json (`--json` prints the same object). It is a measurement, not a test: it exits 0
+ * test-output/eval.json, or to $CNC_EVAL_OUT (`--json` prints the same object). It is a measurement, not a test: it exits 0
  * whatever the figures (1 when the data is missing, 2 on a bad argument). Article-level details of the
  * articles-more test half are never printed or saved; that half is reported in aggregate only.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Analysis } from '../../lib/shared/contract';
 import { firstSentenceStatesFact, groupBy, median } from './eval-score';
 import { REPO_ROOT } from './eval-runner';
@@ -80,7 +80,8 @@ async function main(): Promise<number> {
   const log = (s: string): void => {
     if (!args.json) process.stderr.write(s);
   };
-  const outDir = join(REPO_ROOT, 'test-output');
+  // CNC_EVAL_OUT lets two evals run side by side without overwriting each other's saved outputs.
+  const outDir = process.env.CNC_EVAL_OUT ? resolve(process.env.CNC_EVAL_OUT) : join(REPO_ROOT, 'test-output');
   const run = await getOutcomes(args, allItems, outDir, log);
   if (typeof run === 'string') {
     process.stderr.write(`${run}\n`);
