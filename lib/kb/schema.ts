@@ -130,6 +130,49 @@ const kbAddressSchema = z.strictObject({
 export const kbEntityFileSchema = z.array(kbEntitySchema);
 export const kbAddressFileSchema = z.array(kbAddressSchema);
 
+/** Kinds of organisation in the name finder's hints (`data/hints/organizations.json`). */
+const ORG_HINT_TYPES = [
+  'news-agency',
+  'publisher',
+  'security-firm',
+  'audit-firm',
+  'blockchain-analytics',
+  'technology-company',
+  'platform',
+  'financial-company',
+  'public-body',
+  'non-profit',
+] as const;
+
+/** A form the name finder matches: lower case, trimmed, single spaces. */
+const hintForm = z.string().check(
+  z.minLength(2),
+  z.refine((f) => f === f.toLowerCase() && f === f.trim() && !/\s{2,}/.test(f), { message: 'a form is lower case, trimmed, single-spaced' }),
+);
+
+/**
+ * Names the engine's name finder knows as organisations (hints only: no KB entry, no mark, no card;
+ * docs/adr/0012-known-names-as-kb-hints.md). Each organisation says what it is and where that is stated.
+ */
+export const orgHintFileSchema = z.strictObject({
+  about: z.string().check(z.minLength(20)),
+  organizations: z.array(
+    z.strictObject({
+      name: z.string().check(z.minLength(1), z.maxLength(120)),
+      type: z.enum(ORG_HINT_TYPES),
+      forms: z.array(hintForm).check(z.minLength(1)),
+      /** the organisation's own site or its Wikipedia page: that it exists and what it is */
+      source: httpsUrl,
+    }),
+  ).check(z.minLength(1)),
+});
+
+/** The compiled hints the engine reads (`compiled/org-hints.json`): a word list like the engine's own. */
+export const orgHintsCompiledSchema = z.strictObject({
+  about: z.string().check(z.minLength(20)),
+  words: z.array(hintForm),
+});
+
 export const compiledKbSchema = z.strictObject({
   version: nonEmpty(),
   asOf: isoDate,

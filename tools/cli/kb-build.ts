@@ -6,7 +6,7 @@
  *   npm run kb:build -- --check                 compile in memory and fail if lib/kb/compiled/kb.json is stale
  *   npm run kb:build -- --strict                fail (exit 1) when curated files have problems
  *
- * Output: lib/kb/compiled/kb.json (committed; the extension imports it).
+ * Output: lib/kb/compiled/kb.json and org-hints.json, the name finder's organisation hints (committed; the extension imports them).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -21,6 +21,7 @@ import { joinIncidents, readDefiRows, readTayvanoRows, toIncidentEntities } from
 import { compileKb, latestDate, mergeEntities, readCurated, type SourceFile } from '../kb-build/merge';
 import { deriveFromMisp } from '../kb-build/misp';
 import { deriveOfacAddresses, type AddressEntityMapping } from '../kb-build/ofac';
+import { compileOrgHints, hintConflicts } from '../kb-build/org-hints';
 import { ordinaryWordsOf, toVictimEntities } from '../kb-build/victims';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -29,6 +30,8 @@ const CURATED_DIR = join(KB_DIR, 'data/curated');
 const DERIVED_DIR = join(KB_DIR, 'data/derived');
 const ADDRESS_ENTITIES = join(KB_DIR, 'data/address-entities.json');
 export const COMPILED_FILE = join(KB_DIR, 'compiled/kb.json');
+const ORG_HINTS_SOURCE = join(KB_DIR, 'data/hints/organizations.json');
+export const ORG_HINTS_FILE = join(KB_DIR, 'compiled/org-hints.json');
 
 const DERIVED_ENTITY_FILES = ['misp-groups.json', 'misp-ransomware.json', 'misp-malware.json', 'incidents.json', 'victims.json'] as const;
 const DERIVED_ADDRESS_FILE = 'ofac-addresses.json';
@@ -142,7 +145,9 @@ export function buildFromSources() {
   const newestFact = latestDate(dates);
   const asOf = newestFact > newestSnapshot ? newestFact.slice(0, 10) : newestSnapshot;
   const kb = compileKb(merged.entities, addresses, asOf.length === 10 ? asOf : newestSnapshot, OFAC_AS_OF);
-  return { kb, warnings: merged.warnings, curatedProblems: merged.curatedProblems, curatedCount: curated.length };
+  const hints = compileOrgHints(readJson(ORG_HINTS_SOURCE));
+  const problems = [...merged.curatedProblems, ...hints.problems, ...hintConflicts(hints.list.words, kb.entities)];
+  return { kb, orgHints: hints.list, warnings: merged.warnings, curatedProblems: problems, curatedCount: curated.length };
 }
 
 function main(argv: string[]): number {
@@ -157,25 +162,28 @@ function main(argv: string[]): number {
     return 2;
   }
   if (from) derive(from);
-  const { kb, warnings, curatedProblems, curatedCount } = buildFromSources();
+  const { kb, orgHints, warnings, curatedProblems, curatedCount } = buildFromSources();
   for (const w of warnings) console.warn(`  merge: ${w}`);
   for (const p of curatedProblems) console.warn(`  curated: ${p}`);
   const json = JSON.stringify(kb);
   if (argv.includes('--check')) {
     const current = existsSync(COMPILED_FILE) ? readFileSync(COMPILED_FILE, 'utf8') : '';
-    if (current !== json) {
-      console.error('lib/kb/compiled/kb.json is stale: run npm run kb:build');
+    const currentHints = existsSync(ORG_HINTS_FILE) ? readFileSync(ORG_HINTS_FILE, 'utf8') : '';
+    if (current !== json || currentHints !== `${JSON.stringify(orgHints, null, 2)}\n`) {
+      console.error('lib/kb/compiled/ is stale: run npm run kb:build');
       return 1;
     }
     console.log('compiled KB is up to date');
     return 0;
   }
   writeJson(COMPILED_FILE, kb, false);
+  writeJson(ORG_HINTS_FILE, orgHints, true);
   const counts: Record<string, number> = {};
   for (const e of kb.entities) counts[e.type] = (counts[e.type] ?? 0) + 1;
   console.log(
     `compiled ${kb.entities.length} entities (${curatedCount} curated in), ${kb.addresses.length} addresses, as of ${kb.asOf}, version ${kb.version}`,
   );
+  console.log(`  org hints: ${orgHints.words.length} forms`);
   console.log(`  by type: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
   console.log(`  size: ${(json.length / 1024).toFixed(1)} KiB raw, ${(gzipSync(json).length / 1024).toFixed(1)} KiB gzip`);
   if (curatedProblems.length) {

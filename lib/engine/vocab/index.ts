@@ -12,7 +12,6 @@ import idioms from './idioms.json';
 import institutionHeads from './institution-heads.json';
 import jargon from './jargon.json';
 import jurisdictionContext from './jurisdiction-context.json';
-import knownOrgs from './known-orgs.json';
 import legalForms from './legal-forms.json';
 import leadingTitles from './leading-titles.json';
 import nameConnectors from './name-connectors.json';
@@ -23,6 +22,8 @@ import roleWords from './role-words.json';
 import stateBodyWords from './state-body-words.json';
 import titleQualifiers from './title-qualifiers.json';
 import topical from './topical.json';
+// the organisation hints are knowledge-base data with sources (lib/kb/data/hints/), compiled by npm run kb:build
+import knownOrgs from '../../kb/compiled/org-hints.json';
 
 export interface WordList {
   about: string;
