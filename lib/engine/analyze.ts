@@ -24,7 +24,7 @@ import { confidenceOf } from './evidence';
 import { articleDescription } from './apposition';
 import { findPeopleAndOrgs, warmUpNer } from './ner';
 import { buildReverseIndex, related, type ReverseIndex } from './related';
-import { attackPhrases, incidentsByVictim, resolveMentions } from './resolve';
+import { attackPhrases, countryNameSpans, incidentsByVictim, resolveMentions } from './resolve';
 import { summarize } from './summary';
 import { buildKeyFacts } from './key-facts';
 import { deadlineAfter } from './deadline';
@@ -187,7 +187,8 @@ function run(
   }
 
   if (detected || detection.score >= SUMMARY_MIN_SCORE) {
-    const covered = spanIndex(mentions).overlaps;
+    // a country's name the resolver left out (a place, not a jurisdiction of the story) is no other name either
+    const covered = spanIndex([...mentions, ...countryNameSpans(raw, entity)]).overlaps;
     const knownNames = new Set(entities.map((e) => e.name.toLowerCase()));
     for (const n of findPeopleAndOrgs(text, tokens, covered, deadline, input)) {
       if (knownNames.has(n.name.toLowerCase())) continue;

@@ -162,6 +162,16 @@ export function resolveMentions(
   return withoutRedefinedAcronyms(text, withoutMalwareIncidents(text, out, entity), entity).filter((m) => !inIdiom(text, m.start, m.end));
 }
 
+/**
+ * Spans where the knowledge base matched a country's name, reported or not. A country named where no
+ * sanctions or state-actor words are near is a place, not a jurisdiction of the story, and is not
+ * reported; its words are still that country's name, so the name finder must not read a piece of it as
+ * another name ("Republic of Korea" inside "Democratic People's Republic of Korea").
+ */
+export function countryNameSpans(raw: readonly RawMatch[], entity: (id: string) => KbEntity | undefined): { start: number; end: number }[] {
+  return raw.filter((m) => entity(m.pattern.entityId)?.type === 'sanctioned-jurisdiction');
+}
+
 /** "Protocol-Owned Liquidity (POL)": an acronym defined in parentheses right after the words it abbreviates. */
 const DEFINED_ACRONYM_RE = /\((\p{Lu}[\p{L}\p{N}]{1,9})\)/gu;
 

@@ -69,3 +69,22 @@ describe('an acronym the article defines as something else', () => {
     expect(nk?.mentions.map((m) => m.text)).toContain('DPRK');
   });
 });
+
+describe("a country's full name named as a place", () => {
+  const story =
+    'Hackers drained $40 million in bitcoin and ether from the crypto exchange Bitrue on Tuesday, the exchange said. ' +
+    'The attackers exploited a hot wallet and laundered the stolen funds through Tornado Cash.\n\nInvestigators said the attack resembled earlier thefts.\n\n';
+  const names = (s: string) => engine.analyze(textInput(`${story}${s}`, { markdown: false })).entities.map((e) => e.name);
+
+  it('yields no shorter name from inside it ("Republic of Korea" in "Democratic People\'s Republic of Korea")', () => {
+    const n = names("A delegation of the Democratic People's Republic of Korea attended a football match in Bangkok.");
+    expect(n.some((x) => /Republic of Korea|Democratic People/.test(x))).toBe(false);
+  });
+
+  it('leaves the names next to it alone, and a name of its own that merely resembles it', () => {
+    const n = names("The Bank of Korea said it was watching. A delegation of the Democratic People's Republic of Korea attended a football match.");
+    expect(n).toContain('Bank of Korea');
+    // South Korea's formal name is no knowledge-base name: the name finder still reads it
+    expect(names('The Republic of Korea said its central bank was watching the market.')).toContain('Republic of Korea');
+  });
+});
