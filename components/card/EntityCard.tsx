@@ -77,7 +77,7 @@ function Facts({ label, items, all, first = FIRST_FACTS }: { label: string; item
       <h3>{label}</h3>
       <ul>
         {shown}
-        {items.length > shown.length && <li class="cnc-muted">{t('cardAndMore', String(items.length - shown.length))}</li>}
+        {items.length > shown.length && <li class="cnc-muted">{t('cardAndMore', (items.length - shown.length).toLocaleString())}</li>}
       </ul>
     </section>
   );
@@ -219,19 +219,12 @@ export function EntityCard({ entity, found, headingId, more, onMore, onMute, onM
 }
 
 /**
- * A prefilled GitHub issue for a wrong match. Only what the user can see in the card; the page
- * address is NOT included (the user may add it in the form before sending).
+ * A prefilled GitHub issue for a wrong match, in the reader's language. Only what the user can see in the card;
+ * the page address is NOT included (the user may add it in the form before sending).
  */
 export function reportWrongMatchUrl(homepage: string, entity: Pick<CardEntity, 'id' | 'name'>, mentionText?: string): string | null {
   if (!safeHref(homepage)) return null;
-  const title = `Wrong match: ${entity.name} (${entity.id})`;
-  const body = [
-    `Marked text: "${(mentionText ?? '').slice(0, 200)}"`,
-    `Matched entity: ${entity.name} (${entity.id})`,
-    '',
-    'What it should be (or why it is wrong):',
-    '',
-    'Page address (optional, add it only if you want to share it):',
-  ].join('\n');
+  const title = t('cardReportTitle', [entity.name, entity.id]);
+  const body = [t('cardReportMarked', (mentionText ?? '').slice(0, 200)), t('cardReportEntity', [entity.name, entity.id]), '', t('cardReportWhat'), '', t('cardReportAddress')].join('\n');
   return `${homepage.replace(/\/+$/, '')}/issues/new?title=${encodeURIComponent(title)}&body=${encodeURIComponent(body)}`;
 }

@@ -32,7 +32,7 @@ export function HistoryFieldset({ settings, save, announce }: FieldsetProps & { 
         <button type="button" onClick={() => void wipe()}>
           {t('optHistoryClear')}
         </button>
-        <span class="muted small">{count === null ? '' : count === 1 ? t('optHistoryCountOne') : t('optHistoryCountMany', String(count))}</span>
+        <span class="muted small">{count === null ? '' : count === 1 ? t('optHistoryCountOne') : t('optHistoryCountMany', count.toLocaleString())}</span>
       </p>
     </fieldset>
   );

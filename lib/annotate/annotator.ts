@@ -3,7 +3,7 @@
  * paint the plan it sends back -> keep it right while the page changes. Knows nothing of the KB or
  * the engine; every decision about what to mark is made in the background.
  */
-import { TYPE_LABELS } from '../shared/labels';
+import { markTypeName } from '../shared/labels';
 import type { CardController, CardControllerOptions } from './card';
 import type { GateResult } from '../gate/gate';
 import type { ContentStatus, HighlightPlan, PageReadAnswer, ToContent, Answers, CardEntity } from '../shared/messages';
@@ -41,7 +41,7 @@ export interface Annotator {
 function mentionsOf(plan: HighlightPlan): MentionToMark[] {
   const out: MentionToMark[] = [];
   for (const e of plan.entities) {
-    const type = TYPE_LABELS[e.type].toLowerCase();
+    const type = markTypeName(e.type);
     e.mentions.forEach((m, i) => {
       out.push({
         entityId: e.id,

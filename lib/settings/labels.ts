@@ -1,29 +1,36 @@
-/** Human names of settings, for the reset notice and validation messages. */
+/** Names of settings, for the reset notice and validation messages, in the reader's language (lib/shared/i18n). */
+import { t } from '../shared/i18n';
 import type { SettingKey } from './schema';
 import type { SettingsNotice } from './notice';
 
-export const SETTING_LABELS: Record<SettingKey, string> = {
-  enabled: 'On/off',
-  mode: 'When to annotate',
-  disabledSites: 'Sites where it stays off',
-  mutedEntities: 'Names turned off per site',
-  mutedEverywhere: 'Names never marked',
-  types: 'Kinds of names to mark',
-  density: 'Which mentions to mark',
-  cardDelayMs: 'Card delay',
-  theme: 'Theme',
-  history: 'Reading history',
+/** The message naming each setting. */
+const SETTING_MESSAGES: Readonly<Record<SettingKey, string>> = {
+  enabled: 'uiSettingEnabled',
+  mode: 'uiSettingMode',
+  disabledSites: 'uiSettingDisabledSites',
+  mutedEntities: 'uiSettingMutedEntities',
+  mutedEverywhere: 'uiSettingMutedEverywhere',
+  types: 'uiSettingTypes',
+  density: 'uiSettingDensity',
+  cardDelayMs: 'uiSettingCardDelay',
+  theme: 'uiSettingTheme',
+  history: 'uiSettingHistory',
 };
 
 /** How this build reads a field a newer version wrote in a way it cannot read (schema.ts, SAFEST_FOR_UNREADABLE). */
 const SAFEST_READING: Partial<Record<SettingKey, string>> = {
-  enabled: 'switched off',
-  mode: 'only when you click',
-  history: 'no reading history',
-  disabledSites: 'the sites it can read; the others stay in the list',
-  mutedEntities: 'the names it can read; the others stay in the list',
-  mutedEverywhere: 'the names it can read; the others stay in the list',
+  enabled: 'uiSafestOff',
+  mode: 'uiSafestClick',
+  history: 'uiSafestNoHistory',
+  disabledSites: 'uiSafestSites',
+  mutedEntities: 'uiSafestNames',
+  mutedEverywhere: 'uiSafestNames',
 };
+
+/** "Card delay"; a field this version does not know (a newer version's) by its stored name. */
+export function settingLabel(field: string): string {
+  return Object.hasOwn(SETTING_MESSAGES, field) ? t(SETTING_MESSAGES[field as SettingKey]) : field;
+}
 
 /**
  * "Some settings could not be read and were reset: Card delay, Theme." and, for settings saved by a
@@ -32,18 +39,12 @@ const SAFEST_READING: Partial<Record<SettingKey, string>> = {
 export function formatSettingsNotice(notice: Pick<SettingsNotice, 'fields' | 'newer'>): string {
   const parts: string[] = [];
   if (notice.newer) {
-    parts.push(
-      'Your settings were saved by a newer version of Crypto News Context. This version uses the settings it understands and ' +
-        'leaves the others as they are; a change you make here changes only that setting.',
-    );
+    parts.push(t('uiNoticeNewer'));
     if (notice.newer.fields.length) {
-      const read = notice.newer.fields.map((f) => `${SETTING_LABELS[f] ?? f} (${SAFEST_READING[f] ?? 'the default'})`);
-      parts.push(`Until you update, it reads these the safest way: ${read.join(', ')}.`);
+      const read = notice.newer.fields.map((f) => t('uiNoticeNewerSetting', [settingLabel(f), t((Object.hasOwn(SAFEST_READING, f) && SAFEST_READING[f]) || 'uiSafestDefault')]));
+      parts.push(t('uiNoticeNewerReads', read.join(', ')));
     }
   }
-  if (notice.fields.length) {
-    const names = notice.fields.map((f) => SETTING_LABELS[f] ?? f);
-    parts.push(`Some settings could not be read and were reset: ${names.join(', ')}.`);
-  }
+  if (notice.fields.length) parts.push(t('uiNoticeReset', notice.fields.map(settingLabel).join(', ')));
   return parts.join(' ');
 }

@@ -1,22 +1,9 @@
-/** Words the card shows for entity types and attribution levels (money, dates and links: components/shared/format.ts). */
+/** What the card lists under "Attribution", and the type's name in a mark's accessible name (message uiMarkType_<type>). */
 import type { EntityType } from './contract';
+import { t } from './i18n';
 
-export const TYPE_LABELS: Record<EntityType, string> = {
-  'threat-actor': 'Threat actor',
-  agency: 'Government agency',
-  malware: 'Malware',
-  'sanctioned-jurisdiction': 'Sanctioned country',
-  exchange: 'Exchange',
-  protocol: 'Protocol',
-  mixer: 'Mixer',
-  incident: 'Incident',
-  person: 'Person',
-  organization: 'Organisation',
-  cryptocurrency: 'Cryptocurrency',
-  address: 'Address',
-};
-
+/** "threat actor", "government agency"...: the type as a mark's accessible name says it ("Lazarus (threat actor)"). */
+export const markTypeName = (type: EntityType): string => t(`uiMarkType_${type.replace(/-/g, '_')}`);
 
 /** Relations the card lists under "Attribution". */
 export const ATTRIBUTION_RELATIONS = new Set(['attributed-to', 'part-of', 'operated-by', 'affiliated-with', 'alias-of', 'successor-of']);
-

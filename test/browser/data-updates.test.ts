@@ -23,7 +23,8 @@ import type { CompiledKb } from '../../lib/kb/types';
 import { cardView, tabOf } from './card-probe';
 import { CHROMIUM_QUIET_ARGS, ROOT, chromiumPath, startFixtureServer, type FixtureServer } from './harness';
 
-const OUT_DIR = '/tmp/out-packs';
+/** Its own build (beside CNC_OUT_DIR's when that is set, so that parallel runs do not share one). */
+const OUT_DIR = process.env.CNC_OUT_DIR ? `${process.env.CNC_OUT_DIR}-packs` : '/tmp/out-packs';
 const BUILD = join(OUT_DIR, 'chrome-mv3');
 const PACK_PATH = '/kb/v1/kb-pack.json';
 const NEW_AS_OF = '2027-01-15';
@@ -51,6 +52,7 @@ let worker: Worker;
 let extensionId = '';
 const packs: { good?: Uint8Array; tampered?: Uint8Array; wrongKey?: Uint8Array } = {};
 let originalDescription = '';
+let builtInAsOf = '';
 
 const packRequests = () => seen.filter((s) => new URL(s.url, packOrigin).pathname === PACK_PATH);
 
@@ -104,6 +106,10 @@ async function lazarusCard(): Promise<string> {
 }
 
 const knowledgeShown = (page: Page) => page.getByTestId('knowledge-dates').locator('summary').first().textContent();
+/** A calendar day as the page's locale writes it (the reader's: the browser's language), e.g. "Jan 15, 2027". */
+const dayShown = (page: Page, iso: string) =>
+  page.evaluate((d) => new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${d}T00:00:00Z`)), iso);
+const updatedShown = async (page: Page) => `Knowledge as of ${await dayShown(page, NEW_AS_OF)} (updated)`;
 
 beforeAll(async () => {
   packServer = createServer((req, res) => {
@@ -142,6 +148,7 @@ beforeAll(async () => {
   const kb = JSON.parse(readFileSync(join(ROOT, 'lib/kb/compiled/kb.json'), 'utf8')) as CompiledKb;
   const lazarus = kb.entities.find((e) => e.id === 'lazarus-group')!;
   originalDescription = lazarus.description;
+  builtInAsOf = kb.asOf;
   lazarus.description = `${MARKER} ${lazarus.description}`;
   const updated: CompiledKb = { ...kb, version: `${NEW_AS_OF}+test`, asOf: NEW_AS_OF };
   const payload = new TextEncoder().encode(JSON.stringify(updated));
@@ -177,7 +184,7 @@ describe('knowledge updates (real Chromium, a pack server on 127.0.0.1)', () => 
     expect(card).not.toContain(MARKER);
     const options = await openOptions();
     expect(await options.getByRole('checkbox', { name: 'Download knowledge updates' }).isChecked()).toBe(false);
-    expect(await knowledgeShown(options)).toMatch(/^Knowledge as of \d{1,2} \w{3,4} \d{4}$/);
+    expect(await knowledgeShown(options)).toBe(`Knowledge as of ${await dayShown(options, builtInAsOf)}`);
     expect(await knowledgeShown(options)).not.toContain('2027');
     await options.waitForTimeout(3_000);
     await options.close();
@@ -206,7 +213,7 @@ describe('knowledge updates (real Chromium, a pack server on 127.0.0.1)', () => 
     expect(Object.keys(first.headers).filter((h) => !FIXED.test(h))).toEqual([]);
     if (first.headers.origin) expect(first.headers.origin).toBe(`chrome-extension://${extensionId}`);
     console.log('pack request headers:', JSON.stringify(first.headers));
-    await expect.poll(() => knowledgeShown(options), { timeout: 20_000 }).toBe('Knowledge as of 15 Jan 2027 (updated)');
+    await expect.poll(() => knowledgeShown(options), { timeout: 20_000 }).toBe(await updatedShown(options));
     expect(await options.getByTestId('updates-last').textContent()).toMatch(/updated; knowledge version \d{14} is now in use/);
     await options.close();
     expect(await lazarusCard()).toContain(MARKER);
@@ -230,9 +237,9 @@ describe('knowledge updates (real Chromium, a pack server on 127.0.0.1)', () => 
       expect(req.headers['if-none-match']).toBe('"good-1"'); // the accepted pack's ETag, kept
     };
     await checkNow({ body: packs.tampered!, etag: '"bad-1"' }, /downloaded but not used\. .*altered or damaged.* Your knowledge was not changed\./);
-    expect(await knowledgeShown(options)).toBe('Knowledge as of 15 Jan 2027 (updated)');
+    expect(await knowledgeShown(options)).toBe(await updatedShown(options));
     await checkNow({ body: packs.wrongKey!, etag: '"bad-2"' }, /downloaded but not used\. The update is signed with a key this extension does not know.* Your knowledge was not changed\./);
-    expect(await knowledgeShown(options)).toBe('Knowledge as of 15 Jan 2027 (updated)');
+    expect(await knowledgeShown(options)).toBe(await updatedShown(options));
     await options.close();
     expect(await lazarusCard()).toContain(MARKER);
     expect(packRequests()).toHaveLength(3);
@@ -243,7 +250,7 @@ describe('knowledge updates (real Chromium, a pack server on 127.0.0.1)', () => 
     await launch();
     expect(await lazarusCard()).toContain(MARKER);
     const options = await openOptions();
-    await expect.poll(() => knowledgeShown(options), { timeout: 20_000 }).toBe('Knowledge as of 15 Jan 2027 (updated)');
+    await expect.poll(() => knowledgeShown(options), { timeout: 20_000 }).toBe(await updatedShown(options));
     expect(await options.getByRole('checkbox', { name: 'Download knowledge updates' }).isChecked()).toBe(true);
     await options.close();
     expect(packRequests()).toHaveLength(3);

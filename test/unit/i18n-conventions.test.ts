@@ -1,9 +1,10 @@
 /**
  * Every UI string goes through i18n (issue 17, "ready for translation"; issue 19's conventions): no .tsx file
  * under components/ holds words as a JSX text node or as a literal in an attribute that is read or shown
- * (aria-label, title, placeholder, alt and the components' own text props); every message key the code uses
- * exists in public/_locales/en/messages.json, and every message there is used. Parsed with the TypeScript
- * compiler API, not with regular expressions over the text.
+ * (aria-label, title, placeholder, alt and the components' own text props); no code under components/, nor the
+ * lib/ modules that word what the UI shows (screening, labels, settings, history), holds prose in a string
+ * literal; every message key the code uses exists in public/_locales/en/messages.json, and every message there
+ * is used. Parsed with the TypeScript compiler API, not with regular expressions over the text.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,6 +72,37 @@ function literalUiText(file: string, code: string): string[] {
   return found;
 }
 
+/** Prose: two words in a row (letters, any script), as a sentence or a label has them. */
+const PROSE = /\p{L}{2,}\s+\p{L}{2,}/u;
+/** lib/ modules whose words the UI shows: checked for prose like components/. (lib/engine's output is data, not UI.) */
+const UI_WORDING_LIB = ['lib/shared/screening.ts', 'lib/shared/labels.ts', 'lib/settings', 'lib/history'];
+/** Literal prose that is never shown, and why. */
+const NOT_SHOWN = new Map([
+  ['known names:', "the start of the engine's reason, which components/popup/reasons.ts parses and words itself"],
+  ['no migration step', "lib/settings/migrations.ts: the migration report's error, for logs and tests"],
+]);
+
+/**
+ * Prose in string literals outside the markup: returned, joined, put into state. Not counted: JSX (literalUiText
+ * checks it), imports, literal types, the message of a thrown `new ...Error(...)` (never shown: the UI words
+ * failures itself, e.g. storageErrorMessage), and code or style sheets in a string (braces).
+ */
+function proseLiterals(file: string, code: string): string[] {
+  const sf = parse(file, code);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isLiteralTypeNode(node) || ts.isJsxAttribute(node) || ts.isJsxExpression(node)) return;
+    if (ts.isNewExpression(node) && /Error$/.test(node.expression.getText(sf))) return;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
+      const text = fixedText(node);
+      if (PROSE.test(text) && !/[{}]/.test(text) && !NOT_SHOWN.has(text)) found.push(`${where(sf, node)} "${text.slice(0, 80)}"`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
 /** Message keys a source file names: exact keys (string literals of the key shape) and key prefixes (`cardType_${type}`). */
 function keysNamed(file: string, code: string): { keys: string[]; prefixes: string[] } {
   const sf = parse(file, code);
@@ -97,6 +129,17 @@ describe('the checks themselves', () => {
     expect(found).toEqual(['title="Why"', 'text "Hello"', 'text "and more"', 'text "Less"', 'aria-label="Close  "', 'placeholder="e.g. APT38"']);
   });
 
+  it('find prose in literals outside the markup, and allow keys, class names, code, error messages and JSX', () => {
+    const code = `
+      const a = \`Not on the lists we ship (as of \${d})\`;
+      const b = { full: 'Your storage is full', key: 'uiSaveErrorFull', cls: 'muted small', css: '.x{color:red solid}' };
+      if (!ok) throw new SettingsValidationError(\`Not a hostname: \${h}\`, []);
+      const c = <p title="Why not">{x ? 'Less shown' : t('cardMore')}</p>;
+      const d = 'One'; const e = "word's";`;
+    const found = proseLiterals('x.tsx', code).map((s) => s.replace(/^x\.tsx:\d+ /, ''));
+    expect(found).toEqual(['"Not on the lists we ship (as of  )"', '"Your storage is full"', '"muted small"']);
+  });
+
   it('collect the keys and key prefixes named in code', () => {
     const { keys, prefixes } = keysNamed('x.ts', "t('cardMore'); t(`cardType_${type}`); const M = { label: 'optModeAuto' }; t('x'); 'option'; `optional_${a}`; type P = Pick<A, 'siteName'>;");
     expect(keys).toEqual(['cardMore', 'optModeAuto']);
@@ -115,17 +158,28 @@ describe('every UI string goes through i18n', () => {
     const found = tsx.flatMap((f) => literalUiText(f, readFileSync(join(ROOT, f), 'utf8')));
     expect(found).toEqual([]);
   });
+
+  const wording = [...sources('components', /\.tsx?$/), ...UI_WORDING_LIB.flatMap((p) => (p.endsWith('.ts') ? [p] : sources(p, /\.ts$/)))];
+
+  it('sees the modules that word the UI', () => {
+    expect(wording).toEqual(expect.arrayContaining(['components/card/card-text.ts', 'lib/shared/screening.ts', 'lib/settings/storage-errors.ts', 'lib/settings/labels.ts']));
+  });
+
+  it('no code under components/, nor a lib/ module that words the UI, holds prose in a string literal', () => {
+    expect(wording.flatMap((f) => proseLiterals(f, readFileSync(join(ROOT, f), 'utf8')))).toEqual([]);
+  });
 });
 
 describe('messages.json and the code agree', () => {
-  const files = [...sources('components', /\.tsx?$/), ...sources('entrypoints', /\.tsx?$/), 'lib/shared/i18n.ts'];
+  const files = [...sources('components', /\.tsx?$/), ...sources('entrypoints', /\.tsx?$/), 'lib/shared/i18n.ts', 'lib/shared/screening.ts', 'lib/shared/labels.ts', ...sources('lib/settings', /\.ts$/)];
   const named = files.map((f) => keysNamed(f, readFileSync(join(ROOT, f), 'utf8')));
   const used = new Set(named.flatMap((n) => n.keys));
   const prefixes = [...new Set(named.flatMap((n) => n.prefixes))];
 
   it('finds the keys', () => {
     expect(used.size).toBeGreaterThan(100);
-    expect(prefixes).toEqual(expect.arrayContaining(['cardType_', 'optType_']));
+    expect(prefixes).toEqual(expect.arrayContaining(['cardType_', 'optType_', 'uiMarkType_']));
+    for (const k of ['uiScreeningListed', 'uiSaveErrorFull', 'uiSettingCardDelay', 'uiNoticeReset']) expect(used.has(k), k).toBe(true);
   });
 
   it('every key the code names exists', () => {

@@ -59,8 +59,10 @@ describe('knowledge updates on the options page', () => {
     expect(screen.getByRole('checkbox', { description: new RegExp(PACK_URL.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })).toBe(box);
     expect(screen.getByRole('checkbox', { description: /nothing about the pages you read, your look-ups, your reading history or your settings is sent/ })).toBe(box);
     expect((screen.getByRole('button', { name: 'Check now' }) as HTMLButtonElement).disabled).toBe(true);
-    expect(await screen.findByText(/Knowledge as of 6 Aug 2026/)).toBeTruthy();
-    expect(screen.getByRole('list', { name: 'How recent each source is' }).textContent).toContain('OFAC sanctioned crypto addresses (via 0xB10C): 27 Sept 2024'.replace('Sept', new Date('2024-09-27T00:00:00Z').toLocaleDateString('en-GB', { month: 'short', timeZone: 'UTC' })));
+    // dates in the reader's locale (here the runtime's), as Intl writes a calendar day there
+    const day = (iso: string) => new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${iso}T00:00:00Z`));
+    expect(await screen.findByText(`Knowledge as of ${day('2026-08-06')}`)).toBeTruthy();
+    expect(screen.getByRole('list', { name: 'How recent each source is' }).textContent).toContain(`OFAC sanctioned crypto addresses (via 0xB10C): ${day('2024-09-27')}`);
     expect(screen.getByTestId('knowledge-in-use').textContent).toContain('built into the extension');
   });
 
