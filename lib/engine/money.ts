@@ -8,6 +8,7 @@
 import type { Amount } from '../shared/contract';
 import { NO_DEADLINE, type Deadline } from './deadline';
 import { spanIndex } from './spans';
+import amountUnits from '../kb/compiled/amount-units.json';
 
 /** The date of the fixed fiat rates below (approximate mid-market, USD per unit). */
 export const FX_TABLE_DATE = '2025-01-01';
@@ -105,13 +106,8 @@ const WORD_CURRENCY: Record<string, string> = {
   jpy: 'JPY',
 };
 
-/** Crypto units written after a number. Tickers must be in capitals; names may be in any case. */
-const CRYPTO_TICKERS = [
-  'BTC', 'ETH', 'WETH', 'WBTC', 'STETH', 'USDT', 'USDC', 'DAI', 'BUSD', 'TUSD', 'USDE', 'XMR', 'BNB', 'SOL', 'TRX', 'XRP', 'LTC',
-  'BCH', 'ZEC', 'DASH', 'MATIC', 'POL', 'AVAX', 'ARB', 'OP', 'FTM', 'ADA', 'DOT', 'ATOM', 'DOGE', 'SHIB', 'LINK', 'UNI', 'AAVE',
-  'CRV', 'CVX', 'TON', 'NEAR', 'APT', 'SUI', 'SEI', 'ETC', 'XLM', 'ALGO', 'ONE', 'CAKE', 'MKR', 'COMP', 'SUSHI', 'BAL', 'YFI',
-  'RUNE', 'LUNA', 'UST', 'FRAX', 'GHO', 'LUSD', 'MIM', 'EURC', 'PYUSD', 'FDUSD', 'WBNB', 'BSC', 'HT', 'OKB', 'KCS', 'GMX', 'SNX',
-];
+/** Crypto units written after a number. Tickers must be in capitals (knowledge-base data with sources: lib/kb/data/hints/amount-units.json); names may be in any case. */
+const CRYPTO_TICKERS: readonly string[] = amountUnits.words;
 const CRYPTO_WORDS: Record<string, string> = {
   bitcoin: 'BTC',
   bitcoins: 'BTC',

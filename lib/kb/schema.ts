@@ -173,6 +173,36 @@ export const orgHintsCompiledSchema = z.strictObject({
   words: z.array(hintForm),
 });
 
+/**
+ * Crypto units the amount finder reads after a number (`data/hints/amount-units.json`): each ticker
+ * names its KB entry (`entity`), the KB entry of the project it belongs to (`project`), or, when the KB
+ * has neither, its own name and source.
+ */
+export const unitHintFileSchema = z.strictObject({
+  about: z.string().check(z.minLength(20)),
+  units: z.array(
+    z
+      .strictObject({
+        ticker: z.string().check(z.regex(TICKER)),
+        entity: z.optional(z.string().check(z.regex(KEBAB_ID))),
+        project: z.optional(z.string().check(z.regex(KEBAB_ID))),
+        name: z.optional(nonEmpty()),
+        source: z.optional(httpsUrl),
+      })
+      .check(
+        z.refine((u) => [u.entity !== undefined, u.project !== undefined, u.name !== undefined && u.source !== undefined].filter(Boolean).length === 1 && (u.name === undefined) === (u.source === undefined), {
+          message: 'a unit has exactly one of: entity, project, or name with source',
+        }),
+      ),
+  ).check(z.minLength(1)),
+});
+
+/** The compiled units the engine reads (`compiled/amount-units.json`). */
+export const unitHintsCompiledSchema = z.strictObject({
+  about: z.string().check(z.minLength(20)),
+  words: z.array(z.string().check(z.regex(TICKER))),
+});
+
 export const compiledKbSchema = z.strictObject({
   version: nonEmpty(),
   asOf: isoDate,

@@ -6,7 +6,8 @@
  *   npm run kb:build -- --check                 compile in memory and fail if lib/kb/compiled/kb.json is stale
  *   npm run kb:build -- --strict                fail (exit 1) when curated files have problems
  *
- * Output: lib/kb/compiled/kb.json and org-hints.json, the name finder's organisation hints (committed; the extension imports them).
+ * Output: lib/kb/compiled/kb.json, and the engine's hints: org-hints.json (organisation names) and amount-units.json
+ * (crypto tickers). Committed; the extension imports them.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -22,6 +23,7 @@ import { compileKb, latestDate, mergeEntities, readCurated, type SourceFile } fr
 import { deriveFromMisp } from '../kb-build/misp';
 import { deriveOfacAddresses, type AddressEntityMapping } from '../kb-build/ofac';
 import { compileOrgHints, hintConflicts } from '../kb-build/org-hints';
+import { compileUnitHints } from '../kb-build/unit-hints';
 import { ordinaryWordsOf, toVictimEntities } from '../kb-build/victims';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -32,6 +34,8 @@ const ADDRESS_ENTITIES = join(KB_DIR, 'data/address-entities.json');
 export const COMPILED_FILE = join(KB_DIR, 'compiled/kb.json');
 const ORG_HINTS_SOURCE = join(KB_DIR, 'data/hints/organizations.json');
 export const ORG_HINTS_FILE = join(KB_DIR, 'compiled/org-hints.json');
+const UNIT_HINTS_SOURCE = join(KB_DIR, 'data/hints/amount-units.json');
+export const UNIT_HINTS_FILE = join(KB_DIR, 'compiled/amount-units.json');
 
 const DERIVED_ENTITY_FILES = ['misp-groups.json', 'misp-ransomware.json', 'misp-malware.json', 'incidents.json', 'victims.json'] as const;
 const DERIVED_ADDRESS_FILE = 'ofac-addresses.json';
@@ -146,8 +150,9 @@ export function buildFromSources() {
   const asOf = newestFact > newestSnapshot ? newestFact.slice(0, 10) : newestSnapshot;
   const kb = compileKb(merged.entities, addresses, asOf.length === 10 ? asOf : newestSnapshot, OFAC_AS_OF);
   const hints = compileOrgHints(readJson(ORG_HINTS_SOURCE));
-  const problems = [...merged.curatedProblems, ...hints.problems, ...hintConflicts(hints.list.words, kb.entities)];
-  return { kb, orgHints: hints.list, warnings: merged.warnings, curatedProblems: problems, curatedCount: curated.length };
+  const units = compileUnitHints(readJson(UNIT_HINTS_SOURCE), kb.entities);
+  const problems = [...merged.curatedProblems, ...hints.problems, ...hintConflicts(hints.list.words, kb.entities), ...units.problems];
+  return { kb, orgHints: hints.list, amountUnits: units.list, warnings: merged.warnings, curatedProblems: problems, curatedCount: curated.length };
 }
 
 function main(argv: string[]): number {
@@ -162,14 +167,14 @@ function main(argv: string[]): number {
     return 2;
   }
   if (from) derive(from);
-  const { kb, orgHints, warnings, curatedProblems, curatedCount } = buildFromSources();
+  const { kb, orgHints, amountUnits, warnings, curatedProblems, curatedCount } = buildFromSources();
   for (const w of warnings) console.warn(`  merge: ${w}`);
   for (const p of curatedProblems) console.warn(`  curated: ${p}`);
   const json = JSON.stringify(kb);
   if (argv.includes('--check')) {
     const current = existsSync(COMPILED_FILE) ? readFileSync(COMPILED_FILE, 'utf8') : '';
-    const currentHints = existsSync(ORG_HINTS_FILE) ? readFileSync(ORG_HINTS_FILE, 'utf8') : '';
-    if (current !== json || currentHints !== `${JSON.stringify(orgHints, null, 2)}\n`) {
+    const stale = (file: string, data: unknown): boolean => (existsSync(file) ? readFileSync(file, 'utf8') : '') !== `${JSON.stringify(data, null, 2)}\n`;
+    if (current !== json || stale(ORG_HINTS_FILE, orgHints) || stale(UNIT_HINTS_FILE, amountUnits)) {
       console.error('lib/kb/compiled/ is stale: run npm run kb:build');
       return 1;
     }
@@ -178,12 +183,13 @@ function main(argv: string[]): number {
   }
   writeJson(COMPILED_FILE, kb, false);
   writeJson(ORG_HINTS_FILE, orgHints, true);
+  writeJson(UNIT_HINTS_FILE, amountUnits, true);
   const counts: Record<string, number> = {};
   for (const e of kb.entities) counts[e.type] = (counts[e.type] ?? 0) + 1;
   console.log(
     `compiled ${kb.entities.length} entities (${curatedCount} curated in), ${kb.addresses.length} addresses, as of ${kb.asOf}, version ${kb.version}`,
   );
-  console.log(`  org hints: ${orgHints.words.length} forms`);
+  console.log(`  hints: ${orgHints.words.length} organisation forms, ${amountUnits.words.length} crypto units`);
   console.log(`  by type: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
   console.log(`  size: ${(json.length / 1024).toFixed(1)} KiB raw, ${(gzipSync(json).length / 1024).toFixed(1)} KiB gzip`);
   if (curatedProblems.length) {
