@@ -1,17 +1,18 @@
 /**
- * Card placement in real Chromium (issue 17): the card's box stays inside the visual viewport for marks
- * at the top and the bottom of the viewport and at its left and right edges, on a standards page at
+ * Card placement in real Chromium and Firefox ESR (issue 17): the card's box stays inside the visual viewport
+ * for marks at the top and the bottom of the viewport and at its left and right edges, on a standards page at
  * 1280x900 and 390x700 and on a page without a doctype (quirks mode, where documentElement.clientHeight
- * is the page's height and the card once hung past the bottom); and after "scroll to mark" from the popup.
- * The card is read through its closed shadow root from the extension's isolated world (card-probe.ts).
+ * is the page's height and the card once hung past the bottom); and (Chromium) after "scroll to mark" from the
+ * popup and with a card taller than the room. The card is read through its closed shadow root: from the
+ * extension's isolated world in Chromium, over WebDriver BiDi in Firefox (card-probe.ts).
  *
  *   CNC_OUT_DIR=/tmp/out-card npx wxt build
  *   CNC_OUT_DIR=/tmp/out-card npx vitest run --config test/browser/vitest.config.ts test/browser/card-position.test.ts
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshotPath, startFixtureServer, type ChromiumWithExtension, type FixtureServer } from './harness';
-import { settledCard, tabOf, type Box, type CardView } from './card-probe';
+import { launchChromium, launchFirefox, screenshotPath, startFixtureServer, type ChromiumWithExtension, type FixtureServer, type FirefoxWithExtension } from './harness';
+import { firefoxSettledCard, settledCard, tabOf, type Box, type CardView } from './card-probe';
 
 const ANNOTATE_TIMEOUT_MS = 20_000;
 /** Marks of the fixture: Lazarus Group starts a paragraph at the left edge, Tornado Cash ends a right-aligned one. */
@@ -133,6 +134,54 @@ describe('card placement (real Chromium)', () => {
       });
       expect(mark.y).toBeGreaterThan(0);
       expect(overlaps(card.box, mark)).toBe(false);
+      await page.close();
+    });
+  }
+});
+
+describe('card placement (Firefox ESR)', () => {
+  let firefox: FirefoxWithExtension;
+  beforeAll(async () => {
+    firefox = await launchFirefox();
+  }, 60_000);
+  afterAll(async () => {
+    await firefox?.close();
+  });
+
+  for (const layout of LAYOUTS) {
+    it(`${layout.label}: marks at the top, the bottom and both edges get a card inside the viewport`, async () => {
+      const page = await firefox.browser.newPage();
+      await page.setViewport({ width: layout.width, height: layout.height });
+      await page.goto(server.url(layout.name));
+      for (const id of [LEFT, RIGHT]) await page.waitForSelector(`cncmark[data-cnc-entity="${id}"][tabindex]`, { timeout: ANNOTATE_TIMEOUT_MS });
+      expect(await page.evaluate(() => document.compatMode)).toBe(layout.name.includes('quirks') ? 'BackCompat' : 'CSS1Compat');
+      for (const id of [LEFT, RIGHT]) {
+        for (const where of ['top', 'bottom'] as const) {
+          await page.mouse.move(0, 0);
+          await page.keyboard.press('Escape');
+          // the same scroll as putMark above, in the Firefox page
+          const mark = await page.$eval(
+            `cncmark[data-cnc-entity="${id}"][tabindex]`,
+            (el, at) => {
+              const r0 = el.getBoundingClientRect();
+              const vh = window.visualViewport?.height ?? innerHeight;
+              window.scrollBy(0, at === 'top' ? r0.top - 2 : r0.bottom - vh + 2);
+              const r = el.getBoundingClientRect();
+              return { x: r.x, y: r.y, width: r.width, height: r.height };
+            },
+            where,
+          );
+          if (id === LEFT) expect(mark.x).toBeLessThan(10);
+          else expect(mark.x + mark.width).toBeGreaterThan(layout.width - 40);
+          await page.mouse.move(mark.x + Math.min(mark.width / 2, 20), mark.y + mark.height / 2);
+          const card = await firefoxSettledCard(page);
+          expect(card.entity).toBe(id);
+          expectInside(card);
+          expect(overlaps(card.box, mark), `${id} at the ${where}: card ${JSON.stringify(card.box)} mark ${JSON.stringify(mark)}`).toBe(false);
+          if (where === 'bottom') expect(card.box.y + card.box.height).toBeLessThanOrEqual(mark.y);
+          else expect(card.box.y).toBeGreaterThanOrEqual(mark.y + mark.height);
+        }
+      }
       await page.close();
     });
   }
