@@ -1,13 +1,14 @@
 /**
- * "Never mark this" in the hover card, in real Chromium (issue 17): pressed with the keyboard, it closes the
- * card, the marks of that name leave the page at once, the options page lists the name under "Never marked",
- * and on another site the name is not marked while the rest of the article is. Runs in its own browser: the
- * setting it saves would change what the other browser tests expect.
+ * "Never mark this" in the hover card, in real Chromium and Firefox ESR (issue 17): pressed with the keyboard, it
+ * closes the card, the marks of that name leave the page at once, (Chromium) the options page lists the name
+ * under "Never marked", and on another site the name is not marked while the rest of the article is. Runs in
+ * browsers of its own: the setting it saves would change what the other browser tests expect.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, pageStatus, startFixtureServer, type ChromiumWithExtension, type FixtureServer } from './harness';
-import { cardView, settledCard, tabOf } from './card-probe';
+import type { Page as FirefoxPage } from 'puppeteer-core';
+import { launchChromium, launchFirefox, pageStatus, startFixtureServer, type ChromiumWithExtension, type FixtureServer } from './harness';
+import { cardView, firefoxCardView, firefoxSettledCard, settledCard, tabOf } from './card-probe';
 
 const SETTLE_TIMEOUT_MS = 15_000;
 /** Marked on ransomware.html with the default settings (annotations-harness.ts, EXPECTED). */
@@ -95,5 +96,56 @@ describe('"Never mark this" (Chromium)', () => {
     await second.page.close();
     await page.close();
     expect(errors).toEqual([]);
+  });
+});
+
+describe('"Never mark this" (Firefox ESR)', () => {
+  const firefoxMarks = (page: FirefoxPage): Promise<string[]> =>
+    page.$$eval('cncmark[data-cnc-entity]', (els) => [...new Set(els.map((e) => e.getAttribute('data-cnc-entity') ?? ''))].sort());
+  /** Opens `url` and waits until every expected mark is painted. */
+  async function openMarkedFirefox(page: FirefoxPage, url: string, expected: string[]): Promise<void> {
+    await page.goto(url);
+    await page.waitForSelector('cncmark[data-cnc-entity]', { timeout: 20_000 });
+    await expect.poll(() => firefoxMarks(page), { timeout: SETTLE_TIMEOUT_MS }).toEqual(expected);
+  }
+
+  it('keyboard only: the card closes, the marks go, and another site does not mark it', async () => {
+    const firefox = await launchFirefox();
+    try {
+      const page = await firefox.browser.newPage();
+      const pageErrors: string[] = [];
+      page.on('pageerror', (e) => pageErrors.push(String(e)));
+      await openMarkedFirefox(page, server.url('ransomware.html'), RANSOMWARE_MARKS);
+      await page.focus('cncmark[data-cnc-entity="europol"][tabindex="0"]');
+      await page.keyboard.press('Enter');
+      const card = await firefoxSettledCard(page);
+      expect(card.entity).toBe('europol');
+      expect(Object.keys(card.buttons)).toContain("Don't mark on this site");
+      expect(Object.keys(card.buttons)).not.toContain('Never mark this');
+      const tabTo = async (name: string): Promise<void> => {
+        let focused = '';
+        for (let i = 0; i < 10 && focused !== name; i++) {
+          await page.keyboard.press('Tab');
+          focused = (await firefoxCardView(page))?.focus?.text ?? '';
+        }
+        expect(focused).toBe(name);
+      };
+      await tabTo('More');
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => Object.keys((await firefoxCardView(page))?.buttons ?? {})).toContain('Never mark this');
+      await tabTo('Never mark this');
+      await page.keyboard.press('Enter');
+
+      await expect.poll(() => firefoxCardView(page), { timeout: 5_000 }).toBeNull();
+      await expect.poll(() => firefoxMarks(page), { timeout: 5_000 }).toEqual(RANSOMWARE_MARKS.filter((id) => id !== 'europol'));
+      expect(await page.evaluate(() => document.activeElement !== null)).toBe(true);
+
+      // another site (same fixtures, another host name): the article is marked, Europol is not
+      const second = await firefox.browser.newPage();
+      await openMarkedFirefox(second, server.url('ransomware.html').replace('127.0.0.1', 'localhost'), RANSOMWARE_MARKS.filter((id) => id !== 'europol'));
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await firefox.close();
+    }
   });
 });
