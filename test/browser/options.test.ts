@@ -1,7 +1,7 @@
 /**
  * The options page in real Chromium (issue 17, issue 19): each change saved as it is made with a polite
- * "Saved.", the names never marked listed and removable, no label broken inside a word at 360 px, and no axe
- * violations in light and dark. Screenshots: test-output/screenshots/options-360-{light,dark}.png.
+ * "Saved.", the names never marked listed and removable, dates in the reader's locale, no label broken inside a
+ * word at 360 px, and no axe violations in light and dark. Screenshots: test-output/screenshots/options-360-{light,dark}.png.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -113,6 +113,23 @@ describe('options page in Chromium', () => {
     await page.getByRole('button', { name: /^Mark again: / }).click();
     await page.getByText('None. Use “Never mark this” in a card to add one.').waitFor();
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('writes dates in the reader’s locale: a German browser reads the knowledge date the German way, the words in English', async () => {
+    const page = await cnc.context.newPage();
+    const cdp = await cnc.context.newCDPSession(page);
+    await cdp.send('Emulation.setLocaleOverride', { locale: 'de-DE' });
+    await page.goto(`chrome-extension://${cnc.extensionId}/options.html`);
+    // (the override sets the locale Intl uses, as a German browser's language does; navigator.language stays)
+    expect(await page.evaluate(() => new Intl.DateTimeFormat().resolvedOptions().locale)).toBe('de-DE');
+    const summary = page.getByTestId('knowledge-dates').locator('summary').first();
+    await summary.waitFor({ timeout: 15_000 });
+    const asOf = await page.evaluate(async () => ((await chrome.storage.local.get('kb.inUse'))['kb.inUse'] as { asOf: string }).asOf);
+    const day = (locale: string) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${asOf}T00:00:00Z`));
+    expect(day('de-DE')).not.toBe(day('en-US')); // the check can tell the two apart
+    expect(await summary.textContent()).toBe(`Knowledge as of ${day('de-DE')}`);
+    await cdp.detach();
     await page.close();
   });
 
