@@ -61,9 +61,14 @@ export const RANSOM_SIGN_TERMS =
 export const CYBER_TERMS =
   /\b(?:cyber\w*|hack\w*|malware|apt ?\d+|threat actors?|attackers|network intrusions?|data breach(?:es)?|phishing|backdoors?|spyware|trojans?|ransomware|zero-?days?|infostealers?)\b/gi;
 
-/** Phrases that mark an investment-risk warning or promotion (boilerplate, not the story). */
+/**
+ * Phrases that mark an investment-risk warning or promotion (boilerplate, not the story). The word
+ * "advertisement" counts only as an ad label: a line that is that word alone ("Advertisement",
+ * "ADVERTISEMENT - Scroll to continue"), "story continues below advertisement" or an ad slot's
+ * placeholder; in prose ("posted an advertisement for ...") it is the story's own word.
+ */
 export const BOILERPLATE_RE =
-  /(?:don[’']t invest unless|high-risk investment|not (?:financial|investment) advice|join our telegram|join our (?:discord|community)|subscribe to our newsletter|sign up for (?:our|the) newsletter|follow us on|this article is for informational purposes|do your own research|(?<![\w-])sponsored\b(?! by the)|affiliate link|click here|read next|related articles?|share this article|advertisement|we use cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)/i;
+  /(?:don[’']t invest unless|high-risk investment|not (?:financial|investment) advice|join our telegram|join our (?:discord|community)|subscribe to our newsletter|sign up for (?:our|the) newsletter|follow us on|this article is for informational purposes|do your own research|(?<![\w-])sponsored\b(?! by the)|affiliate link|click here|read next|related articles?|share this article|^[ \t\-–—|·:([]*advertisements?[ \t.:)\]]*(?:[-–—|·:][ \t]*(?:scroll|continue|story|article|content)[^\n]{0,40})?$|\b(?:story|article|content|reading) continues (?:below|after) (?:this |the )?advertisement|\bthis advertisement has not loaded|we use cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)/im;
 
 export function countMatches(re: RegExp, text: string): number {
   re.lastIndex = 0;

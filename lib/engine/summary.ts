@@ -1,10 +1,13 @@
 /**
  * Extractive summary: 2–3 sentences of the article, at most about 70 words, lede first. The first
- * sentence states the central fact (who, what, how much, when): the earliest prose sentence that names
- * the event's victim or actor, or one of its amounts, with the article's opening weighted most. Then the
- * sentence that names the attribution, when the article has one, and the next most informative one.
- * Never a sentence that leans on an earlier one ("That", "This incident", "It"), a question, a
- * hypothetical ("If an attacker..."), boilerplate, or a near-repeat of a sentence already chosen.
+ * sentence states the central fact (who, what, how much, when): the earliest opening sentence that names
+ * the event's victim or actor outright, else the lede when it tells the event, else the earliest that
+ * holds the event's amount or tells the event (a deck line above the lede does not). Then the sentence
+ * that names the attribution, when the article has one, and the next most informative one; a later
+ * sentence about another incident or a period ("last year") counts less. Never a sentence that leans
+ * on an earlier one ("That", "This incident", "It" — not the "it" of "it is not clear"), a question, a
+ * hypothetical ("If an attacker..."), boilerplate, or a near-repeat of a sentence already chosen; never
+ * opening with a quote or a page's note ("Updated ... -").
  */
 import type { Amount, KeyFacts } from '../shared/contract';
 import type { Sentence } from './text';
@@ -32,12 +35,31 @@ const ATTRIBUTION_RE = /\b(?:attribut\w*|linked to|tied to|traced to|behind the|
 const DATE_RE = /\b(?:19|20)\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b/;
 /** A sentence that leans on an earlier one: it cannot stand in a summary at all. */
 const ANAPHOR_RE = /^["“'‘(]?(?:That|This|These|Those|Such|It|Its|They|Their|He|She|His|Her|Both|The latter|The former|Thus|Hence|Then|Again|Otherwise|Instead|So)\b/;
+/**
+ * "It" that stands for nothing (an expletive): "It's not clear who...", "It appears (that) ...", "It remains to be
+ * seen...", "It is strongly recommended that...". The sentence stands on its own; "It appears to be..." does not.
+ */
+const EXPLETIVE_IT_RE =
+  /^["“'‘(]?It(?:['’]s| is| was| remains| has been| had been)(?: not| still| now| yet| also)*(?: \w+ly)? (?:clear|unclear|likely|unlikely|possible|impossible|probable|understood|believed|thought|estimated|reported|recommended|advised|advisable|important|essential|crucial|worth|known|unknown|too early|to be seen|uncertain|certain)\b|^["“'‘(]?It (?:appears|seems|remains to be seen)\b(?! to\b)/;
 /** A sentence that opens with a connective ("But as of Monday the attackers had..."): it may follow the lede, never open the summary. */
 const CONNECTIVE_RE = /^["“'‘(]?(?:But|And|Or|However|Still|Also|Meanwhile|Yet)\b/;
 const HYPOTHETICAL_RE = /^["“'‘(]?(?:If|Should|Suppose|Imagine|Assuming|What if|Had|Were)\b|\b(?:would have|could have been|might have been)\b/;
 
 function words(s: string): string[] {
   return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * Does `hay` hold `name` as whole words? "North Korean workers" does not name North Korea the way "North Korea"
+ * does: a sentence that names the party outright is preferred over one that names it by an adjective.
+ */
+function hasWord(hay: string, name: string): boolean {
+  for (let i = hay.indexOf(name); i >= 0; i = hay.indexOf(name, i + 1)) {
+    const before = i > 0 ? hay[i - 1]! : ' ';
+    const after = hay[i + name.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+  }
+  return false;
 }
 
 function overlap(a: Set<string>, b: Set<string>): number {
@@ -90,6 +112,8 @@ interface Candidate {
   event: boolean;
   /** opens with a connective ("But", "However"): it may follow another sentence, not open the summary */
   connective: boolean;
+  /** a page's note about itself ("Updated ... -"): never the opening sentence */
+  note: boolean;
   score: number;
 }
 
@@ -97,6 +121,14 @@ interface Candidate {
 const BACKGROUND_RE = /\b(?:is|are) (?:a|an|the) (?:\w+ )?(?:type|kind|form|class|category|piece) of\b|\brefers? to\b|\b(?:typically|usually|generally)\b/i;
 /** A sentence that is mostly someone's words ("... the quickest way was to pay," Stefanek said.), or a post's hashtags. */
 const SPEECH_RE = /^["“]|[,.!?]["”]\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}(?:said|says|told|added|wrote|explained|noted)\b|#\p{L}/u;
+/** A page's note about itself, not the story: "Updated September 24th, 2025 17:34 UTC - ...", "Editor's note: ...", thanks to helpers. */
+const NOTE_RE = /^["“'‘(]?(?:(?:Updated?|UPDATE)\b:?\s*(?:[-–—:]|(?:on |at )?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d|\d{1,2}[:/.-]\d))|(?:Editor['’]s note|Correction|Clarification)\b\s*[-–—:])|\b(?:we|I) (?:also |would )?(?:want|like|wish)? ?to thank\b|\bthanks? (?:also )?(?:go(?:es)? )?to\b/i;
+/**
+ * A sentence about another incident or a period ("last year", "in 2025 alone", "another attack", "at the time"):
+ * after the opening it is background, not this story.
+ */
+const ELSEWHERE_RE =
+  /\b(?:last year|earlier this year|so far this year|in (?:19|20)\d{2} alone|in a separate|another (?:attack|hack|incident|breach|exploit|heist|case)|similar (?:attacks|hacks|incidents|cases)|previous(?:ly)?|years? ago|in the past|in recent (?:years|months)|at the time)\b/i;
 /** Something concrete: a figure, or a capitalised word after the first (a name, a place, a day). */
 const CONCRETE_RE = /\d|\s["“'‘(]?\p{Lu}/u;
 
@@ -109,7 +141,7 @@ export function standsAlone(text: string, follows = false): boolean {
   if (/^["“].*["”]$/.test(text)) return false; // a bare quote
   if (/^<\/?[a-z]+>/i.test(text)) return false; // markup lines of a plain-text export
   if (!follows && CONNECTIVE_RE.test(text)) return false;
-  return !ANAPHOR_RE.test(text) && !HYPOTHETICAL_RE.test(text);
+  return (!ANAPHOR_RE.test(text) || EXPLETIVE_IT_RE.test(text)) && !HYPOTHETICAL_RE.test(text);
 }
 
 export function summarize(input: SummaryInput): string[] {
@@ -135,7 +167,7 @@ export function summarize(input: SummaryInput): string[] {
     const lower = text.toLowerCase();
     const amounts = amountsIn(s);
     const keyAmount = amounts.some((a) => keyAmountAt.has(a.start));
-    const named = names.some((n) => lower.includes(n));
+    const named = names.some((n) => hasWord(lower, n));
     let ent = 0;
     for (const e of entitiesIn(s)) ent += e.weight;
     const event = EVENT_RE.test(text);
@@ -153,22 +185,27 @@ export function summarize(input: SummaryInput): string[] {
     if (titleWords.size) score += Math.min(0.8, w.filter((x) => titleWords.has(x)).length * 0.2);
     if (BACKGROUND_RE.test(text) || !CONCRETE_RE.test(text)) score -= 1.2;
     if (SPEECH_RE.test(text)) score -= 1;
+    const note = NOTE_RE.test(text);
+    if (note) score -= 1.2;
+    if (r >= FIRST_WITHIN && ELSEWHERE_RE.test(text)) score -= 0.8;
     const connective = CONNECTIVE_RE.test(text);
     if (connective) score -= 0.3;
     // a long sentence costs room the others need
     score -= Math.max(0, w.length - 35) * 0.03;
-    cands.push({ i, rank: r, text, words: w.length, ws: new Set(w), named, keyAmount, event, connective, score });
+    cands.push({ i, rank: r, text, words: w.length, ws: new Set(w), named, keyAmount, event, connective, note, score });
   }
   if (!cands.length) return [];
 
   // first: the earliest opening sentence that names who was hit or who did it; else the lede when it
   // tells the event; else the earliest that holds the event's amount; else the lede
-  const opening = cands.filter((c) => c.rank < FIRST_WITHIN && !c.connective);
+  // an opening sentence that is someone's words ("“Every year, we read ...") does not open a summary
+  const opening = cands.filter((c) => c.rank < FIRST_WITHIN && !c.connective && !c.note && !/^["“]/.test(c.text));
   const lede = opening.find((c) => c.rank === 0);
   const first =
     opening.find((c) => c.named) ??
     (lede?.event ? lede : undefined) ??
     opening.find((c) => c.keyAmount) ??
+    opening.find((c) => c.event) ??
     lede ??
     opening.find((c) => c.event) ??
     [...(opening.length ? opening : cands.filter((c) => !c.connective))].sort((a, b) => b.score - a.score)[0];
