@@ -4,7 +4,7 @@
  */
 import type { EntityType } from '../../shared/contract';
 import { COMMON_ACRONYMS } from '../vocab';
-import { brandLike, type Candidate } from './candidates';
+import { brandLike, lexTag, type Candidate } from './candidates';
 
 export const PERSON_TITLES = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Judge|Justice|President|Minister|Secretary|Director|Chairman|CEO|founder|co-founder|analyst|researcher|spokesperson|spokesman|spokeswoman|detective|agent|prosecutor|attorney)\.?\s+)$/;
 /** Words near a name that make it worth asking compromise whether it is a person. */
@@ -59,4 +59,48 @@ export function cuedType(text: string, c: Candidate): { type: EntityType; rule: 
   if (ORG_CUE_BEFORE.test(before)) return { type: 'organization', rule: 'cue-org-before' };
   if (ORG_CUE_AFTER.test(after)) return { type: 'organization', rule: 'cue-org-after' };
   return null;
+}
+
+/** Words before a kind-of-organisation noun that say nothing about the kind ("the firm", "its provider"). */
+const KIND_DETERMINER = /^(?:the|a|an|its|their|his|her|our|this|that|another|other|one)$/;
+/** compromise's tags a modifier of a kind noun cannot have ("said company X", "in firm X"); a noun that is also a verb ("finance") may. */
+const NOT_A_KIND_MODIFIER = /(?:^|,)(?:PastTense|PresentTense|Copula|Modal|Auxiliary|Pronoun|Preposition|Conjunction|Adverb|QuestionWord)(?:,|$)/;
+/** DeFi words among a kind noun's modifiers: "decentralized finance company Drift" is a protocol. */
+const DEFI_KIND = /\b(?:de-?fi|decentrali[sz]ed[ \t]+finance|lending|yield|liquidity|staking|dex)\b/i;
+/** Up to five words right before a name, then an optional "called" ("a website called X"). */
+const KIND_BEFORE_RE = /((?:[\p{L}][\p{L}\p{N}-]*[ \t]+){1,5}?)((?:called|named|dubbed)[ \t]+)?["“]?$/u;
+/**
+ * ", a technology company", ", the Spanish telecommunications giant", ", one of the largest clinical lab
+ * testing companies": an appositive whose head noun is a kind of organisation, closed by punctuation or
+ * by what follows a head noun ("used by", "based in", "that", "of").
+ */
+const KIND_AFTER_RE = /^,[ \t]+(?:a|an|the|one[ \t]+of[ \t]+the)[ \t]+((?:[\p{L}][\p{L}\p{N}-]*[ \t]+){0,5}?)(\p{Ll}[\p{L}-]*)(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:that|which|who|whose|used|based|headquartered|in|of|with|for|from|at|on|and|serving|providing|owned|operating|founded|behind|known)\b)/u;
+
+/**
+ * The organisation kind the words right next to a name give it, or null: a kind noun with at least one
+ * modifier before it ("pharmaceutical giant Merck", "the shipping firm FedEx"; not "the company X", which
+ * is as often the start of a clause), "a <kind> called X", or an appositive after it headed by a kind noun
+ * ("Marquis, a technology company used by ..."). DeFi words make it a protocol.
+ */
+export function describedKind(text: string, c: Candidate, kinds: ReadonlySet<string>): 'organization' | 'protocol' | null {
+  const lexTagOf = (w: string): string => lexTag(w);
+  const after = KIND_AFTER_RE.exec(text.slice(c.end, c.end + 120));
+  if (after && kinds.has(after[2]!)) return DEFI_KIND.test(after[1]!) ? 'protocol' : 'organization';
+  const before = text.slice(Math.max(0, c.start - 70), c.start);
+  if (!/[ \t]["“]?$/.test(before)) return null;
+  const m = KIND_BEFORE_RE.exec(before);
+  if (!m) return null;
+  const words = m[1]!.trim().split(/[ \t]+/);
+  const head = words[words.length - 1]!;
+  if (!kinds.has(head)) return null;
+  // the modifiers: the lower-case words right before the head, up to a determiner or a capitalised word
+  const mods: string[] = [];
+  for (let k = words.length - 2; k >= 0; k--) {
+    const w = words[k]!;
+    if (!/^\p{Ll}/u.test(w) || KIND_DETERMINER.test(w)) break;
+    if (NOT_A_KIND_MODIFIER.test(lexTagOf(w))) return null;
+    mods.unshift(w);
+  }
+  if (!mods.length && !m[2]) return null;
+  return DEFI_KIND.test(`${words.join(' ')}`) ? 'protocol' : 'organization';
 }

@@ -9,10 +9,10 @@ import type { EntityType } from '../../shared/contract';
 import { inIdiom } from '../entities';
 import { AGE_AFTER_RE, AGE_BEFORE_RE, eastAsianName } from '../ner-cues';
 import type { Token } from '../text';
-import { BODY_WORDS, CAMEL_STOP, CAPTION_WORDS, COMMON_ACRONYMS, GOVERNMENT_WORDS, LEGAL_FORMS, STATE_BODY_WORDS, JARGON, KNOWN_ORGS, NOT_NAME, ORG_HEAD, ORG_SUFFIX } from '../vocab';
+import { BODY_WORDS, CAMEL_STOP, CAPTION_WORDS, COMMON_ACRONYMS, GOVERNMENT_WORDS, LEGAL_FORMS, STATE_BODY_WORDS, JARGON, KNOWN_ORGS, NOT_NAME, ORG_HEAD, ORG_KINDS, ORG_SUFFIX } from '../vocab';
 import { FIRST_NAME_TAG, isBoilerplateLine, isDefinedAcronym, isTitleCaseLine, lexTag, plainNameTokens, type Candidate } from './candidates';
 import { acronymAfter, spellsInitials } from './acronyms';
-import { cuedType, MALWARE_WORD_RE, PERSON_AFTER, PERSON_BEFORE, PERSON_CUE, PERSON_TITLES } from './cues';
+import { cuedType, describedKind, MALWARE_WORD_RE, PERSON_AFTER, PERSON_BEFORE, PERSON_CUE, PERSON_TITLES } from './cues';
 
 export type RuleVerdict = { type: EntityType; rule: string; typed?: boolean } | 'skip' | 'defer' | null;
 
@@ -60,6 +60,7 @@ export const RULE_INFO: Record<string, RuleFigures> = {
   'cue-exchange': { reason: 'next to "exchange" ("the X exchange", "crypto exchange X")', dev: [0, 0], old: [4, 7] },
   'cue-protocol': { reason: 'next to "protocol", "bridge", "DAO"...', dev: [2, 5], old: [4, 11], off: true, offWhy: 'dev 2 of 5: "LP", "Best Yield", a token typed as a protocol' },
   'cue-org-before': { reason: 'after "security firm", "researchers at", "according to"', dev: [10, 10], old: [4, 5] },
+  'described-org': { reason: 'the article says what kind of organisation it is ("pharmaceutical giant Merck", "Marquis, a technology company")', dev: [9, 9], old: [3, 8] },
   'cue-org-after': { reason: 'followed by "\'s CEO", "researchers", "confirmed"', dev: [2, 3], old: [2, 3], off: true, offWhy: 'dev 2 of 3: a person typed as an organisation ("Steve Long\'s")' },
   'brand-word': { reason: 'one camel-case brand word ("PeckShield")', dev: [9, 27], old: [20, 34], off: true, offWhy: 'dev 9 of 27: code identifiers, product and people names, malware typed as firms' },
   operation: { reason: '"Operation X": a named operation', dev: [0, 0], old: [3, 4] },
@@ -152,6 +153,8 @@ function isSiteName(name: string, siteKeys: ReadonlySet<string>): boolean {
 }
 
 const tagOf = (t: Token): string => lexTag(t.text);
+/** compromise's tags of a single word that names no organisation. */
+const NOT_AN_ORG_WORD = /(?:^|,)(?:Date|Month|WeekDay|Pronoun|Determiner|Preposition|Conjunction|Adverb|Demonym|Country|City|Place|Region|Honorific)(?:,|$)/;
 
 /** "National Cyber Security Centre", "Australian Cyber Security Centre": a state's body, an agency. */
 function stateBody(toks: readonly Token[]): boolean {
@@ -233,8 +236,20 @@ export const NAME_RULES: readonly NameRule[] = [
     reason: 'the words right around the name say what it is',
     apply({ text, c }) {
       const cued = cuedType(text, c);
-      if (!cued) return null;
+      // a cue measured too imprecise to report (RULE_INFO: off) decides nothing: the later rules may
+      if (!cued || RULE_INFO[cued.rule]?.off) return null;
       return { type: cued.type, rule: cued.rule, typed: cued.type !== 'organization' };
+    },
+  },
+  {
+    id: 'described-org',
+    reason: RULE_INFO['described-org']!.reason,
+    apply({ text, c }) {
+      if (c.tokens.length > 3) return null;
+      // "the firm Monday", "the company Canada": a date or a place is no organisation's name
+      if (c.tokens.length === 1 && NOT_AN_ORG_WORD.test(lexTag(c.tokens[0]!.text))) return null;
+      const kind = describedKind(text, c, ORG_KINDS);
+      return kind ? { type: kind, rule: 'described-org', typed: true } : null;
     },
   },
   {

@@ -16,6 +16,7 @@ import legalForms from './legal-forms.json';
 import leadingTitles from './leading-titles.json';
 import nameConnectors from './name-connectors.json';
 import notNames from './not-names.json';
+import orgKinds from './org-kinds.json';
 import orgSuffixes from './org-suffixes.json';
 import productWords from './product-words.json';
 import roleWords from './role-words.json';
@@ -32,6 +33,8 @@ export interface WordList {
 
 const set = (l: WordList): ReadonlySet<string> => new Set(l.words);
 
+/** Nouns for a kind of organisation ("shipping firm FedEx", "Marquis, a technology company"). */
+export const ORG_KINDS = set(orgKinds);
 /** Last words of an organisation's name. */
 export const ORG_SUFFIX = set(orgSuffixes);
 /** A company's legal form ("Inc", "Ltd", "Limited"). */
@@ -93,6 +96,7 @@ export const ALL_LISTS: Record<string, WordList> = {
   'leading-titles': leadingTitles,
   'name-connectors': nameConnectors,
   'not-names': notNames,
+  'org-kinds': orgKinds,
   'org-suffixes': orgSuffixes,
   'product-words': productWords,
   'role-words': roleWords,

@@ -100,4 +100,11 @@ describe('KB matcher', () => {
     expect(found('The ransomware was first advertised on a forum based in Iran, with a revenue share of 70 percent.')).toEqual([]);
     expect(found('The exchange in Iran was hit weeks after new US sanctions on Iran.').map((m) => m.id)).toEqual(['iran', 'iran']);
   });
+
+  it('reads an attribution to a state as the same context: "linked to North Korea\'s spy agency", "attributed to North Korean hackers"', () => {
+    expect(found("The agency said North Korea's spy agency was behind the attack.").map((m) => m.id)).toEqual(['north-korea']);
+    expect(found('Google attributed the attack to a suspected North Korean threat actor.').map((m) => m.id)).toEqual(['north-korea']);
+    // a place, still: no attribution, no sanctions
+    expect(found('A football team from North Korea played a friendly in Bangkok on Tuesday.')).toEqual([]);
+  });
 });

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { ner } from './ner-labels';
+
+describe('an organisation the article says is one (issue 14: single-word company names)', () => {
+  it('takes a kind noun with its modifiers before the name', () => {
+    expect(ner('Outside Europe, the pharmaceutical giant Merck reported that its network was hit.')).toContain('organization:Merck');
+    expect(ner('In the United States, the shipping firm FedEx was hit by the ransomware.')).toContain('organization:FedEx');
+    expect(ner('Prosecutors said Didenko ran a website called Upworksell, which let people work under false names.')).toContain('organization:Upworksell');
+  });
+
+  it('takes an appositive headed by a kind noun, at the start of a sentence too', () => {
+    expect(ner('Marquis, a technology company used by hundreds of banks, said the data was stolen.')).toContain('organization:Marquis');
+    expect(ner('The breach was found when LabCorp, one of the largest clinical labs in the country, took systems offline.')).toContain('organization:LabCorp');
+  });
+
+  it('types a company described with DeFi words as a protocol', () => {
+    expect(ner('Decentralized finance company Drift says it has suspended deposits.')).toContain('protocol:Drift');
+  });
+
+  it('does not fire on a kind noun without modifiers, a clause, a person\'s role or a date', () => {
+    expect(ner('Hackers said company Acme paid the ransom.').some((x) => x.endsWith(':Acme'))).toBe(false);
+    expect(ner('The breach at Acme, the company said, was small.').some((x) => x.endsWith(':Acme'))).toBe(false);
+    expect(ner('Ugoretz, a company spokesperson, declined to comment.').some((x) => x.startsWith('organization:'))).toBe(false);
+    expect(ner('The breach hit the payments firm Monday and again in June.').some((x) => /Monday|June/.test(x))).toBe(false);
+    expect(ner('Officials in Baltimore, a city of 600,000, said the systems were down.').some((x) => x.endsWith(':Baltimore'))).toBe(false);
+  });
+});
