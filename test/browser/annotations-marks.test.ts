@@ -258,6 +258,41 @@ describe('Firefox ESR', () => {
     }
   });
 
+  it('the card opens on hover in the shape of Page Previews, "More" shows sources and safe links, and it closes when the pointer leaves', async () => {
+    const firefox = await launchFirefox();
+    try {
+      const page = await firefox.browser.newPage();
+      await page.goto(server.url('demo-article.html'));
+      const sel = 'cncmark[data-cnc-entity="reconnaissance-general-bureau"][tabindex="0"]';
+      await page.waitForSelector(sel, { timeout: 20_000 });
+      await page.hover(sel); // real pointer input
+      let card = await firefoxSettledCard(page);
+      expect(card.entity).toBe('reconnaissance-general-bureau');
+      expect(card.title).toBe('Reconnaissance General Bureau');
+      expect(await page.$eval(sel, (m) => m.getAttribute('aria-expanded'))).toBe('true');
+      expect(card.labelled).toBe(true);
+      expect(card.text).toContain('Government agency');
+      expect(card.box.width).toBeLessThanOrEqual(FIRST_SCREEN.width);
+      expect(card.box.height).toBeLessThanOrEqual(FIRST_SCREEN.height);
+      expect(Object.keys(card.buttons)).toEqual(expect.arrayContaining(['Close', 'More', "Don't mark on this site"]));
+      await page.mouse.click(card.buttons.More!.x, card.buttons.More!.y);
+      await expectSoon(async () => !!(await firefoxCardView(page))?.buttons.Less);
+      card = await firefoxSettledCard(page);
+      expect(card.text).toContain('Sources');
+      expect(card.links.length).toBeGreaterThan(1);
+      for (const a of card.links) expect([a.rel, a.target, /^https:\/\//.test(a.href)]).toEqual(['noopener noreferrer', '_blank', true]);
+      // the prefilled report names the mark and the match, never the page's address
+      const report = new URL(card.links.find((a) => a.text === 'Report a wrong match')!.href);
+      expect(report.searchParams.get('title')).toBe('Wrong match: Reconnaissance General Bureau (reconnaissance-general-bureau)');
+      expect(report.href).not.toContain(encodeURIComponent(server.origin));
+      await page.mouse.move(5, 5);
+      await expectSoon(async () => (await firefoxCardView(page)) === null, 3_000);
+      expect(await page.$eval(sel, (m) => m.getAttribute('aria-expanded'))).toBe('false');
+    } finally {
+      await firefox.close();
+    }
+  });
+
   it('cards read through the closed root (WebDriver BiDi): keyboard, Page Previews size, marks in links, the page\'s theme', async () => {
     const firefox = await launchFirefox();
     try {
