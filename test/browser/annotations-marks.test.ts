@@ -2,7 +2,8 @@
  * In-page annotations in real browsers, the marks: the built extension marks the entities of crypto-security
  * articles and nothing on other pages, across inline boundaries but never in code or editors, turning annotations
  * off gives back the page exactly as it was, late content and SPA navigation, forced colours, no layout shift,
- * "Not this?"; and Firefox ESR. The cards: annotations-cards.test.ts; shared setup: annotations-harness.ts.
+ * "Not this?"; and Firefox ESR, marks and cards (hover, keyboard, every card's first screen, marks in links, the
+ * page's theme). The cards in Chromium: annotations-cards.test.ts; shared setup: annotations-harness.ts.
  *
  * Baselines (the page without the extension) come from a plain Chromium without the extension.
  */
@@ -292,6 +293,40 @@ describe('Firefox ESR', () => {
       await firefox.close();
     }
   });
+
+  it('every card on the test articles: within ~320x300 before "More", a lead that ends a sentence or a word, "Why marked" without the description', async () => {
+    const firefox = await launchFirefox();
+    try {
+      const page = await firefox.browser.newPage();
+      await page.setViewport({ width: 1280, height: 900 }); // as the Chromium run: room for the first screen on either side
+      for (const name of ['demo-article.html', 'bridge-hack.html', 'ransomware.html']) {
+        await page.goto(server.url(name));
+        await page.waitForSelector('cncmark[tabindex="0"]', { timeout: 20_000 });
+        await new Promise((r) => setTimeout(r, 500)); // the plan is painted in one go
+        const ids = await page.$$eval('cncmark[tabindex="0"]', (els) => els.map((e) => e.getAttribute('data-cnc-entity')!));
+        expect(ids.length, name).toBeGreaterThan(3);
+        for (const id of ids) {
+          const sel = `cncmark[data-cnc-entity="${id}"][tabindex="0"]`;
+          await page.$eval(sel, (m) => m.scrollIntoView({ block: 'center' }));
+          await page.focus(sel);
+          await page.keyboard.press('Enter');
+          const card = await firefoxSettledCard(page);
+          const where = `${name} ${id}: ${JSON.stringify(card.box)} ${card.text.slice(0, 300)}`;
+          expect(card.entity, where).toBe(id);
+          expect(card.box.width, where).toBeLessThanOrEqual(FIRST_SCREEN.width);
+          expect(card.box.height, where).toBeLessThanOrEqual(FIRST_SCREEN.height);
+          expect(card.scrolls, where).toBe(false);
+          expect(card.text, where).not.toContain('No details in the knowledge base');
+          expect(card.lead, where).toMatch(/[.!?”)…]$/);
+          expect(/Why marked\s*(.*?)(?:More|$)/.exec(card.text)?.[1] ?? '', where).toMatch(/^The article (names it\.|says “)/);
+          await page.keyboard.press('Escape');
+          await expectSoon(async () => (await firefoxCardView(page)) === null);
+        }
+      }
+    } finally {
+      await firefox.close();
+    }
+  }, 240_000); // about 30 cards, each read over BiDi
 
   it('cards read through the closed root (WebDriver BiDi): keyboard, Page Previews size, marks in links, the page\'s theme', async () => {
     const firefox = await launchFirefox();
