@@ -6,15 +6,16 @@
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { gate } from '../lib/gate/gate';
+import { gate, type GateResult } from '../lib/gate/gate';
 import { createAnnotator } from '../lib/annotate/annotator';
 import { createCardController } from '../components/card/controller';
-import { annotatorPresent, setAnnotatorPresent } from '../lib/shared/gate-protocol';
+import { annotatorPresent, GATE_SLOT_KEY, setAnnotatorPresent, type GateSlot } from '../lib/shared/gate-protocol';
 import { pageReadAnswerSchema, parseMessage, toContentSchema, type PageReadAnswer } from '../lib/shared/messages';
 import { contentApi } from '../lib/shared/channels';
 import { gateInputWith } from '../lib/gate/read-gate-input';
 import { readMeta } from '../lib/page/read-meta';
 import { readPage } from '../lib/page/read-page';
+import { withoutHash } from '../lib/page/address';
 
 /**
  * `content/page-read`, and while the background analyses (tens of ms in which this page's main thread is
@@ -25,6 +26,16 @@ function pageRead(readingId: number, input: Parameters<typeof contentApi.pageRea
   const answer = contentApi.pageRead(readingId, input); // the message is sent synchronously, here
   setTimeout(() => pageReadAnswerSchema.safeParse(undefined), 0); // built once; later calls fail fast on `undefined`
   return answer;
+}
+
+/**
+ * The gate script's verdict on this very page when it passed: it judged the page moments ago, and that is why
+ * the background injected this script, so the first run need not judge it again (its visible-text reading costs
+ * a few ms before the page is read). Read from the gate script's slot, in the content scripts' world we share.
+ */
+function gatePassedHere(doc: Document): GateResult | undefined {
+  const status = (globalThis as unknown as Record<symbol, GateSlot | undefined>)[Symbol.for(GATE_SLOT_KEY)]?.status();
+  return status?.gate.pass && status.url === withoutHash(doc.URL).slice(0, 2000) ? { pass: true, hits: [...status.gate.hits] } : undefined;
 }
 
 export default defineContentScript({
@@ -38,12 +49,17 @@ export default defineContentScript({
   main(ctx) {
     if (annotatorPresent()) return;
     setAnnotatorPresent(true);
+    let passed = gatePassedHere(document);
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
     const annotator = createAnnotator({
       doc: document,
       signal: controller.signal,
-      readGate: (doc) => gate(gateInputWith(doc, readMeta(doc))),
+      readGate: (doc) => {
+        const verdict = passed; // the first run only
+        passed = undefined;
+        return verdict ?? gate(gateInputWith(doc, readMeta(doc)));
+      },
       readPage,
       pageRead,
       getEntity: contentApi.getEntity,

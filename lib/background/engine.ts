@@ -50,3 +50,13 @@ export async function analyze(input: AnalysisInput, options: AnalyzeOptions = {}
   const e = (c.engine ??= createEngine(c.lookup.kb));
   return e.analyze(input, options);
 }
+
+/**
+ * Loads the knowledge and compiles the engine now if that has not happened yet (tens of ms, once per worker):
+ * called when a page passed the gate, so that this overlaps the annotator's injection and reading.
+ */
+export async function warmEngine(): Promise<void> {
+  await ready();
+  const c = current();
+  c.engine ??= createEngine(c.lookup.kb);
+}

@@ -10,17 +10,20 @@ import { getSettings, isSiteDisabled } from '../settings';
 import { withoutHash } from '../page/address';
 import { setBadge } from './badge';
 import { compactAnalysis } from './compact';
+import { warmEngine } from './engine';
 import { badgeCount, buildPlan } from './plan';
 import type { ServiceDeps } from './service-deps';
 import { answersFromRecord, clickGranted, hostOf, recordOf } from './tab-rules';
 import type { TabRecord } from './tab-store';
 
 export function createReadings({ store, queue, inject }: ServiceDeps) {
+  /** each tab's newest reading (its readingId), set when it arrives: an older one's result is stale */
+  const newest = new Map<number, number>();
+
   async function pageRead(tabId: number, senderUrl: string, readingId: number, input: AnalysisInput): Promise<PageReadAnswer> {
-    const settings = await getSettings();
+    const [settings, previous] = await Promise.all([getSettings(), store.get(tabId)]);
     const url = withoutHash(senderUrl);
     const host = hostOf(url);
-    const previous = await store.get(tabId);
     const same = recordOf(previous, url);
     if (settings.mode === 'click' && !clickGranted(same)) {
       // An annotator the reader let in for an earlier address of this tab (a single-page site moved on):
@@ -38,7 +41,9 @@ export function createReadings({ store, queue, inject }: ServiceDeps) {
       await setBadge(tabId, null);
       return { ok: false, reason: 'disabled' };
     }
-    await store.set(tabId, base);
+    // Written while the engine works: the store reads it back before the write is done (./tab-store.ts).
+    newest.set(tabId, readingId);
+    void store.set(tabId, base);
     let analysis: Analysis;
     try {
       // The page's own canonical URL is metadata for the engine; what we store is where the tab really is.
@@ -48,21 +53,21 @@ export function createReadings({ store, queue, inject }: ServiceDeps) {
       analysis = compactAnalysis(outcome.analysis); // what is kept and sent is bounded, whatever the page holds
     } catch (err) {
       console.error('Crypto News Context: analysis failed', err);
-      const now = await store.get(tabId);
-      if (now && now.readingId === readingId) await store.set(tabId, { ...base, phase: 'error' });
+      if (newest.get(tabId) === readingId) await store.set(tabId, { ...base, phase: 'error' });
       return { ok: false, reason: 'error' };
     }
-    const latest = await store.get(tabId);
-    if (latest && latest.readingId !== readingId) return { ok: false, reason: 'stale' };
+    if (newest.get(tabId) !== readingId) return { ok: false, reason: 'stale' };
     const phase = forced ? 'results' : !analysis.isArticle ? 'not-article' : analysis.cryptoSecurity.detected ? 'results' : 'not-crypto-security';
     const done: TabRecord = { ...base, phase, analysis, updatedAt: Date.now() };
-    await store.set(tabId, done);
-    await store.markPopupAnswer(tabId, answersFromRecord(done, settings) ? done : null);
+    // The page's answer does not wait for storage: the record, the popup's mark and the badge are written
+    // meanwhile (the store reads the record back at once), the history after them.
+    void store.set(tabId, done);
+    void store.markPopupAnswer(tabId, answersFromRecord(done, settings) ? done : null);
     if (phase !== 'results') {
-      await setBadge(tabId, null);
+      void setBadge(tabId, null);
       return { ok: false, reason: 'not-detected' };
     }
-    await setBadge(tabId, badgeCount(analysis));
+    void setBadge(tabId, badgeCount(analysis));
     const ids = analysis.entities.filter((e) => !e.inferred && e.mentions.length).map((e) => e.id);
     if (settings.history) {
       void recordArticle({ url, title: analysis.title, siteName: analysis.siteName ?? null, entityIds: ids }).catch(() => undefined);
@@ -96,7 +101,10 @@ export function createReadings({ store, queue, inject }: ServiceDeps) {
       return { ok: false, reason: 'disabled' };
     }
     try {
-      await inject(tabId, frameId);
+      const injected = inject(tabId, frameId);
+      // While the annotator is injected, compiled and reads the page, the engine gets ready (once per worker).
+      void warmEngine();
+      await injected;
       queue.announce(tabId); // its first reading comes next: re-readings of other tabs wait for it
       return { ok: true };
     } catch (err) {
@@ -105,5 +113,10 @@ export function createReadings({ store, queue, inject }: ServiceDeps) {
     }
   }
 
-  return { pageRead, gatePassed };
+  /** The tab closed: its readings are over. */
+  function forget(tabId: number): void {
+    newest.delete(tabId);
+  }
+
+  return { pageRead, gatePassed, forget };
 }

@@ -55,7 +55,8 @@ export function createBackgroundService(
     return url ? withoutHash(url) : undefined;
   };
   const deps = { store, queue, inject, addressOf };
-  const { pageRead, gatePassed } = createReadings(deps);
+  const readings = createReadings(deps);
+  const { pageRead, gatePassed } = readings;
   const { toggle, annotateTab, analyseAnyway, command } = createReaderRequests(deps);
   const pushPlans = createPlanPusher(store);
   watchSettings((s) => void pushPlans(s));
@@ -136,6 +137,7 @@ export function createBackgroundService(
     command,
     async forgetTab(tabId, closed = false) {
       queue.forget(tabId, { closed });
+      if (closed) readings.forget(tabId);
       await store.delete(tabId);
     },
     onMessage(raw, sender) {

@@ -3,6 +3,9 @@
  * annotations are shown. MV3 service workers are stopped after ~30 s idle, so records live in
  * `storage.session` (memory-only, cleared when the browser closes, not readable by content scripts);
  * where that area is missing, in this context's memory.
+ *
+ * A record being written is read back from memory until the write is done: callers need not wait for a
+ * write (a storage round trip) before answering the page, and still read their own writes.
  */
 import { browser } from 'wxt/browser';
 import type { Analysis } from '../shared/contract';
@@ -40,8 +43,9 @@ export interface TabRecord {
 
 export interface TabStore {
   get(tabId: number): Promise<TabRecord | undefined>;
+  /** `get` sees the record at once; resolves when it is written */
   set(tabId: number, record: TabRecord): Promise<void>;
-  /** forgets the record and its popup mark */
+  /** forgets the record and its popup mark (`get` at once) */
   delete(tabId: number): Promise<void>;
   all(): Promise<Map<number, TabRecord>>;
   /** marks `record` as the popup's answer for the tab (./session-keys.ts), or (null) removes the mark */
@@ -74,30 +78,62 @@ function sessionArea(): Area {
 }
 
 export function createTabStore(area: Area = sessionArea()): TabStore {
+  /** records (undefined: deleted) whose write to the area has not finished yet, the newest per tab */
+  const writing = new Map<number, { record: TabRecord | undefined }>();
+  /** each tab's last write: a tab's writes reach the area in the order they were made */
+  const tails = new Map<number, Promise<void>>();
+  function inOrder(tabId: number, write: () => Promise<void>): Promise<void> {
+    const done = (tails.get(tabId) ?? Promise.resolve()).then(write);
+    const tail = done.then(
+      () => undefined,
+      () => undefined, // a failed write does not stop the tab's next one
+    );
+    tails.set(tabId, tail);
+    void tail.then(() => {
+      if (tails.get(tabId) === tail) tails.delete(tabId);
+    });
+    return done;
+  }
+  /** Writes in order and shows `record` to `get` until the write is done (unless a newer write replaced it). */
+  function track(tabId: number, record: TabRecord | undefined, write: () => Promise<void>): Promise<void> {
+    const entry = { record };
+    writing.set(tabId, entry);
+    return inOrder(tabId, write).finally(() => {
+      if (writing.get(tabId) === entry) writing.delete(tabId);
+    });
+  }
   return {
     async get(tabId) {
+      const pending = writing.get(tabId);
+      if (pending) return pending.record;
       const key = tabRecordKey(tabId);
       return (await area.get(key))[key] as TabRecord | undefined;
     },
-    async set(tabId, record) {
-      try {
-        await area.set({ [tabRecordKey(tabId)]: record });
-      } catch {
-        // quota (many tabs with long analyses): keep the record without its analysis rather than nothing
-        await area.set({ [tabRecordKey(tabId)]: { ...record, analysis: undefined } }).catch(() => undefined);
-      }
+    set(tabId, record) {
+      return track(tabId, record, async () => {
+        try {
+          await area.set({ [tabRecordKey(tabId)]: record });
+        } catch {
+          // quota (many tabs with long analyses): keep the record without its analysis rather than nothing
+          await area.set({ [tabRecordKey(tabId)]: { ...record, analysis: undefined } }).catch(() => undefined);
+        }
+      });
     },
-    async delete(tabId) {
-      await area.remove([tabRecordKey(tabId), popupAnswerKey(tabId)]);
+    delete(tabId) {
+      return track(tabId, undefined, () => area.remove([tabRecordKey(tabId), popupAnswerKey(tabId)]));
     },
-    async markPopupAnswer(tabId, record) {
+    markPopupAnswer(tabId, record) {
       const key = popupAnswerKey(tabId);
-      await (record ? area.set({ [key]: { readingId: record.readingId, url: record.url } }) : area.remove(key)).catch(() => undefined);
+      return inOrder(tabId, () => (record ? area.set({ [key]: { readingId: record.readingId, url: record.url } }) : area.remove(key)).catch(() => undefined));
     },
     async all() {
       const out = new Map<number, TabRecord>();
       for (const [k, v] of Object.entries(await area.get(null))) {
         if (k.startsWith(TAB_RECORD_PREFIX)) out.set(Number(k.slice(TAB_RECORD_PREFIX.length)), v as TabRecord);
+      }
+      for (const [tabId, { record }] of writing) {
+        if (record) out.set(tabId, record);
+        else out.delete(tabId);
       }
       return out;
     },

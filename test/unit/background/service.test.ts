@@ -59,6 +59,27 @@ describe('background service', () => {
     expect(rec).toMatchObject({ phase: 'results', url: 'https://news.example/story', host: 'news.example', show: true, readingId: 1 });
   });
 
+  it('answers the page without waiting for storage: the record is read back at once and written meanwhile', async () => {
+    const area = memoryArea();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    // a storage area whose writes do not finish until released (a busy browser)
+    const slow = { ...area, set: async (items: Record<string, unknown>) => held.then(() => area.set(items)) };
+    const store = createTabStore(slow);
+    const svc = createBackgroundService(store);
+    const answer = (await svc.onMessage({ type: 'content/page-read', readingId: 1, input: { text: ARTICLE, title: 'FBI: North Korea behind $100 million bridge hack' } }, content(7))) as PageReadAnswer;
+    expect(answer).toMatchObject({ ok: true, plan: { readingId: 1 } });
+    expect(await store.get(7)).toMatchObject({ phase: 'results', readingId: 1 });
+    expect(await area.get('tab:7')).toEqual({}); // not written yet
+    // a new document in the tab while the write hangs: gone at once, and gone once the writes are done
+    const forgotten = svc.forgetTab(7);
+    expect(await store.get(7)).toBeUndefined();
+    release();
+    await forgotten;
+    await vi.waitFor(async () => expect(await area.get(['tab:7', 'popup:7'])).toEqual({}));
+    expect(await store.get(7)).toBeUndefined();
+  });
+
   it('the popup gets finished results from the record without waiting for the page, and only while they apply', async () => {
     const { setSiteDisabled } = await import('../../../lib/settings');
     const area = memoryArea();
