@@ -292,7 +292,7 @@ describe('Firefox ESR', () => {
     } finally {
       await firefox.close();
     }
-  });
+  }, 180_000); // Firefox start-up and BiDi reads, on a busy machine
 
   it('every card on the test articles: within ~320x300 before "More", a lead that ends a sentence or a word, "Why marked" without the description', async () => {
     const firefox = await launchFirefox();

@@ -147,5 +147,5 @@ describe('"Never mark this" (Firefox ESR)', () => {
     } finally {
       await firefox.close();
     }
-  });
+  }, 180_000); // Firefox start-up and BiDi reads, on a busy machine
 });
