@@ -63,6 +63,15 @@ export function parsePublished(raw: string | null | undefined): Ymd | null {
     const [y, m, d] = [Number(isoM[1]), Number(isoM[2]), Number(isoM[3])];
     return validDay(y, m, d) ? { y, m, d } : null;
   }
+  // the year last: "15-01-2022 14:47" (day first with "-" or "."), "01/15/2022" (month first with "/");
+  // a first number over 12 is the day whatever the separator
+  const yLast = /^(\d{1,2})([-/.])(\d{1,2})\2((?:19|20)\d{2})\b/.exec(s);
+  if (yLast) {
+    const [a, b, y] = [Number(yLast[1]), Number(yLast[3]), Number(yLast[4])];
+    const dayFirst = a > 12 || (b <= 12 && yLast[2] !== '/');
+    const [m, d] = dayFirst ? [b, a] : [a, b];
+    return validDay(y, m, d) ? { y, m, d } : null;
+  }
   const hits = findDates(s, null);
   const full = hits.find((h) => h.d !== undefined && !h.relative);
   return full ? { y: full.y, m: full.m, d: full.d } : null;
@@ -101,6 +110,9 @@ export function findDateline(text: string): { date: Ymd; start: number; end: num
   return null;
 }
 
+/** Where something was said: "in a statement", "during an interview", "in a blog post" (its day is the day of saying). */
+const STATEMENT = String.raw`(?:[Ii]n|[Oo]n|[Dd]uring) (?:a|an|its|his|her|their|the) (?:\w+ )?(?:statement|interview|post|email|briefing|press release|announcement|filing|letter|tweet)`;
+
 const DATE_RE = new RegExp(
   [
     // 1: ISO-like Y-M-D
@@ -113,10 +125,10 @@ const DATE_RE = new RegExp(
     String.raw`\b(${MONTH_RE_SRC}) (?:of )?((?:19|20)\d{2})\b`,
     // 12: in/during/early/late Month (no day, no year)
     String.raw`\b(?:in|during|early|late|mid-|end of|beginning of) (${MONTH_RE_SRC})\b(?! (?:of )?(?:19|20)\d{2})`,
-    // 13: weekday, with what precedes it (a speech verb or "last")
-    String.raw`\b((?:said|says|told|announced|confirmed|disclosed|stated|reported|added|wrote|revealed|posted|tweeted)(?: \w+){0,2} (?:on )?|last |this (?:past )?)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`,
+    // 13: weekday, with what precedes it (a speech verb, a statement "in a statement on", or "last")
+    String.raw`\b((?:said|says|told|announced|confirmed|disclosed|stated|reported|added|wrote|revealed|posted|tweeted)(?: \w+){0,2} (?:on )?|${STATEMENT} (?:on )?|last |this (?:past )?)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`,
     // 15: yesterday / today / last night
-    String.raw`\b((?:said|says|told|announced|confirmed|disclosed|stated|reported|added) )?(yesterday|today|last night|this morning|earlier today)\b`,
+    String.raw`\b((?:said|says|told|announced|confirmed|disclosed|stated|reported|added) |${STATEMENT} )?(yesterday|today|last night|this morning|earlier today)\b`,
     // 17: this / last month, earlier this month / year, last year
     String.raw`\b(?:(earlier|later) )?(this|last) (month|year)\b`,
     // (no group): over / this past / last weekend

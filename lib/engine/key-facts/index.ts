@@ -33,9 +33,21 @@ export interface KeyFactsInput {
 const RECALL_RE = /\b(?:last year|earlier this year|in a separate|previous(?:ly)?|another (?:attack|hack|incident|breach|exploit|heist|case)|similar (?:attack|hack|incident|case)s?|years? ago|(?:months|weeks) (?:ago|earlier)|the (?:19|20)\d{2} [A-Z]?\w+ (?:hack|attack|exploit|heist|breach)|in the past|in recent (?:years|months)|most (?:crypto )?(?:thefts|hacks|attacks))\b/i;
 /**
  * A year that places a sentence's subject in time: "in 2016", "since 2016", "the 2016 theft of ...", "the
- * outbreak of 2017". A year before the publication's marks the sentence as recalling an earlier time.
+ * outbreak of 2017", "in June 2017". A year before the publication's (a named month: more than
+ * RECALL_MONTHS before it) marks the sentence as recalling an earlier time.
  */
-const YEAR_IN_RE = /\b(?:in|since|during|the|of) ((?:19|20)\d{2})\b(?![-\u2013/]\d)/g;
+const YEAR_IN_RE =
+  /\b(?:in|since|during|the|of) (?:(January|February|March|April|May|June|July|August|September|October|November|December) (?:\d{1,2},? )?)?((?:19|20)\d{2})\b(?![-\u2013/]\d)/g;
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** A month named with its year ("since it was first unleashed in June 2017") recalls an earlier time when it is this many months before publication. */
+const RECALL_MONTHS = 6;
+
+/** Does a year (with its month, when named) place the sentence in an earlier time than the publication's? */
+function earlierTime(month: string | undefined, year: number, pub: Ymd): boolean {
+  if (!month) return year < pub.y;
+  const m = MONTH_NAMES.indexOf(month.toLowerCase()) + 1;
+  return year * 12 + m < pub.y * 12 + (pub.m ?? 12) - RECALL_MONTHS;
+}
 /** A sentence that leans on the one before ("That attack was later traced to..."): it is about what that one is about. */
 const ANAPHOR_START_RE = /^(?:That|This|These|Those|Such|The same)\b|^(?:It|They)\b/;
 /** Words of a sentence that states the event itself. */
@@ -98,7 +110,7 @@ export function buildKeyFacts(input: KeyFactsInput): KeyFacts {
     if (!r && pub) {
       YEAR_IN_RE.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while (!r && (m = YEAR_IN_RE.exec(s)) !== null) if (Number(m[1]) < pub.y) r = true;
+      while (!r && (m = YEAR_IN_RE.exec(s)) !== null) if (earlierTime(m[1], Number(m[2]), pub)) r = true;
     }
     if (!r && i > 0 && recall[i - 1] && ANAPHOR_START_RE.test(s)) r = true;
     recall[i] = r;
@@ -198,6 +210,9 @@ function reportedBy(si: number, sentences: readonly Sentence[], entities: readon
 const OCCURRED_BEFORE_RE =
   /\b(?:began|begun|started|occurred|happened|took place|struck|hit|launched|infect(?:ed|ing)|drained|exploited|stole|(?:was|were) (?:hacked|attacked|breached|exploited|drained|hit|compromised|encrypted))\b[^.;!?]{0,45}$/i;
 
+/** A wire dateline opening a sentence, "KUCHING (Jan 15):", "WASHINGTON, March 3 —": the day of writing, not of the event. */
+const DATELINE_PREFIX_RE = /^\p{Lu}[\p{Lu} .'’-]{2,30}(?:\([^)]{3,24}\)|, [^,:—–]{3,24}?)\s*[:—–-]/u;
+
 /** A date as a number, its missing parts read as the latest (`late`) or earliest possible. */
 function dayKey(d: Ymd, late: boolean): number {
   return d.y * 10_000 + (d.m ?? (late ? 12 : 1)) * 100 + (d.d ?? (late ? 31 : 1));
@@ -221,8 +236,9 @@ function eventDate(sentences: readonly Sentence[], recall: readonly boolean[], l
     if (dateline && s.start >= dateline.start && s.end <= dateline.end) continue;
     if (/^<\/?[a-z]+>/i.test(s.text)) continue; // markup lines of a plain-text export (title, source, date)
     if (!lede.has(i) && !EVENT_SENTENCE_RE.test(s.text)) continue;
+    const datelineEnd = DATELINE_PREFIX_RE.exec(s.text)?.[0].length ?? 0;
     for (const h of findDates(s.text, pub)) {
-      if (h.speech || (pub !== null && h.y > pub.y)) continue;
+      if (h.speech || (pub !== null && h.y > pub.y) || h.end <= datelineEnd) continue;
       found.push({ hit: h, occurred: OCCURRED_BEFORE_RE.test(s.text.slice(Math.max(0, h.start - 60), h.start)), anaphor: ANAPHOR_START_RE.test(s.text) });
     }
   }

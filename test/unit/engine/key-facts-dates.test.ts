@@ -1,0 +1,71 @@
+/** The event's date (lib/engine/key-facts): publication dates written day first, the day of a statement, wire datelines, earlier months recalled; each rule both ways. */
+import { describe, expect, it } from 'vitest';
+import { buildKeyFacts } from '../../../lib/engine/key-facts';
+import { findDates, parsePublished } from '../../../lib/engine/key-facts/dates';
+import { findAmounts } from '../../../lib/engine/money';
+import { splitSentences } from '../../../lib/engine/text';
+
+function dateOf(text: string, publishedAt: string | null, title = 'Exchange hacked'): string | null | undefined {
+  return buildKeyFacts({ text, title, sentences: splitSentences(text), amounts: findAmounts(text), entities: [], publishedAt }).date;
+}
+
+describe('publication dates with the year last', () => {
+  it('reads "15-01-2022 14:47 +05:30" day first and "01/15/2022" month first', () => {
+    expect(parsePublished('15-01-2022 14:47:54 +05:30')).toEqual({ y: 2022, m: 1, d: 15 });
+    expect(parsePublished('03.04.2022')).toEqual({ y: 2022, m: 4, d: 3 });
+    expect(parsePublished('01/15/2022')).toEqual({ y: 2022, m: 1, d: 15 });
+    expect(parsePublished('03/04/2022')).toEqual({ y: 2022, m: 3, d: 4 });
+  });
+
+  it('refuses what is no calendar day', () => {
+    expect(parsePublished('31-02-2022')).toBeNull();
+    expect(parsePublished('15-13-2022')).toBeNull();
+  });
+});
+
+describe('the day something was said', () => {
+  const pub = { y: 2022, m: 1, d: 15 };
+  it('marks "in a statement yesterday" and "in an interview on Monday" as the day of saying', () => {
+    expect(findDates('In a statement yesterday, he said checks must be made.', pub).map((h) => h.speech)).toEqual([true]);
+    expect(findDates('The firm confirmed the theft in an interview on Monday.', pub).map((h) => h.speech)).toEqual([true]);
+  });
+
+  it('keeps "yesterday" and "on Monday" when they date the event', () => {
+    expect(findDates('Hackers drained the bridge yesterday.', pub).map((h) => h.speech)).toEqual([false]);
+    expect(findDates('The exchange was hacked on Monday, the statement said.', pub).map((h) => h.speech)).toEqual([false]);
+  });
+
+  it('does not take the day of a statement as the event date', () => {
+    const text = 'Investors in a crypto scheme lost their savings, a lawmaker said.\nIn a statement yesterday, he said the scheme collected 250 bitcoin from investors.';
+    expect(dateOf(text, '2022-01-15T09:00:00Z', 'Duped investors seek help')).toBeNull();
+  });
+});
+
+describe('wire datelines', () => {
+  it('does not take "KUCHING (Jan 15):" as the event date', () => {
+    const text = 'KUCHING (Jan 15): A group of investors said they were duped into a scheme involving cryptocurrency and lost 250 bitcoin.';
+    expect(dateOf(text, '2022-01-15', 'Investors duped in crypto scam')).toBeNull();
+  });
+
+  it('still reads a date in the sentence after the dateline', () => {
+    const text = 'KUCHING (Jan 15): A group of investors said they were duped on January 3 into a scheme and lost 250 bitcoin.';
+    expect(dateOf(text, '2022-01-15', 'Investors duped in crypto scam')).toBe('2022-01-03');
+  });
+});
+
+describe('a month and year long before publication recalls an earlier time', () => {
+  const lede = [
+    'Nearly three weeks after many of its systems were knocked out by a ransomware attack, the borough has restored its phone system.',
+    'The borough approved a disaster declaration after the attack on its computers.',
+    'Officials said most services would be back within a week.',
+  ];
+  it('leaves out "since it was first unleashed in June 2017" as the date of a 2018 attack', () => {
+    const text = [...lede, 'The borough was hit by the BitPaymer ransomware, which infected its servers since it was first unleashed in June 2017.'].join('\n');
+    expect(dateOf(text, '2018-08-09', 'Borough hit by ransomware')).toBeNull();
+  });
+
+  it('keeps a month a few weeks before publication ("in December 2017" for a story of January 2018)', () => {
+    const text = [...lede, 'The borough was hit by ransomware that encrypted its servers in December 2017.'].join('\n');
+    expect(dateOf(text, '2018-01-09', 'Borough hit by ransomware')).toBe('2017-12');
+  });
+});
