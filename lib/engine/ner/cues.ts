@@ -16,7 +16,7 @@ const ORG_CUE_BEFORE =
 const ORG_CUE_AFTER = /^(?:[’']s)?\s+(?:CEO|CTO|CFO|COO|CISO|co-?founder|founder|researchers|analysts|threat (?:hunters|intelligence|researchers)|security (?:team|researchers)|told BleepingComputer|spokesperson|spokesman|team said|confirmed|reported that|said in a (?:report|statement|blog))\b/i;
 /** Just before a name: a group or person the article names as an attacker ("a cybercrime group known as X", "the threat actor, X,"). */
 const ACTOR_CUE_BEFORE =
-  /(?:\b(?:group|gang|crew|collective|actor|affiliate|operator|hacker|persona)s?\s+(?:(?:known|tracked|identified) as|called|calling (?:itself|themselves)|named|dubbed|going by)|\bthreat actor,)\s+["“'‘]?$/i;
+  /(?:\b(?:group|gang|crew|collective|actor|affiliate|operator|hacker|persona)s?\s+(?:(?:known|tracked|identified) as|called|calling (?:itself|themselves)|named|dubbed|going by)(?:\s+the)?|\bthreat actor,)\s+["“'‘]?$/i;
 const EXCHANGE_CUE_BEFORE = /\b(?:crypto(?:currency)?|bitcoin|centralized|centralised|decentralized|decentralised|the|an?|[A-Z][a-z]+n)\s+exchanges?\s+$/;
 const EXCHANGE_CUE_AFTER = /^\s+(?:crypto(?:currency)? )?exchange\b/i;
 const PROTOCOL_CUE_BEFORE = /\b(?:defi|lending|borrowing|staking|yield|bridge|cross-chain|liquidity|derivatives|dex|swap|restaking|perpetuals?)\s+(?:protocol|platform|project|aggregator|bridge|market|exchange)\s+$/i;
@@ -65,6 +65,9 @@ export function cuedType(text: string, c: Candidate): { type: EntityType; rule: 
 const KIND_DETERMINER = /^(?:the|a|an|its|their|his|her|our|this|that|another|other|one)$/;
 /** compromise's tags a modifier of a kind noun cannot have ("said company X", "in firm X"); a noun that is also a verb ("finance") may. */
 const NOT_A_KIND_MODIFIER = /(?:^|,)(?:PastTense|PresentTense|Copula|Modal|Auxiliary|Pronoun|Preposition|Conjunction|Adverb|QuestionWord)(?:,|$)/;
+/** Heads of a group of people: with attack words among the modifiers ("a hacking group", "a ransomware gang") a threat actor. */
+const ACTOR_KIND = /^(?:group|gang|crew|collective|syndicate)s?$/;
+const ACTOR_MODIFIER = /\b(?:hacking|hacker|hackers|cybercrime|cybercriminal|criminal|ransomware|extortion|threat|apt|espionage|cyber-?espionage|state-sponsored|state-backed)\b/i;
 /** DeFi words among a kind noun's modifiers: "decentralized finance company Drift" is a protocol. */
 const DEFI_KIND = /\b(?:de-?fi|decentrali[sz]ed[ \t]+finance|lending|yield|liquidity|staking|dex)\b/i;
 /** Up to five words right before a name, then an optional "called" ("a website called X"). */
@@ -74,17 +77,19 @@ const KIND_BEFORE_RE = /((?:[\p{L}][\p{L}\p{N}-]*[ \t]+){1,5}?)((?:called|named|
  * testing companies": an appositive whose head noun is a kind of organisation, closed by punctuation or
  * by what follows a head noun ("used by", "based in", "that", "of").
  */
-const KIND_AFTER_RE = /^,[ \t]+(?:a|an|the|one[ \t]+of[ \t]+the)[ \t]+((?:[\p{L}][\p{L}\p{N}-]*[ \t]+){0,5}?)(\p{Ll}[\p{L}-]*)(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:that|which|who|whose|used|based|headquartered|in|of|with|for|from|at|on|and|serving|providing|owned|operating|founded|behind|known)\b)/u;
+const KIND_AFTER_RE = /^,[ \t]+(?:a|an|the|one[ \t]+of[ \t]+the)[ \t]+((?:[\p{L}][\p{L}\p{N}-]*[ \t]+){0,5}?)(\p{Ll}[\p{L}-]*)(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:that|which|who|whose|used|based|headquartered|in|of|with|for|from|at|on|and|serving|providing|owned|operating|founded|behind|known|believed|thought|suspected|linked|tied|responsible|accused|allegedly|reportedly|blamed)\b)/u;
 
 /**
  * The organisation kind the words right next to a name give it, or null: a kind noun with at least one
  * modifier before it ("pharmaceutical giant Merck", "the shipping firm FedEx"; not "the company X", which
  * is as often the start of a clause), "a <kind> called X", or an appositive after it headed by a kind noun
- * ("Marquis, a technology company used by ..."). DeFi words make it a protocol.
+ * ("Marquis, a technology company used by ..."). DeFi words make it a protocol; a group described with
+ * attack words ("The Shadow Brokers, a hacking group believed to ...") a threat actor.
  */
-export function describedKind(text: string, c: Candidate, kinds: ReadonlySet<string>): 'organization' | 'protocol' | null {
+export function describedKind(text: string, c: Candidate, kinds: ReadonlySet<string>): 'organization' | 'protocol' | 'threat-actor' | null {
   const lexTagOf = (w: string): string => lexTag(w);
   const after = KIND_AFTER_RE.exec(text.slice(c.end, c.end + 120));
+  if (after && ACTOR_KIND.test(after[2]!) && ACTOR_MODIFIER.test(after[1]!)) return 'threat-actor';
   if (after && kinds.has(after[2]!)) return DEFI_KIND.test(after[1]!) ? 'protocol' : 'organization';
   const before = text.slice(Math.max(0, c.start - 70), c.start);
   if (!/[ \t]["“]?$/.test(before)) return null;

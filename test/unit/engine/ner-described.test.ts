@@ -25,3 +25,26 @@ describe('an organisation the article says is one (issue 14: single-word company
     expect(ner('Officials in Baltimore, a city of 600,000, said the systems were down.').some((x) => x.endsWith(':Baltimore'))).toBe(false);
   });
 });
+
+describe('a hacking group the article describes or names with a cue', () => {
+  it('takes "known as the X" and an appositive headed by a group with attack words', () => {
+    expect(ner('The code was leaked by a group of hackers known as the Shadow Brokers last year.')).toContain('threat-actor:Shadow Brokers');
+    expect(ner('The Shadow Brokers, a hacking group believed to be behind the leak, posted again.')).toContain('threat-actor:Shadow Brokers');
+  });
+
+  it('does not take a group of companies or a member of a group for a threat actor', () => {
+    expect(ner('Acme Widgets, a group of companies based in Ohio, said it paid.').some((x) => x.startsWith('threat-actor:'))).toBe(false);
+    expect(ner('Jane Roe, a member of the hacking group, said it was over.').some((x) => x.startsWith('threat-actor:'))).toBe(false);
+  });
+});
+
+describe("a unit named after its organisation's possessive", () => {
+  it('is not reported alone ("Google\'s Threat Intelligence Group")', () => {
+    expect(ner('Jane Roe, the chief analyst for Google’s Threat Intelligence Group, said so.').some((x) => x.includes('Threat Intelligence'))).toBe(false);
+  });
+
+  it("keeps a person after an organisation's possessive and a state body after a country's", () => {
+    expect(ner("Google's Jane Roe said the funds moved.")).toContain('person:Jane Roe');
+    expect(ner("Thailand's Securities and Exchange Commission ordered the exchange to report.")).toContain('agency:Securities and Exchange Commission');
+  });
+});
