@@ -4,7 +4,7 @@
  * after it, "froze $20 million", "$48 million was stolen"), with clause boundaries (";", a dash,
  * brackets, "while", "but", "of which", "after") making a word further away. A clause about a period
  * or many incidents ("so far this year", "since 2017", "last year", "attacks", "exchanges") makes the
- * amount an aggregate. Pure and linear: each sentence's cues are read once; each amount finds its
+ * amount an aggregate; in a report story (a study, a survey) so is every figure but a bounty, fine or seizure. Pure and linear: each sentence's cues are read once; each amount finds its
  * sentence by binary search and looks at a bounded window.
  */
 import type { Sentence } from '../text';
@@ -130,7 +130,8 @@ export function roleReader(text: string, sentences: readonly Sentence[], opts: {
     let role: Role = best && bestD <= MAX_DISTANCE ? best.role : 'other';
     // a total over a period or many incidents is an aggregate, whatever verb carries it (a fine or a bounty stays what it is)
     if (aggregate && role !== 'bounty' && role !== 'fine' && role !== 'seized') role = 'aggregate';
-    else if (opts.reportStory && (role === 'other' || role === 'stolen')) role = 'aggregate';
+    // in a report (a study, a survey), a figure is the report's, even one said of a ransom ("the highest demand seen was $28,730")
+    else if (opts.reportStory && (role === 'other' || role === 'stolen' || role === 'ransom')) role = 'aggregate';
     return { role, otherIncident: otherIncident && role !== 'aggregate', distance: bestD, sentence: si };
   };
 }

@@ -1,4 +1,4 @@
-/** The event's date (lib/engine/key-facts): publication dates written day first, the day of a statement, wire datelines, earlier months recalled; each rule both ways. */
+/** The event frame (lib/engine/key-facts): the event's date (publication dates written day first, the day of a statement, wire datelines, earlier months recalled) and amounts in a report story; each rule both ways. */
 import { describe, expect, it } from 'vitest';
 import { buildKeyFacts } from '../../../lib/engine/key-facts';
 import { findDates, parsePublished } from '../../../lib/engine/key-facts/dates';
@@ -67,5 +67,25 @@ describe('a month and year long before publication recalls an earlier time', () 
   it('keeps a month a few weeks before publication ("in December 2017" for a story of January 2018)', () => {
     const text = [...lede, 'The borough was hit by ransomware that encrypted its servers in December 2017.'].join('\n');
     expect(dateOf(text, '2018-01-09', 'Borough hit by ransomware')).toBe('2017-12');
+  });
+});
+
+describe('amounts in a report story', () => {
+  const roles = (text: string, title: string) => buildKeyFacts({ text, title, sentences: splitSentences(text), amounts: findAmounts(text), entities: [], publishedAt: '2017-04-26' });
+  it('shows a ransom figure of a study as the report’s figure (aggregate)', () => {
+    const text = [
+      'The average ransomware attack yielded $1,077 last year, new research shows, according to a report by a security firm.',
+      'The report found that attacks rose sharply, and a survey of businesses found that most paid.',
+      'The highest ransom demand seen in public during the year was $28,730, the study said.',
+    ].join('\n');
+    const kf = roles(text, 'Ransomware demands now average about $1,000, report finds');
+    expect(kf.event).toBe('report');
+    expect(kf.amounts!.find((a) => a.text === '$28,730')?.role).toBe('aggregate');
+  });
+
+  it('keeps a ransom as a ransom in a story about one attack', () => {
+    const text = 'The gang demanded a $50,000 ransom from the hospital after encrypting its files on Thursday.\nThe hospital paid the ransom on Saturday.';
+    const kf = roles(text, 'Hospital pays ransom to hackers');
+    expect(kf.amounts!.find((a) => a.text === '$50,000')?.role).toBe('ransom');
   });
 });
