@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- engine worst gate sizes browser scale popup] [--quick] [--no-build]`
+ * `npm run bench [-- engine worst gate sizes browser scale popup indicators gatescript] [--quick] [--no-build]`
  *
  * Runs the benchmarks (all by default), prints one table and writes the same figures, with the machine
  * they were measured on, to `test-output/bench.json`. Benchmarks are measurements, not tests: a missed
@@ -24,6 +24,7 @@ import { leadOfText, loadArticle, markdownToText, ROOT } from './corpus';
 import { loadEngineApi } from './engine-api';
 import { runEngineBench } from './engine';
 import { runGateBench } from './gate';
+import { runGateScriptBench } from './gate-script';
 import { runIndicatorsBench } from './indicators';
 import { BENCH_PAGES, preparePages, type BenchPage } from './pages';
 import { runPopupBench } from './popup';
@@ -32,13 +33,15 @@ import { runScaleBench } from './scale';
 import { runSizesBench } from './sizes';
 import { runWorstCaseBench } from './worst-case';
 
-const ALL = ['engine', 'worst', 'gate', 'sizes', 'browser', 'scale', 'popup', 'indicators'] as const;
+const ALL = ['engine', 'worst', 'gate', 'sizes', 'browser', 'gatescript', 'scale', 'popup', 'indicators'] as const;
 type Bench = (typeof ALL)[number];
-const TITLES: Record<Bench, string> = { engine: 'Engine', worst: 'Worst case (hostile text)', gate: 'Gate (non-article pages)', sizes: 'Sizes', browser: 'Chromium', scale: 'Scale (KB ×10)', popup: 'Popup', indicators: 'Indicators (issue 18)' };
+const TITLES: Record<Bench, string> = { engine: 'Engine', worst: 'Worst case (hostile text)', gate: 'Gate (non-article pages)', sizes: 'Sizes', browser: 'Chromium', gatescript: 'Gate script vs reader floor', scale: 'Scale (KB ×10)', popup: 'Popup', indicators: 'Indicators (issue 18)' };
 
 const OUT_DIR = process.env.CNC_OUT_DIR ?? '.output-bench';
 const BUILD = resolve(ROOT, OUT_DIR, 'chrome-mv3');
 const REPORT = join(ROOT, 'test-output/bench.json');
+/** Where the gate-script section writes its copy of the build with the reader floor as content script. */
+const FLOOR_DIR = join(ROOT, 'test-output/bench-floor');
 /** Source folders whose changes make the benchmark build stale. */
 const SOURCES = ['entrypoints', 'lib', 'components', 'public', 'wxt.config.ts', 'package.json'];
 
@@ -123,9 +126,13 @@ async function annotatesPredicate(): Promise<(file: string) => boolean> {
   }
 }
 
+/** The bench pages (pages.ts), the same set for every browser section of a run. */
+async function benchPages(quick: boolean): Promise<{ pages: BenchPage[]; skipped: string[] }> {
+  return preparePages({ nonArticles: quick ? 2 : 5, articles: quick ? 2 : 4, annotates: await annotatesPredicate() });
+}
+
 async function openBrowsers(quick: boolean, withPlain: boolean): Promise<BrowserEnv> {
-  const annotates = await annotatesPredicate();
-  const { pages, skipped } = preparePages({ nonArticles: quick ? 2 : 5, articles: quick ? 2 : 4, annotates });
+  const { pages, skipped } = await benchPages(quick);
   const server = await startFixtureServer(BENCH_PAGES);
   const ext = await launchChromium({ extensionDir: BUILD });
   const plain = withPlain ? await launchPlainChromium() : null;
@@ -170,7 +177,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const loadAtStart = currentLoad();
   const sections: Section[] = [];
-  const needsBuild = benches.some((b) => b === 'sizes' || b === 'browser' || b === 'popup');
+  const needsBuild = benches.some((b) => b === 'sizes' || b === 'browser' || b === 'popup' || b === 'gatescript');
   let buildNotes: string[] = [];
   let buildError: string | null = null;
   if (needsBuild) {
@@ -221,6 +228,15 @@ async function main(): Promise<void> {
         await e.close();
       }
     }
+  }
+  if (benches.includes('gatescript')) {
+    sections.push(
+      await section('gatescript', async () => {
+        if (buildError) throw new Error(buildError);
+        if (!wantsBrowser && !wantsPopup) await benchPages(quick); // else written by openBrowsers
+        return runGateScriptBench({ quick }, { build: BUILD, pagesDir: BENCH_PAGES, floorDir: FLOOR_DIR });
+      }),
+    );
   }
   // keep the table in the order of ALL
   sections.sort((a, b) => ALL.indexOf(a.id as Bench) - ALL.indexOf(b.id as Bench));
