@@ -68,6 +68,16 @@ function withoutLegalForm(name: string): string {
   return m && LEGAL_FORMS.has(m[2]!.toLowerCase()) ? m[1]! : name;
 }
 
+/**
+ * The candidate with the "The " before it when that "The" is capitalised inside a sentence (after a
+ * letter or digit and a space: "according to The Edge Markets", "reported by The Block"); at a sentence
+ * start a capital says nothing.
+ */
+function withNameThe(text: string, c: Candidate): Candidate {
+  if (c.start < 5 || text.slice(c.start - 4, c.start) !== 'The ' || !/[\p{L}\p{N}] $/u.test(text.slice(c.start - 6, c.start - 4))) return c;
+  return { ...c, name: `The ${c.name}`, start: c.start - 4 };
+}
+
 /** "Jane Roe, a.k.a. Crypto Queen", "X (also known as Y)": the second name is an alias of the first. */
 const AKA_RE = /^(?:,\s*|\s*\(\s*|\s+)(?:a\.k\.a\.?|aka|also known as|known as|alias)\s+["“']?$/i;
 
@@ -126,6 +136,8 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
       typedFound.set(id, e);
       return;
     }
+    // "according to The Edge Markets": a capital "The" inside a sentence is part of the organisation's name
+    if (type !== 'person') c = withNameThe(text, c);
     // "Trend Micro Inc.": the company's name is without its legal form (the mention keeps it)
     const name = type === 'person' ? c.name : withoutLegalForm(c.name);
     const id = slugId(type === 'person' ? 'person' : 'org', name.replace(/^the\s+/i, ''));

@@ -48,3 +48,14 @@ describe("a unit named after its organisation's possessive", () => {
     expect(ner("Thailand's Securities and Exchange Commission ordered the exchange to report.")).toContain('agency:Securities and Exchange Commission');
   });
 });
+
+describe('a capital "The" inside a sentence', () => {
+  it('is part of the organisation\'s name ("according to The Edge Markets")', () => {
+    expect(ner('According to The Edge Markets, which broke the news, the hackers struck.')).toContain('organization:The Edge Markets');
+  });
+
+  it('is not at the start of a sentence, nor before a person', () => {
+    expect(ner('Then it spread. The Edge Markets said so.')).toContain('organization:Edge Markets');
+    expect(ner('Investigators said The Jane Roe case was closed.').some((x) => x.includes('The Jane'))).toBe(false);
+  });
+});
