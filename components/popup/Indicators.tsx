@@ -7,7 +7,6 @@ import { useState } from 'preact/hooks';
 import type { Analysis, Indicator } from '../../lib/shared/contract';
 import type { CardEntity } from '../../lib/shared/messages';
 import { screeningText } from '../../lib/shared/screening';
-import './indicators.css';
 import { t } from '../../lib/shared/i18n';
 import { defang, groupByKind, indicatorsCsv, indicatorsJson, indicatorsText, stixBundle, stixEntityIds, stixParentIds, type ExportEntity } from '../../lib/export';
 

@@ -76,6 +76,9 @@ const tabInfo = (id: number, t: RawTab | undefined): FirstTab => ({ id, url: typ
 
 /** With `?tab=<id>` everything is asked at once, alongside `tabs.get`; without it, after finding the active tab. */
 export function startFirstLoad(api: RawApi, requested: number | null): FirstLoad {
+  // the kept answer is asked first: it is what the first render usually shows, and the browser's process
+  // answers these calls in the order they were made
+  const keptNow = requested !== null ? readKeptAnswer(api, requested) : null;
   const tab: Promise<FirstTab | null> =
     requested !== null
       ? api.tabs.get(requested).then(
@@ -95,7 +98,7 @@ export function startFirstLoad(api: RawApi, requested: number | null): FirstLoad
     }
   });
   const sections = (async () => (await api.storage?.local?.get([POPUP_SECTIONS_KEY]))?.[POPUP_SECTIONS_KEY] ?? null)().catch(() => null);
-  return { tab, state, kept: about((id) => readKeptAnswer(api, id)), sections };
+  return { tab, state, kept: keptNow ?? about((id) => readKeptAnswer(api, id)), sections };
 }
 
 /**

@@ -1,31 +1,36 @@
 /**
  * The popup's first script: small (no Preact, no zod, no webextension-polyfill), so that it runs as soon as
- * the page does. It asks at once for the tab's state, reads the results the background keeps in
- * storage.session and the sections' open state, puts in the styles and the theme, and loads the Preact app
- * (./main.tsx) while the answers are on their way. The app checks them and renders them with the
- * components. See components/popup/first-load.ts and docs/performance.md, section 6.
+ * the page does. It puts the reader's last theme on the page, reads the results the background keeps in
+ * storage.session, asks for the tab's state and the sections' open state, starts loading the Preact app
+ * (./main.tsx) while the answers are on their way, and puts in the styles. The app checks the answers and renders them with the components.
+ * See components/popup/first-load.ts and docs/performance.md, section 6.
  */
 import { applyCachedTheme, rawApi, startFirstLoad } from '../../components/popup/first-load';
 import { parsePopupParams } from '../../components/popup/params';
 // The styles come inside this script, not as <link>ed files: every file an extension page loads is a
 // round trip to the browser process, and linked styles hold back the script (docs/performance.md, 6).
+import indicatorsCss from '../../components/popup/indicators.css?inline';
 import popupCss from '../../components/popup/popup.css?inline';
 import uiCss from '../../components/shared/ui.css?inline';
 
 // User-timing marks (cheap; the popup benchmark, test/bench/popup.ts, reads them for its breakdown)
 performance.mark('cnc-popup:first-script');
+// the reader's last theme first: a synchronous localStorage read, which would otherwise wait behind the
+// questions and the app's files in the browser's process
+applyCachedTheme();
 const params = parsePopupParams(location.search);
 const api = rawApi();
 const first = api ? startFirstLoad(api, params.tab) : null;
+// the app's files are asked for right after the questions, before the styles are put in
+const app = import('./main');
 void first?.state.then(() => performance.mark('cnc-popup:answer'));
 void first?.kept.then(() => performance.mark('cnc-popup:kept'));
 
 const style = document.createElement('style');
-style.textContent = uiCss + popupCss;
+style.textContent = uiCss + popupCss + indicatorsCss;
 document.head.append(style);
-applyCachedTheme();
 
-void import('./main').then(({ start }) => {
+void app.then(({ start }) => {
   performance.mark('cnc-popup:app-loaded');
   return start({ params, first });
 });

@@ -19,15 +19,14 @@ export async function start({ params, first }: { params: PopupParams; first: Fir
   // the first script's questions, and the settings; without them (no browser API found) the app asks on its first render
   const load = first ? fromFirstLoad(first, backend.getSettings().catch(() => null)) : undefined;
 
-  // The look-up's card styles (the content script puts the same string into its shadow root); the page's
-  // own styles came with the first script.
-  const style = document.createElement('style');
-  style.textContent = CARD_CSS;
-  document.head.append(style);
-
   const initial = load ? await firstView(load) : null;
   const root = document.getElementById('app');
   if (!root) return;
   render(<Popup backend={backend} params={params} pageUrl={browser.runtime.getURL('/popup.html')} load={load} initial={initial} />, root);
   performance.mark('cnc-popup:app-rendered');
+  // The look-up's card styles (the content script puts the same string into its shadow root), after the
+  // first render: no card is open yet. The page's own styles came with the first script.
+  const style = document.createElement('style');
+  style.textContent = CARD_CSS;
+  document.head.append(style);
 }
