@@ -2,8 +2,8 @@
  * Card placement in real Chromium and Firefox ESR (issue 17): the card's box stays inside the visual viewport
  * for marks at the top and the bottom of the viewport and at its left and right edges, on a standards page at
  * 1280x900 and 390x700 and on a page without a doctype (quirks mode, where documentElement.clientHeight
- * is the page's height and the card once hung past the bottom); and (Chromium) after "scroll to mark" from the
- * popup and with a card taller than the room. The card is read through its closed shadow root: from the
+ * is the page's height and the card once hung past the bottom); with a card taller than the room; and
+ * (Chromium) after "scroll to mark" from the popup. The card is read through its closed shadow root: from the
  * extension's isolated world in Chromium, over WebDriver BiDi in Firefox (card-probe.ts).
  *
  *   CNC_OUT_DIR=/tmp/out-card npx wxt build
@@ -185,4 +185,25 @@ describe('card placement (Firefox ESR)', () => {
       await page.close();
     });
   }
+
+  it('390x440: a card taller than the room is capped to it and scrolls inside', async () => {
+    const page = await firefox.browser.newPage();
+    await page.setViewport({ width: 390, height: 440 });
+    await page.goto(server.url('card-position.html'));
+    const sel = `cncmark[data-cnc-entity="${LEFT}"][tabindex]`;
+    await page.waitForSelector(sel, { timeout: ANNOTATE_TIMEOUT_MS });
+    const mark = await page.$eval(sel, (el) => {
+      const r0 = el.getBoundingClientRect();
+      window.scrollBy(0, r0.top - 210);
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    });
+    await page.mouse.move(mark.x + 10, mark.y + mark.height / 2);
+    const card = await firefoxSettledCard(page);
+    expectInside(card);
+    expect(overlaps(card.box, mark)).toBe(false);
+    expect(card.box.height).toBeLessThan(230);
+    expect(card.scrolls).toBe(true);
+    await page.close();
+  });
 });
