@@ -17,12 +17,12 @@
  *
  * Most pages fail on what they hold, shown or not (`gateWithoutLayout`): those are judged without computed
  * style or layout, which at DOMContentLoaded would force the page's first layout inside this script (most of
- * its cost on a large page). What they show (the groups of words in the status, and two paragraphs or not for
- * the window above) is asked after the browser's first frame, of the same parts, when layout costs nothing
- * more; until then the status's groups may be more than the page shows.
+ * its cost on a large page). What they show is asked later, of the same parts: the groups of words only when
+ * the status is read (the popup), and whether two paragraphs are shown (the window above) after the
+ * browser's first frame, when layout costs nothing more, and only for a page that holds two.
  */
 import { gate, type GateResult } from './gate';
-import { gateShown, gateWithoutLayout, LEAD_PARAGRAPHS, leadParagraphs, readGateInput, type UnseenRead } from './read-gate-input';
+import { countShown, gateShown, gateWithoutLayout, LEAD_PARAGRAPHS, leadParagraphs, readGateInput, type UnseenRead } from './read-gate-input';
 import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, observeContent, watchUrl, type ContentWatcher } from '../page/watch';
 import { annotatorPresent, parseGatePassedAnswer, setGateSlot, type GatePassedAnswer, type GateSlot, type GateStatus } from '../shared/gate-protocol';
 import { withoutHash } from '../page/address';
@@ -39,21 +39,21 @@ export interface GateScriptDeps {
 }
 
 export interface GateScript extends GateSlot {
-  /** run the gate now (and ask for the annotator when it passes) */
-  check(force?: boolean): Promise<void>;
+  /** run the gate now (and ask for the annotator when it passes: the promise of that request) */
+  check(force?: boolean): Promise<void> | undefined;
   readonly lastGate: GateResult | null;
   /** whether DOM changes are being watched (the re-check window of a page without article text, or after a URL change) */
   readonly watchingContent: boolean;
   stop(): void;
 }
 
-/** The address without its #fragment (by hand: no regular expression to compile in every page). */
-
 export function createGateScript(deps: GateScriptDeps): GateScript {
   const { doc, signal } = deps;
   const present = deps.annotatorPresent ?? annotatorPresent;
   const publish = deps.publish ?? setGateSlot;
   let lastGate: GateResult | null = null;
+  /** the last check's fail judged without layout, whose groups of words are read when asked (`currentGate`) */
+  let unseen: UnseenRead | null = null;
   /** the page address (without #fragment) for which the background was already asked */
   let askedFor: string | null = null;
   let stopped = false;
@@ -61,7 +61,7 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
   let timer: number | undefined;
   /** ends the re-check window: the MutationObserver is disconnected until the next URL change */
   let windowTimer: number | undefined;
-  /** a judgement without layout waiting for the first frame to be finished (see `finishUnseen`) */
+  /** the window question of a judgement without layout, waiting for the first frame to be finished (`askShown`) */
   let shownTimer: number | undefined;
   let shownFrame: number | undefined;
   let checks = 0;
@@ -91,7 +91,16 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
     timer = window.setTimeout(() => void check(), wait);
   }
 
-  async function check(force = false): Promise<void> {
+  /** The last check's result; for a fail judged without layout, its groups of what the page shows now. */
+  function currentGate(): GateResult | null {
+    if (unseen) {
+      lastGate = gateShown(doc, unseen).result;
+      unseen = null;
+    }
+    return lastGate;
+  }
+
+  function check(force = false): Promise<void> | undefined {
     if (signal.aborted || stopped) return;
     if (present()) {
       stop();
@@ -104,15 +113,15 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
     const quick = gateWithoutLayout(doc);
     if (quick) {
       lastGate = quick.result;
+      unseen = quick.exact ? null : quick;
+      if (!first) return;
       // fewer paragraphs than the lead takes: fewer are shown, the page is watched from now
-      const ask = first && quick.elements.length >= LEAD_PARAGRAPHS;
-      if (first && !ask) openWindow();
-      if (!ask && quick.exact) return;
-      const finish = (): void => finishUnseen(quick, run, ask);
-      if (doc.visibilityState === 'hidden') finish(); // no frame comes until the tab is shown
-      else shownFrame = window.requestAnimationFrame(() => (shownTimer = window.setTimeout(finish, 0)));
+      if (quick.elements.length < LEAD_PARAGRAPHS) openWindow();
+      else if (doc.visibilityState === 'hidden') askShown(quick, run); // no frame comes until the tab is shown
+      else shownFrame = window.requestAnimationFrame(() => (shownTimer = window.setTimeout(() => askShown(quick, run), 0)));
       return;
     }
+    unseen = null;
     const paragraphs = leadParagraphs(doc);
     lastGate = gate(readGateInput(doc, paragraphs));
     if (!lastGate.pass) {
@@ -122,6 +131,11 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
     const url = withoutHash(doc.URL);
     if (!force && askedFor === url) return; // asked for this page already (the answer was "disabled")
     askedFor = url;
+    return ask();
+  }
+
+  /** Asks the background for the annotator (the page passed). */
+  async function ask(): Promise<void> {
     let answer: GatePassedAnswer | undefined;
     try {
       answer = parseGatePassedAnswer(await deps.sendGatePassed());
@@ -133,15 +147,12 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
   }
 
   /**
-   * A judgement without layout, finished after the first frame with what the page shows of the parts it
-   * read: the status's groups, and (`ask`: the first check) the window: fewer than LEAD_PARAGRAPHS shown,
-   * and the page is watched as if it had been from the first check; its changes since are checked once.
+   * The window question of a first check judged without layout, asked after the first frame of the parts it
+   * read: fewer than LEAD_PARAGRAPHS shown, and the page is watched as if it had been from the first check;
+   * its changes since are checked once.
    */
-  function finishUnseen(read: UnseenRead, run: number, ask: boolean): void {
-    if (signal.aborted || stopped || run !== checks) return;
-    const { result, shown } = gateShown(doc, read);
-    lastGate = result;
-    if (!ask || shown >= LEAD_PARAGRAPHS) return;
+  function askShown(read: UnseenRead, run: number): void {
+    if (signal.aborted || stopped || run !== checks || countShown(doc, read) >= LEAD_PARAGRAPHS) return;
     openWindow();
     schedule();
   }
@@ -152,7 +163,7 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
       return {
         url: withoutHash(doc.URL).slice(0, 2000),
         readingId: 0,
-        gate: lastGate ?? { pass: false, hits: [] },
+        gate: currentGate() ?? { pass: false, hits: [] },
         marks: 0,
       };
     },
@@ -160,7 +171,7 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
       void check(true);
     },
     get lastGate() {
-      return lastGate;
+      return currentGate();
     },
     get watchingContent() {
       return content?.watchingContent ?? false;

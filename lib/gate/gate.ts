@@ -153,23 +153,27 @@ function gateGroups(text: string): number {
   return seen;
 }
 
+/** The first words of the two-word terms, as " north apt ... ": built on the first call (`endsWithPhraseStart`). */
+let phraseStarts: string | undefined;
+
+/** Longer than any first word of a two-word term: only this much of a text's end is looked at. */
+const PHRASE_START_TAIL = 16;
+
 /**
  * Whether the text ends with the first word of a two-word term ("... in North"): then what follows it
  * decides, and a text put after it may complete the phrase (lib/gate/read-gate-input.ts `gateWithoutLayout`).
+ * Only the text's tail is lower-cased: a last word that fills it is longer than every first word.
  */
 export function endsWithPhraseStart(text: string): boolean {
-  const lower = text.toLowerCase();
-  let start = lower.length;
-  while (start > 0 && isWordChar(lower.charCodeAt(start - 1))) start--;
-  if (start === lower.length) return false;
-  const word = lower.slice(start);
-  for (const [, terms] of GROUPS) {
-    for (const term of terms) {
-      const space = term.indexOf(' ');
-      if (space > 0 && term.slice(0, space) === word) return true;
-    }
+  const tail = text.slice(-PHRASE_START_TAIL).toLowerCase();
+  let start = tail.length;
+  while (start > 0 && isWordChar(tail.charCodeAt(start - 1))) start--;
+  if (start === tail.length || (start === 0 && tail.length < text.length)) return false;
+  if (phraseStarts === undefined) {
+    phraseStarts = ' ';
+    for (const [, terms] of GROUPS) for (const term of terms) if (term.indexOf(' ') > 0) phraseStarts += `${term.slice(0, term.indexOf(' '))} `;
   }
-  return false;
+  return phraseStarts.includes(` ${tail.slice(start)} `);
 }
 
 /** `maxLeadChars`: how much of the lead is searched (the gate's own limit unless a caller needs all of it). */

@@ -43,12 +43,19 @@ function substantialParagraphs(doc: Document, shownOnly: boolean): { texts: stri
   for (let i = 0; i < MAX_PARAGRAPHS_SCANNED && !(shownOnly && texts.length >= LEAD_PARAGRAPHS); i++) {
     const p = ps[i];
     if (!p) break;
-    const t = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const raw = p.textContent ?? '';
+    if (raw.length < MIN_LEAD_PARAGRAPH_CHARS) continue; // collapsing whitespace only shortens it
+    const t = squash(raw);
     if (t.length < MIN_LEAD_PARAGRAPH_CHARS || (shownOnly && !(seen ??= seenIn(doc, true, MAX_ANCESTORS_CHECKED))(p))) continue;
     texts.push(t);
     elements.push(p);
   }
   return { texts, elements };
+}
+
+/** Whitespace runs collapsed to one space, ends trimmed. */
+function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Leads longer than this (all substantial paragraphs together) are left to the exact reading. */
@@ -83,7 +90,7 @@ export interface UnseenRead {
 export function gateWithoutLayout(doc: Document): UnseenRead | null {
   const { texts, elements } = substantialParagraphs(doc, false);
   const h1 = doc.getElementsByTagName('h1')[0];
-  const h1Text = h1?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const h1Text = squash(h1?.textContent ?? '');
   let first = 0;
   let second = 0;
   let total = h1Text.length;
@@ -100,6 +107,13 @@ export function gateWithoutLayout(doc: Document): UnseenRead | null {
   return { result: most, exact: most.hits.length === gate({ ...head, lead: '' }).hits.length, elements, texts, h1, h1Text, head };
 }
 
+/** The first LEAD_PARAGRAPHS of the paragraphs `gateWithoutLayout` read that the page shows now, as `readGateInput` takes them. */
+function shownParts(seen: Seen, read: UnseenRead): string[] {
+  const parts: string[] = [];
+  for (let i = 0; i < read.elements.length && parts.length < LEAD_PARAGRAPHS; i++) if (seen(read.elements[i]!)) parts.push(read.texts[i]!);
+  return parts;
+}
+
 /**
  * The exact reading of the parts `gateWithoutLayout` read, with what the page shows now (as
  * `readGateInput` reads it: the first LEAD_PARAGRAPHS shown paragraphs, the <h1> if shown), and how many
@@ -107,11 +121,15 @@ export function gateWithoutLayout(doc: Document): UnseenRead | null {
  */
 export function gateShown(doc: Document, read: UnseenRead): { result: GateResult; shown: number } {
   const seen = seenIn(doc, true, MAX_ANCESTORS_CHECKED);
-  const parts: string[] = [];
-  for (let i = 0; i < read.elements.length && parts.length < LEAD_PARAGRAPHS; i++) if (seen(read.elements[i]!)) parts.push(read.texts[i]!);
+  const parts = shownParts(seen, read);
   const h1 = read.h1 && seen(read.h1) ? read.h1Text : '';
   const { title, url, description } = read.head;
   return { result: gate({ title: title ?? h1, url, description, lead: `${h1}\n${parts.join('\n')}` }), shown: parts.length };
+}
+
+/** How many of the paragraphs `gateWithoutLayout` read the page shows now (up to LEAD_PARAGRAPHS): `gateShown`'s `shown` without the gate. */
+export function countShown(doc: Document, read: UnseenRead): number {
+  return shownParts(seenIn(doc, true, MAX_ANCESTORS_CHECKED), read).length;
 }
 
 /**
@@ -182,6 +200,6 @@ export function readGateInput(doc: Document, paragraphs: string[] = leadParagrap
  */
 export function gateInputWith(doc: Document, head: Pick<GateInput, 'title' | 'url' | 'description'>, paragraphs: string[] = leadParagraphs(doc)): GateInput {
   const h = doc.getElementsByTagName('h1')[0];
-  const h1 = (h && seenIn(doc, true, MAX_ANCESTORS_CHECKED)(h) && h.textContent?.replace(/\s+/g, ' ').trim()) || '';
+  const h1 = h && seenIn(doc, true, MAX_ANCESTORS_CHECKED)(h) ? squash(h.textContent ?? '') : '';
   return { title: head.title ?? h1, url: head.url, description: head.description, lead: `${h1}\n${paragraphs.join('\n')}` };
 }

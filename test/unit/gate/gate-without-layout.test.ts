@@ -107,7 +107,7 @@ describe('the gate script on a page judged without layout', () => {
     expect(await open(false)).toBe(false);
   });
 
-  it('the status says the groups of what is shown once the first frame is done', async () => {
+  it('the status says the groups of what is shown (read when asked, after a check judged without layout)', async () => {
     page('A garden', null, [
       { text: `${FILL}, and the bitcoin exchange was closed.`, hidden: true },
       { text: `${FILL}, with flour and water.`, hidden: false },
@@ -115,9 +115,10 @@ describe('the gate script on a page judged without layout', () => {
     const controller = new AbortController();
     const script = createGateScript({ doc: document, signal: controller.signal, sendGatePassed: async () => ({ ok: true }), annotatorPresent: () => false, publish: () => undefined });
     await script.check();
-    expect(script.lastGate).toEqual({ pass: false, hits: ['crypto'] }); // all the page holds, for a frame
+    expect(gateWithoutLayout(document)!.result).toEqual({ pass: false, hits: ['crypto'] }); // all the page holds
+    expect(script.lastGate).toEqual({ pass: false, hits: [] }); // what it shows
+    expect(script.status().gate).toEqual({ pass: false, hits: [] });
     await new Promise((r) => setTimeout(r, 100));
-    expect(script.lastGate).toEqual({ pass: false, hits: [] });
     expect(script.lastGate).toEqual(gate(readGateInput(document)));
     expect(script.watchingContent).toBe(true); // one paragraph shown
     controller.abort();
