@@ -15,7 +15,8 @@ import type { RawMatch } from './matcher';
 import type { Token } from './text';
 import { inIdiom } from './entities';
 import { spellsInitials } from './ner/acronyms';
-import { JURISDICTION_CONTEXT_WORDS, TOPICAL_WORDS, wholeWordsRe } from './vocab';
+import { lexTag } from './ner/candidates';
+import { JURISDICTION_CONTEXT_WORDS, ORG_HEAD, TOPICAL_WORDS, wholeWordsRe } from './vocab';
 
 /** Characters either side of a mention searched for context words: about two sentences. */
 const CONTEXT_WINDOW_CHARS = 350;
@@ -159,7 +160,31 @@ export function resolveMentions(
     lastEnd = a.m.end;
     lastStart = a.m.start;
   }
-  return withoutRedefinedAcronyms(text, withoutMalwareIncidents(text, out, entity), entity).filter((m) => !inIdiom(text, m.start, m.end));
+  const whole = withoutLongerInstitutions(text, raw, out);
+  return withoutRedefinedAcronyms(text, withoutMalwareIncidents(text, whole, entity), entity).filter((m) => !inIdiom(text, m.start, m.end));
+}
+
+/** Institution nouns that a longer name continues with "of <field>" ("Bureau of Prisons"); adjectives ("Federal") are not. */
+const INSTITUTION_NOUNS = new Set([...ORG_HEAD].filter((w) => !/^(?:federal|national|royal|central|state|city|county)$/.test(w)));
+
+/**
+ * A knowledge-base name that ends in an institution noun and goes on with "of <Capitalised word>" is only the
+ * start of a longer institution's name: "Federal Bureau" (an FBI alias) in "Federal Bureau of Prisons". Kept
+ * when the words after "of" are a knowledge-base name themselves ("Reconnaissance General Bureau of North
+ * Korea": a qualifier), when they are a country or a place ("... Office of Germany"), or when the longer name is
+ * the one matched.
+ */
+function withoutLongerInstitutions(text: string, raw: readonly RawMatch[], out: ResolvedMention[]): ResolvedMention[] {
+  let starts: Set<number> | null = null;
+  return out.filter((m) => {
+    const last = /([\p{L}]+)$/u.exec(m.text)?.[1]?.toLowerCase();
+    if (!last || !INSTITUTION_NOUNS.has(last)) return true;
+    const next = /^ of (\p{Lu}[\p{L}]*)/u.exec(text.slice(m.end, m.end + 40));
+    // "Federal Criminal Police Office of Germany": a country or a place after "of" says whose it is
+    if (!next || /(?:^|,)(?:Country|Place|City|Region)(?:,|$)/.test(lexTag(next[1]!))) return true;
+    starts ??= new Set(raw.map((r) => r.start));
+    return starts.has(m.end + 4);
+  });
 }
 
 /**

@@ -30,7 +30,7 @@ export const TEST_ENTITIES: KbEntity[] = [
   entity({ id: 'north-korea', name: 'North Korea', type: 'sanctioned-jurisdiction', aliases: [{ name: 'DPRK' }, { name: 'Pyongyang' }] }),
   entity({ id: 'iran', name: 'Iran', type: 'sanctioned-jurisdiction' }),
   entity({ id: 'venezuela', name: 'Venezuela', type: 'sanctioned-jurisdiction' }),
-  entity({ id: 'fbi', name: 'Federal Bureau of Investigation', type: 'agency', aliases: [{ name: 'FBI' }] }),
+  entity({ id: 'fbi', name: 'Federal Bureau of Investigation', type: 'agency', aliases: [{ name: 'FBI' }, { name: 'Federal Bureau' }] }),
   entity({
     id: 'wannacry-attack-2017',
     name: 'WannaCry ransomware attack',

@@ -101,6 +101,15 @@ describe('KB matcher', () => {
     expect(found('The exchange in Iran was hit weeks after new US sanctions on Iran.').map((m) => m.id)).toEqual(['iran', 'iran']);
   });
 
+  it('does not take a name for the start of a longer institution\'s name ("Federal Bureau" in "Federal Bureau of Prisons")', () => {
+    expect(found('He was moved to a Federal Bureau of Prisons facility.')).toEqual([]);
+    // the longer name itself, the short name alone, and a qualifier that is a name of its own stay
+    expect(found('The Federal Bureau of Investigation said so.').map((m) => m.id)).toEqual(['fbi']);
+    expect(found('The Federal Bureau said so.').map((m) => m.id)).toEqual(['fbi']);
+    expect(found('The Federal Bureau of Germany said so.').map((m) => m.id)).toEqual(['fbi']);
+    expect(found('The Reconnaissance General Bureau of North Korea ran it to evade sanctions.').map((m) => m.id)).toEqual(['reconnaissance-general-bureau', 'north-korea']);
+  });
+
   it('reads an attribution to a state as the same context: "linked to North Korea\'s spy agency", "attributed to North Korean hackers"', () => {
     expect(found("The agency said North Korea's spy agency was behind the attack.").map((m) => m.id)).toEqual(['north-korea']);
     expect(found('Google attributed the attack to a suspected North Korean threat actor.').map((m) => m.id)).toEqual(['north-korea']);
