@@ -24,8 +24,8 @@ const MAX_OVERLAP = 0.5;
 const MIN_SENTENCES = 2;
 const MAX_SENTENCES = 3;
 const MAX_TOTAL_WORDS = 120;
-/** The first sentence is looked for among this many prose sentences from the top. */
-const FIRST_WITHIN = 3;
+/** The first sentence is looked for among this many prose sentences from the top (the opening). */
+const FIRST_WITHIN = 4;
 /** Sentences read at all: a summary comes from the article's first part. */
 const MAX_CANDIDATES = 400;
 

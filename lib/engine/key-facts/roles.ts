@@ -3,9 +3,11 @@
  * right after it, "a $4.8 million bounty"; a noun it belongs to, "a ransom of $50,000"; a verb before or
  * after it, "froze $20 million", "$48 million was stolen"), with clause boundaries (";", a dash,
  * brackets, "while", "but", "of which", "after") making a word further away. A clause about a period
- * or many incidents ("so far this year", "since 2017", "last year", "attacks", "exchanges") makes the
- * amount an aggregate; in a report story (a study, a survey) so is every figure but a bounty, fine or seizure. Pure and linear: each sentence's cues are read once; each amount finds its
- * sentence by binary search and looks at a bounded window.
+ * or many incidents ("so far this year", "since 2017", "last year", "attacks", "exchanges"), or a survey's
+ * or study's figure ("businesses they surveyed said they had paid over $10,000"), makes the
+ * amount an aggregate; in a report story (a study, a survey) so is every figure but a bounty, fine or
+ * seizure. Pure and linear: each sentence's cues are read once; each amount finds its sentence by
+ * binary search and looks at a bounded window.
  */
 import type { Sentence } from '../text';
 import { sentenceIndexAt } from '../text';
@@ -37,7 +39,7 @@ const RANSOM_CONTEXT_RE = /\b(?:ransom\w*|extort\w*|hackers?|attackers?|criminal
 const BOUNDARY_RE = /;|\s[—–]\s|\s-\s|[()]|,\s(?:while|but|whereas|although|though|and|after|before|which|when|as)\b|\b(?:of which|while|whereas|but|after|before)\b/g;
 /** A period of time or many incidents: the amount is a total, not this event's. */
 const AGGREGATE_STRONG_RE =
-  /\b(?:so far (?:this|in)|this year|last year|since (?:19|20)\d{2}|(?:per|a|each|every) (?:year|month)|annual(?:ly)?|over the (?:past|last)|in the (?:first|second|third|last) (?:half|quarter)|in the past \w+ (?:years|months)|average|median|cumulative\w*|industry|(?:attacks|hacks|thefts|exploits|breaches|incidents|heists|scams|schemes|campaigns|ransomware (?:payments|attacks))\b)/;
+  /\b(?:so far (?:this|in)|this year|last year|since (?:19|20)\d{2}|(?:per|a|each|every) (?:year|month)|annual(?:ly)?|over the (?:past|last)|in the (?:first|second|third|last) (?:half|quarter)|in the past \w+ (?:years|months)|average|median|cumulative\w*|industry|surveys?|surveyed|respondents|(?:a|the|this|new) study|on average|typical(?:ly)?|(?:attacks|hacks|thefts|exploits|breaches|incidents|heists|scams|schemes|campaigns|ransomware (?:payments|attacks))\b)/;
 const AGGREGATE_WEAK_RE = /\b(?:a total of|in total|total(?:l?ing|l?ed|s)?|combined|altogether|collectively|overall)\b/;
 const PLURAL_VICTIMS_RE = /\b(?:exchanges|institutions|companies|organi[sz]ations|banks|firms|protocols|platforms|businesses|hospitals|projects|countries)\b/;
 /** A ranking phrase: "one of the largest hacks this year", "the biggest theft since 2022". */

@@ -89,3 +89,18 @@ describe('amounts in a report story', () => {
     expect(kf.amounts!.find((a) => a.text === '$50,000')?.role).toBe('ransom');
   });
 });
+
+describe('survey and study figures', () => {
+  const roleIn = (text: string) => buildKeyFacts({ text, title: 'Hospital hit by ransomware', sentences: splitSentences(text), amounts: findAmounts(text), entities: [], publishedAt: '2017-04-26' }).amounts!;
+  it('shows a figure from a survey or study as an aggregate, not a ransom', () => {
+    const a = roleIn('Ransomware hit the hospital on Monday.\nOver half of the businesses they surveyed said they had already paid over $10,000 in ransom.');
+    expect(a.find((x) => x.text === '$10,000')?.role).toBe('aggregate');
+    const b = roleIn('Ransomware hit the hospital on Monday.\nVictims paid a ransom of $1,400 on average, a new study found.');
+    expect(b.find((x) => x.text === '$1,400')?.role).toBe('aggregate');
+  });
+
+  it('keeps the ransom of this attack a ransom', () => {
+    const a = roleIn('Ransomware hit the hospital on Monday, and the hospital paid a $55,000 ransom to the attackers on Tuesday.');
+    expect(a.find((x) => x.text === '$55,000')?.role).toBe('ransom');
+  });
+});
