@@ -18,8 +18,9 @@
  * Most pages fail on what they hold, shown or not (`gateWithoutLayout`): those are judged without computed
  * style or layout, which at DOMContentLoaded would force the page's first layout inside this script (most of
  * its cost on a large page). What they show is asked later, of the same parts: the groups of words only when
- * the status is read (the popup), and whether two paragraphs are shown (the window above) after the
- * browser's first frame, when layout costs nothing more, and only for a page that holds two.
+ * the status is read (the popup), and whether two paragraphs are rendered (the window above, by the
+ * browser's `checkVisibility()`, no layout read) when the browser is idle after its first frame, and only for
+ * a page that holds two.
  */
 import { gate, type GateResult } from './gate';
 import { countShown, gateShown, gateWithoutLayout, LEAD_PARAGRAPHS, leadParagraphs, readGateInput, type UnseenRead } from './read-gate-input';
@@ -47,6 +48,16 @@ export interface GateScript extends GateSlot {
   stop(): void;
 }
 
+/** Runs `fn` in the browser's next idle period (after a frame), or in a task where there is none; returns its cancel. */
+function whenIdle(fn: () => void): () => void {
+  if (typeof window.requestIdleCallback !== 'function') {
+    const t = window.setTimeout(fn, 0);
+    return () => window.clearTimeout(t);
+  }
+  const id = window.requestIdleCallback(fn);
+  return () => window.cancelIdleCallback(id);
+}
+
 export function createGateScript(deps: GateScriptDeps): GateScript {
   const { doc, signal } = deps;
   const present = deps.annotatorPresent ?? annotatorPresent;
@@ -61,9 +72,8 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
   let timer: number | undefined;
   /** ends the re-check window: the MutationObserver is disconnected until the next URL change */
   let windowTimer: number | undefined;
-  /** the window question of a judgement without layout, waiting for the first frame to be finished (`askShown`) */
-  let shownTimer: number | undefined;
-  let shownFrame: number | undefined;
+  /** cancels the window question of a judgement without layout, waiting for the browser to be idle (`askShown`) */
+  let cancelShown: (() => void) | undefined;
   let checks = 0;
 
   // another page of a single-page app: its view may render over the next seconds
@@ -118,7 +128,7 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
       // fewer paragraphs than the lead takes: fewer are shown, the page is watched from now
       if (quick.elements.length < LEAD_PARAGRAPHS) openWindow();
       else if (doc.visibilityState === 'hidden') askShown(quick, run); // no frame comes until the tab is shown
-      else shownFrame = window.requestAnimationFrame(() => (shownTimer = window.setTimeout(() => askShown(quick, run), 0)));
+      else cancelShown = whenIdle(() => askShown(quick, run));
       return;
     }
     unseen = null;
@@ -147,8 +157,8 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
   }
 
   /**
-   * The window question of a first check judged without layout, asked after the first frame of the parts it
-   * read: fewer than LEAD_PARAGRAPHS shown, and the page is watched as if it had been from the first check;
+   * The window question of a first check judged without layout, asked when the browser is idle after its
+   * first frame (style computed, nothing forced), of the parts it read: fewer than LEAD_PARAGRAPHS shown, and the page is watched as if it had been from the first check;
    * its changes since are checked once.
    */
   function askShown(read: UnseenRead, run: number): void {
@@ -185,8 +195,7 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
     stopped = true;
     window.clearTimeout(timer);
     window.clearTimeout(windowTimer);
-    window.clearTimeout(shownTimer);
-    if (shownFrame !== undefined) window.cancelAnimationFrame(shownFrame);
+    cancelShown?.();
     content?.stop();
     urls.stop();
     publish(undefined);

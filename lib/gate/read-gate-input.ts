@@ -6,7 +6,7 @@
  * the page is read in full only by the annotator, with lib/page/read-meta.ts and ./read-page.ts.
  */
 import { endsWithPhraseStart, gate, GATE_MAX_LEAD_CHARS, isSpace, type GateInput, type GateResult } from './gate';
-import { seenIn, type Seen } from '../page/visible';
+import { renderedIn, seenIn, type Seen } from '../page/visible';
 
 /** Paragraphs read for the gate's lead text: the first two substantial ones are enough. */
 export const LEAD_PARAGRAPHS = 2;
@@ -127,9 +127,13 @@ export function gateShown(doc: Document, read: UnseenRead): { result: GateResult
   return { result: gate({ title: title ?? h1, url, description, lead: `${h1}\n${parts.join('\n')}` }), shown: parts.length };
 }
 
-/** How many of the paragraphs `gateWithoutLayout` read the page shows now (up to LEAD_PARAGRAPHS): `gateShown`'s `shown` without the gate. */
+/**
+ * How many of the paragraphs `gateWithoutLayout` read the page renders now (up to LEAD_PARAGRAPHS), for the
+ * gate script's watch window: by the browser's cheaper `checkVisibility()` (lib/page/visible.ts `renderedIn`:
+ * no layout read), so paragraphs off-screen or in a clipped box count here though the gate would not read them.
+ */
 export function countShown(doc: Document, read: UnseenRead): number {
-  return shownParts(seenIn(doc, true, MAX_ANCESTORS_CHECKED), read).length;
+  return shownParts(renderedIn(doc), read).length;
 }
 
 /**

@@ -89,3 +89,15 @@ export function seenIn(doc: Document, gate = false, climb = Infinity): Seen {
     return v;
   };
 }
+
+/**
+ * A cheaper check than `seenIn`, for the gate script's watch window (lib/gate/gate-script.ts): whether the
+ * element is rendered at all — not `display:none`, `visibility:hidden`, `opacity:0` or
+ * `content-visibility:hidden`, itself or an ancestor — by the browser's `checkVisibility()`, which needs
+ * style but no layout. Off-screen, zero-size and clipped text count as rendered here. Without
+ * `checkVisibility`: `seenIn`.
+ */
+export function renderedIn(doc: Document): Seen {
+  if (typeof doc.documentElement?.checkVisibility !== 'function') return seenIn(doc);
+  return (el) => el.checkVisibility({ opacityProperty: true, visibilityProperty: true, checkOpacity: true, checkVisibilityCSS: true });
+}

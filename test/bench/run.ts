@@ -233,7 +233,8 @@ async function main(): Promise<void> {
     sections.push(
       await section('gatescript', async () => {
         if (buildError) throw new Error(buildError);
-        if (!wantsBrowser && !wantsPopup) await benchPages(quick); // else written by openBrowsers
+        // written by openBrowsers when the browser or popup section ran; else reused (a concurrent run may be reading them)
+        if (!wantsBrowser && !wantsPopup && !existsSync(join(BENCH_PAGES, 'non-article'))) await benchPages(quick);
         return runGateScriptBench({ quick }, { build: BUILD, pagesDir: BENCH_PAGES, floorDir: FLOOR_DIR });
       }),
     );

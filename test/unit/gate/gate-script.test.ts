@@ -69,6 +69,7 @@ describe('gate script', () => {
     const observe = vi.spyOn(MutationObserver.prototype, 'observe');
     const { script, sendGatePassed, controller } = setup(ORDINARY_TEXT);
     await script.check();
+    await vi.advanceTimersByTimeAsync(0); // whether its paragraphs are rendered is asked once the browser is idle
     expect(script.watchingContent).toBe(false);
     document.body.innerHTML = ARTICLE; // would pass, but no check runs on a mere DOM change here
     await vi.advanceTimersByTimeAsync(MUTATION_QUIET_MS + MIN_REREAD_INTERVAL_MS + 10);
