@@ -71,7 +71,7 @@ const ACTOR_MODIFIER = /\b(?:hacking|hacker|hackers|cybercrime|cybercriminal|cri
 /** DeFi words among a kind noun's modifiers: "decentralized finance company Drift" is a protocol. */
 const DEFI_KIND = /\b(?:de-?fi|decentrali[sz]ed[ \t]+finance|lending|yield|liquidity|staking|dex)\b/i;
 /** Up to five words right before a name, then an optional "called" ("a website called X"). */
-const KIND_BEFORE_RE = /((?:[\p{L}][\p{L}\p{N}-]*[ \t]+){1,5}?)((?:called|named|dubbed)[ \t]+)?["“]?$/u;
+const KIND_BEFORE_RE = /((?:[\p{L}][\p{L}\p{N}-]*[ \t]+){1,5}?)((?:called|named|dubbed)[ \t]+)?$/u;
 /**
  * ", a technology company", ", the Spanish telecommunications giant", ", one of the largest clinical lab
  * testing companies": an appositive whose head noun is a kind of organisation, closed by punctuation or
@@ -91,8 +91,9 @@ export function describedKind(text: string, c: Candidate, kinds: ReadonlySet<str
   const after = KIND_AFTER_RE.exec(text.slice(c.end, c.end + 120));
   if (after && ACTOR_KIND.test(after[2]!) && ACTOR_MODIFIER.test(after[1]!)) return 'threat-actor';
   if (after && kinds.has(after[2]!)) return DEFI_KIND.test(after[1]!) ? 'protocol' : 'organization';
-  const before = text.slice(Math.max(0, c.start - 70), c.start);
-  if (!/[ \t]["“]?$/.test(before)) return null;
+  // quotation marks say nothing here: 'a so-called "decentralized autonomous organization" called CityDAO'
+  const before = text.slice(Math.max(0, c.start - 70), c.start).replace(/["“”]/g, '');
+  if (!/[ \t]$/.test(before)) return null;
   const m = KIND_BEFORE_RE.exec(before);
   if (!m) return null;
   const words = m[1]!.trim().split(/[ \t]+/);

@@ -59,3 +59,10 @@ describe('a capital "The" inside a sentence', () => {
     expect(ner('Investigators said The Jane Roe case was closed.').some((x) => x.includes('The Jane'))).toBe(false);
   });
 });
+
+describe('quotation marks around the kind noun', () => {
+  it('say nothing: \'a "decentralized autonomous organization" called CityDAO\'', () => {
+    expect(ner('A “decentralized autonomous organization” called CityDAO was hoping to build a city.')).toContain('organization:CityDAO');
+    expect(ner('The firm said "Acme" was fine.').some((x) => x.endsWith(':Acme'))).toBe(false);
+  });
+});
