@@ -139,9 +139,10 @@ const DATE_RE = new RegExp(
   'g',
 );
 
-function lastWeekday(pub: Ymd, weekday: number): Ymd {
+/** The latest such weekday not after `pub`; `before`: strictly before it ("last Monday" written on a Monday is a week back). */
+function lastWeekday(pub: Ymd, weekday: number, before = false): Ymd {
   const t = utc(pub.y, pub.m!, pub.d!);
-  const diff = (new Date(t).getUTCDay() - weekday + 7) % 7;
+  const diff = (new Date(t).getUTCDay() - weekday + 7) % 7 || (before ? 7 : 0);
   return fromUtc(t - diff * 86_400_000);
 }
 
@@ -188,7 +189,7 @@ export function findDates(text: string, pub: Ymd | null): DateHit[] {
     } else if (m[14]) {
       const before = (m[13] ?? '').trim();
       const speech = before.length > 0 && !/^(?:last|this)/.test(before);
-      if (havePub) push(lastWeekday(pub, WEEKDAYS.indexOf(m[14].toLowerCase())), true, speech);
+      if (havePub) push(lastWeekday(pub, WEEKDAYS.indexOf(m[14].toLowerCase()), /^last/.test(before)), true, speech);
     } else if (m[16]) {
       if (!havePub) continue;
       const t = utc(pub.y, pub.m!, pub.d!);

@@ -1,4 +1,4 @@
-/** The event frame (lib/engine/key-facts): the event's date (publication dates written day first, the day of a statement, wire datelines, earlier months recalled) and amounts in a report story; each rule both ways. */
+/** The event frame (lib/engine/key-facts): the event's date (publication dates written day first, the day of a statement, wire datelines, earlier months recalled, "last Monday"), amounts in a report story and survey figures; each rule both ways. */
 import { describe, expect, it } from 'vitest';
 import { buildKeyFacts } from '../../../lib/engine/key-facts';
 import { findDates, parsePublished } from '../../../lib/engine/key-facts/dates';
@@ -102,5 +102,17 @@ describe('survey and study figures', () => {
   it('keeps the ransom of this attack a ransom', () => {
     const a = roleIn('Ransomware hit the hospital on Monday, and the hospital paid a $55,000 ransom to the attackers on Tuesday.');
     expect(a.find((x) => x.text === '$55,000')?.role).toBe('ransom');
+  });
+});
+
+describe('"last Monday"', () => {
+  const monday = { y: 2026, m: 4, d: 6 };
+  it('written on a Monday is the Monday before', () => {
+    expect(findDates('A cyberattack that last Monday briefly hijacked the project.', monday).map((h) => [h.y, h.m, h.d])).toEqual([[2026, 3, 30]]);
+  });
+
+  it('"on Monday" written on a Monday is that day, and "last Friday" the latest Friday', () => {
+    expect(findDates('The project was hijacked on Monday.', monday).map((h) => [h.y, h.m, h.d])).toEqual([[2026, 4, 6]]);
+    expect(findDates('The project was hijacked last Friday.', monday).map((h) => [h.y, h.m, h.d])).toEqual([[2026, 4, 3]]);
   });
 });
