@@ -59,10 +59,13 @@ export function createReadings({ store, queue, inject }: ServiceDeps) {
     if (newest.get(tabId) !== readingId) return { ok: false, reason: 'stale' };
     const phase = forced ? 'results' : !analysis.isArticle ? 'not-article' : analysis.cryptoSecurity.detected ? 'results' : 'not-crypto-security';
     const done: TabRecord = { ...base, phase, analysis, updatedAt: Date.now() };
-    // The page's answer does not wait for storage: the record, the popup's mark and the badge are written
-    // meanwhile (the store reads the record back at once), the history after them.
-    void store.set(tabId, done);
+    // The page's answer goes first: the record (with the analysis, the largest write, which the browser would
+    // handle before the answer) is written in the next task, the store reading it back meanwhile; the history
+    // then too. The popup's mark and the badge are small calls, made now (the popup's first script takes the
+    // mark only with the very record it names: lib/shared/storage-keys.ts).
+    const answered = new Promise<void>((r) => setTimeout(r, 0));
     void store.markPopupAnswer(tabId, answersFromRecord(done, settings) ? done : null);
+    void store.set(tabId, done, answered);
     if (phase !== 'results') {
       void setBadge(tabId, null);
       return { ok: false, reason: 'not-detected' };
@@ -70,7 +73,7 @@ export function createReadings({ store, queue, inject }: ServiceDeps) {
     void setBadge(tabId, badgeCount(analysis));
     const ids = analysis.entities.filter((e) => !e.inferred && e.mentions.length).map((e) => e.id);
     if (settings.history) {
-      void recordArticle({ url, title: analysis.title, siteName: analysis.siteName ?? null, entityIds: ids }).catch(() => undefined);
+      void answered.then(() => recordArticle({ url, title: analysis.title, siteName: analysis.siteName ?? null, entityIds: ids })).catch(() => undefined);
     }
     return { ok: true, plan: buildPlan(analysis, settings, host, show, readingId) };
   }

@@ -43,8 +43,8 @@ export interface TabRecord {
 
 export interface TabStore {
   get(tabId: number): Promise<TabRecord | undefined>;
-  /** `get` sees the record at once; resolves when it is written */
-  set(tabId: number, record: TabRecord): Promise<void>;
+  /** `get` sees the record at once; it is written after `after` (if given) and the tab's earlier writes; resolves then */
+  set(tabId: number, record: TabRecord, after?: Promise<unknown>): Promise<void>;
   /** forgets the record and its popup mark (`get` at once) */
   delete(tabId: number): Promise<void>;
   all(): Promise<Map<number, TabRecord>>;
@@ -82,8 +82,8 @@ export function createTabStore(area: Area = sessionArea()): TabStore {
   const writing = new Map<number, { record: TabRecord | undefined }>();
   /** each tab's last write: a tab's writes reach the area in the order they were made */
   const tails = new Map<number, Promise<void>>();
-  function inOrder(tabId: number, write: () => Promise<void>): Promise<void> {
-    const done = (tails.get(tabId) ?? Promise.resolve()).then(write);
+  function inOrder(tabId: number, write: () => Promise<void>, after?: Promise<unknown>): Promise<void> {
+    const done = (tails.get(tabId) ?? Promise.resolve()).then(() => after).then(write);
     const tail = done.then(
       () => undefined,
       () => undefined, // a failed write does not stop the tab's next one
@@ -95,10 +95,10 @@ export function createTabStore(area: Area = sessionArea()): TabStore {
     return done;
   }
   /** Writes in order and shows `record` to `get` until the write is done (unless a newer write replaced it). */
-  function track(tabId: number, record: TabRecord | undefined, write: () => Promise<void>): Promise<void> {
+  function track(tabId: number, record: TabRecord | undefined, write: () => Promise<void>, after?: Promise<unknown>): Promise<void> {
     const entry = { record };
     writing.set(tabId, entry);
-    return inOrder(tabId, write).finally(() => {
+    return inOrder(tabId, write, after).finally(() => {
       if (writing.get(tabId) === entry) writing.delete(tabId);
     });
   }
@@ -109,7 +109,7 @@ export function createTabStore(area: Area = sessionArea()): TabStore {
       const key = tabRecordKey(tabId);
       return (await area.get(key))[key] as TabRecord | undefined;
     },
-    set(tabId, record) {
+    set(tabId, record, after) {
       return track(tabId, record, async () => {
         try {
           await area.set({ [tabRecordKey(tabId)]: record });
@@ -117,7 +117,7 @@ export function createTabStore(area: Area = sessionArea()): TabStore {
           // quota (many tabs with long analyses): keep the record without its analysis rather than nothing
           await area.set({ [tabRecordKey(tabId)]: { ...record, analysis: undefined } }).catch(() => undefined);
         }
-      });
+      }, after);
     },
     delete(tabId) {
       return track(tabId, undefined, () => area.remove([tabRecordKey(tabId), popupAnswerKey(tabId)]));
