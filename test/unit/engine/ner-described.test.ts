@@ -66,3 +66,13 @@ describe('quotation marks around the kind noun', () => {
     expect(ner('The firm said "Acme" was fine.').some((x) => x.endsWith(':Acme'))).toBe(false);
   });
 });
+
+describe('one hyphenated word', () => {
+  it('is not asked of compromise as a given name and surname ("Mat-Su")', () => {
+    expect(ner('The attack on Mat-Su hit 500 computers, officials said.').some((x) => x.startsWith('person:Mat'))).toBe(false);
+  });
+
+  it('is still a person with a person cue ("Bankman-Fried told")', () => {
+    expect(ner('Roe said Bankman-Fried told investors the funds were safe.')).toContain('person:Bankman-Fried');
+  });
+});
