@@ -5,30 +5,16 @@
  */
 import type { Amount, Analysis, EntityType } from '../../lib/shared/contract';
 import { t } from '../../lib/shared/i18n';
-import { formatUsd, type Locale } from '../../lib/shared/usd';
-
-/**
- * Intl formatters are built on first use and kept: building one costs about a millisecond (locale data),
- * too much to repeat per number or at module load (the hover card's script loads on every article).
- */
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, build: () => T): T {
-  let f = formatters.get(key) as T | undefined;
-  if (!f) {
-    f = build();
-    formatters.set(key, f);
-  }
-  return f;
-}
-const keyOf = (locale: Locale, kind: string): string => `${kind}|${Array.isArray(locale) ? locale.join(',') : String(locale)}`;
+import { intlFormatter, type Locale } from '../../lib/shared/intl';
+import { formatUsd } from '../../lib/shared/usd';
 
 /** US dollars, short and in the reader's locale: the one formatter in lib/shared/usd.ts. */
 export { formatUsd };
 
 /** A plain number in the reader's locale, up to 8 decimals (crypto units): 401347 -> "401,347". */
 function formatNumber(n: number, locale?: Locale): string {
-  const f = cached(keyOf(locale, 'num'), () => new Intl.NumberFormat(locale as string | string[] | undefined, { maximumFractionDigits: 8 }));
-  return (f as Intl.NumberFormat).format(n);
+  const f = intlFormatter(locale, 'num', (l) => new Intl.NumberFormat(l, { maximumFractionDigits: 8 }));
+  return f.format(n);
 }
 
 /** "401,347 ETH (about $1.46B)" or "$81M"; the currency code as the article gives it. */
@@ -55,12 +41,12 @@ export function formatDate(raw: string, locale?: Locale): string {
     if (!mo || month < 1 || month > 12) return y!;
     const t = Date.UTC(Number(y), month - 1, d ? Number(d) : 1);
     const parts: Intl.DateTimeFormatOptions = d ? { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' } : { year: 'numeric', month: 'short', timeZone: 'UTC' };
-    return (cached(keyOf(locale, d ? 'dayUtc' : 'monthUtc'), () => new Intl.DateTimeFormat(locale as string | string[] | undefined, parts)) as Intl.DateTimeFormat).format(t);
+    return intlFormatter(locale, d ? 'dayUtc' : 'monthUtc', (l) => new Intl.DateTimeFormat(l, parts)).format(t);
   }
   // a timestamp with a time of day: the reader's own calendar date (needs a year to be a date at all)
   const t = /\d{4}/.test(s) ? Date.parse(s) : NaN;
   if (!Number.isFinite(t)) return raw;
-  return (cached(keyOf(locale, 'day'), () => new Intl.DateTimeFormat(locale as string | string[] | undefined, { year: 'numeric', month: 'short', day: 'numeric' })) as Intl.DateTimeFormat).format(t);
+  return intlFormatter(locale, 'day', (l) => new Intl.DateTimeFormat(l, { year: 'numeric', month: 'short', day: 'numeric' })).format(t);
 }
 
 /** Sortable time of a partial ISO date ("2019" -> 1 Jan 2019), or NaN. */

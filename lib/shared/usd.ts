@@ -4,23 +4,16 @@
  * words for prose ("$1.46 billion"). Pure.
  */
 
-/** A locale for Intl; undefined: the runtime's (in the extension, the browser's language). */
-export type Locale = string | readonly string[] | undefined;
+import { intlFormatter, type Locale } from './intl';
 
-/** Intl formatters are built on first use and kept: building one costs about a millisecond. */
-const compact = new Map<string, Intl.NumberFormat>();
+export type { Locale };
 
 /**
  * Short, in the reader's locale: 1_460_000_000 -> "$1.46B" (en-US), "US$1.46bn" (en-GB), "1,46 Mrd. $"
  * (de-DE); 950 -> "$950". `digits`: significant digits (chart axes use 2: "$1.5B").
  */
 export function formatUsd(n: number, digits = 3, locale?: Locale): string {
-  const key = `${digits}|${Array.isArray(locale) ? locale.join(',') : String(locale)}`;
-  let f = compact.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale as string | string[] | undefined, { style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: digits });
-    compact.set(key, f);
-  }
+  const f = intlFormatter(locale, `usd${digits}`, (l) => new Intl.NumberFormat(l, { style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: digits }));
   return f.format(n);
 }
 
