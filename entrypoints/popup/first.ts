@@ -1,8 +1,8 @@
 /**
  * The popup's first script: small (no Preact, no zod, no webextension-polyfill), so that it runs as soon as
- * the page does. It puts the reader's last theme on the page, reads the results the background keeps in
- * storage.session, asks for the tab's state and the sections' open state, starts loading the Preact app
- * (./main.tsx) while the answers are on their way, and puts in the styles. The app checks the answers and renders them with the components.
+ * the page does. It puts the reader's last theme on the page, starts loading the Preact app (./main.tsx),
+ * reads the results the background keeps in storage.session and asks for the tab's state and the sections'
+ * open state while the app loads, and puts in the styles. The app checks the answers and renders them with the components.
  * See components/popup/first-load.ts and docs/performance.md, section 6.
  */
 import { applyCachedTheme, rawApi, startFirstLoad } from '../../components/popup/first-load';
@@ -16,13 +16,13 @@ import uiCss from '../../components/shared/ui.css?inline';
 // User-timing marks (cheap; the popup benchmark, test/bench/popup.ts, reads them for its breakdown)
 performance.mark('cnc-popup:first-script');
 // the reader's last theme first: a synchronous localStorage read, which would otherwise wait behind the
-// questions and the app's files in the browser's process
+// app's files and the questions in the browser's process
 applyCachedTheme();
+// the app's files before the questions: loading them takes longer than the answers take to come
+const app = import('./main');
 const params = parsePopupParams(location.search);
 const api = rawApi();
 const first = api ? startFirstLoad(api, params.tab) : null;
-// the app's files are asked for right after the questions, before the styles are put in
-const app = import('./main');
 void first?.state.then(() => performance.mark('cnc-popup:answer'));
 void first?.kept.then(() => performance.mark('cnc-popup:kept'));
 
