@@ -2,8 +2,8 @@
  * The popup's first script: small (no Preact, no zod, no webextension-polyfill), so that it runs as soon as
  * the page does. It puts the reader's last theme on the page, starts loading the Preact app (./main.tsx),
  * reads the results the background keeps in storage.session and asks for the tab's state and the sections'
- * open state while the app loads, and puts in the styles. The app checks the answers and renders them with the components.
- * See components/popup/first-load.ts and docs/performance.md, section 6.
+ * open state while the app loads, and puts in the styles. The app checks the answers and renders them with
+ * the components. See components/popup/first-load.ts and docs/performance.md, section 6.
  */
 import { applyCachedTheme, rawApi, startFirstLoad } from '../../components/popup/first-load';
 import { parsePopupParams } from '../../components/popup/params';
