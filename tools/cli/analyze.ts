@@ -131,9 +131,17 @@ function report(a: Analysis): string {
  * depend on how busy the machine is (a loaded machine cut long pages short), while a page that really costs
  * too much is still cut.
  */
+let cpuReadAt = -Infinity;
+let cpuLast = 0;
 const cpuMs = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
+  // process.cpuUsage() is a system call: read it at most every 5 ms of wall time (passes ask often)
+  const now = performance.now();
+  if (now - cpuReadAt >= 5) {
+    const u = process.cpuUsage();
+    cpuLast = (u.user + u.system) / 1000;
+    cpuReadAt = now;
+  }
+  return cpuLast;
 };
 
 /** One input's export: a STIX bundle or JSON object (one line), or its CSV rows (no header). */
