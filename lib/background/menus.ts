@@ -3,6 +3,7 @@
  * tab with the selection as its query. Nothing leaves the browser: the look-up runs on the local KB.
  */
 import { browser } from 'wxt/browser';
+import { t } from '../shared/i18n';
 import { MAX_QUERY_CHARS } from '../shared/limits';
 
 const LOOKUP_MENU_ID = 'cnc-lookup-selection';
@@ -16,7 +17,7 @@ export async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({
     id: LOOKUP_MENU_ID,
-    title: 'Look up “%s” in Crypto News Context',
+    title: t('uiMenuLookUp'), // the browser puts the selection in for its %s
     contexts: ['selection'],
   });
 }

@@ -3,6 +3,7 @@
  * the background knows: the settings, its record of the tab, and what the page's script of ours says.
  */
 import type { Analysis } from '../shared/contract';
+import { t } from '../shared/i18n';
 import type { ContentStatus } from '../shared/messages';
 import type { TabAnalysisState } from '../shared/tab-state';
 import { isSiteDisabled } from '../settings';
@@ -22,7 +23,7 @@ interface TabFacts {
 
 /** Why a page the gate let through is not annotated: shown in the popup. */
 function reasonsOf(a: Analysis): string[] {
-  return a.cryptoSecurity.reasons.length ? a.cryptoSecurity.reasons : ['The page does not read as a crypto-security article.'];
+  return a.cryptoSecurity.reasons.length ? a.cryptoSecurity.reasons : [t('popReasonNotCryptoSecurity')];
 }
 
 function results(rec: TabRecord & { analysis: Analysis }): TabAnalysisState {
@@ -62,7 +63,7 @@ function ofRecord(current: TabRecord): TabAnalysisState {
     case 'disabled':
       return { state: 'disabled', reason: current.disabledReason ?? 'off' };
     case 'error':
-      return { state: 'not-article', reasons: ['The page could not be analysed.'] };
+      return { state: 'not-article', reasons: [t('popReasonError')] };
     case 'not-article':
     case 'not-crypto-security':
       return { state: current.phase, reasons: analysis ? reasonsOf(analysis) : [], ...(analysis ? { analysis } : {}) };
@@ -88,11 +89,11 @@ export function tabStateOf(facts: TabFacts): TabAnalysisState {
     if (!status.gate.pass && !current?.forced) {
       return {
         state: 'not-crypto-security',
-        reasons: ['A quick check of the title and first paragraphs found no crypto-security words, so the page was not analysed.'],
+        reasons: [t('popReasonGateFailed')],
         gateFailed: true,
       };
     }
-    if (status.skipped) return { state: 'not-article', reasons: ['The page has no article text to read.'] };
+    if (status.skipped) return { state: 'not-article', reasons: [t('popReasonNoText')] };
     return { state: 'analysing' }; // before its first reading: wait
   }
   return ofRecord(current);

@@ -1,0 +1,70 @@
+/**
+ * Words the background shows (issue 17): the context menu's title and the popup's reasons for a page it did
+ * not read go through browser.i18n, and in English say exactly what they said before the move to messages.json.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { createMenus } from '../../../lib/background/menus';
+import { tabStateOf } from '../../../lib/background/tab-state';
+import type { TabRecord } from '../../../lib/background/tab-store';
+import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import type { Analysis } from '../../../lib/shared/contract';
+import type { ContentStatus } from '../../../lib/shared/messages';
+
+const i18n = (browser as unknown as { i18n: { getMessage: (k: string, s?: string[]) => string } }).i18n;
+/** A browser whose messages are their keys: shows which message each word came from. */
+const keysOnly = () => vi.spyOn(i18n, 'getMessage').mockImplementation((k) => `[${k}]`);
+
+afterEach(() => vi.restoreAllMocks());
+
+const URL = 'https://news.example/a';
+const settings = { ...DEFAULT_SETTINGS, enabled: true, mode: 'auto' as const };
+const status = (over: Partial<ContentStatus> = {}): ContentStatus => ({ url: URL, readingId: 0, gate: { pass: true, hits: [] }, marks: 0, ...over });
+const record = (over: Partial<TabRecord>): TabRecord => ({ url: URL, host: 'news.example', phase: 'analysing', readingId: 1, show: true, updatedAt: 0, ...over });
+const reasons = (s: ReturnType<typeof tabStateOf>) => ('reasons' in s ? s.reasons : undefined);
+
+/** The four reasons the background words itself: the gate said no, no text, a failed reading, no own reasons. */
+function fourReasons(): (string[] | undefined)[] {
+  const unread = { cryptoSecurity: { reasons: [] } } as unknown as Analysis;
+  return [
+    reasons(tabStateOf({ settings, record: undefined, status: status({ gate: { pass: false, hits: [] } }), url: undefined })),
+    reasons(tabStateOf({ settings, record: undefined, status: status({ skipped: 'no-text' }), url: undefined })),
+    reasons(tabStateOf({ settings, record: record({ phase: 'error' }), status: status({ readingId: 1 }), url: undefined })),
+    reasons(tabStateOf({ settings, record: record({ phase: 'not-crypto-security', analysis: unread }), status: status({ readingId: 1 }), url: undefined })),
+  ];
+}
+
+describe("the popup's reasons", () => {
+  it('in English, word for word as before', () => {
+    expect(fourReasons()).toEqual([
+      ['A quick check of the title and first paragraphs found no crypto-security words, so the page was not analysed.'],
+      ['The page has no article text to read.'],
+      ['The page could not be analysed.'],
+      ['The page does not read as a crypto-security article.'],
+    ]);
+  });
+
+  it('from the browser’s messages', () => {
+    keysOnly();
+    expect(fourReasons()).toEqual([['[popReasonGateFailed]'], ['[popReasonNoText]'], ['[popReasonError]'], ['[popReasonNotCryptoSecurity]']]);
+  });
+});
+
+describe("the context menu's title", () => {
+  const menus = (browser as unknown as { contextMenus: { create: (p: { title?: string }) => void; removeAll: () => Promise<void> } }).contextMenus;
+  const titles = async (): Promise<(string | undefined)[]> => {
+    vi.spyOn(menus, 'removeAll').mockResolvedValue(undefined);
+    const create = vi.spyOn(menus, 'create').mockImplementation(() => undefined);
+    await createMenus();
+    return create.mock.calls.map(([p]) => p.title);
+  };
+
+  it('in English, as before, with the %s the browser fills with the selection', async () => {
+    expect(await titles()).toEqual(['Look up “%s” in Crypto News Context']);
+  });
+
+  it('from the browser’s messages', async () => {
+    keysOnly();
+    expect(await titles()).toEqual(['[uiMenuLookUp]']);
+  });
+});
