@@ -5,6 +5,7 @@
  */
 import { PACK_MAX_BYTES, verifyPack, type PackFailure } from '../kb/pack';
 import type { CompiledKb } from '../kb/types';
+import { t } from '../shared/i18n';
 import type { CheckOutcome, KbUpdatesState } from '../shared/kb-updates';
 import type { KnowledgeInUse } from '../shared/knowledge-in-use';
 
@@ -64,9 +65,10 @@ type CheckResult =
 /** Fetches and verifies the pack; `versionInUse`: the knowledge in use, which a pack must be newer than. */
 export async function fetchPack(deps: FetchDeps, state: KbUpdatesState, versionInUse: number | null): Promise<CheckResult> {
   const host = new URL(deps.url).host;
+  const seconds = String(Math.round(deps.timeoutMs / 1000));
   const allowed = await deps.permissions.contains({ origins: [deps.hostPattern] }).catch(() => false);
   if (!allowed) {
-    return { ok: false, reason: 'permission', message: `The browser no longer lets the extension reach ${host}. Turn updates off and on again to allow it.` };
+    return { ok: false, reason: 'permission', message: t('uiUpdNoLongerAllowed', host) };
   }
   const headers: Record<string, string> = {};
   if (state.etag) headers['If-None-Match'] = state.etag;
@@ -86,12 +88,12 @@ export async function fetchPack(deps: FetchDeps, state: KbUpdatesState, versionI
         signal: abort.signal,
       });
     } catch {
-      return { ok: false, reason: 'network', message: abort.signal.aborted ? `${host} did not answer within ${Math.round(deps.timeoutMs / 1000)} seconds.` : `Could not reach ${host} (no connection, or the address redirected elsewhere).` };
+      return { ok: false, reason: 'network', message: abort.signal.aborted ? t('uiUpdNoAnswer', [host, seconds]) : t('uiUpdUnreachable', host) };
     }
     if (res.status === 304) return { ok: true, outcome: 'not-modified', patch: {} };
     if (!res.ok) {
       await res.body?.cancel().catch(() => undefined);
-      return { ok: false, reason: 'http', message: `${host} answered “${res.status}${res.statusText ? ` ${res.statusText}` : ''}” instead of the update.` };
+      return { ok: false, reason: 'http', message: t('uiUpdHttp', [host, `${res.status}${res.statusText ? ` ${res.statusText}` : ''}`]) };
     }
     const declared = Number(res.headers.get('content-length') ?? '0');
     let bytes: Uint8Array | null = null;
@@ -99,12 +101,12 @@ export async function fetchPack(deps: FetchDeps, state: KbUpdatesState, versionI
       try {
         bytes = await readCapped(res, PACK_MAX_BYTES);
       } catch {
-        return { ok: false, reason: 'network', message: abort.signal.aborted ? `The download from ${host} did not finish within ${Math.round(deps.timeoutMs / 1000)} seconds.` : `The download from ${host} broke off.` };
+        return { ok: false, reason: 'network', message: abort.signal.aborted ? t('uiUpdDownloadSlow', [host, seconds]) : t('uiUpdDownloadBroke', host) };
       }
     } else {
       await res.body?.cancel().catch(() => undefined);
     }
-    if (!bytes) return { ok: false, reason: 'too-large', message: `The update is larger than the ${PACK_MAX_BYTES} bytes allowed; it was not downloaded in full.` };
+    if (!bytes) return { ok: false, reason: 'too-large', message: t('uiUpdTooLarge', String(PACK_MAX_BYTES)) };
     const patch: Partial<KbUpdatesState> = { etag: validator(res.headers.get('etag')), lastModified: validator(res.headers.get('last-modified')) };
     const verified = await verifyPack(bytes, { publicKeys: deps.publicKeys, currentVersion: versionInUse, maxBytes: PACK_MAX_BYTES });
     if (!verified.ok) {

@@ -17,6 +17,7 @@ import { verifyPack, versionOfDate } from '../kb/pack';
 import { sourcesOf } from '../kb/sources';
 import type { CompiledKb } from '../kb/types';
 import { afterCheck, initialSchedule, isDue, manualCheck, type UpdateScheduleState } from '../kb/update-schedule';
+import { t } from '../shared/i18n';
 import { isExtensionPage, type SenderLike } from '../shared/messages';
 import {
   KB_UPDATES_PACK_KEY,
@@ -108,7 +109,7 @@ export function createKbUpdater(deps: UpdaterDeps): KbUpdater {
     const result =
       typeof kept === 'string'
         ? await verifyPack(new TextEncoder().encode(kept), { publicKeys: deps.publicKeys, currentVersion: versionInUse })
-        : ({ ok: false, reason: 'truncated', message: 'The downloaded knowledge is missing from the browser’s storage.' } as const);
+        : ({ ok: false, reason: 'truncated', message: t('uiUpdKeptMissing') } as const);
     if (result.ok && result.manifest.version === state.pack.version) {
       deps.use(result.kb);
       versionInUse = result.manifest.version;
@@ -123,9 +124,9 @@ export function createKbUpdater(deps: UpdaterDeps): KbUpdater {
       return;
     }
     const why = result.ok
-      ? 'It is not the version that was applied.'
+      ? t('uiUpdKeptOtherVersion')
       : result.reason === 'not-newer'
-        ? 'The knowledge built into this version of the extension is as new or newer.'
+        ? t('uiUpdKeptNotNewer')
         : result.message;
     await storage.remove(KB_UPDATES_PACK_KEY);
     await storage.set({
@@ -174,7 +175,7 @@ export function createKbUpdater(deps: UpdaterDeps): KbUpdater {
           await storage.set({ [KB_UPDATES_PACK_KEY]: applied.packText, [KB_UPDATES_STATE_KEY]: next });
         } catch {
           const failed = afterCheck(state.schedule ?? initialSchedule(startedAt, deps.random), { ok: false, startedAt, now: deps.now() }, deps.random);
-          next = { ...state, schedule: failed, last: { at: deps.now(), outcome: 'failed', reason: 'storage', message: 'The update could not be saved: the browser’s storage did not accept it.' } };
+          next = { ...state, schedule: failed, last: { at: deps.now(), outcome: 'failed', reason: 'storage', message: t('uiUpdNotSaved') } };
           await storage.set({ [KB_UPDATES_STATE_KEY]: next }).catch(() => undefined);
           await setAlarm(next.schedule, next.enabled);
           return;
@@ -208,7 +209,7 @@ export function createKbUpdater(deps: UpdaterDeps): KbUpdater {
       if (on) {
         // the page asked the browser for the host permission in the reader's click; without it, nothing is fetched
         const granted = await deps.permissions.contains({ origins: [deps.hostPattern] }).catch(() => false);
-        if (!granted) return `Updates stay off: the browser has not allowed the extension to reach ${host}.`;
+        if (!granted) return t('uiUpdStayOff', host);
         if (state.enabled) return null;
         // a new first check within a minute; the last check's time stays, so "Check now" keeps its limit
         const schedule = { ...initialSchedule(deps.now(), deps.random), lastCheckAt: state.schedule?.lastCheckAt ?? null };
@@ -231,9 +232,9 @@ export function createKbUpdater(deps: UpdaterDeps): KbUpdater {
     await ensureLoaded();
     const refused = await serial(async (): Promise<{ message: string; retryAt?: number } | null> => {
       const state = await readState();
-      if (!state.enabled) return { message: 'Updates are off: turn them on to check.' };
+      if (!state.enabled) return { message: t('uiUpdOffCheck') };
       const may = manualCheck(state.schedule ?? initialSchedule(deps.now(), deps.random), deps.now());
-      if (!may.allowed) return { message: 'A check started less than a minute ago.', retryAt: may.retryAt };
+      if (!may.allowed) return { message: t('uiUpdTooSoon'), retryAt: may.retryAt };
       await check();
       return null;
     });

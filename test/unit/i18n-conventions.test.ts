@@ -76,13 +76,14 @@ function literalUiText(file: string, code: string): string[] {
 /** Prose: two words in a row (letters, any script), as a sentence or a label has them. */
 const PROSE = /\p{L}{2,}\s+\p{L}{2,}/u;
 /** lib/background modules that word what the browser or the popup shows (the context menu, the popup's reasons). */
-const UI_WORDING_BACKGROUND = ['lib/background/menus.ts', 'lib/background/tab-state.ts'];
+const UI_WORDING_BACKGROUND = ['lib/background/menus.ts', 'lib/background/tab-state.ts', 'lib/background/kb-fetch.ts', 'lib/background/kb-updates.ts'];
 /** lib/ modules whose words the UI shows: checked for prose like components/. (lib/engine's output is data, not UI.) */
 const UI_WORDING_LIB = ['lib/shared/screening.ts', 'lib/shared/labels.ts', 'lib/settings', 'lib/history', ...UI_WORDING_BACKGROUND];
 /** Literal prose that is never shown, and why. */
 const NOT_SHOWN = new Map([
   ['known names:', "the start of the engine's reason, which components/popup/reasons.ts parses and words itself"],
   ['no migration step', "lib/settings/migrations.ts: the migration report's error, for logs and tests"],
+  ['Crypto News Context: could not load the downloaded knowledge', 'lib/background/kb-updates.ts: a note in the console, for developers'],
 ]);
 
 /**
