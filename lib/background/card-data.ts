@@ -6,6 +6,7 @@ import type { KbEntity, KbLookup } from '../kb';
 import type { KbAddress } from '../kb/types';
 import { addressIndex, checkAddress } from '../engine/addresses';
 import { addressScreener } from '../engine/indicators/screening';
+import { t } from '../shared/i18n';
 import type { CardEntity } from '../shared/messages';
 
 /** Incidents listed on an actor's card. */
@@ -76,9 +77,9 @@ export function addressCardEntity(kb: KbLookup, id: string): CardEntity | null {
     name: address,
     type: 'address',
     aliases: [],
-    description: `A ${check.chain} address${check.valid ? '' : ' whose checksum fails (possibly mistyped)'}.`,
+    description: t(check.valid ? 'cardAddressIs' : 'cardAddressIsMistyped', check.chain),
     relations: [],
-    sanctions: s.listed ? [{ authority: 'OFAC', programme: s.programme ?? 'SDN list', date: s.date ?? s.asOf ?? '', ...(s.source ? { source: s.source } : { source: { title: 'OFAC SDN list', url: 'https://sanctionssearch.ofac.treas.gov/' } }) }] : [],
+    sanctions: s.listed ? [{ authority: 'OFAC', programme: s.programme ?? t('cardAddressSdnList'), date: s.date ?? s.asOf ?? '', ...(s.source ? { source: s.source } : { source: { title: t('cardAddressOfacSdnList'), url: 'https://sanctionssearch.ofac.treas.gov/' } }) }] : [],
     sources: s.source ? [s.source] : [],
     address: {
       address,

@@ -75,8 +75,8 @@ function literalUiText(file: string, code: string): string[] {
 
 /** Prose: two words in a row (letters, any script), as a sentence or a label has them. */
 const PROSE = /\p{L}{2,}\s+\p{L}{2,}/u;
-/** lib/background modules that word what the browser or the popup shows (the context menu, the popup's reasons). */
-const UI_WORDING_BACKGROUND = ['lib/background/menus.ts', 'lib/background/tab-state.ts', 'lib/background/kb-fetch.ts', 'lib/background/kb-updates.ts'];
+/** lib/background modules that word what the UI shows: the context menu, the popup's reasons, update failures, address cards. */
+const UI_WORDING_BACKGROUND = ['menus', 'tab-state', 'kb-fetch', 'kb-updates', 'card-data'].map((m) => `lib/background/${m}.ts`);
 /** lib/ modules whose words the UI shows: checked for prose like components/. (lib/engine's output is data, not UI.) */
 const UI_WORDING_LIB = ['lib/shared/screening.ts', 'lib/shared/labels.ts', 'lib/settings', 'lib/history', ...UI_WORDING_BACKGROUND];
 /** Literal prose that is never shown, and why. */

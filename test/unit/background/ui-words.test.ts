@@ -1,12 +1,14 @@
 /**
- * Words the background shows (issue 17): the context menu's title and the popup's reasons for a page it did
- * not read go through browser.i18n, and in English say exactly what they said before the move to messages.json.
+ * Words the background shows (issue 17): the context menu's title, the popup's reasons for a page it did not
+ * read and an address card's description go through browser.i18n, and in English say exactly what they said before the move to messages.json.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
+import { addressCardEntity } from '../../../lib/background/card-data';
 import { createMenus } from '../../../lib/background/menus';
 import { tabStateOf } from '../../../lib/background/tab-state';
 import type { TabRecord } from '../../../lib/background/tab-store';
+import { createLookup, loadKb } from '../../../lib/kb';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import type { Analysis } from '../../../lib/shared/contract';
 import type { ContentStatus } from '../../../lib/shared/messages';
@@ -66,5 +68,31 @@ describe("the context menu's title", () => {
   it('from the browser’s messages', async () => {
     keysOnly();
     expect(await titles()).toEqual(['[uiMenuLookUp]']);
+  });
+});
+
+describe("an address card's words", () => {
+  const kb = loadKb().kb;
+  const listed = kb.addresses.find((a) => a.chain === 'ETH')!;
+  // the same address listed with no designated entity: no programme to show
+  const lookup = createLookup({ ...kb, addresses: [{ address: listed.address, chain: 'ETH', asOf: listed.asOf, source: listed.source }] });
+  const eth = listed.address.toLowerCase();
+  /** the address with the case of its first letter flipped: mixed case that fails the checksum */
+  const at = listed.address.search(/[a-fA-F]/);
+  const c = listed.address[at]!;
+  const mistyped = listed.address.slice(0, at) + (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()) + listed.address.slice(at + 1);
+  const words = () => {
+    const ok = addressCardEntity(lookup, `address-eth-${eth}`)!;
+    const bad = addressCardEntity(lookup, `address-eth-${mistyped}`);
+    return [ok.description, ok.sanctions[0]?.programme, bad?.description];
+  };
+
+  it('in English, word for word as before', () => {
+    expect(words()).toEqual(['A ETH address.', 'SDN list', 'A ETH address whose checksum fails (possibly mistyped).']);
+  });
+
+  it('from the browser’s messages, the chain passed as it is', () => {
+    vi.spyOn(i18n, 'getMessage').mockImplementation((k, s) => `[${k}${s ? `|${s.join('|')}` : ''}]`);
+    expect(words()).toEqual(['[cardAddressIs|ETH]', '[cardAddressSdnList]', '[cardAddressIsMistyped|ETH]']);
   });
 });
