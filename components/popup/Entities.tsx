@@ -2,13 +2,22 @@
  * The names found in the article, grouped by type. A named entity is a button: it asks the tab to
  * scroll to its first mention and open its card. Inferred ones (not in the text) say how they link.
  */
-import type { AnalysisEntity, EntityType } from '../../lib/shared/contract';
+import type { AnalysisEntity, AttributionStep, EntityType } from '../../lib/shared/contract';
 import { TYPE_ORDER } from '../shared/format';
 import { t } from '../../lib/shared/i18n';
 
 /** "Threat actors", "Agencies"... (the options page's names of the kinds, messages optType_<type>). */
 const groupLabel = (type: EntityType): string => t(`optType_${type.replace(/-/g, '_')}`);
 const mentions = (n: number): string => t(n === 1 ? 'popMentionOne' : 'popMentionMany', n.toLocaleString());
+
+/** The relations lib/engine/infer.ts follows, each worded whole (messages popVia_<relation>) so a language can reorder it. */
+const VIA_RELATIONS = new Set(['attributed-to', 'operated-by', 'part-of', 'alias-of']);
+
+/** One link of how an inferred name is reached: "Lazarus Group part of Reconnaissance General Bureau (OFAC, official)". */
+function viaLink(s: AttributionStep, nameOf: (id: string) => string): string {
+  const args = [nameOf(s.from), nameOf(s.to), s.by, t(`popViaLevel_${s.level}`)];
+  return VIA_RELATIONS.has(s.relation) ? t(`popVia_${s.relation.replace(/-/g, '_')}`, args) : t('popVia', [...args, s.relation.replace(/-/g, ' ')]);
+}
 
 function groupEntities(entities: readonly AnalysisEntity[]): [EntityType, AnalysisEntity[]][] {
   const groups = new Map<EntityType, AnalysisEntity[]>();
@@ -51,8 +60,7 @@ export function EntityGroups(props: { entities: readonly AnalysisEntity[]; onSho
                 )}
                 {e.inferred && (e.why || e.via?.length) ? (
                   <p class="entity-why muted wrap-anywhere">
-                    {e.why ??
-                      e.via!.map((s) => `${nameOf(s.from)} ${s.relation.replace(/-/g, ' ')} ${nameOf(s.to)} (${s.by}, ${s.level})`).join('; ')}
+                    {e.why ?? e.via!.map((s) => viaLink(s, nameOf)).join('; ')}
                   </p>
                 ) : null}
               </li>
