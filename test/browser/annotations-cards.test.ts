@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchChromiumWithTouch, screenshotPath } from './harness';
 import { cardView, letAxeSeeTheCard, settledCard, tabOf } from './card-probe';
-import { AXE_PATH, cr, errors, FIRST_SCREEN, open, server, SETTLE_TIMEOUT_MS, useChromium, useFixtureServer } from './annotations-harness';
+import { AXE_PATH, cr, errors, expectFirstScreenCard, FIRST_SCREEN, open, server, SETTLE_TIMEOUT_MS, useChromium, useFixtureServer } from './annotations-harness';
 
 useFixtureServer({ baselines: false });
 
@@ -74,14 +74,7 @@ describe('Chromium', () => {
         await page.keyboard.press('Enter');
         const card = await settledCard(cr.worker, tabId, 10_000, ['.cnc-card-desc']);
         const where = `${name} ${id}: ${JSON.stringify(card.box)} ${card.text.slice(0, 300)}`;
-        expect(card.entity, where).toBe(id);
-        expect(card.box.width, where).toBeLessThanOrEqual(FIRST_SCREEN.width);
-        expect(card.box.height, where).toBeLessThanOrEqual(FIRST_SCREEN.height);
-        expect(card.scrolls, where).toBe(false);
-        expect(card.text, where).not.toContain('No details in the knowledge base');
-        expect(card.lead, where).toMatch(/[.!?”)…]$/);
-        const why = /Why marked\s*(.*?)(?:More|$)/.exec(card.text)?.[1] ?? '';
-        expect(why, where).toMatch(/^The article (names it\.|says “)/);
+        expectFirstScreenCard(card, id, where);
         if (['fbi', 'us-treasury', 'europol', 'uk-nca', 'us-doj', 'ofac', 'bitcoin', 'ethereum'].includes(id)) expect(card.text, where).not.toContain('Sanctions');
         await page.keyboard.press('Escape');
         await expect.poll(() => cardView(cr.worker, tabId)).toBeNull();

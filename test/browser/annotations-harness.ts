@@ -6,6 +6,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { join } from 'node:path';
+import type { CardView } from './card-probe';
 import {
   CHROMIUM_QUIET_ARGS,
   ROOT,
@@ -81,6 +82,22 @@ export function useFixtureServer({ baselines }: { baselines: boolean }): void {
 
 /** The first screen of a card (before "More") stays within about 320x300 px (issue 17: Page Previews' size). */
 export const FIRST_SCREEN = { width: 322, height: 302 };
+
+/**
+ * A card opened from its mark, in the shape of Page Previews: the mark's entity, within the first screen
+ * without scrolling, never the empty card, a lead that ends a sentence or a word, and "Why marked" that says
+ * why instead of repeating the description. Shared by the Chromium and Firefox ESR runs.
+ */
+export function expectFirstScreenCard(card: CardView, id: string, where: string): void {
+  expect(card.entity, where).toBe(id);
+  expect(card.box.width, where).toBeLessThanOrEqual(FIRST_SCREEN.width);
+  expect(card.box.height, where).toBeLessThanOrEqual(FIRST_SCREEN.height);
+  expect(card.scrolls, where).toBe(false);
+  expect(card.text, where).not.toContain('No details in the knowledge base');
+  expect(card.lead, where).toMatch(/[.!?”)…]$/);
+  const why = /Why marked\s*(.*?)(?:More|$)/.exec(card.text)?.[1] ?? '';
+  expect(why, where).toMatch(/^The article (names it\.|says “)/);
+}
 
 export const markedIds = (page: Page): Promise<string[]> =>
   page.$$eval('cncmark[data-cnc-entity]', (els) => [...new Set(els.map((e) => e.getAttribute('data-cnc-entity') ?? ''))].sort());

@@ -16,6 +16,7 @@ import {
   cr,
   errors,
   EXPECTED,
+  expectFirstScreenCard,
   FIRST_SCREEN,
   fromPopup,
   markedIds,
@@ -312,13 +313,7 @@ describe('Firefox ESR', () => {
           await page.keyboard.press('Enter');
           const card = await firefoxSettledCard(page);
           const where = `${name} ${id}: ${JSON.stringify(card.box)} ${card.text.slice(0, 300)}`;
-          expect(card.entity, where).toBe(id);
-          expect(card.box.width, where).toBeLessThanOrEqual(FIRST_SCREEN.width);
-          expect(card.box.height, where).toBeLessThanOrEqual(FIRST_SCREEN.height);
-          expect(card.scrolls, where).toBe(false);
-          expect(card.text, where).not.toContain('No details in the knowledge base');
-          expect(card.lead, where).toMatch(/[.!?”)…]$/);
-          expect(/Why marked\s*(.*?)(?:More|$)/.exec(card.text)?.[1] ?? '', where).toMatch(/^The article (names it\.|says “)/);
+          expectFirstScreenCard(card, id, where);
           await page.keyboard.press('Escape');
           await expectSoon(async () => (await firefoxCardView(page)) === null);
         }
