@@ -11,7 +11,8 @@ import type { CardEntity, LookupResult } from '../../lib/shared/messages';
 import type { PopupBackend } from './backend';
 import { typeLabel } from '../card/card-text';
 import { t } from '../../lib/shared/i18n';
-import { addressQueryId, addressShaped } from './lookup-address';
+import { addressQueryId } from '../../lib/shared/address-id';
+import { addressShaped } from './lookup-address';
 
 /** Wait this long after the last keystroke before searching: one query per pause, not per key. */
 const LOOKUP_DEBOUNCE_MS = 150;

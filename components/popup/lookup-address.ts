@@ -15,13 +15,3 @@ const ADDRESS_SHAPE = /^(?:[a-z]{2,12}:)?(?=[0-9a-z]*\d)[0-9a-z]{25,120}$/i;
 export function addressShaped(query: string): boolean {
   return ADDRESS_SHAPE.test(query.trim());
 }
-
-/**
- * The id the background answers with the address's card: address ids read "address-<chain>-<address>"
- * (lib/engine/entities.ts), and the background takes the address after the last hyphen and finds its
- * chain itself, so a typed address goes as "address-query-<address>", exactly as typed (an EVM
- * address keeps its letter case, which carries its EIP-55 checksum).
- */
-export function addressQueryId(query: string): string {
-  return `address-query-${query.trim()}`;
-}

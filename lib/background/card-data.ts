@@ -6,6 +6,7 @@ import type { KbEntity, KbLookup } from '../kb';
 import type { KbAddress } from '../kb/types';
 import { addressIndex, checkAddress } from '../engine/addresses';
 import { addressScreener } from '../engine/indicators/screening';
+import { addressOfId } from '../shared/address-id';
 import { t } from '../shared/i18n';
 import type { CardEntity } from '../shared/messages';
 
@@ -63,8 +64,8 @@ function chainEntry(kb: KbLookup, chain: string): KbEntity | undefined {
 
 /** What the card shows of a crypto address: chain, validity, the OFAC screening, a block explorer link. */
 export function addressCardEntity(kb: KbLookup, id: string): CardEntity | null {
-  if (!id.startsWith('address-')) return null;
-  const address = id.slice(id.lastIndexOf('-') + 1);
+  const address = addressOfId(id);
+  if (!address) return null;
   const check = checkAddress(address);
   if (!check) return null;
   let index = sanctionedIndex.get(kb.kb);

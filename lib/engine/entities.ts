@@ -4,6 +4,7 @@
  * navigation that no article names (the site's masthead, its search box).
  */
 import type { AddressHit, AnalysisEntity } from '../shared/contract';
+import { addressEntityId } from '../shared/address-id';
 import { IDIOMS } from './vocab';
 
 /** Valid addresses as entities, one per address (EVM addresses compared case-insensitively), mentions in reading order. */
@@ -19,7 +20,7 @@ export function addressEntities(hits: readonly AddressHit[]): AnalysisEntity[] {
       continue;
     }
     byKey.set(key, {
-      id: `address-${h.chain.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${key}`,
+      id: addressEntityId(h.chain, key),
       name: h.text,
       type: 'address',
       aliases: [],

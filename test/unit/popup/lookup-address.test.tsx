@@ -6,7 +6,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Lookup, LOOKUP_LIMIT } from '../../../components/popup/Lookup';
-import { addressQueryId, addressShaped } from '../../../components/popup/lookup-address';
+import { addressQueryId } from '../../../lib/shared/address-id';
+import { addressShaped } from '../../../components/popup/lookup-address';
 import { addressCardEntity, toCardEntity } from '../../../lib/background/card-data';
 import { loadKb } from '../../../lib/kb';
 import { fakeBackend } from './fixtures';
