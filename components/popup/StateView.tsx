@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import type { TabAnalysisState } from '../../lib/shared/messages';
 import { storageErrorMessage } from '../../lib/settings/storage-errors';
 import type { PopupBackend, TabInfo } from './backend';
-import { plainReasons } from './reasons';
+import { checksNotes, plainReasons } from './reasons';
 import { Results } from './Results';
 import { Transparency } from './Transparency';
 import { t } from '../../lib/shared/i18n';
@@ -20,7 +20,7 @@ export type View = { state: 'loading' } | { state: 'no-tab' } | TabAnalysisState
  */
 function Missed(props: { view: Extract<View, { state: 'not-article' | 'not-crypto-security' }>; failed: boolean; onAnalyse: (() => void) | null }) {
   const { view } = props;
-  const why = plainReasons(view.state, view.reasons, view.analysis);
+  const why = plainReasons(view.reasons);
   return (
     <>
       <h3 class="group-title">{t('popWhy')}</h3>
@@ -165,7 +165,7 @@ export function StateView(props: {
           <h2 id="state-title">{t('popNotArticle')}</h2>
           <p>{t('popNotArticleHelp')}</p>
           <Missed view={view} failed={props.anywayFailed} onAnalyse={props.onAnalyseAnyway} />
-          <Transparency analysis={view.analysis} reasons={view.reasons} headline={t('popNotArticleDid')} />
+          <Transparency analysis={view.analysis} reasons={checksNotes(view.reasons, view.analysis)} headline={t('popNotArticleDid')} />
         </section>
       );
     case 'not-crypto-security':
@@ -176,7 +176,7 @@ export function StateView(props: {
           <Missed view={view} failed={props.anywayFailed} onAnalyse={props.onAnalyseAnyway} />
           <Transparency
             analysis={view.analysis}
-            reasons={view.reasons}
+            reasons={checksNotes(view.reasons, view.analysis)}
             headline={view.analysis ? t('popNotCryptoDid') : t('popNotCryptoGateDid')}
           />
         </section>

@@ -2,6 +2,7 @@
 import type { Analysis } from '../../lib/shared/contract';
 import { formatDate } from '../shared/format';
 import { t } from '../../lib/shared/i18n';
+import { analysisNotes } from '../../lib/shared/reasons';
 import { Section } from './Section';
 
 /** A count in the reader's locale ("1,234"). */
@@ -9,7 +10,7 @@ const count = (n: number): string => n.toLocaleString();
 
 export function Transparency(props: { analysis?: Analysis | undefined; headline: string; reasons?: readonly string[] | undefined }) {
   const a = props.analysis;
-  const reasons = props.reasons ?? a?.cryptoSecurity.reasons ?? [];
+  const reasons = props.reasons ?? (a ? analysisNotes(a, t, count) : []);
   const named = a ? a.entities.filter((e) => !e.inferred).length : 0;
   const inferred = a ? a.entities.filter((e) => e.inferred).length : 0;
   return (

@@ -3,8 +3,8 @@
  * the background knows: the settings, its record of the tab, and what the page's script of ours says.
  */
 import type { Analysis } from '../shared/contract';
-import { t } from '../shared/i18n';
 import type { ContentStatus } from '../shared/messages';
+import type { Reason } from '../shared/reasons';
 import type { TabAnalysisState } from '../shared/tab-state';
 import { isSiteDisabled } from '../settings';
 import type { Settings } from '../settings/types';
@@ -21,9 +21,14 @@ interface TabFacts {
   url: string | undefined;
 }
 
-/** Why a page the gate let through is not annotated: shown in the popup. */
-function reasonsOf(a: Analysis): string[] {
-  return a.cryptoSecurity.reasons.length ? a.cryptoSecurity.reasons : [t('popReasonNotCryptoSecurity')];
+/**
+ * Why a page the gate let through is not annotated, as codes the popup words (lib/shared/reasons.ts): why it is
+ * not an article, or that it is not crypto security and the names it does mention.
+ */
+function reasonsOf(phase: 'not-article' | 'not-crypto-security', a: Analysis | undefined): Reason[] {
+  if (phase === 'not-article') return [a?.articleWhy && !a.isArticle ? a.articleWhy : { code: 'notArticle' }];
+  const names = a?.cryptoSecurity.names ?? [];
+  return [{ code: 'notCryptoSecurity' }, ...(names.length ? [{ code: 'knownNames' as const, params: names }] : [])];
 }
 
 function results(rec: TabRecord & { analysis: Analysis }): TabAnalysisState {
@@ -63,10 +68,10 @@ function ofRecord(current: TabRecord): TabAnalysisState {
     case 'disabled':
       return { state: 'disabled', reason: current.disabledReason ?? 'off' };
     case 'error':
-      return { state: 'not-article', reasons: [t('popReasonError')] };
+      return { state: 'not-article', reasons: [{ code: 'error' }] };
     case 'not-article':
     case 'not-crypto-security':
-      return { state: current.phase, reasons: analysis ? reasonsOf(analysis) : [], ...(analysis ? { analysis } : {}) };
+      return { state: current.phase, reasons: reasonsOf(current.phase, analysis), ...(analysis ? { analysis } : {}) };
     case 'results':
       return analysis ? results({ ...current, analysis }) : { state: 'analysing' };
   }
@@ -89,11 +94,11 @@ export function tabStateOf(facts: TabFacts): TabAnalysisState {
     if (!status.gate.pass && !current?.forced) {
       return {
         state: 'not-crypto-security',
-        reasons: [t('popReasonGateFailed')],
+        reasons: [{ code: 'gateFailed' }],
         gateFailed: true,
       };
     }
-    if (status.skipped) return { state: 'not-article', reasons: [t('popReasonNoText')] };
+    if (status.skipped) return { state: 'not-article', reasons: [{ code: 'noText' }] };
     return { state: 'analysing' }; // before its first reading: wait
   }
   return ofRecord(current);

@@ -41,6 +41,8 @@ export const MAX_TEXT_CHARS = 400_000;
 export const ANALYSIS_BUDGET_MS = 1_500;
 /** Summary and NER run from this score up: just under the threshold too, so borderline pages still get names in the popup. */
 const SUMMARY_MIN_SCORE = 0.35;
+/** The knowledge-base names an analysis keeps as the reason's data (`cryptoSecurity.names`), most mentioned first. */
+const MAX_REASON_NAMES = 5;
 
 const ACTOR_VICTIM: ReadonlySet<EntityType> = new Set(['threat-actor', 'agency', 'malware', 'exchange', 'protocol', 'mixer', 'incident', 'person', 'organization', 'sanctioned-jurisdiction']);
 
@@ -139,21 +141,20 @@ function run(
   const kbTypes: Partial<Record<EntityType, number>> = {};
   for (const g of perEntity.values()) kbTypes[g.e.type] = (kbTypes[g.e.type] ?? 0) + g.mentions.length;
 
+  const kbNames = [...perEntity.values()]
+    .filter((g) => g.e.type !== 'sanctioned-jurisdiction' && g.e.type !== 'cryptocurrency')
+    .sort((a, b) => b.mentions.length - a.mentions.length)
+    .map((g) => g.e.name);
   const detection = detect({
     text,
     title: input.title,
     kbTypes,
-    kbNames: [...perEntity.values()]
-      .filter((g) => g.e.type !== 'sanctioned-jurisdiction' && g.e.type !== 'cryptocurrency')
-      .sort((a, b) => b.mentions.length - a.mentions.length)
-      .map((g) => g.e.name),
+    kbNames,
     stolenAmounts: amounts.filter((a) => a.role === 'stolen' || a.role === 'laundered').length,
     cryptoAmounts: amounts.filter((a) => !(a.currency in USD_PER_UNIT)).length,
   });
   const article = isArticle(input, detection.features.words);
   const detected = detection.detected && article.isArticle;
-  const reasons = [...detection.reasons];
-  if (detection.detected && !article.isArticle) reasons.push(`not reported: the page does not look like an article (${article.why})`);
   lap('detect');
 
   // The page's navigation lines ("Search Inside Bitcoins") name no entity of the story (issue 14). A
@@ -263,7 +264,16 @@ function run(
     input: undefined,
     title: input.title ?? null,
     isArticle: article.isArticle,
-    cryptoSecurity: { detected, score: detection.score, reasons },
+    // the checks' reasons: detect's notes, and as data why the page is or is not an article and the names
+    // that counted, worded where shown (lib/shared/reasons.ts; the analyze command adds the article's note)
+    cryptoSecurity: {
+      detected,
+      score: detection.score,
+      reasons: detection.reasons,
+      ...(detection.detected && !article.isArticle ? { notReported: true } : {}),
+      ...(kbNames.length ? { names: kbNames.slice(0, MAX_REASON_NAMES) } : {}),
+    },
+    articleWhy: article.why,
     entities,
     amounts,
     addresses,

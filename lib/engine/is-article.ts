@@ -3,6 +3,7 @@
  * page adapter plus the declared page type; text inputs (.md/.txt) only have the text to go on.
  */
 import type { AnalysisInput } from '../shared/contract';
+import type { ArticleReason } from '../shared/reasons';
 
 /** Fewer words than this is a teaser, a stub or an app screen (a news brief has ~100). */
 const MIN_ARTICLE_WORDS = 80;
@@ -98,16 +99,17 @@ export function listShape(text: string): { shortLines: number; proseLines: numbe
   return { shortLines, proseLines, proseShare, isList };
 }
 
-export function isArticle(input: AnalysisInput, words: number): { isArticle: boolean; why: string } {
+/** Whether the page is an article, and why: a reason code and its parameters (lib/shared/reasons.ts), worded where it is shown. */
+export function isArticle(input: AnalysisInput, words: number): { isArticle: boolean; why: ArticleReason } {
   const st = input.structure ?? {};
   const declared = input.pageType ?? '';
-  if (words < MIN_ARTICLE_WORDS) return { isArticle: false, why: `only ${words} words` };
-  if ((st.linkDensity ?? 0) > MAX_LINK_DENSITY) return { isArticle: false, why: 'mostly links (an index or list page)' };
+  if (words < MIN_ARTICLE_WORDS) return { isArticle: false, why: { code: 'fewWords', params: [words] } };
+  if ((st.linkDensity ?? 0) > MAX_LINK_DENSITY) return { isArticle: false, why: { code: 'mostlyLinks' } };
   const paragraphs = st.paragraphs ?? countParagraphs(input.text);
-  if (ARTICLE_TYPE_RE.test(declared)) return { isArticle: true, why: `declared as ${declared}` };
+  if (ARTICLE_TYPE_RE.test(declared)) return { isArticle: true, why: { code: 'declared', params: [declared] } };
   const list = listShape(input.text);
-  if (list.isList) return { isArticle: false, why: `a list of ${list.shortLines} short items with little running text (an index, tag or search page)` };
-  if (paragraphs < MIN_PARAGRAPHS) return { isArticle: false, why: 'no article paragraphs' };
-  if (st.readabilityOk === false && NON_ARTICLE_TYPE_RE.test(declared)) return { isArticle: false, why: `declared as ${declared} and not readerable` };
-  return { isArticle: true, why: `${paragraphs} paragraphs of running text` };
+  if (list.isList) return { isArticle: false, why: { code: 'listPage', params: [list.shortLines] } };
+  if (paragraphs < MIN_PARAGRAPHS) return { isArticle: false, why: { code: 'noParagraphs' } };
+  if (st.readabilityOk === false && NON_ARTICLE_TYPE_RE.test(declared)) return { isArticle: false, why: { code: 'notReaderable', params: [declared] } };
+  return { isArticle: true, why: { code: 'paragraphs', params: [paragraphs] } };
 }

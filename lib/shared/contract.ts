@@ -5,6 +5,7 @@
  * allowed by the contract and are marked "extra" here. The extension (background, popup, content
  * script) and the `analyze` command all speak this one shape.
  */
+import type { ArticleReason } from './reasons';
 
 export const ENTITY_TYPES = [
   'threat-actor',
@@ -163,7 +164,12 @@ export interface RelatedItem {
 export interface Detection {
   detected: boolean;
   score: number;
+  /** the detection's notes, in English (the analyze command adds the not-reported note: lib/shared/reasons.ts `analysisNotes`) */
   reasons: string[];
+  /** extra: the text reads as crypto security, but the page is not an article (why: `Analysis.articleWhy`), so it is not reported */
+  notReported?: boolean;
+  /** extra: the knowledge-base names the detection counted, most mentioned first (at most 5) */
+  names?: string[];
 }
 
 /** What an amount is in the article's event (keyFacts.amounts). */
@@ -208,6 +214,8 @@ export interface Analysis {
   input?: string;
   title: string | null;
   isArticle: boolean;
+  /** extra: why the page is, or is not, an article: a reason code and its parameters, worded where shown (lib/shared/reasons.ts) */
+  articleWhy?: ArticleReason;
   cryptoSecurity: Detection;
   entities: AnalysisEntity[];
   amounts: Amount[];

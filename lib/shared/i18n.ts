@@ -11,25 +11,14 @@
  */
 import { browser } from 'wxt/browser';
 import english from '../../public/_locales/en/messages.json';
-
-interface Message {
-  message: string;
-  description?: string;
-  placeholders?: Record<string, { content: string; example?: string }>;
-}
+import { fillMessage, type Message } from './message-text';
 
 /** `import.meta.env.MODE` is a build-time constant: 'test' under vitest, so the table is `{}` in every build. */
 const EN = (import.meta.env.MODE === 'test' ? english : {}) as unknown as Record<string, Message>;
 
 /** The English text with placeholders and $1..$9 filled (Chrome's rules: `$$` is a dollar sign). */
 export function englishMessage(key: string, substitutions: readonly string[] = []): string {
-  const m = EN[key];
-  if (!m) return key;
-  const named = m.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
-    const p = Object.entries(m.placeholders ?? {}).find(([k]) => k.toLowerCase() === name.toLowerCase());
-    return p ? p[1].content : whole;
-  });
-  return named.replace(/\$(\$|[1-9])/g, (_w, d: string) => (d === '$' ? '$' : (substitutions[Number(d) - 1] ?? '')));
+  return fillMessage(EN, key, substitutions);
 }
 
 /** A UI string in the reader's language (English when the browser has none for the key). */

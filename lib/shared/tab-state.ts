@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import type { Analysis } from './contract';
 import { MAX_ENTITIES, MAX_MENTIONS, MAX_SHORT_CHARS } from './limits';
+import { MAX_REASON_PARAMS, reasonSchema, type Reason } from './reasons';
 import { once, primitives } from './schema-kit';
 
 /** Every state of a tab, and what it means. */
@@ -28,12 +29,13 @@ interface TabStateFields {
   disabled: { reason: 'off' | 'site-off' };
   analysing: unknown;
   'click-to-annotate': unknown;
-  'not-article': { reasons: string[]; analysis?: Analysis };
+  /** `reasons`: codes and parameters, worded by the popup (lib/shared/reasons.ts) */
+  'not-article': { reasons: Reason[]; analysis?: Analysis };
   /**
    * `gateFailed`: the quick check of the title and first paragraphs said no, so the page was never read; the
    * reader can still have it read and analysed (`popup/analyse-anyway`).
    */
-  'not-crypto-security': { reasons: string[]; analysis?: Analysis; gateFailed?: true };
+  'not-crypto-security': { reasons: Reason[]; analysis?: Analysis; gateFailed?: true };
   /** `asked`: the page was not taken as a crypto-security article, and the reader asked for it to be analysed anyway */
   results: { analysis: Analysis; annotationsShown: boolean; asked?: true };
 }
@@ -56,7 +58,14 @@ const buildTabAnalysisState = /* @__PURE__ */ once(() => {
     siteName: z.optional(z.nullable(shortString)),
     publishedAt: z.optional(z.nullable(shortString)),
     isArticle: z.boolean(),
-    cryptoSecurity: z.looseObject({ detected: z.boolean(), score: z.number(), reasons: list(shortString) }),
+    articleWhy: z.optional(reasonSchema()),
+    cryptoSecurity: z.looseObject({
+      detected: z.boolean(),
+      score: z.number(),
+      reasons: list(shortString),
+      notReported: z.optional(z.boolean()),
+      names: z.optional(list(shortString, MAX_REASON_PARAMS)),
+    }),
     entities: list(
       z.looseObject({
         id,
@@ -102,7 +111,7 @@ const buildTabAnalysisState = /* @__PURE__ */ once(() => {
     kb: z.optional(z.looseObject({ version: shortString, asOf: shortString })),
     cut: z.optional(z.nullable(z.looseObject({ stage: shortString }))),
   });
-  const reasons = list(shortString, 50);
+  const reasons = list(reasonSchema(), 50);
   const fields = {
     unavailable: {},
     disabled: { reason: z.enum(['off', 'site-off']) },

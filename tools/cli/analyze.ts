@@ -18,6 +18,9 @@ import { decodeUtf8Strict, FileInputError, readRegularFile } from './read-file';
 import { parseArgs, USAGE, type ExportFormat } from './analyze-args';
 import { csvHeader, csvRows, indicatorsJson, stixBundle } from '../../lib/export';
 import type { KbEntity } from '../../lib/kb/types';
+import { fillMessage, type Message } from '../../lib/shared/message-text';
+import { analysisNotes } from '../../lib/shared/reasons';
+import messages from '../../public/_locales/en/messages.json';
 
 /** Inputs larger than this are refused: no article is 5 MB; a file that big is data or a mistake. */
 const MAX_INPUT_BYTES = 5 * 1024 * 1024;
@@ -27,6 +30,9 @@ const FETCH_TIMEOUT_MS = 15_000;
 const MAX_CONTROL_SHARE = 0.02;
 
 class InputError extends Error {}
+
+/** The extension's English messages: the checks' notes are worded with the same words the popup shows. */
+const english = (key: string, substitutions?: readonly string[]): string => fillMessage(messages as Record<string, Message>, key, substitutions);
 
 function looksBinary(buf: Buffer): boolean {
   const n = Math.min(buf.length, 8192);
@@ -183,7 +189,10 @@ async function main(argv: string[]): Promise<number> {
       const readMs = Math.round((performance.now() - t0) * 100) / 100;
       if (!input.text.trim()) throw new InputError('no text found on the page');
       const a = engine.analyze(input, { clock: cpuMs });
-      const out: Analysis = { ...a, input: arg, timingsMs: { read: readMs, ...a.timingsMs } };
+      // `cryptoSecurity.reasons` are words (the contract): the detection's notes and, worded here, why a page
+      // that reads as crypto security is not reported
+      const cryptoSecurity = { ...a.cryptoSecurity, reasons: analysisNotes(a, english) };
+      const out: Analysis = { ...a, input: arg, cryptoSecurity, timingsMs: { read: readMs, ...a.timingsMs } };
       line = exportFormat ? exported(exportFormat, out, engine) : json ? JSON.stringify(out) : report(out);
     } catch (e) {
       failed++;

@@ -12,6 +12,8 @@ import { createLookup, loadKb } from '../../../lib/kb';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import type { Analysis } from '../../../lib/shared/contract';
 import type { ContentStatus } from '../../../lib/shared/messages';
+import type { Reason } from '../../../lib/shared/reasons';
+import { plainReasons } from '../../../components/popup/reasons';
 
 const i18n = (browser as unknown as { i18n: { getMessage: (k: string, s?: string[]) => string } }).i18n;
 /** A browser whose messages are their keys: shows which message each word came from. */
@@ -25,9 +27,9 @@ const status = (over: Partial<ContentStatus> = {}): ContentStatus => ({ url: URL
 const record = (over: Partial<TabRecord>): TabRecord => ({ url: URL, host: 'news.example', phase: 'analysing', readingId: 1, show: true, updatedAt: 0, ...over });
 const reasons = (s: ReturnType<typeof tabStateOf>) => ('reasons' in s ? s.reasons : undefined);
 
-/** The four reasons the background words itself: the gate said no, no text, a failed reading, no own reasons. */
-function fourReasons(): (string[] | undefined)[] {
-  const unread = { cryptoSecurity: { reasons: [] } } as unknown as Analysis;
+/** The four reasons the background gives itself: the gate said no, no text, a failed reading, not crypto security. */
+function fourReasons(): (Reason[] | undefined)[] {
+  const unread = { isArticle: true, cryptoSecurity: { reasons: [] } } as unknown as Analysis;
   return [
     reasons(tabStateOf({ settings, record: undefined, status: status({ gate: { pass: false, hits: [] } }), url: undefined })),
     reasons(tabStateOf({ settings, record: undefined, status: status({ skipped: 'no-text' }), url: undefined })),
@@ -37,18 +39,32 @@ function fourReasons(): (string[] | undefined)[] {
 }
 
 describe("the popup's reasons", () => {
+  it('are codes, not words: the popup words them (components/popup/reasons.ts)', () => {
+    expect(fourReasons()).toEqual([[{ code: 'gateFailed' }], [{ code: 'noText' }], [{ code: 'error' }], [{ code: 'notCryptoSecurity' }]]);
+  });
+
+  it('a page that is not an article: the engine’s reason, with its parameters; the names a page does mention', () => {
+    const short = { isArticle: false, articleWhy: { code: 'fewWords', params: [45] }, cryptoSecurity: { reasons: ['only notes'] } } as unknown as Analysis;
+    const named = { isArticle: true, cryptoSecurity: { reasons: [], names: ['Binance', 'FBI'] } } as unknown as Analysis;
+    const of = (phase: 'not-article' | 'not-crypto-security', analysis: Analysis | undefined) =>
+      reasons(tabStateOf({ settings, record: record({ phase, ...(analysis ? { analysis } : {}) }), status: status({ readingId: 1 }), url: undefined }));
+    expect(of('not-article', short)).toEqual([{ code: 'fewWords', params: [45] }]);
+    expect(of('not-article', undefined)).toEqual([{ code: 'notArticle' }]);
+    expect(of('not-crypto-security', named)).toEqual([{ code: 'notCryptoSecurity' }, { code: 'knownNames', params: ['Binance', 'FBI'] }]);
+  });
+
   it('in English, word for word as before', () => {
-    expect(fourReasons()).toEqual([
+    expect(fourReasons().map((r) => plainReasons(r ?? []))).toEqual([
       ['A quick check of the title and first paragraphs found no crypto-security words, so the page was not analysed.'],
       ['The page has no article text to read.'],
       ['The page could not be analysed.'],
-      ['The page does not read as a crypto-security article.'],
+      ['It says too little about crypto theft, hacking, ransomware, sanctions or laundering to be taken as crypto-security news.'],
     ]);
   });
 
   it('from the browser’s messages', () => {
     keysOnly();
-    expect(fourReasons()).toEqual([['[popReasonGateFailed]'], ['[popReasonNoText]'], ['[popReasonError]'], ['[popReasonNotCryptoSecurity]']]);
+    expect(fourReasons().map((r) => plainReasons(r ?? []))).toEqual([['[popReasonGateFailed]'], ['[popReasonNoText]'], ['[popReasonError]'], ['[popWhyTooLittle]']]);
   });
 });
 

@@ -43,6 +43,21 @@ describe('analyze command', () => {
     expect(lines[4]!.entities!.find((e) => e.id === 'bitcoin')!.mentions[0]!.start).toBe(28);
   }, 60_000);
 
+  it('words why a short text that reads as crypto security is not reported, from the extension’s English messages', () => {
+    const short = join(dir, 'short.md');
+    const story =
+      'Lazarus Group hackers stole $100 million in crypto from the Bybit exchange in a hack, the FBI said. North Korea laundered the stolen bitcoin and ether through Tornado Cash. The hackers drained the hot wallet of the exchange after a phishing attack on its staff, and the stolen crypto was laundered.';
+    writeFileSync(short, `---\ntitle: Lazarus Group hackers steal $100 million from Bybit exchange in crypto hack\n---\n${story}\n`);
+    const r = run(['--json', short]);
+    expect(r.status).toBe(0);
+    const a = JSON.parse(r.stdout) as { isArticle: boolean; articleWhy: unknown; cryptoSecurity: { detected: boolean; notReported?: boolean; reasons: string[] } };
+    expect(a.isArticle).toBe(false);
+    expect(a.articleWhy).toEqual({ code: 'fewWords', params: [51] });
+    expect(a.cryptoSecurity.notReported).toBe(true);
+    expect(a.cryptoSecurity.reasons.at(-1)).toBe('not reported: the page does not look like an article (only 51 words)');
+    expect(a.cryptoSecurity.reasons.every((r) => typeof r === 'string')).toBe(true);
+  }, 60_000);
+
   it('-h among inputs is a usage error (exit 2, nothing analysed); alone it is help (exit 0)', () => {
     const good = join(dir, 'good2.txt');
     writeFileSync(good, 'Hackers stole bitcoin.');

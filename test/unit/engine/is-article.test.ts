@@ -47,7 +47,17 @@ describe('isArticle', () => {
 
   it('rejects a list of short lines', () => {
     const text = Array.from({ length: 40 }, (_, i) => `Crypto story headline number ${i}`).join('\n');
-    expect(isArticle({ text }, 200)).toMatchObject({ isArticle: false, why: expect.stringContaining('40 short items') as string });
+    expect(isArticle({ text }, 200)).toEqual({ isArticle: false, why: { code: 'listPage', params: [40] } });
+  });
+
+  it('says why as a code and its parameters, not as words', () => {
+    expect(isArticle({ text: prose }, 45)).toEqual({ isArticle: false, why: { code: 'fewWords', params: [45] } });
+    expect(isArticle({ text: prose, structure: { linkDensity: 0.6 } }, 500).why).toEqual({ code: 'mostlyLinks' });
+    expect(isArticle({ text: prose, pageType: 'NewsArticle' }, 500)).toEqual({ isArticle: true, why: { code: 'declared', params: ['NewsArticle'] } });
+    expect(isArticle({ text: 'one short line' }, 500).why).toEqual({ code: 'noParagraphs' });
+    const twice = `${prose}\n\n${prose}`;
+    expect(isArticle({ text: twice, pageType: 'website', structure: { readabilityOk: false } }, 500).why).toEqual({ code: 'notReaderable', params: ['website'] });
+    expect(isArticle({ text: twice }, 500)).toEqual({ isArticle: true, why: { code: 'paragraphs', params: [6] } });
   });
 
   it('rejects a tag or index page: many short linked items and a teaser or two', () => {

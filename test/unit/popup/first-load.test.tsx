@@ -64,7 +64,7 @@ describe('the kept answer (storage.session)', () => {
 
   it('is checked with the messages’ schema: a kept answer that fails it is not shown, the background’s answer is', async () => {
     const bad = record({ analysis: { ...ANALYSIS, entities: [{ id: 'x', name: 'X', type: 'not-a-type', mentions: [], inferred: false }] } });
-    const answer = { state: 'not-crypto-security', reasons: ['no crypto-security topic found'] };
+    const answer = { state: 'not-crypto-security', reasons: [{ code: 'notCryptoSecurity' }] };
     const load = fromFirstLoad(startFirstLoad(rawApi({ 'tab:7': bad, 'popup:7': { readingId: 3, url: URL_ } }, answer), 7), Promise.resolve(null));
     expect(await load.kept).toBeNull();
     expect((await firstView(load, 50)).state).toBeNull();

@@ -30,8 +30,13 @@ describe('popup: states', () => {
   });
 
   it('not an article: says why in plain words and focuses the look-up', async () => {
-    const reasons = ['crypto vocabulary (9 mentions) together with theft/attack/crime vocabulary (7 mentions)', 'not reported: the page does not look like an article (mostly links (an index or list page))'];
-    renderPopup('?tab=7', one({ state: 'not-article', reasons, analysis: { ...ANALYSIS, isArticle: false } }));
+    const analysis = {
+      ...ANALYSIS,
+      isArticle: false,
+      articleWhy: { code: 'mostlyLinks' as const },
+      cryptoSecurity: { ...ANALYSIS.cryptoSecurity, detected: false, reasons: ['crypto vocabulary (9 mentions) together with theft/attack/crime vocabulary (7 mentions)'], notReported: true },
+    };
+    renderPopup('?tab=7', one({ state: 'not-article', reasons: [{ code: 'mostlyLinks' }], analysis }));
     expect(await screen.findByRole('heading', { name: 'This page doesn’t look like an article' })).toBeTruthy();
     expect(screen.getByText('Most of its text is links, as on a home page or a list of stories.')).toBeTruthy();
     // the checks' own words are not in the first screen (they are under "What the extension did")
@@ -40,7 +45,8 @@ describe('popup: states', () => {
   });
 
   it('an article not about crypto security: gives the reasons in plain words', async () => {
-    renderPopup('?tab=7', one({ state: 'not-crypto-security', reasons: ['no crypto-security topic found', 'known names: Binance, FBI'], analysis: ANALYSIS }));
+    const analysis = { ...ANALYSIS, cryptoSecurity: { ...ANALYSIS.cryptoSecurity, detected: false, reasons: ['no crypto-security topic found'], names: ['Binance', 'FBI'] } };
+    renderPopup('?tab=7', one({ state: 'not-crypto-security', reasons: [{ code: 'notCryptoSecurity' }, { code: 'knownNames', params: ['Binance', 'FBI'] }], analysis }));
     expect(await screen.findByRole('heading', { name: 'This article isn’t about crypto security' })).toBeTruthy();
     expect(screen.getByText(/It says too little about crypto theft, hacking, ransomware, sanctions or laundering/)).toBeTruthy();
     expect(screen.getByText('It does name Binance, FBI.')).toBeTruthy();
@@ -50,7 +56,7 @@ describe('popup: states', () => {
 
   it('a page whose quick check failed: the background’s own sentence, and no button (nothing was read)', async () => {
     const sentence = 'A quick check of the title and first paragraphs found no crypto-security words, so the page was not analysed.';
-    renderPopup('?tab=7', one({ state: 'not-crypto-security', reasons: [sentence] }));
+    renderPopup('?tab=7', one({ state: 'not-crypto-security', reasons: [{ code: 'gateFailed' }] }));
     expect(await screen.findByText(sentence)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Analyse this page anyway' })).toBeNull();
   });
@@ -58,7 +64,7 @@ describe('popup: states', () => {
   it('"Analyse this page anyway": asks the background, shows the analysis, then the results, saying the reader asked', async () => {
     const { backend } = renderPopup('?tab=7', {
       states: [
-        { state: 'not-article', reasons: ['not reported: the page does not look like an article (mostly links (an index or list page))'], analysis: { ...ANALYSIS, isArticle: false } },
+        { state: 'not-article', reasons: [{ code: 'mostlyLinks' }], analysis: { ...ANALYSIS, isArticle: false } },
         { state: 'analysing' },
         { state: 'results', analysis: ANALYSIS, annotationsShown: true, asked: true },
       ],
@@ -72,7 +78,7 @@ describe('popup: states', () => {
 
   it('"Analyse this page anyway" refused: says so and keeps the page’s state and the button', async () => {
     const { backend } = renderPopup('?tab=7', {
-      states: [{ state: 'not-crypto-security', reasons: ['no crypto-security topic found'], analysis: ANALYSIS }],
+      states: [{ state: 'not-crypto-security', reasons: [{ code: 'notCryptoSecurity' }], analysis: ANALYSIS }],
       anyway: { ok: false },
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Analyse this page anyway' }));

@@ -9,7 +9,7 @@ const EXAMPLES: { [K in keyof typeof TAB_STATES]: Extract<TabAnalysisState, { st
   disabled: { state: 'disabled', reason: 'site-off' },
   analysing: { state: 'analysing' },
   'click-to-annotate': { state: 'click-to-annotate' },
-  'not-article': { state: 'not-article', reasons: ['mostly links'] },
+  'not-article': { state: 'not-article', reasons: [{ code: 'fewWords', params: [45] }] },
   'not-crypto-security': { state: 'not-crypto-security', reasons: [], analysis: ANALYSIS },
   results: { state: 'results', analysis: ANALYSIS, annotationsShown: true, asked: true },
 };
@@ -24,5 +24,15 @@ describe('tab states', () => {
     expect(parseTabAnalysisState({ state: 'disabled' })).toBeUndefined();
     expect(parseTabAnalysisState({ state: 'results', annotationsShown: true })).toBeUndefined();
     expect(parseTabAnalysisState({ state: 'not-article' })).toBeUndefined();
+  });
+
+  it('reasons are codes with their parameters: words, unknown codes and oversized parameters are refused', () => {
+    expect(parseTabAnalysisState({ state: 'not-article', reasons: ['mostly links'] })).toBeUndefined();
+    expect(parseTabAnalysisState({ state: 'not-article', reasons: [{ code: 'onlyWords' }] })).toBeUndefined();
+    expect(parseTabAnalysisState({ state: 'not-article', reasons: [{ code: 'knownNames', params: ['x'.repeat(100_000)] }] })).toBeUndefined();
+    expect(parseTabAnalysisState({ state: 'not-article', reasons: [{ code: 'knownNames', params: Array.from({ length: 20 }, () => 'FBI') }] })).toBeUndefined();
+    const analysis = { ...ANALYSIS, isArticle: false, articleWhy: { code: 'mostlyLinks' }, cryptoSecurity: { ...ANALYSIS.cryptoSecurity, notReported: true } };
+    expect(parseTabAnalysisState({ state: 'not-article', reasons: [{ code: 'mostlyLinks' }], analysis })).toBeDefined();
+    expect(parseTabAnalysisState({ state: 'not-article', reasons: [], analysis: { ...analysis, articleWhy: 'mostly links' } })).toBeUndefined();
   });
 });
