@@ -21,6 +21,8 @@ export interface DateHit extends Ymd {
   relative: boolean;
   /** a weekday or "today" right after a speech verb ("said Wednesday"): when it was said, not when it happened */
   speech: boolean;
+  /** the days the text leaves open ("over the weekend", "three weeks ago"), as day keys (y*10000+m*100+d), for a later, finer date to fall in */
+  range?: [number, number];
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -135,15 +137,53 @@ const DATE_RE = new RegExp(
     String.raw`\b(?:over|during|this past|last|on) the weekend\b|\b(?:this past|last) weekend\b`,
     // 20: in / during / early / late Y (a year alone)
     String.raw`\b(?:in|during|early|late|mid-|of) ((?:19|20)\d{2})\b`,
+    // 21: N days / weeks / months ago, or a sentence opening "Nearly three weeks after ..." (counted back from the day of writing)
+    String.raw`\b(?:(?:[Nn]early|[Aa]lmost|[Aa]bout|[Aa]round|[Ss]ome|[Rr]oughly|[Mm]ore than|[Oo]ver|[Jj]ust over|[Ll]ess than) )?(\d{1,2}|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve) (days?|weeks?|months?) (ago|after)\b`,
   ].join('|'),
   'g',
 );
 
-/** The latest such weekday not after `pub`; `before`: strictly before it ("last Monday" written on a Monday is a week back). */
-function lastWeekday(pub: Ymd, weekday: number, before = false): Ymd {
+/**
+ * The latest such weekday not after `pub`; `lastWeek`: that weekday of the week (Monday to Sunday) before
+ * the publication's ("last Tuesday" written on a Thursday is nine days back: two days back is "on Tuesday").
+ */
+function lastWeekday(pub: Ymd, weekday: number, lastWeek = false): Ymd {
   const t = utc(pub.y, pub.m!, pub.d!);
-  const diff = (new Date(t).getUTCDay() - weekday + 7) % 7 || (before ? 7 : 0);
+  if (lastWeek) {
+    const mondayBased = (d: number): number => (d + 6) % 7;
+    const thisMonday = t - mondayBased(new Date(t).getUTCDay()) * 86_400_000;
+    return fromUtc(thisMonday - (7 - mondayBased(weekday)) * 86_400_000);
+  }
+  const diff = (new Date(t).getUTCDay() - weekday + 7) % 7;
   return fromUtc(t - diff * 86_400_000);
+}
+
+const NUMBER_WORDS = ['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const DAY_MS = 86_400_000;
+
+export function dayKeyOf(d: Ymd): number {
+  return d.y * 10_000 + (d.m ?? 0) * 100 + (d.d ?? 0);
+}
+
+/** A day `lo`..`hi` days before the publication, at the precision that span allows (a day, a month, else a year), with the span. */
+function spanBack(pub: Ymd, lo: number, hi: number): Ymd & { range: [number, number] } {
+  const t = utc(pub.y, pub.m!, pub.d!);
+  const a = fromUtc(t - hi * DAY_MS);
+  const b = fromUtc(t - lo * DAY_MS);
+  const range: [number, number] = [dayKeyOf(a), dayKeyOf(b)];
+  if (lo === hi) return { ...a, range };
+  if (a.y === b.y && a.m === b.m) return { y: a.y, m: a.m, range };
+  return a.y === b.y ? { y: a.y, range } : { y: b.y, range };
+}
+
+/** "three weeks ago": the days it may mean (a week count is loose by three days either way; "nearly" and "more than" by the count's side). */
+function agoSpan(pub: Ymd, countWord: string, unit: string): (Ymd & { range?: [number, number] }) | null {
+  const n = /^\d/.test(countWord) ? Number(countWord) : Math.max(1, NUMBER_WORDS.indexOf(countWord.toLowerCase()));
+  if (!(n >= 1)) return null;
+  if (unit.startsWith('day')) return spanBack(pub, n, n);
+  if (unit.startsWith('week')) return spanBack(pub, n * 7 - 3, n * 7 + 3);
+  const back = pub.y * 12 + (pub.m! - 1) - n;
+  return { y: Math.floor(back / 12), m: (back % 12) + 1 };
 }
 
 /** Resolve "Month D" without a year: the latest such day not after the publication date (+1 day). */
@@ -190,6 +230,12 @@ export function findDates(text: string, pub: Ymd | null): DateHit[] {
       const before = (m[13] ?? '').trim();
       const speech = before.length > 0 && !/^(?:last|this)/.test(before);
       if (havePub) push(lastWeekday(pub, WEEKDAYS.indexOf(m[14].toLowerCase()), /^last/.test(before)), true, speech);
+    } else if (m[21]) {
+      // "three weeks after the attack, ..." counts from the day of writing only when it opens the sentence
+      if (havePub && (m[23] === 'ago' || start === 0)) {
+        const span = agoSpan(pub, m[21], m[22]!);
+        if (span) out.push({ ...span, start, end, relative: true, speech: false });
+      }
     } else if (m[16]) {
       if (!havePub) continue;
       const t = utc(pub.y, pub.m!, pub.d!);
@@ -205,9 +251,10 @@ export function findDates(text: string, pub: Ymd | null): DateHit[] {
       }
     } else if (m[0].includes('weekend')) {
       if (!havePub) continue;
-      // the Saturday before publication: only its month is sure
-      const sat = lastWeekday(fromUtc(utc(pub.y, pub.m!, pub.d!) - 86_400_000), 6);
-      push({ y: sat.y, m: sat.m }, true);
+      // the weekend before publication (Friday to Sunday): only its month is sure, unless a later date names the day
+      const sat = lastWeekday(fromUtc(utc(pub.y, pub.m!, pub.d!) - DAY_MS), 6);
+      const t = utc(sat.y, sat.m!, sat.d!);
+      out.push({ y: sat.y, m: sat.m, start, end, relative: true, speech: false, range: [dayKeyOf(fromUtc(t - DAY_MS)), dayKeyOf(fromUtc(t + DAY_MS))] });
     } else if (m[20]) {
       push({ y: Number(m[20]) }, false);
     }

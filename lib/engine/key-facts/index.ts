@@ -10,7 +10,7 @@ import type { Amount } from '../../shared/contract';
 import { NO_DEADLINE, type Deadline } from '../deadline';
 import { BOILERPLATE_RE } from '../lexicon';
 import { sentenceIndexAt, type Sentence } from '../text';
-import { findDateline, findDates, iso, parsePublished, precisionOf, type DateHit, type Ymd } from './dates';
+import { dayKeyOf, findDateline, findDates, iso, parsePublished, precisionOf, type DateHit, type Ymd } from './dates';
 import { isProse, LEDE_SENTENCES, readEvent, type EventKind } from './event';
 import { findActors, findVictims, inferredActors, type Actor } from './parties';
 import { roleReader } from './roles';
@@ -52,7 +52,7 @@ function earlierTime(month: string | undefined, year: number, pub: Ymd): boolean
 const ANAPHOR_START_RE = /^(?:That|This|These|Those|Such|The same)\b|^(?:It|They)\b/;
 /** Words of a sentence that states the event itself. */
 const EVENT_SENTENCE_RE =
-  /\b(?:hack(?:ed|ers?)?|attack(?:ed|ers?)?|stole|stolen|steal\w*|ransomware|breach(?:ed)?|exploit(?:ed)?|infect(?:ed|ing)|hit|struck|drain(?:ed)?|seiz(?:ed|ure)|arrest(?:ed)?|charged|indicted|sentenced|sanction(?:ed)?|launder(?:ed)?|scam(?:med)?|compromised|began|occurred|happened|discovered|detected|paid|demanded|shut down|locked|encrypt(?:ed|ing)|suspended|halted|lost|incident|intrusion)\b/i;
+  /\b(?:hack(?:ed|ers?)?|attack(?:ed|ers?)?|stole|stolen|steal\w*|ransomware|breach(?:ed)?|exploit(?:ed)?|infect(?:ed|ing)|hit|struck|drain(?:ed)?|seiz(?:ed|ure)|arrest(?:ed)?|charged|indicted|sentenced|sanction(?:ed)?|launder(?:ed)?|scam(?:med)?|compromised|began|occurred|happened|discovered|detected|paid|demanded|shut down|locked|encrypt(?:ed|ing)|suspended|halted|lost|incident|intrusion|vulnerabilit(?:y|ies)|knocked out)\b/i;
 const AGENCY_NAME_RE = /\b(?:FBI|Federal Bureau|Department|Ministry|Treasury|OFAC|Justice|Police|Europol|Interpol|Agency|Bureau|Commission|Committee|Council|Office|Service|Court|Government|Authority|NSA|CISA|White House|United Nations|U\.?N\.?|Prosecutors?)\b/;
 
 /** A news organisation: it reports what others say (press), it is not the source of a figure. */
@@ -72,6 +72,9 @@ function openingEnd(sentences: readonly Sentence[], n: number): number {
   }
   return sentences.length ? sentences[sentences.length - 1]!.end : 0;
 }
+
+/** Stories in which an amount can be this event's stolen amount (null: the kind is not clear, the words decide). */
+const STOLEN_EVENTS: ReadonlySet<EventKind | null> = new Set<EventKind | null>(['theft', 'scam', 'arrest-or-charge', null]);
 
 /** Amounts shown at most: the rest of a long list is detail, not the event. */
 const MAX_AMOUNTS = 12;
@@ -135,8 +138,10 @@ export function buildKeyFacts(input: KeyFactsInput): KeyFacts {
     if (before?.prose) continue;
     const r = readRole(a.start, a.end);
     const other = r.otherIncident || (r.sentence >= 0 && recall[r.sentence]! && r.role !== 'aggregate');
-    // an amount whose role the words around it do not say is left out (it stays in the analysis' amounts)
-    if (other || r.role === 'other') continue;
+    // an amount whose role the words around it do not say is left out (it stays in the analysis' amounts), and so is
+    // money "lost" or "stolen" in a story that is not about a theft, a scam or a charge for one (a ransomware attack's
+    // costs, a sanction's or seizure's earlier hacks): no stolen amount is this event's there
+    if (other || r.role === 'other' || (r.role === 'stolen' && !STOLEN_EVENTS.has(event))) continue;
     const prose = r.sentence >= 0 && isProse(sentences[r.sentence]!.text);
     const by = r.role === 'aggregate' ? reportedBy(r.sentence, sentences, input.entities) : null;
     const item: KeyAmount = { text: a.text, value: a.value, currency: a.currency, usd: a.usd, start: a.start, end: a.end, role: r.role, ...(by ? { by } : {}) };
@@ -210,6 +215,10 @@ function reportedBy(si: number, sentences: readonly Sentence[], entities: readon
 const OCCURRED_BEFORE_RE =
   /\b(?:began|begun|started|occurred|happened|took place|struck|hit|launched|infect(?:ed|ing)|drained|exploited|stole|(?:was|were) (?:hacked|attacked|breached|exploited|drained|hit|compromised|encrypted))\b[^.;!?]{0,45}$/i;
 
+/** Words of the event happening right after its date ("On Wednesday morning, the agency shut down 2,000 computers"). */
+const OCCURRED_AFTER_RE =
+  /^[^.;!?]{0,40}?\b(?:began|started|occurred|happened|took place|struck|hit|launched|infected|drained|exploited|stole|shut down|took (?:\w+ )?offline|went (?:down|offline)|(?:was|were) (?:hacked|attacked|breached|exploited|drained|hit|compromised|encrypted|knocked out|shut down))\b/i;
+
 /** A wire dateline opening a sentence, "KUCHING (Jan 15):", "WASHINGTON, March 3 —": the day of writing, not of the event. */
 const DATELINE_PREFIX_RE = /^\p{Lu}[\p{Lu} .'’-]{2,30}(?:\([^)]{3,24}\)|, [^,:—–]{3,24}?)\s*[:—–-]/u;
 
@@ -239,7 +248,8 @@ function eventDate(sentences: readonly Sentence[], recall: readonly boolean[], l
     const datelineEnd = DATELINE_PREFIX_RE.exec(s.text)?.[0].length ?? 0;
     for (const h of findDates(s.text, pub)) {
       if (h.speech || (pub !== null && h.y > pub.y) || h.end <= datelineEnd) continue;
-      found.push({ hit: h, occurred: OCCURRED_BEFORE_RE.test(s.text.slice(Math.max(0, h.start - 60), h.start)), anaphor: ANAPHOR_START_RE.test(s.text) });
+      const occurred = OCCURRED_BEFORE_RE.test(s.text.slice(Math.max(0, h.start - 60), h.start)) || (h.start <= 3 && OCCURRED_AFTER_RE.test(s.text.slice(h.end, h.end + 80)));
+      found.push({ hit: h, occurred, anaphor: ANAPHOR_START_RE.test(s.text) });
     }
   }
   const first = found[0]?.hit;
@@ -251,6 +261,12 @@ function eventDate(sentences: readonly Sentence[], recall: readonly boolean[], l
     (f) => f.occurred && !f.anaphor && f.hit !== first && f.hit.y === first.y && rank(f.hit) >= rank(first) && dayKey(f.hit, false) <= dayKey(first, true),
   );
   if (occurred && !found[0]!.occurred) chosen = occurred.hit;
+  // a span ("over the weekend", "three weeks ago") takes the day a later sentence of the event names inside it
+  const span = chosen.range;
+  if (span) {
+    const inside = found.find((f) => f.hit !== chosen && f.hit.d !== undefined && !f.anaphor && dayKeyOf(f.hit) >= span[0] && dayKeyOf(f.hit) <= span[1]);
+    if (inside) chosen = inside.hit;
+  }
   if (chosen.m === undefined) {
     const finer = found.find((f) => f.hit.y === chosen.y && f.hit.m !== undefined);
     if (finer) chosen = finer.hit;

@@ -20,16 +20,17 @@ type CueRole = Exclude<Role, 'aggregate'>;
 const CUES: readonly [CueRole, RegExp][] = [
   ['bounty', /\b(?:bount(?:y|ies)|rewards?|white[- ]?hat fee|finder'?s fee)\b/g],
   // money that was not taken: what was saved or kept safe, what a project is worth or raised
-  ['other', /\b(?:sav(?:ed|ing)|rescued|protected|secured|market (?:cap|capitali[sz]ation|value)|valuation|valued at|raised|funding|total value locked|tvl)\b/g],
+  ['other', /\b(?:sav(?:ed|ing)|rescued|protected|secured|market (?:cap|capitali[sz]ation|value)|valuation|valued at|raised|funding|total value locked|tvl|invested|deposited|staked)\b/g],
   ['ransom', /\b(?:ransom(?!ware)\w*|extort\w*)\b/g],
   ['fine', /\b(?:fined?|fines|penalt(?:y|ies)|settlement|civil money)\b/g],
   ['frozen', /\b(?:froze|frozen|freez\w*)\b/g],
   ['seized', /\b(?:seiz\w*|forfeit\w*|confiscat\w*)\b/g],
   ['recovered', /\b(?:recover(?:ed|y|ing|s)?|returned|refund\w*|clawed back|got back|regain\w*|retriev\w*|restitution)\b/g],
-  ['laundered', /\b(?:launder\w*|mixers?|tumbl\w*|cash(?:ed)? out)\b/g],
+  // a mixer named as the place the money went ("sent to Tornado Cash") is laundering
+  ['laundered', /\b(?:launder\w*|mixers?|mixing service|tumbl\w*|cash(?:ed)? out|tornado(?: ?cash)?)\b/g],
   [
     'stolen',
-    /\b(?:stole|stolen|steal\w*|drain\w*|hack(?:ed|ers?|s)?|exploit(?:ed|er|ers|s)?|heists?|theft|lost|loss(?:es)?|siphon\w*|loot\w*|swindl\w*|defraud\w*|scam(?:med|mers?)?|made off with|netting|netted|raked|bilked|fleec\w*|embezzl\w*|pilfer\w*|robb\w*|took|taken)\b/g,
+    /\b(?:stole|stolen|steal\w*|drain\w*|hack(?:ed|ers?|s)?|exploit(?:ed|er|ers|s)?|heists?|thefts?|lost|loss(?:es)?|siphon\w*|loot\w*|swindl\w*|defraud\w*|scam(?:med|mers?)?|made off with|(?:got|made|ran) away with|netting|netted|raked|bilked|fleec\w*|embezzl\w*|pilfer\w*|robb\w*|took|taken)\b/g,
   ],
 ];
 /** "paid", "demanded": a ransom in a story about a ransom or an attack; otherwise only a payment. */
@@ -39,11 +40,22 @@ const RANSOM_CONTEXT_RE = /\b(?:ransom\w*|extort\w*|hackers?|attackers?|criminal
 const BOUNDARY_RE = /;|\s[—–]\s|\s-\s|[()]|,\s(?:while|but|whereas|although|though|and|after|before|which|when|as)\b|\b(?:of which|while|whereas|but|after|before)\b/g;
 /** A period of time or many incidents: the amount is a total, not this event's. */
 const AGGREGATE_STRONG_RE =
-  /\b(?:so far (?:this|in)|this year|last year|since (?:19|20)\d{2}|(?:per|a|each|every) (?:year|month)|annual(?:ly)?|over the (?:past|last)|in the (?:first|second|third|last) (?:half|quarter)|in the past \w+ (?:years|months)|average|median|cumulative\w*|industry|surveys?|surveyed|respondents|(?:a|the|this|new) study|on average|typical(?:ly)?|(?:attacks|hacks|thefts|exploits|breaches|incidents|heists|scams|schemes|campaigns|ransomware (?:payments|attacks))\b)/;
-const AGGREGATE_WEAK_RE = /\b(?:a total of|in total|total(?:l?ing|l?ed|s)?|combined|altogether|collectively|overall)\b/;
+  /\b(?:so far (?:this|in)|this year|last year|since (?:19|20)\d{2}|(?:per|a|each|every) (?:year|month)\b(?! ago| earlier| later| before| after)|annual(?:ly)?|over the (?:past|last)|in the (?:first|second|third|last) (?:half|quarter)|in the past \w+ (?:years|months)|average|median|cumulative\w*|industry|surveys?|surveyed|respondents|(?:a|the|this|new) study|on average|typical(?:ly)?|(?:attacks|hacks|thefts|exploits|breaches|incidents|heists|scams|schemes|campaigns|ransomware (?:payments|attacks))\b)/;
+const AGGREGATE_WEAK_RE = /\b(?:a total of|in total|add(?:s|ed|ing)? up to|total(?:l?ing|l?ed|s)?|combined|altogether|collectively|overall)\b/;
 const PLURAL_VICTIMS_RE = /\b(?:exchanges|institutions|companies|organi[sz]ations|banks|firms|protocols|platforms|businesses|hospitals|projects|countries)\b/;
 /** A ranking phrase: "one of the largest hacks this year", "the biggest theft since 2022". */
 const RANKING_RE = /\b(?:one of the|among the|the) (?:\w+ ){0,2}(?:largest|biggest|worst|most \w+)\b[^,;]{0,60}/g;
+/** A conditional or a counterfactual: "If even 1 per cent paid, that would be $600k", "could have drained $90 million". Not a fact. */
+const HYPOTHETICAL_RE = /\b(?:if|unless|were (?:it|they|the)|had (?:it|they|the))\b[^;]*\b(?:would|could|might)\b|\b(?:would|could|might) have (?!been (?:stolen|drained|taken|lost))\w+/;
+/**
+ * The amount's own predicate right after it: "17,614,940 USDC of the module was invested in Euler", "$5m
+ * were taken": its verb says what the amount is, before a word of an opening phrase ("At the time of the hack, ...").
+ */
+const PREDICATE_RE = /^[^,;:()]{0,60}?\b(?:was|were|is|are|has been|have been|had been|got|gets|get)\s+(?:\w+ly\s+)?(?=\w)/;
+/** Earnings of a group over its victims or campaigns: "the group had earned nearly $850,000 from their victims". */
+const EARNINGS_RE = /\b(?:earn(?:ed|s|ing)?|raked in|collected|took in|made|received|revenue|proceeds|profits?)\b/;
+const EARNED_FROM_RE = /^[^,;]{0,40}?\bfrom (?:\w+ ){0,2}(?:victims|targets|companies|organi[sz]ations|campaigns|attacks|payments)\b/;
+
 /** The clause recalls another incident: an earlier or different one. */
 const OTHER_INCIDENT_RE = /\b(?:earlier this (?:year|month)|in a separate|another|previous(?:ly)?|prior|similar|last (?:month|year)|in (?:19|20)\d{2}|a (?:year|month) (?:ago|earlier)|years? ago)\b/;
 
@@ -116,11 +128,14 @@ export function roleReader(text: string, sentences: readonly Sentence[], opts: {
     const cues: Cue[] = [];
     for (const [role, re] of CUES) for (const [cs1, ce1] of collect(re, w, 0, w.length)) if (cs1 >= e0 || ce1 <= s0) cues.push({ role, start: cs1, end: ce1 });
     if (opts.ransomStory || RANSOM_CONTEXT_RE.test(w)) for (const [ps, pe] of collect(PAY_RE, w, 0, w.length)) if (ps >= e0 || pe <= s0) cues.push({ role: 'ransom', start: ps, end: pe });
+    // the amount's own verb ("... was invested", "... were drained") is the closest word there is
+    const pred = PREDICATE_RE.exec(w.slice(e0));
+    const predAt = pred ? e0 + pred[0].length : -1;
     let best: Cue | null = null;
     let bestD = Infinity;
     for (const c of cues) {
       // a word after the amount is read a little closer ("$4.8 million bounty", "$5m was stolen")
-      const gap = c.start >= e0 ? c.start - e0 : s0 - c.end + 4;
+      const gap = c.start === predAt ? 0 : c.start >= e0 ? c.start - e0 : s0 - c.end + 4;
       const d = gap + BOUNDARY_COST * countBetween(boundaries, c.start, c.start >= e0 ? e0 : s0);
       if (d < bestD) {
         bestD = d;
@@ -128,10 +143,19 @@ export function roleReader(text: string, sentences: readonly Sentence[], opts: {
       }
     }
     const otherIncident = OTHER_INCIDENT_RE.test(clause);
-    const aggregate = AGGREGATE_STRONG_RE.test(clause) || (AGGREGATE_WEAK_RE.test(clause) && PLURAL_VICTIMS_RE.test(clause)) || PLURAL_VICTIMS_RE.test(clause.slice(e0 - cs));
+    const after = clause.slice(e0 - cs);
+    const aggregate =
+      AGGREGATE_STRONG_RE.test(clause) ||
+      (AGGREGATE_WEAK_RE.test(clause) && PLURAL_VICTIMS_RE.test(clause)) ||
+      PLURAL_VICTIMS_RE.test(after) ||
+      (EARNINGS_RE.test(clause.slice(0, s0 - cs)) && EARNED_FROM_RE.test(after));
     let role: Role = best && bestD <= MAX_DISTANCE ? best.role : 'other';
+    // what would or could have happened is no fact of the event
+    if (HYPOTHETICAL_RE.test(clause)) return { role: 'other', otherIncident: false, distance: bestD, sentence: si };
     // a total over a period or many incidents is an aggregate, whatever verb carries it (a fine or a bounty stays what it is)
-    if (aggregate && role !== 'bounty' && role !== 'fine' && role !== 'seized') role = 'aggregate';
+    // a figure of a period with no word of what it is ("tried to buy a copy with $40 million last year") is background, not a total
+    if (aggregate && role === 'other' && !opts.reportStory && !AGGREGATE_WEAK_RE.test(clause)) role = 'other';
+    else if (aggregate && role !== 'bounty' && role !== 'fine' && role !== 'seized') role = 'aggregate';
     // in a report (a study, a survey), a figure is the report's, even one said of a ransom ("the highest demand seen was $28,730")
     else if (opts.reportStory && (role === 'other' || role === 'stolen' || role === 'ransom')) role = 'aggregate';
     return { role, otherIncident: otherIncident && role !== 'aggregate', distance: bestD, sentence: si };

@@ -1,0 +1,116 @@
+/**
+ * The event frame (lib/engine/key-facts): the cues of issue 15's second pass — conditionals, an amount's own verb,
+ * "got away with", a mixer as where money went, a group's earnings from its victims, period figures without a word
+ * of what they are, stolen amounts only in theft stories; and dates counted back ("three weeks ago"), "last
+ * Tuesday", a weekend narrowed to its day, a date opening a sentence of the event. Each rule both ways.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildKeyFacts } from '../../../lib/engine/key-facts';
+import { findDates } from '../../../lib/engine/key-facts/dates';
+import { findAmounts } from '../../../lib/engine/money';
+import { splitSentences } from '../../../lib/engine/text';
+
+function facts(text: string, title = 'Exchange hacked', publishedAt: string | null = null) {
+  return buildKeyFacts({ text, title, sentences: splitSentences(text), amounts: findAmounts(text), entities: [], publishedAt });
+}
+const roleOf = (text: string, amount: string, title = 'Exchange hacked') => facts(text, title).amounts!.find((a) => a.text === amount)?.role;
+const days = (text: string, pub: { y: number; m: number; d: number }) => findDates(text, pub).map((h) => [h.y, h.m, h.d]);
+
+describe('amount roles: what is not a fact of the event', () => {
+  it('does not show a conditional or a counterfactual figure', () => {
+    expect(roleOf('Hackers hit 200,000 machines. “If even 1 per cent paid the ransom that would be $600k,” he said.', '$600k', 'Ransomware hits hospitals')).toBeUndefined();
+    expect(roleOf('Hackers could have drained $90 million had the team not paused the bridge.', '$90 million')).toBeUndefined();
+  });
+
+  it('keeps a stated theft next to a conditional in another clause', () => {
+    expect(roleOf('Hackers stole $5 million from the exchange; if users had waited, they would have lost nothing.', '$5 million')).toBe('stolen');
+    expect(roleOf('Hackers may have stolen around $136 million, CertiK said.', '$136 million')).toBe('stolen');
+  });
+
+  it('reads the amount’s own verb before a word of an opening phrase', () => {
+    expect(roleOf('At the time of the Euler hack, 17,614,940 USDC of the module was invested in Euler.', '17,614,940 USDC')).toBeUndefined();
+    expect(roleOf('At the time of the audit, $5 million was stolen from the vault.', '$5 million')).toBe('stolen');
+  });
+
+  it('reads "got away with" as a theft', () => {
+    expect(roleOf('The infiltrators reportedly got away with $95,000 worth of Ethereum.', '$95,000')).toBe('stolen');
+    expect(roleOf('The winners walked away with a $95,000 prize.', '$95,000')).toBeUndefined();
+  });
+
+  it('reads money sent to a mixer as laundered', () => {
+    expect(roleOf('Exploit execution: 1000 ETH sent to Tornado Cash within minutes.', '1000 ETH')).toBe('laundered');
+    expect(roleOf('The exploiter drained 1000 ETH from the pool.', '1000 ETH')).toBe('stolen');
+  });
+
+  it('reads a group’s earnings from its victims as a total', () => {
+    expect(roleOf('The group had earned nearly $850,000 from their victims, who paid the ransom demands.', '$850,000', 'Ransomware hits lab')).toBe('aggregate');
+    expect(roleOf('The lab paid a $50,000 ransom to the attackers.', '$50,000', 'Ransomware hits lab')).toBe('ransom');
+  });
+
+  it('does not make a figure of a period a total when nothing says what it is', () => {
+    expect(roleOf('Another group tried to buy a copy of the Constitution with $40 million in crypto last year.', '$40 million')).toBeUndefined();
+    expect(roleOf('Hackers stole $3.8 billion from crypto platforms last year.', '$3.8 billion')).toBe('aggregate');
+  });
+
+  it('does not read "a month ago" as "a month" (per month)', () => {
+    const kf = facts('The exchange was hacked and lost $2 million.\nLess than a month ago, other scammers pulled off a similar hack, getting away with around $150,000.');
+    expect(kf.amounts!.map((a) => a.text)).toEqual(['$2 million']);
+    expect(roleOf('Victims lost $2 million a month to such scams.', '$2 million')).toBe('aggregate');
+  });
+
+  it('shows no stolen amount in a story that is not about a theft', () => {
+    const text = 'Ransomware encrypted the hospital’s files and the gang demanded a $50,000 ransom.\nThe hospital lost $2 million in revenue while its systems were down.';
+    const kf = facts(text, 'Ransomware attack hits hospital, gang demands ransom');
+    expect(kf.event).toBe('ransomware');
+    expect(kf.amounts!.map((a) => [a.text, a.role])).toEqual([['$50,000', 'ransom']]);
+    expect(roleOf('Hackers stole $2 million from the exchange on Monday.', '$2 million')).toBe('stolen');
+  });
+});
+
+describe('dates counted back from the day of writing', () => {
+  const pub = { y: 2018, m: 8, d: 9 };
+  it('reads "N days / weeks / months ago", at the precision the count allows', () => {
+    expect(findDates('The city was hit two days ago.', pub).map((h) => [h.y, h.m, h.d])).toEqual([[2018, 8, 7]]);
+    expect(findDates('The city was hit three months ago.', pub).map((h) => [h.y, h.m, h.d])).toEqual([[2018, 5, undefined]]);
+    // three weeks before August 9, give or take three days: July
+    expect(findDates('Nearly three weeks after its systems were knocked out, the borough has restored its phones.', pub).map((h) => [h.y, h.m, h.d])).toEqual([[2018, 7, undefined]]);
+    // a week before August 5 may be in July or in August: only the year is sure
+    expect(findDates('The city was hit a week ago.', { y: 2018, m: 8, d: 5 }).map((h) => [h.y, h.m, h.d])).toEqual([[2018, undefined, undefined]]);
+  });
+
+  it('counts "after" from the day of writing only when it opens the sentence', () => {
+    expect(findDates('The borough restored its phones three weeks after the attack.', pub)).toEqual([]);
+  });
+});
+
+describe('"last Tuesday"', () => {
+  it('written on a Thursday is the Tuesday of the week before ("on Tuesday" is this week’s)', () => {
+    const thursday = { y: 2017, m: 7, d: 6 };
+    expect(days('The malware was launched in Ukraine last Tuesday.', thursday)).toEqual([[2017, 6, 27]]);
+    expect(days('The malware was launched in Ukraine on Tuesday.', thursday)).toEqual([[2017, 7, 4]]);
+    expect(days('The malware was launched last Friday.', thursday)).toEqual([[2017, 6, 30]]);
+  });
+});
+
+describe('the event’s day', () => {
+  it('narrows "over the weekend" to the day a later sentence names in it', () => {
+    const text = 'The hack that shut down the dispatch system over the weekend was a ransomware attack, officials said Wednesday.\nThe breach shut down the system from Sunday morning until Monday morning.';
+    expect(facts(text, 'Dispatch system hit by ransomware', '2018-03-28').date).toBe('2018-03-25');
+  });
+
+  it('keeps the month when no later day falls in the weekend', () => {
+    const text = 'The hack that shut down the dispatch system over the weekend was a ransomware attack, officials said Wednesday.\nThe system was restored on Tuesday.';
+    expect(facts(text, 'Dispatch system hit by ransomware', '2018-03-28').date).toBe('2018-03');
+  });
+
+  it('takes a date that opens a sentence of the event happening over the day the story is told on', () => {
+    const text = 'Employees spent a second day offline Thursday as officials investigated a ransomware attack.\nOn Wednesday morning, the agency shut down 2,000 computers while officials investigated the attack.';
+    expect(facts(text, 'Ransomware hits state agency', '2018-02-22').date).toBe('2018-02-21');
+    const told = 'Employees spent a second day offline Thursday as officials investigated a ransomware attack.\nOn Wednesday, the agency said it was still investigating the attack.';
+    expect(facts(told, 'Ransomware hits state agency', '2018-02-22').date).toBe('2018-02-22');
+  });
+
+  it('reads a disclosure heading that names the vulnerability and its day', () => {
+    expect(facts('Vulnerability disclosure 2021-02-04\nAn exploit against the vault has led to 11m DAI being lost.', 'Vulnerability disclosure 2021-02-04').date).toBe('2021-02-04');
+  });
+});
