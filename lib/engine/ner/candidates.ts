@@ -58,6 +58,13 @@ export function nameCandidates(text: string, tokens: Token[], covered: (s: numbe
     while (toks.length > 1 && toks[0]!.text.length === 1 && text[toks[0]!.end] === '.') toks = toks.slice(1);
     // "Special Agent in Charge Reid Davis", "CEO Jane Doe", "Prime Minister Jane Doe": leading titles are not part of a person's name
     const title = (k: number): boolean => LEADING_TITLES.has(toks[k]!.norm) || (TITLE_QUALIFIERS.has(toks[k]!.norm) && k + 1 < toks.length && LEADING_TITLES.has(toks[k + 1]!.norm));
+    // "Chief Financial Officer Jane Doe": "Chief <any word> Officer" is a title whatever its middle word
+    // ("Chief Information Security Officer"), and alone it names no one
+    const officer = toks[0]?.norm === 'chief' ? toks.findIndex((t, k) => k >= 2 && k <= 3 && t.norm === 'officer') : -1;
+    if (officer > 0) {
+      if (toks.length <= officer + 1) return;
+      toks = toks.slice(officer + 1);
+    }
     while (toks.length > 2 && title(0)) toks = toks.slice(1);
     // a title alone ("Under Secretary", "Prime Minister") names no one
     if (toks.every((_, k) => title(k) || (k > 0 && LEADING_TITLES.has(toks[k]!.norm)))) return;

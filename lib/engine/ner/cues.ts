@@ -28,9 +28,27 @@ const PROTOCOL_CUE_AFTER = /^\s+(?:protocol|bridge|DAO|DEX|vault|vaults|lending 
  * second of a pair ("the VeraCrypt and TrueCrypt ransomware operations") is not typed: the word may
  * describe the operation that abused both.
  */
-const MALWARE_WORD = '(?:malware|backdoor|stealer|infostealer|info-stealer|trojan|RAT|implant|dropper|botnet|spyware|wiper|rootkit|keylogger|clipper|drainer|ransomware|loader)';
-const MALWARE_CUE_BEFORE = new RegExp(`\\b${MALWARE_WORD}\\s+(?:(?:called|named|dubbed|known as|tracked as)\\s+)?["“]?$`, 'i');
-const MALWARE_CUE_AFTER = new RegExp(`^["”]?\\s+(?:(?:macOS|Windows|Linux|Android|iOS|Python|Go|Rust|JavaScript|PowerShell|Node\\.js|new|custom)\\s+)?${MALWARE_WORD}s?\\b`, 'i');
+const MALWARE_WORD = '(?:malware|backdoor|stealer|infostealer|info-stealer|trojan|RAT|implant|dropper|downloader|botnet|spyware|wiper|rootkit|keylogger|clipper|drainer|ransomware|loader)';
+/** "a backdoor called X", "a custom ransomware family called X", "the ‘X’ implant": quotes of either kind around the name. */
+const MALWARE_CUE_BEFORE = new RegExp(`\\b${MALWARE_WORD}\\s+(?:(?:family|strain|variant)\\s+)?(?:(?:called|named|dubbed|known as|tracked as)\\s+)?["“‘']?$`, 'i');
+const MALWARE_CUE_AFTER = new RegExp(`^["”’']?\\s+(?:(?:macOS|Windows|Linux|Android|iOS|Python|Go|Rust|JavaScript|PowerShell|Node\\.js|new|custom)\\s+)?${MALWARE_WORD}s?\\b`, 'i');
+/**
+ * A name defined as malware right after it, by a dash or an appositive whose head noun is a malware word:
+ * "WAVESHAPER – C++ backdoor that runs ...", "InfoHook, an information stealer previously seen ...". The
+ * malware word must end the noun phrase (punctuation, a clause or participle, a preposition follows), so
+ * "Acme, a malware analysis firm" or "Qilin, a ransomware gang" are not malware.
+ */
+const MALWARE_DEFINED_AFTER = new RegExp(
+  `^["”’']?(?:[ \\t]+[–—-]|,)[ \\t]+(?:(?:a|an|the)[ \\t]+)?(?:[\\p{L}\\p{N}+#/.-]+[ \\t]+){0,4}?${MALWARE_WORD}(?=[ \\t]*(?:[,.;:)]|$)|[ \\t]+(?:that|which|used|written|capable|designed|for|from|with|by|in|on|targeting|previously|first|also|\\p{Ll}+ly|\\p{Ll}+ed)\\b)`,
+  'iu',
+);
+/**
+ * "the cryptocurrency Squid", "a token called X", "the stablecoin X": a coin named by its kind. After "a"
+ * only with "called": "a cryptocurrency ATM" uses the word as a modifier.
+ */
+const COIN_CUE_BEFORE = /(?:\b(?:the|its)\s+(?:cryptocurrency|token|coin|memecoin|meme coin|stablecoin|altcoin)\s+|\b(?:a|an|the|new)\s+(?:cryptocurrency|token|coin|memecoin|meme coin|stablecoin|altcoin)\s+(?:called|named|dubbed)\s+)["“]?$/i;
+/** A malware word alone ("RAT") is no malware's name. */
+const MALWARE_NAME_ITSELF = new RegExp(`^${MALWARE_WORD}s?$`, 'i');
 /** A malware word anywhere (no `g` flag: `test` keeps no state between calls). */
 export const MALWARE_WORD_RE = new RegExp(`\\b${MALWARE_WORD}s?\\b`, 'i');
 /** Right next to a person's name: what people do in these stories. */
@@ -53,7 +71,10 @@ export function cuedType(text: string, c: Candidate): { type: EntityType; rule: 
   const paired = /\b(?:and|or|&)\s+$|,\s*$/.test(text.slice(Math.max(0, c.start - 6), c.start)) || /^\s+(?:and|or|&)\s/.test(after);
   if (MALWARE_CUE_AFTER.test(after) && !paired && (brandLike(toks[0]!.text) || toks.length === 1) && !/^(?:The|This|That|New|Malicious|A|An)$/.test(toks[0]!.text)) return { type: 'malware', rule: 'cue-malware-after' };
   if (MALWARE_CUE_BEFORE.test(before) && brandLike(toks[0]!.text)) return { type: 'malware', rule: 'cue-malware-before' };
+  // "a remote access trojan, or RAT — essentially malware that ...": a malware word is no malware's name
+  if (MALWARE_DEFINED_AFTER.test(after) && brandLike(toks[0]!.text) && toks.length <= 2 && !MALWARE_NAME_ITSELF.test(c.name)) return { type: 'malware', rule: 'cue-malware-defined' };
   if (ACTOR_CUE_BEFORE.test(before)) return { type: 'threat-actor', rule: 'cue-actor' };
+  if (COIN_CUE_BEFORE.test(before) && toks.length <= 2) return { type: 'cryptocurrency', rule: 'cue-coin' };
   if (EXCHANGE_CUE_AFTER.test(after) || (EXCHANGE_CUE_BEFORE.test(before) && toks.length <= 2)) return { type: 'exchange', rule: 'cue-exchange' };
   if (PROTOCOL_CUE_AFTER.test(after) || PROTOCOL_CUE_BEFORE.test(before)) return { type: 'protocol', rule: 'cue-protocol' };
   if (ORG_CUE_BEFORE.test(before)) return { type: 'organization', rule: 'cue-org-before' };
@@ -103,8 +124,14 @@ export function describedKind(text: string, c: Candidate, kinds: ReadonlySet<str
   const mods: string[] = [];
   for (let k = words.length - 2; k >= 0; k--) {
     const w = words[k]!;
-    if (!/^\p{Ll}/u.test(w) || KIND_DETERMINER.test(w)) break;
-    if (NOT_A_KIND_MODIFIER.test(lexTagOf(w))) return null;
+    // a short acronym is a modifier too ("the IT company SolarWinds", "a UK bank")
+    if (!(/^\p{Ll}/u.test(w) || /^\p{Lu}{2,4}$/u.test(w)) || KIND_DETERMINER.test(w)) break;
+    // "at government contractor giant X": a preposition or verb before the modifiers ends them; right before
+    // the kind noun ("said company X", "in firm X") it says the noun is no description
+    if (/^\p{Ll}/u.test(w) && NOT_A_KIND_MODIFIER.test(lexTagOf(w))) {
+      if (mods.length) break;
+      return null;
+    }
     mods.unshift(w);
   }
   if (!mods.length && !m[2]) return null;

@@ -9,7 +9,7 @@ import type { EntityType } from '../../shared/contract';
 import { inIdiom } from '../entities';
 import { AGE_AFTER_RE, AGE_BEFORE_RE, eastAsianName } from '../ner-cues';
 import type { Token } from '../text';
-import { BODY_WORDS, CAMEL_STOP, CAPTION_WORDS, COMMON_ACRONYMS, GOVERNMENT_WORDS, LEGAL_FORMS, STATE_BODY_WORDS, JARGON, KNOWN_ORGS, NOT_NAME, ORG_HEAD, ORG_KINDS, ORG_SUFFIX } from '../vocab';
+import { BODY_WORDS, CAMEL_STOP, CONNECTORS, LEADING_TITLES, CAPTION_WORDS, COMMON_ACRONYMS, GOVERNMENT_WORDS, LEGAL_FORMS, STATE_BODY_WORDS, JARGON, KNOWN_ORGS, NOT_NAME, ORG_HEAD, ORG_KINDS, ORG_SUFFIX } from '../vocab';
 import { FIRST_NAME_TAG, isBoilerplateLine, isDefinedAcronym, isTitleCaseLine, lexTag, plainNameTokens, type Candidate } from './candidates';
 import { acronymAfter, spellsInitials } from './acronyms';
 import { cuedType, describedKind, MALWARE_WORD_RE, PERSON_AFTER, PERSON_BEFORE, PERSON_CUE, PERSON_TITLES } from './cues';
@@ -57,6 +57,8 @@ export const RULE_INFO: Record<string, RuleFigures> = {
   'known-org': { reason: 'a news agency, publisher, security firm or platform on the known-organisations list', dev: [31, 31], old: [55, 85] },
   'cue-malware-after': { reason: 'followed by a malware word ("X backdoor", "X stealer", "X RAT")', dev: [4, 4], old: [3, 5] },
   'cue-malware-before': { reason: 'a brand-shaped name after a malware word ("a backdoor called X")', dev: [0, 0], old: [1, 1] },
+  'cue-malware-defined': { reason: 'defined as malware right after it ("X – C++ backdoor that ...", "X, an information stealer")', dev: [0, 0], old: [0, 0] },
+  'cue-coin': { reason: 'after "the cryptocurrency", "the token", "a coin called"', dev: [0, 0], old: [0, 0] },
   'cue-actor': { reason: 'after "group known as", "gang calling itself", "the threat actor,"', dev: [1, 1], old: [6, 6] },
   'cue-exchange': { reason: 'next to "exchange" ("the X exchange", "crypto exchange X")', dev: [0, 0], old: [4, 7] },
   'cue-protocol': { reason: 'next to "protocol", "bridge", "DAO"...', dev: [2, 5], old: [4, 11], off: true, offWhy: 'dev 2 of 5: "LP", "Best Yield", a token typed as a protocol' },
@@ -69,6 +71,7 @@ export const RULE_INFO: Record<string, RuleFigures> = {
   'org-suffix': { reason: 'ends in an organisation word ("... Labs", "... Bank")', dev: [18, 18], old: [19, 68] },
   'defined-acronym': { reason: 'a name defined with its acronym that names a body ("the Korea Financial Intelligence Unit (KoFIU)")', dev: [5, 6], old: [7, 10] },
   'recurring-name': { reason: 'a word that is no English word, capitalised mid-sentence three times or more ("Conduent")', dev: [1, 3], old: [2, 7], off: true, offWhy: 'dev 1 of 3, old 2 of 7: tickers ("WBNB"), products, foreign words, demonyms' },
+  'state-service': { reason: 'a "<National, Federal or nationality> ... Service" ("National Health Service", "Federal Security Service")', dev: [0, 0], old: [0, 0] },
   'title-person': { reason: 'a two- or three-word name after a title ("Dr.", "Judge", "CEO")', dev: [7, 7], old: [6, 16] },
   'east-asian-name': { reason: 'the shape of a Korean or Chinese personal name', dev: [2, 2], old: [8, 8] },
   'first-name': { reason: 'a given name from compromise\'s lexicon, then a surname', dev: [27, 27], old: [20, 33] },
@@ -163,6 +166,12 @@ function stateBody(toks: readonly Token[]): boolean {
   const national = first.norm === 'national' || first.norm === 'federal' || /(?:^|,)(?:Demonym|Country)(?:,|$)/.test(tagOf(first));
   return toks.length >= 3 && national && STATE_BODY_WORDS.has(toks[toks.length - 1]!.norm);
 }
+
+/** Leading-title words that name an organisation or a qualifier, not a person's title ("FBI", "Former"). */
+const NOT_A_TITLE_END = new Set(['us', 'fbi', 'doj', 'former', 'acting', 'special', 'district', 'deputy', 'assistant', 'executive', 'chief']);
+
+/** A health service is a provider of care, not an agency ("National Health Service"). */
+const HEALTH_WORD = /^(?:health|healthcare|medical|hospital|hospitals|ambulance)$/;
 
 /** DeFi words: a "<name> Finance" among them is a protocol. */
 const DEFI_NEAR = /\b(?:defi|protocol|lending|liquidity|vaults?|pools?|yield|flash loans?|smart contracts?|tokens?|stablecoins?)\b/i;
@@ -322,11 +331,31 @@ export const NAME_RULES: readonly NameRule[] = [
     },
   },
   {
+    id: 'state-service',
+    reason: RULE_INFO['state-service']!.reason,
+    apply({ text, c }) {
+      // "National Health Service", "Federal Security Service": "Service" ends too many generic phrases and
+      // product names ("Denial of Service", "Remote Desktop Service") to be an organisation word, but not
+      // after "National", "Federal" or a nationality; a health service is a provider, the others agencies
+      const toks = c.tokens;
+      if (toks[toks.length - 1]!.norm !== 'service' || !stateBody(toks) || toks.some((t) => CONNECTORS.has(t.norm))) return null;
+      // "the National Customer Service team": a modifier of the noun after it, not a name
+      const next = /^ (\p{Ll}+)/u.exec(text.slice(c.end, c.end + 30))?.[1];
+      if (next && /^(?:Singular|Plural)$/.test(lexTag(next))) return null;
+      return toks.some((t) => HEALTH_WORD.test(t.norm)) ? { type: 'organization', rule: 'state-service' } : { type: 'agency', rule: 'state-service', typed: true };
+    },
+  },
+  {
     id: 'title-person',
     reason: RULE_INFO['title-person']!.reason,
-    apply({ text, c }) {
+    apply({ text, c, tokens }) {
       const n = c.tokens.length;
-      return n >= 2 && n <= 3 && PERSON_TITLES.test(text.slice(Math.max(0, c.start - 24), c.start)) ? { type: 'person', rule: 'title-person' } : null;
+      if (n < 2 || n > 3) return null;
+      if (PERSON_TITLES.test(text.slice(Math.max(0, c.start - 24), c.start))) return { type: 'person', rule: 'title-person' };
+      // "Chief Executive Officer Marek Dolinski": the capitalised title the candidate finder took off the name
+      const prev = tokens[c.tokenStart - 1];
+      const titled = !!prev && /^\p{Lu}/u.test(prev.text) && LEADING_TITLES.has(prev.norm) && !NOT_A_TITLE_END.has(prev.norm) && /^\.? $/.test(text.slice(prev.end, c.start));
+      return titled && plainNameTokens(c.tokens) ? { type: 'person', rule: 'title-person' } : null;
     },
   },
   {
