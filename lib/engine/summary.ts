@@ -1,18 +1,36 @@
 /**
  * Extractive summary: 2–3 sentences of the article, at most about 70 words, lede first. The first
  * sentence states the central fact (who, what, how much, when): the earliest opening sentence that names
- * the event's victim or actor outright, else the lede when it tells the event, else the earliest that
- * holds the event's amount or tells the event (a deck line above the lede does not). Then the sentence
- * that names the attribution, when the article has one, and the next most informative one; a later
- * sentence about another incident or a period ("last year") counts less. Never a sentence that leans
- * on an earlier one ("That", "This incident", "It" — not the "it" of "it is not clear"), a question, a
- * hypothetical ("If an attacker..."), boilerplate, or a near-repeat of a sentence already chosen; never
- * opening with a quote or a page's note ("Updated ... -").
+ * the event's victim or actor outright, else the lede when it tells the event with something concrete, else
+ * the earliest that holds the event's amount or names a party and tells the event (a deck line above the lede,
+ * or a scene-setting lede, does not). A deck that the lede restates gives way to the lede. Then the sentence
+ * that names the attribution, when the article has one, and the next most informative one; a later sentence
+ * about another incident or a period ("last year"), or one that sets the story beside others ("comes amid",
+ * "yet another reminder"), counts less. Never a sentence that leans on an earlier one ("That", "This incident",
+ * "It" — not the "it" of "it is not clear" —, "The threat actor", "the same group"), a question, a hypothetical
+ * ("If an attacker..."), boilerplate, a page's note ("Updated ... -"), or a near-repeat of a sentence already
+ * chosen; never opening with a quote. The word cues live in ./summary/cues.ts.
  */
 import type { Amount, KeyFacts } from '../shared/contract';
 import type { Sentence } from './text';
 import { NO_DEADLINE, type Deadline } from './deadline';
 import { BOILERPLATE_RE } from './lexicon';
+import {
+  ANAPHOR_RE,
+  ATTRIBUTION_RE,
+  BACKGROUND_RE,
+  CONCRETE_RE,
+  CONNECTIVE_RE,
+  CONTEXT_RE,
+  DATE_RE,
+  ELSEWHERE_RE,
+  EVENT_RE,
+  EXPLETIVE_IT_RE,
+  HYPOTHETICAL_RE,
+  NOTE_RE,
+  SAME_PARTY_RE,
+  SPEECH_RE,
+} from './summary/cues';
 
 /** Sentences shorter than this many words are captions, headings or fragments. */
 const MIN_WORDS = 7;
@@ -29,21 +47,6 @@ const FIRST_WITHIN = 4;
 /** Sentences read at all: a summary comes from the article's first part. */
 const MAX_CANDIDATES = 400;
 
-const EVENT_RE =
-  /\b(?:hack\w*|exploit\w*|stole|stolen|steal\w*|drain\w*|launder\w*|attack\w*|breach\w*|heist|seiz\w*|sanction\w*|arrest\w*|charged|indict\w*|ransom\w*|compromis\w*|lost|losses|theft|raked|scam\w*|phish\w*|attribut\w*|linked to|behind|sentenced|jailed|frozen|froze)\b/i;
-const ATTRIBUTION_RE = /\b(?:attribut\w*|linked to|tied to|traced to|behind the|blamed|responsible for|carried out by|state-sponsored|north korean hackers|suspected)\b/i;
-const DATE_RE = /\b(?:19|20)\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b/;
-/** A sentence that leans on an earlier one: it cannot stand in a summary at all. */
-const ANAPHOR_RE = /^["“'‘(]?(?:That|This|These|Those|Such|It|Its|They|Their|He|She|His|Her|Both|The latter|The former|Thus|Hence|Then|Again|Otherwise|Instead|So)\b/;
-/**
- * "It" that stands for nothing (an expletive): "It's not clear who...", "It appears (that) ...", "It remains to be
- * seen...", "It is strongly recommended that...". The sentence stands on its own; "It appears to be..." does not.
- */
-const EXPLETIVE_IT_RE =
-  /^["“'‘(]?It(?:['’]s| is| was| remains| has been| had been)(?: not| still| now| yet| also)*(?: \w+ly)? (?:clear|unclear|likely|unlikely|possible|impossible|probable|understood|believed|thought|estimated|reported|recommended|advised|advisable|important|essential|crucial|worth|known|unknown|too early|to be seen|uncertain|certain)\b|^["“'‘(]?It (?:appears|seems|remains to be seen)\b(?! to\b)/;
-/** A sentence that opens with a connective ("But as of Monday the attackers had..."): it may follow the lede, never open the summary. */
-const CONNECTIVE_RE = /^["“'‘(]?(?:But|And|Or|However|Still|Also|Meanwhile|Yet)\b/;
-const HYPOTHETICAL_RE = /^["“'‘(]?(?:If|Should|Suppose|Imagine|Assuming|What if|Had|Were)\b|\b(?:would have|could have been|might have been)\b/;
 
 function words(s: string): string[] {
   return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -112,25 +115,15 @@ interface Candidate {
   event: boolean;
   /** opens with a connective ("But", "However"): it may follow another sentence, not open the summary */
   connective: boolean;
-  /** a page's note about itself ("Updated ... -"): never the opening sentence */
-  note: boolean;
+  /** names a party the entity finder found (an actor, victim, agency, company) */
+  party: boolean;
+  /** holds an amount of money */
+  amount: boolean;
+  /** holds a figure or a name, and explains no term */
+  concrete: boolean;
   score: number;
 }
 
-/** A sentence that explains a term or a habit rather than tells the story ("Ransomware is a type of malware that..."). */
-const BACKGROUND_RE = /\b(?:is|are) (?:a|an|the) (?:\w+ )?(?:type|kind|form|class|category|piece) of\b|\brefers? to\b|\b(?:typically|usually|generally)\b/i;
-/** A sentence that is mostly someone's words ("... the quickest way was to pay," Stefanek said.), or a post's hashtags. */
-const SPEECH_RE = /^["“]|[,.!?]["”]\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}(?:said|says|told|added|wrote|explained|noted)\b|#\p{L}/u;
-/** A page's note about itself, not the story: "Updated September 24th, 2025 17:34 UTC - ...", "Editor's note: ...", thanks to helpers. */
-const NOTE_RE = /^["“'‘(]?(?:(?:Updated?|UPDATE)\b:?\s*(?:[-–—:]|(?:on |at )?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d|\d{1,2}[:/.-]\d))|(?:Editor['’]s note|Correction|Clarification)\b\s*[-–—:])|\b(?:we|I) (?:also |would )?(?:want|like|wish)? ?to thank\b|\bthanks? (?:also )?(?:go(?:es)? )?to\b/i;
-/**
- * A sentence about another incident or a period ("last year", "in 2025 alone", "another attack", "at the time"):
- * after the opening it is background, not this story.
- */
-const ELSEWHERE_RE =
-  /\b(?:last year|earlier this year|so far this year|in (?:19|20)\d{2} alone|in a separate|another (?:attack|hack|incident|breach|exploit|heist|case)|similar (?:attacks|hacks|incidents|cases)|previous(?:ly)?|years? ago|in the past|in recent (?:years|months)|at the time)\b/i;
-/** Something concrete: a figure, or a capitalised word after the first (a name, a place, a day). */
-const CONCRETE_RE = /\d|\s["“'‘(]?\p{Lu}/u;
 
 /** A sentence fit to stand in a summary; `follows`: it comes after another one, so it may open with a connective. */
 export function standsAlone(text: string, follows = false): boolean {
@@ -141,6 +134,7 @@ export function standsAlone(text: string, follows = false): boolean {
   if (/^["“].*["”]$/.test(text)) return false; // a bare quote
   if (/^<\/?[a-z]+>/i.test(text)) return false; // markup lines of a plain-text export
   if (!follows && CONNECTIVE_RE.test(text)) return false;
+  if (SAME_PARTY_RE.test(text)) return false;
   return (!ANAPHOR_RE.test(text) || EXPLETIVE_IT_RE.test(text)) && !HYPOTHETICAL_RE.test(text);
 }
 
@@ -154,6 +148,7 @@ export function summarize(input: SummaryInput): string[] {
   const entitiesIn = spansFrom(input.entitySpans);
   const cands: Candidate[] = [];
   let rank = 0;
+  let ledeOpens = '';
   for (let i = 0; i < input.sentences.length && cands.length < MAX_CANDIDATES; i++) {
     if (deadline.step()) break;
     const s = input.sentences[i]!;
@@ -162,8 +157,16 @@ export function summarize(input: SummaryInput): string[] {
     // prose rank counts every prose line, fit or not, so that the lede keeps its place
     const isProse = w.length >= MIN_WORDS && /[.!?]["'”’)]*$/.test(text) && !BOILERPLATE_RE.test(text) && !/^<\/?[a-z]+>/i.test(text);
     if (!isProse) continue;
-    const r = rank++;
-    if (!standsAlone(text, true)) continue;
+    let r = rank++;
+    if (r === 0) ledeOpens = w.slice(0, 3).join(' ');
+    // a page's note about itself is no part of a summary
+    if (!standsAlone(text, true) || NOTE_RE.test(text)) continue;
+    // a deck restated by the lede ("HACKERS connected with ... have offered help." then "HACKERS connected with the
+    // ransomware that ... have issued a new demand."): the fuller second one is the lede
+    if (r === 1 && w.slice(0, 3).join(' ') === ledeOpens && w.length > (cands[0]?.rank === 0 ? cands[0].words : 0)) {
+      if (cands[0]?.rank === 0) cands.shift();
+      r = 0;
+    }
     const lower = text.toLowerCase();
     const amounts = amountsIn(s);
     const keyAmount = amounts.some((a) => keyAmountAt.has(a.start));
@@ -185,26 +188,31 @@ export function summarize(input: SummaryInput): string[] {
     if (titleWords.size) score += Math.min(0.8, w.filter((x) => titleWords.has(x)).length * 0.2);
     if (BACKGROUND_RE.test(text) || !CONCRETE_RE.test(text)) score -= 1.2;
     if (SPEECH_RE.test(text)) score -= 1;
-    const note = NOTE_RE.test(text);
-    if (note) score -= 1.2;
     if (r >= FIRST_WITHIN && ELSEWHERE_RE.test(text)) score -= 0.8;
+    if (r > 0 && CONTEXT_RE.test(text)) score -= 1.5;
     const connective = CONNECTIVE_RE.test(text);
     if (connective) score -= 0.3;
     // a long sentence costs room the others need
     score -= Math.max(0, w.length - 35) * 0.03;
-    cands.push({ i, rank: r, text, words: w.length, ws: new Set(w), named, keyAmount, event, connective, note, score });
+    const concrete = CONCRETE_RE.test(text) && !BACKGROUND_RE.test(text);
+    cands.push({ i, rank: r, text, words: w.length, ws: new Set(w), named, party: ent > 0, amount: amounts.length > 0, keyAmount, event, concrete, connective, score });
   }
   if (!cands.length) return [];
 
-  // first: the earliest opening sentence that names who was hit or who did it; else the lede when it
-  // tells the event; else the earliest that holds the event's amount; else the lede
-  // an opening sentence that is someone's words ("“Every year, we read ...") does not open a summary
-  const opening = cands.filter((c) => c.rank < FIRST_WITHIN && !c.connective && !c.note && !/^["“]/.test(c.text));
+  // first: the earliest opening sentence that names who was hit or who did it; else the lede when it tells the
+  // event with something concrete (a figure, a name, a party, an amount); else the earliest that holds the event's
+  // amount; else, after a scene-setting lede ("A new type of attack is growing in popularity."), the earliest opening
+  // sentence that names a party or holds an amount and tells the event ("Yesterday, DeFiLabs rugged $1.6M from its
+  // users"); else the lede when it tells the event; else the earliest that tells it; else the lede.
+  // An opening sentence that is someone's words ("“Every year, we read ...") does not open a summary.
+  const opening = cands.filter((c) => c.rank < FIRST_WITHIN && !c.connective && !/^["“]/.test(c.text));
   const lede = opening.find((c) => c.rank === 0);
   const first =
     opening.find((c) => c.named) ??
-    (lede?.event ? lede : undefined) ??
+    (lede?.event && (lede.concrete || lede.party || lede.amount) ? lede : undefined) ??
     opening.find((c) => c.keyAmount) ??
+    opening.find((c) => c.concrete && (c.party || c.amount) && (c.event || c.amount)) ??
+    (lede?.event ? lede : undefined) ??
     opening.find((c) => c.event) ??
     lede ??
     opening.find((c) => c.event) ??
