@@ -23,7 +23,7 @@
  * a page that holds two.
  */
 import { gate, type GateResult } from './gate';
-import { countShown, gateShown, gateWithoutLayout, LEAD_PARAGRAPHS, leadParagraphs, readGateInput, type UnseenRead } from './read-gate-input';
+import { countShown, gateWithoutLayout, LEAD_PARAGRAPHS, leadParagraphs, readGateInput, unseenGate, type UnseenRead } from './read-gate-input';
 import { GATE_RECHECK_WINDOW_MS, MIN_REREAD_INTERVAL_MS, observeContent, watchUrl, type ContentWatcher } from '../page/watch';
 import { annotatorPresent, parseGatePassedAnswer, setGateSlot, type GatePassedAnswer, type GateSlot, type GateStatus } from '../shared/gate-protocol';
 import { withoutHash } from '../page/address';
@@ -63,7 +63,7 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
   const present = deps.annotatorPresent ?? annotatorPresent;
   const publish = deps.publish ?? setGateSlot;
   let lastGate: GateResult | null = null;
-  /** the last check's fail judged without layout, whose groups of words are read when asked (`currentGate`) */
+  /** the last check's fail judged without layout, whose groups of words are found when asked (`currentGate`) */
   let unseen: UnseenRead | null = null;
   /** the page address (without #fragment) for which the background was already asked */
   let askedFor: string | null = null;
@@ -101,10 +101,10 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
     timer = window.setTimeout(() => void check(), wait);
   }
 
-  /** The last check's result; for a fail judged without layout, its groups of what the page shows now. */
+  /** The last check's result; for a fail judged without layout, found now (its groups of words). */
   function currentGate(): GateResult | null {
     if (unseen) {
-      lastGate = gateShown(doc, unseen).result;
+      lastGate = unseenGate(doc, unseen);
       unseen = null;
     }
     return lastGate;
@@ -122,8 +122,8 @@ export function createGateScript(deps: GateScriptDeps): GateScript {
     const run = ++checks;
     const quick = gateWithoutLayout(doc);
     if (quick) {
-      lastGate = quick.result;
-      unseen = quick.exact ? null : quick;
+      lastGate = null;
+      unseen = quick;
       if (!first) return;
       // fewer paragraphs than the lead takes: fewer are shown, the page is watched from now
       if (quick.elements.length < LEAD_PARAGRAPHS) openWindow();

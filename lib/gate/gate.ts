@@ -137,12 +137,14 @@ export function slug(url: string | null | undefined): string {
 /**
  * Which of the three groups occur in the text, as bits: one native `indexOf` scan per term, and a look at
  * the characters around each place it is found. This runs once, cold, on every page that fails: no table
- * to build, no regular expression to compile.
+ * to build, no regular expression to compile. `verdictOnly`: the search stops once the verdict is known (a
+ * strong word found; no crypto word, so the security words cannot matter), and the bits may miss a group.
  */
-function gateGroups(text: string): number {
+function gateGroups(text: string, verdictOnly: boolean): number {
   const lower = text.toLowerCase();
   let seen = 0;
   for (const [group, terms] of GROUPS) {
+    if (verdictOnly && (seen & STRONG || (group === SECURITY && !(seen & CRYPTO)))) break;
     for (const term of terms) {
       if (occurs(lower, term)) {
         seen |= group;
@@ -176,10 +178,14 @@ export function endsWithPhraseStart(text: string): boolean {
   return phraseStarts.includes(` ${tail.slice(start)} `);
 }
 
-/** `maxLeadChars`: how much of the lead is searched (the gate's own limit unless a caller needs all of it). */
-export function gate(input: GateInput, maxLeadChars = GATE_MAX_LEAD_CHARS): GateResult {
+/**
+ * `maxLeadChars`: how much of the lead is searched (the gate's own limit unless a caller needs all of it).
+ * `verdictOnly`: only `pass` is needed (the gate script's first look at a page): the search stops as soon
+ * as it is known, and `hits` may then miss a group.
+ */
+export function gate(input: GateInput, maxLeadChars = GATE_MAX_LEAD_CHARS, verdictOnly = false): GateResult {
   const lead = input.lead ? input.lead.slice(0, maxLeadChars) : '';
-  const seen = gateGroups(`${input.title ?? ''}\n${slug(input.url)}\n${input.description ?? ''}\n${lead}`);
+  const seen = gateGroups(`${input.title ?? ''}\n${slug(input.url)}\n${input.description ?? ''}\n${lead}`, verdictOnly);
   const hits: string[] = [];
   if (seen & STRONG) hits.push('strong');
   if (seen & CRYPTO) hits.push('crypto');

@@ -61,11 +61,8 @@ function squash(text: string): string {
 /** Leads longer than this (all substantial paragraphs together) are left to the exact reading. */
 const MAX_UNSEEN_LEAD_CHARS = 4 * GATE_MAX_LEAD_CHARS;
 
-/** A page's parts as `gateWithoutLayout` read them: enough to finish the exact reading later (`gateShown`). */
+/** A page's parts as `gateWithoutLayout` read them (it fails): enough to finish the exact reading later (`unseenGate`). */
 export interface UnseenRead {
-  /** a fail; its groups are the exact reading's when `exact`, else the most the page's text can hold */
-  result: GateResult;
-  exact: boolean;
   /** the substantial paragraphs the lead could hold, and their text */
   elements: Element[];
   texts: string[];
@@ -74,18 +71,23 @@ export interface UnseenRead {
   head: Pick<GateInput, 'title' | 'url' | 'description'>;
 }
 
+/** The gate's input with every substantial paragraph and the <h1> read as if shown: the most the lead can hold. */
+function mostInput(read: Omit<UnseenRead, 'elements'>): GateInput {
+  const { head, h1Text } = read;
+  return { title: head.title ?? h1Text, url: head.url, description: head.description, lead: `${h1Text}\n${read.texts.join('\n')}` };
+}
+
 /**
- * The gate's verdict without asking the browser what is shown, when that cannot change it; else null.
+ * A fail verdict without asking the browser what is shown, when that cannot change it; else null.
  *
  * What the page shows is a part of what it holds, and the gate only adds up words, so: with every
  * substantial paragraph and the first <h1> read as if shown (the most the lead can hold) the page fails,
- * then the exact reading (`gate(readGateInput(doc))`, only what is shown) fails too; and when the head
- * alone (title, address, description: the least) already has every group of words found, it finds exactly
- * those groups (`exact`). Two cases are left to the exact reading, where parts put side by side could say
- * more than each: a paragraph or heading that ends with the first word of a two-word term ("... in North" +
- * "Korea ..."), and a lead long enough for the gate's GATE_MAX_LEAD_CHARS cut to fall inside it. The
- * computed style and layout the exact reading needs (a forced layout of the whole page when it runs before
- * the browser's first one) are not asked for; `gateShown` asks them later, of the same parts.
+ * then the exact reading (`gate(readGateInput(doc))`, only what is shown) fails too. Only the verdict is
+ * searched for here; the groups of words are found when asked (`unseenGate`). Two cases are left to the
+ * exact reading, where parts put side by side could say more than each: a paragraph or heading that ends
+ * with the first word of a two-word term ("... in North" + "Korea ..."), and a lead long enough for the
+ * gate's GATE_MAX_LEAD_CHARS cut to fall inside it. The computed style and layout the exact reading needs
+ * (a forced layout of the whole page when it runs before the browser's first one) are not asked for.
  */
 export function gateWithoutLayout(doc: Document): UnseenRead | null {
   const { texts, elements } = substantialParagraphs(doc, false);
@@ -101,10 +103,18 @@ export function gateWithoutLayout(doc: Document): UnseenRead | null {
     else if (t.length > second) second = t.length;
   }
   if (endsWithPhraseStart(h1Text) || h1Text.length + 2 + first + second > GATE_MAX_LEAD_CHARS || total > MAX_UNSEEN_LEAD_CHARS) return null;
-  const head = readHead(doc);
-  const most = gate({ title: head.title ?? h1Text, url: head.url, description: head.description, lead: `${h1Text}\n${texts.join('\n')}` }, MAX_UNSEEN_LEAD_CHARS);
-  if (most.pass) return null;
-  return { result: most, exact: most.hits.length === gate({ ...head, lead: '' }).hits.length, elements, texts, h1, h1Text, head };
+  const read = { elements, texts, h1, h1Text, head: readHead(doc) };
+  return gate(mostInput(read), MAX_UNSEEN_LEAD_CHARS, true).pass ? null : read;
+}
+
+/**
+ * The exact reading's result for a page `gateWithoutLayout` judged (a fail), groups of words included:
+ * when the head alone (title, address, description: the least the page can say) has as many groups as
+ * all it holds, exactly those, with no style or layout read; else those of what it shows now (`gateShown`).
+ */
+export function unseenGate(doc: Document, read: UnseenRead): GateResult {
+  const most = gate(mostInput(read), MAX_UNSEEN_LEAD_CHARS);
+  return gate({ ...read.head, lead: '' }).hits.length === most.hits.length ? most : gateShown(doc, read).result;
 }
 
 /** The first LEAD_PARAGRAPHS of the paragraphs `gateWithoutLayout` read that the page shows now, as `readGateInput` takes them. */

@@ -1,13 +1,13 @@
 /**
  * The gate script's layout-free verdict (lib/gate/read-gate-input.ts `gateWithoutLayout`): whenever it
  * answers, it is the exact reading's answer (`gate(readGateInput(doc))`, which reads only what is shown),
- * groups of words included; where parts side by side could say more than each, it leaves the page to the
- * exact reading.
+ * and so are the groups of words found when asked (`unseenGate`); where parts side by side could say more
+ * than each, it leaves the page to the exact reading.
  */
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { endsWithPhraseStart, gate } from '../../../lib/gate/gate';
-import { gateShown, gateWithoutLayout, readGateInput } from '../../../lib/gate/read-gate-input';
+import { gateShown, gateWithoutLayout, readGateInput, unseenGate } from '../../../lib/gate/read-gate-input';
 import { createGateScript } from '../../../lib/gate/gate-script';
 
 afterEach(() => {
@@ -33,16 +33,22 @@ describe('gateWithoutLayout', () => {
     ]);
     // the hidden paragraph adds 'crypto' to what the page holds, but not to the head: the verdict is known,
     // the groups only once what is shown is asked
+    // (what is shown is asked of each paragraph's and its ancestors' `hidden` attribute, among others)
+    const asked = vi.spyOn(Element.prototype, 'hasAttribute');
     const some = gateWithoutLayout(document)!;
-    expect(some.result).toEqual({ pass: false, hits: ['crypto'] });
-    expect(some.exact).toBe(false);
+    expect(gate({ title: document.title, lead: some.texts.join('\n') }).hits).toEqual(['crypto']);
+    expect(asked).not.toHaveBeenCalled();
+    expect(unseenGate(document, some)).toEqual({ pass: false, hits: [] });
+    expect(asked).toHaveBeenCalled();
     expect(gateShown(document, some)).toEqual({ result: gate(readGateInput(document)), shown: 1 });
-    expect(gateShown(document, some).result).toEqual({ pass: false, hits: [] });
+    // the head already has every group the page holds: those, without asking what is shown
     page('Bitcoin in the garden', null, [{ text: `${FILL}, and the bitcoin exchange was closed.`, hidden: true }]);
     const quick = gateWithoutLayout(document)!;
-    expect(quick.exact).toBe(true);
-    expect(quick.result).toEqual(gate(readGateInput(document)));
-    expect(quick.result).toEqual({ pass: false, hits: ['crypto'] });
+    asked.mockClear();
+    expect(unseenGate(document, quick)).toEqual({ pass: false, hits: ['crypto'] });
+    expect(asked).not.toHaveBeenCalled();
+    asked.mockRestore();
+    expect(unseenGate(document, quick)).toEqual(gate(readGateInput(document)));
     expect(quick.elements).toHaveLength(1);
   });
 
@@ -76,8 +82,8 @@ describe('gateWithoutLayout', () => {
         if (!quick) return;
         answered++;
         const exact = gate(readGateInput(document));
-        expect(quick.result.pass).toBe(exact.pass);
-        if (quick.exact) expect(quick.result).toEqual(exact);
+        expect(exact.pass).toBe(false);
+        expect(unseenGate(document, quick)).toEqual(exact);
         expect(gateShown(document, quick).result).toEqual(exact);
       }),
       { numRuns: 400 },
@@ -115,7 +121,7 @@ describe('the gate script on a page judged without layout', () => {
     const controller = new AbortController();
     const script = createGateScript({ doc: document, signal: controller.signal, sendGatePassed: async () => ({ ok: true }), annotatorPresent: () => false, publish: () => undefined });
     await script.check();
-    expect(gateWithoutLayout(document)!.result).toEqual({ pass: false, hits: ['crypto'] }); // all the page holds
+    expect(gate({ title: document.title, lead: gateWithoutLayout(document)!.texts.join('\n') }).hits).toEqual(['crypto']); // all the page holds
     expect(script.lastGate).toEqual({ pass: false, hits: [] }); // what it shows
     expect(script.status().gate).toEqual({ pass: false, hits: [] });
     await new Promise((r) => setTimeout(r, 100));

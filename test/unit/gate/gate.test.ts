@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gate } from '../../../lib/gate/gate';
 
@@ -38,6 +39,22 @@ describe('cheap gate', () => {
     expect(gate({ url: 'https://lazarus.example/recipes' }).pass).toBe(false); // the host is not read
     expect(gate({ lead: `${'word '.repeat(700)} ransomware` }).pass).toBe(true); // within the bound
     expect(gate({ lead: `${'word '.repeat(1000)} ransomware` }).pass).toBe(false); // past GATE_MAX_LEAD_CHARS
+  });
+
+  it('verdictOnly: the same verdict, the search stopped once it is known', () => {
+    const words = ['ransomware', 'bitcoin', 'exchange', 'hacked', 'stolen', 'recipe', 'north', 'korea', 'tornado', 'cash', 'token', 'garden'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 6 }), (w) => {
+        const input = { title: w.join(' '), lead: w.reverse().join('-') };
+        expect(gate(input, undefined, true).pass).toBe(gate(input).pass);
+      }),
+      { numRuns: 300 },
+    );
+    // no crypto word: the security words are not searched for; a strong word: nothing after it
+    expect(gate({ title: 'Router hacked' }, undefined, true)).toEqual({ pass: false, hits: [] });
+    expect(gate({ title: 'Router hacked' })).toEqual({ pass: false, hits: ['security'] });
+    expect(gate({ title: 'Ransomware gang hacked a bitcoin exchange' }, undefined, true)).toEqual({ pass: true, hits: ['strong'] });
+    expect(gate({ title: 'Bitcoin exchange hacked' }, undefined, true)).toEqual({ pass: true, hits: ['crypto', 'security'] });
   });
 
   it('stays fast on a huge lead (bounded scan)', () => {
