@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchChromiumWithTouch, screenshotPath } from './harness';
-import { cardView, letAxeSeeTheCard, settledCard, tabOf } from './card-probe';
+import { axeOnCard, cardView, KNOWN_CARD_AXE_RULES, settledCard, tabOf } from './card-probe';
 import { AXE_PATH, cr, errors, expectFirstScreenCard, FIRST_SCREEN, open, server, SETTLE_TIMEOUT_MS, useChromium, useFixtureServer } from './annotations-harness';
 
 useFixtureServer({ baselines: false });
@@ -77,7 +77,7 @@ describe('Chromium', () => {
         expectFirstScreenCard(card, id, where);
         if (['fbi', 'us-treasury', 'europol', 'uk-nca', 'us-doj', 'ofac', 'bitcoin', 'ethereum'].includes(id)) expect(card.text, where).not.toContain('Sanctions');
         await page.keyboard.press('Escape');
-        await expect.poll(() => cardView(cr.worker, tabId)).toBeNull();
+        await expect.poll(() => cardView(cr.worker, tabId), { timeout: 5_000 }).toBeNull();
       }
       await page.close();
     }
@@ -189,21 +189,14 @@ describe('Chromium', () => {
       await page.keyboard.press('Enter');
       let card = await settledCard(cr.worker, tabId);
       expect(card.theme, name).toBe(theme);
-      await page.addScriptTag({ path: AXE_PATH });
-      const axeCard = () =>
-        page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-          const r = await axe.run({ include: [['div[data-cnc-ui]', '.cnc-card']] }, { resultTypes: ['violations'] });
-          return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-        });
-      await letAxeSeeTheCard(page);
-      // axe really reaches into the card: it finds the card's nodes
-      expect(await page.evaluate(() => (document.querySelector('div[data-cnc-ui]') as HTMLElement).shadowRoot?.querySelectorAll('.cnc-card button').length)).toBeGreaterThan(1);
-      expect(await axeCard(), `${name} first screen`).toEqual([]);
+      // axe really reaches into the card: its rules ran on the card's nodes
+      const first = await axeOnCard(page, AXE_PATH);
+      expect(first.passed, name).toEqual(expect.arrayContaining(['button-name', 'aria-dialog-name', 'heading-order']));
+      expect(first.violations, `${name} first screen`).toEqual([]);
       await page.mouse.click(card.buttons.More!.x, card.buttons.More!.y);
-      await expect.poll(async () => (await cardView(cr.worker, tabId))?.buttons.Less).toBeTruthy();
+      await expect.poll(async () => (await cardView(cr.worker, tabId))?.buttons.Less, { timeout: 5_000 }).toBeTruthy();
       card = await settledCard(cr.worker, tabId);
-      expect(await axeCard(), `${name} more`).toEqual([]);
+      expect((await axeOnCard(page, AXE_PATH)).violations, `${name} more`).toEqual([]);
       const marks = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string }[] }> } }).axe;
         const r = await axe.run({ include: [['cncmark']] }, { resultTypes: ['violations'], rules: { region: { enabled: false } } });
@@ -213,6 +206,19 @@ describe('Chromium', () => {
       await page.screenshot({ path: screenshotPath(`annotations-chromium-card-${theme}-page-system-${scheme}.png`) });
       await page.close();
     }
+  });
+
+  // Known (reported for components/card): the card's <header> and <footer> are a second banner and contentinfo
+  // landmark of the page. The axe runs above leave the two rules out; this fails until the card is fixed, and
+  // then vitest reports it: drop `.fails` and KNOWN_CARD_AXE_RULES.
+  it.fails('the card adds no second banner or contentinfo landmark to the page (known issue)', async () => {
+    const { page, tabId } = await open('demo-article.html');
+    await page.locator('cncmark[tabindex="0"]').first().focus();
+    await page.keyboard.press('Enter');
+    await settledCard(cr.worker, tabId);
+    const landmarks = await axeOnCard(page, AXE_PATH, []);
+    expect(landmarks.passed).toEqual(expect.arrayContaining(KNOWN_CARD_AXE_RULES));
+    expect(landmarks.violations).toEqual([]);
   });
 
   it('the card takes the page\'s background, not the system theme: light on a white page with a dark system, dark on a dark page with a light system', async () => {

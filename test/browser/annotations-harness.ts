@@ -99,6 +99,15 @@ export function expectFirstScreenCard(card: CardView, id: string, where: string)
   expect(why, where).toMatch(/^The article (names it\.|says “)/);
 }
 
+/** The card's box lies inside the visual viewport it was placed in (issue 17: never half off-screen). */
+export function expectInViewport(card: CardView, where = ''): void {
+  const { box, viewport: v } = card;
+  expect(box.x, where).toBeGreaterThanOrEqual(v.x - 0.5);
+  expect(box.y, where).toBeGreaterThanOrEqual(v.y - 0.5);
+  expect(box.x + box.width, where).toBeLessThanOrEqual(v.x + v.width + 0.5);
+  expect(box.y + box.height, where).toBeLessThanOrEqual(v.y + v.height + 0.5);
+}
+
 export const markedIds = (page: Page): Promise<string[]> =>
   page.$$eval('cncmark[data-cnc-entity]', (els) => [...new Set(els.map((e) => e.getAttribute('data-cnc-entity') ?? ''))].sort());
 

@@ -2,22 +2,21 @@
  * In-page annotations in real browsers, the marks: the built extension marks the entities of crypto-security
  * articles and nothing on other pages, across inline boundaries but never in code or editors, turning annotations
  * off gives back the page exactly as it was, late content and SPA navigation, forced colours, no layout shift,
- * "Not this?"; and Firefox ESR, marks and cards (hover, keyboard, every card's first screen, marks in links, the
- * page's theme). The cards in Chromium: annotations-cards.test.ts; shared setup: annotations-harness.ts.
+ * "Not this?", the popup's scroll to a mark. The cards in Chromium: annotations-cards.test.ts; marks and cards in
+ * Firefox ESR: annotations-firefox.test.ts; shared setup: annotations-harness.ts.
  *
  * Baselines (the page without the extension) come from a plain Chromium without the extension.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM_QUIET_ARGS, chromiumPath, launchFirefox, screenshotPath } from './harness';
-import { cardView, firefoxCardView, firefoxSettledCard, settledCard } from './card-probe';
+import { CHROMIUM_QUIET_ARGS, chromiumPath, screenshotPath } from './harness';
+import { cardView, settledCard } from './card-probe';
 import {
   baseline,
   cr,
   errors,
   EXPECTED,
-  expectFirstScreenCard,
-  FIRST_SCREEN,
+  expectInViewport,
   fromPopup,
   markedIds,
   NEGATIVES,
@@ -139,7 +138,9 @@ describe('Chromium', () => {
     );
     expect(scrolled).toEqual({ ok: true });
     await popup.close();
-    await expect.poll(async () => (await cardView(cr.worker, tabId))?.entity).toBe('venezuela');
+    // the card opens once the smooth scroll has settled (up to 1.5 s), inside the viewport
+    await expect.poll(async () => (await cardView(cr.worker, tabId))?.entity, { timeout: 10_000 }).toBe('venezuela');
+    expectInViewport(await settledCard(cr.worker, tabId));
     await page.close();
   });
 
@@ -213,160 +214,5 @@ describe('Chromium', () => {
 
   it('logged no errors in pages or the background', () => {
     expect(errors).toEqual([]);
-  });
-});
-
-
-/** Polls `check` until it holds (Firefox tests: puppeteer has no expect.poll over BiDi reads). */
-async function expectSoon(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-describe('Firefox ESR', () => {
-  it('marks the expected entities on the demo article and the boundary traps, and nothing on a negative', async () => {
-    const firefox = await launchFirefox();
-    try {
-      const page = await firefox.browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(server.url('demo-article.html'));
-      await page.waitForSelector('cncmark[data-cnc-entity]', { timeout: 20_000 });
-      // the whole plan is painted in one go: wait a moment for nothing more to come
-      await new Promise((r) => setTimeout(r, 500));
-      const ids = await page.$$eval('cncmark[data-cnc-entity]', (els) => [...new Set(els.map((e) => e.getAttribute('data-cnc-entity') ?? ''))].sort());
-      expect(ids).toEqual(EXPECTED['demo-article.html']);
-      expect(await page.evaluate(() => document.body.innerText)).toBe(baseline.get('demo-article.html')!.text);
-      // the mark styles reached the page (constructed stylesheet, or the <style> fallback behind Xray wrappers)
-      expect(await page.$eval('cncmark[data-cnc-entity]', (m) => getComputedStyle(m).textDecorationLine)).toBe('underline');
-      await page.$eval('cncmark[data-cnc-entity]', (m) => m.scrollIntoView({ block: 'start' }));
-      await page.screenshot({ path: screenshotPath('annotations-firefox-demo-article.png') });
-
-      await page.goto(server.url('trap-boundaries.html'));
-      await page.waitForSelector('cncmark[data-cnc-entity="lazarus-group"]', { timeout: 20_000 });
-      const lazarus = await page.$$eval('cncmark[data-cnc-entity="lazarus-group"]', (els) => els.map((e) => `${e.textContent}/${e.parentElement!.tagName}`));
-      expect(lazarus).toEqual(['Lazarus/EM', 'Group/A']);
-      expect(await page.$$eval('cncmark', (els) => els.filter((e) => e.closest('code, pre, textarea, [contenteditable="true"]')).length)).toBe(0);
-
-      await page.goto(server.url('garden.html'));
-      await new Promise((r) => setTimeout(r, 1500));
-      expect(await page.$$('cncmark')).toHaveLength(0);
-      expect(errors).toEqual([]);
-    } finally {
-      await firefox.close();
-    }
-  });
-
-  it('the card opens on hover in the shape of Page Previews, "More" shows sources and safe links, and it closes when the pointer leaves', async () => {
-    const firefox = await launchFirefox();
-    try {
-      const page = await firefox.browser.newPage();
-      await page.goto(server.url('demo-article.html'));
-      const sel = 'cncmark[data-cnc-entity="reconnaissance-general-bureau"][tabindex="0"]';
-      await page.waitForSelector(sel, { timeout: 20_000 });
-      await page.hover(sel); // real pointer input
-      let card = await firefoxSettledCard(page);
-      expect(card.entity).toBe('reconnaissance-general-bureau');
-      expect(card.title).toBe('Reconnaissance General Bureau');
-      expect(await page.$eval(sel, (m) => m.getAttribute('aria-expanded'))).toBe('true');
-      expect(card.labelled).toBe(true);
-      expect(card.text).toContain('Government agency');
-      expect(card.box.width).toBeLessThanOrEqual(FIRST_SCREEN.width);
-      expect(card.box.height).toBeLessThanOrEqual(FIRST_SCREEN.height);
-      expect(Object.keys(card.buttons)).toEqual(expect.arrayContaining(['Close', 'More', "Don't mark on this site"]));
-      await page.mouse.click(card.buttons.More!.x, card.buttons.More!.y);
-      await expectSoon(async () => !!(await firefoxCardView(page))?.buttons.Less);
-      card = await firefoxSettledCard(page);
-      expect(card.text).toContain('Sources');
-      expect(card.links.length).toBeGreaterThan(1);
-      for (const a of card.links) expect([a.rel, a.target, /^https:\/\//.test(a.href)]).toEqual(['noopener noreferrer', '_blank', true]);
-      // the prefilled report names the mark and the match, never the page's address
-      const report = new URL(card.links.find((a) => a.text === 'Report a wrong match')!.href);
-      expect(report.searchParams.get('title')).toBe('Wrong match: Reconnaissance General Bureau (reconnaissance-general-bureau)');
-      expect(report.href).not.toContain(encodeURIComponent(server.origin));
-      await page.mouse.move(5, 5);
-      await expectSoon(async () => (await firefoxCardView(page)) === null, 3_000);
-      expect(await page.$eval(sel, (m) => m.getAttribute('aria-expanded'))).toBe('false');
-    } finally {
-      await firefox.close();
-    }
-  }, 180_000); // Firefox start-up and BiDi reads, on a busy machine
-
-  it('every card on the test articles: within ~320x300 before "More", a lead that ends a sentence or a word, "Why marked" without the description', async () => {
-    const firefox = await launchFirefox();
-    try {
-      const page = await firefox.browser.newPage();
-      await page.setViewport({ width: 1280, height: 900 }); // as the Chromium run: room for the first screen on either side
-      for (const name of ['demo-article.html', 'bridge-hack.html', 'ransomware.html']) {
-        await page.goto(server.url(name));
-        await page.waitForSelector('cncmark[tabindex="0"]', { timeout: 20_000 });
-        await new Promise((r) => setTimeout(r, 500)); // the plan is painted in one go
-        const ids = await page.$$eval('cncmark[tabindex="0"]', (els) => els.map((e) => e.getAttribute('data-cnc-entity')!));
-        expect(ids.length, name).toBeGreaterThan(3);
-        for (const id of ids) {
-          const sel = `cncmark[data-cnc-entity="${id}"][tabindex="0"]`;
-          await page.$eval(sel, (m) => m.scrollIntoView({ block: 'center' }));
-          await page.focus(sel);
-          await page.keyboard.press('Enter');
-          const card = await firefoxSettledCard(page);
-          const where = `${name} ${id}: ${JSON.stringify(card.box)} ${card.text.slice(0, 300)}`;
-          expectFirstScreenCard(card, id, where);
-          await page.keyboard.press('Escape');
-          await expectSoon(async () => (await firefoxCardView(page)) === null);
-        }
-      }
-    } finally {
-      await firefox.close();
-    }
-  }, 240_000); // about 30 cards, each read over BiDi
-
-  it('cards read through the closed root (WebDriver BiDi): keyboard, Page Previews size, marks in links, the page\'s theme', async () => {
-    const firefox = await launchFirefox();
-    try {
-      const page = await firefox.browser.newPage();
-      await page.goto(server.url('trap-boundaries.html'));
-      await page.waitForSelector('cncmark[data-cnc-entity="lazarus-group"][tabindex="0"]', { timeout: 20_000 });
-      // keyboard: Enter opens the card, Escape closes it
-      await page.focus('cncmark[data-cnc-entity="lazarus-group"][tabindex="0"]');
-      await page.keyboard.press('Enter');
-      const card = await firefoxSettledCard(page);
-      expect(card.entity).toBe('lazarus-group');
-      expect(card.title).toBe('Lazarus Group');
-      expect(card.text).toMatch(/Why marked\s*The article (names it\.|says “)/);
-      expect(card.box.width).toBeLessThanOrEqual(FIRST_SCREEN.width);
-      expect(card.box.height).toBeLessThanOrEqual(FIRST_SCREEN.height);
-      expect(card.focus?.cls).toContain('cnc-card'); // focus moved into the card
-      // the page itself sees a closed host: no root, no card
-      expect(await page.evaluate(() => document.querySelector('div[data-cnc-ui]')?.shadowRoot ?? null)).toBeNull();
-      await page.keyboard.press('Escape');
-      await expectSoon(async () => (await firefoxCardView(page)) === null);
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cnc-entity'))).toBe('lazarus-group');
-
-      // a mark inside a link: Tab from the link reaches it, Enter opens the card with "Open link", the page stays
-      await page.goto(server.url('link-marks.html'));
-      await page.waitForSelector('#tornado-link cncmark[tabindex="0"]', { timeout: 20_000 });
-      await page.focus('#tornado-link');
-      await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cnc-entity'))).toBe('tornado-cash');
-      await page.keyboard.press('Enter');
-      const linked = await firefoxSettledCard(page);
-      expect(linked.entity).toBe('tornado-cash');
-      expect(linked.links.find((a) => a.text === 'Open link')?.href).toBe('https://example.org/tornado');
-      expect(page.url()).toBe(server.url('link-marks.html'));
-      await page.keyboard.press('Escape');
-
-      // the card follows the page's background: dark on the dark page
-      await page.goto(server.url('dark-article.html'));
-      await page.waitForSelector('cncmark[data-cnc-entity="lazarus-group"][tabindex="0"]', { timeout: 20_000 });
-      await page.focus('cncmark[data-cnc-entity="lazarus-group"][tabindex="0"]');
-      await page.keyboard.press('Enter');
-      expect((await firefoxSettledCard(page)).theme).toBe('dark');
-      await page.keyboard.press('Escape');
-    } finally {
-      await firefox.close();
-    }
   });
 });

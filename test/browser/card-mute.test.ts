@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Page as FirefoxPage } from 'puppeteer-core';
-import { launchChromium, launchFirefox, pageStatus, startFixtureServer, type ChromiumWithExtension, type FixtureServer } from './harness';
+import { launchChromium, launchFirefox, newFirefoxPage, pageStatus, startFixtureServer, type ChromiumWithExtension, type FixtureServer } from './harness';
 import { cardView, firefoxCardView, firefoxSettledCard, settledCard, tabOf } from './card-probe';
 
 const SETTLE_TIMEOUT_MS = 15_000;
@@ -112,7 +112,7 @@ describe('"Never mark this" (Firefox ESR)', () => {
   it('keyboard only: the card closes, the marks go, and another site does not mark it', async () => {
     const firefox = await launchFirefox();
     try {
-      const page = await firefox.browser.newPage();
+      const page = await newFirefoxPage(firefox);
       const pageErrors: string[] = [];
       page.on('pageerror', (e) => pageErrors.push(String(e)));
       await openMarkedFirefox(page, server.url('ransomware.html'), RANSOMWARE_MARKS);

@@ -11,7 +11,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, launchFirefox, screenshotPath, startFixtureServer, type ChromiumWithExtension, type FixtureServer, type FirefoxWithExtension } from './harness';
+import { launchChromium, launchFirefox, newFirefoxPage, screenshotPath, startFixtureServer, type ChromiumWithExtension, type FixtureServer, type FirefoxWithExtension } from './harness';
 import { firefoxSettledCard, settledCard, tabOf, type Box, type CardView } from './card-probe';
 
 const ANNOTATE_TIMEOUT_MS = 20_000;
@@ -150,7 +150,7 @@ describe('card placement (Firefox ESR)', () => {
 
   for (const layout of LAYOUTS) {
     it(`${layout.label}: marks at the top, the bottom and both edges get a card inside the viewport`, async () => {
-      const page = await firefox.browser.newPage();
+      const page = await newFirefoxPage(firefox);
       await page.setViewport({ width: layout.width, height: layout.height });
       await page.goto(server.url(layout.name));
       for (const id of [LEFT, RIGHT]) await page.waitForSelector(`cncmark[data-cnc-entity="${id}"][tabindex]`, { timeout: ANNOTATE_TIMEOUT_MS });
@@ -187,7 +187,7 @@ describe('card placement (Firefox ESR)', () => {
   }
 
   it('390x440: a card taller than the room is capped to it and scrolls inside', async () => {
-    const page = await firefox.browser.newPage();
+    const page = await newFirefoxPage(firefox);
     await page.setViewport({ width: 390, height: 440 });
     await page.goto(server.url('card-position.html'));
     const sel = `cncmark[data-cnc-entity="${LEFT}"][tabindex]`;

@@ -3,7 +3,8 @@
  * service worker into the extension's isolated world (the content script's world, out of the page's
  * reach) opens the root with `chrome.dom.openOrClosedShadowRoot`. Page scripts and Playwright locators
  * cannot see inside; this is how the browser tests look at the card. Clicks on what it reports go through
- * `page.mouse` (real, trusted input). Firefox: `firefoxCardView` below (WebDriver BiDi).
+ * `page.mouse` (real, trusted input). Firefox: `firefoxCardView` below (WebDriver BiDi). Also axe-core on the
+ * card in both browsers (`axeOnCard`, `firefoxAxeOnCard`).
  */
 import type { Page, Worker } from 'playwright-core';
 import type { Page as FirefoxPage } from 'puppeteer-core';
@@ -166,19 +167,30 @@ interface BidiSession {
   send(method: string, params: unknown): Promise<{ result: { type: string; result?: { type: string; value?: unknown; sharedId?: string } } & Record<string, unknown> }>;
 }
 
-/** What the card shows now in a Firefox page driven by puppeteer-core (WebDriver BiDi), or null when there is no card. */
-export async function firefoxCardView(page: FirefoxPage, selectors: string[] = []): Promise<CardView | null> {
+/** The BiDi session and browsing context of a Firefox page driven by puppeteer-core. */
+function bidiOf(page: FirefoxPage): { session: BidiSession; context: string } {
   const bc = (page.mainFrame() as unknown as { browsingContext: { id: string; defaultRealm: { session: BidiSession } } }).browsingContext;
-  const session = bc.defaultRealm.session;
-  const target = { context: bc.id, sandbox: 'cnc-card-probe' };
+  return { session: bc.defaultRealm.session, context: bc.id };
+}
+
+/** A reference to our host's CLOSED shadow root (WebDriver BiDi `includeShadowTree: 'all'`), or undefined when there is none. */
+async function closedRootId(page: FirefoxPage, sandbox: string): Promise<string | undefined> {
+  const { session, context } = bidiOf(page);
   const host = await session.send('script.callFunction', {
     functionDeclaration: `() => document.querySelector('div[data-cnc-ui]')`,
-    target,
+    target: { context, sandbox },
     awaitPromise: false,
     serializationOptions: { includeShadowTree: 'all', maxDomDepth: 0 },
   });
   const node = host.result.result as { type: string; value?: { shadowRoot?: { sharedId?: string } | null } } | undefined;
-  const rootId = node?.type === 'node' ? node.value?.shadowRoot?.sharedId : undefined;
+  return node?.type === 'node' ? node.value?.shadowRoot?.sharedId : undefined;
+}
+
+/** What the card shows now in a Firefox page driven by puppeteer-core (WebDriver BiDi), or null when there is no card. */
+export async function firefoxCardView(page: FirefoxPage, selectors: string[] = []): Promise<CardView | null> {
+  const { session, context } = bidiOf(page);
+  const target = { context, sandbox: 'cnc-card-probe' };
+  const rootId = await closedRootId(page, target.sandbox);
   if (!rootId) return null;
   const read = await session.send('script.callFunction', {
     functionDeclaration: READ_CARD_SOURCE,
@@ -228,4 +240,66 @@ export async function letAxeSeeTheCard(page: Page): Promise<void> {
   } finally {
     await cdp.detach();
   }
+}
+
+/** axe's verdict on the open card: the rules that ran on its nodes and the violations (rule id and targets). */
+export interface CardAxeResult {
+  passed: string[];
+  violations: string[];
+}
+
+/**
+ * Firefox, for axe-core only: axe runs in a WebDriver BiDi sandbox (out of the page's reach; the page never
+ * sees axe) where the host's `shadowRoot` is defined, on the sandbox's own view of the host only, as the
+ * closed root BiDi hands the test. Node and style reads are the page's real ones. `source`: axe.min.js.
+ */
+export async function firefoxAxeOnCard(page: FirefoxPage, source: string, disabled: string[] = []): Promise<CardAxeResult> {
+  const { session, context } = bidiOf(page);
+  const target = { context, sandbox: 'cnc-axe' };
+  const loaded = await session.send('script.evaluate', { expression: 'typeof axe', target, awaitPromise: false });
+  if (loaded.result.result?.value !== 'object') await session.send('script.evaluate', { expression: source, target, awaitPromise: false });
+  const rootId = await closedRootId(page, target.sandbox);
+  if (!rootId) throw new Error('no card host with a shadow root');
+  const run = await session.send('script.callFunction', {
+    functionDeclaration: `async (root, disabled) => {
+      Object.defineProperty(root.host, 'shadowRoot', { configurable: true, get: () => root });
+      const card = root.querySelector('.cnc-card');
+      if (!card) return 'null';
+      const rules = Object.fromEntries(disabled.map((id) => [id, { enabled: false }]));
+      const r = await axe.run({ include: [card] }, { rules });
+      return JSON.stringify({ passed: r.passes.map((v) => v.id), violations: r.violations.map((v) => v.id + ': ' + JSON.stringify(v.nodes.map((n) => n.target))) });
+    }`,
+    arguments: [{ sharedId: rootId }, { type: 'array', value: disabled.map((q) => ({ type: 'string', value: q })) }],
+    target,
+    awaitPromise: true,
+  });
+  const value = run.result.result?.type === 'string' ? (run.result.result.value as string) : 'null';
+  const result = JSON.parse(value) as CardAxeResult | null;
+  if (!result) throw new Error(`axe did not run on the card: ${JSON.stringify(run.result)}`);
+  return result;
+}
+
+/**
+ * Known, reported (not yet fixed in components/card): the card's `<header>` and `<footer>` are a second banner
+ * and contentinfo landmark of the page (a dialog does not scope them). The card axe runs leave these two rules
+ * out; `annotations-cards.test.ts` keeps one test that expects them to fail until the card is fixed.
+ */
+export const KNOWN_CARD_AXE_RULES = ['landmark-no-duplicate-banner', 'landmark-no-duplicate-contentinfo'];
+
+/**
+ * Chromium: axe-core on the open card (axe.min.js at `axePath` is added to the page once; `letAxeSeeTheCard`
+ * is called here). The card is passed to axe as a node: a nested selector array would name an iframe path,
+ * match nothing and check nothing.
+ */
+export async function axeOnCard(page: Page, axePath: string, disabled: string[] = KNOWN_CARD_AXE_RULES): Promise<CardAxeResult> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  await letAxeSeeTheCard(page);
+  return page.evaluate(async (off) => {
+    type Result = { id: string; nodes: { target: unknown }[] };
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ passes: Result[]; violations: Result[] }> } }).axe;
+    const card = (document.querySelector('div[data-cnc-ui]') as HTMLElement).shadowRoot?.querySelector('.cnc-card');
+    if (!card) throw new Error('axe cannot see the card');
+    const r = await axe.run({ include: [card] }, { rules: Object.fromEntries(off.map((id) => [id, { enabled: false }])) });
+    return { passed: r.passes.map((v) => v.id), violations: r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`) };
+  }, disabled);
 }

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefox, startFixtureServer, type FirefoxWithExtension, type FixtureServer } from './harness';
+import { launchFirefox, newFirefoxPage, startFixtureServer, type FirefoxWithExtension, type FixtureServer } from './harness';
 import { firefoxCardView, firefoxSettledCard } from './card-probe';
 
 const SETTLE_TIMEOUT_MS = 20_000;
@@ -37,7 +37,7 @@ const expanded = (page: Page, selector: string) => page.$eval(selector, (m) => m
 
 describe('Firefox ESR with touch input (390x800)', () => {
   it('a tap on a mark opens its card; a tap on plain text closes it', async () => {
-    const page = await firefox.browser.newPage();
+    const page = await newFirefoxPage(firefox);
     await page.setViewport({ width: 390, height: 800 });
     await page.goto(server.url('demo-article.html'));
     const sel = 'cncmark[data-cnc-entity="wannacry"][tabindex="0"]';
@@ -66,7 +66,7 @@ describe('Firefox ESR with touch input (390x800)', () => {
   });
 
   it('the first tap on a mark inside a link opens the card and does not follow the link; the card offers "Open link"', async () => {
-    const page = await firefox.browser.newPage();
+    const page = await newFirefoxPage(firefox);
     await page.setViewport({ width: 390, height: 800 });
     const url = server.url('link-marks.html');
     await page.goto(url);

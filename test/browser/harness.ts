@@ -43,10 +43,11 @@ export function pageStatus(worker: Worker, tabId: number): Promise<PageStatus | 
 }
 
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROME_BUILD, CHROMIUM_QUIET_ARGS, chromiumPath, requireBuild, type ChromiumWithExtension } from '../../tools/cli/browsers';
+import { CHROME_BUILD, CHROMIUM_QUIET_ARGS, chromiumPath, requireBuild, type ChromiumWithExtension, type FirefoxWithExtension } from '../../tools/cli/browsers';
 
 /**
  * Chromium with the extension and a touch screen (`hasTouch`), as on a phone: `page.touchscreen.tap` sends real
@@ -73,4 +74,37 @@ export async function launchChromiumWithTouch(viewport = { width: 390, height: 8
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Firefox: the add-on's first-run tab (lib/background/welcome.ts opens it on install), once it is open. It is
+ * an extension page: the tests call `browser.*` from it as the popup would, and may send it to popup.html
+ * (WebDriver BiDi itself may not navigate a tab to a moz-extension:// address).
+ */
+export async function firefoxWelcomeTab(firefox: FirefoxWithExtension, timeoutMs = 20_000): Promise<PuppeteerPage> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const pages = await firefox.browser.pages();
+    const urls = await Promise.all(pages.map((p) => p.evaluate(() => location.href).catch(() => '')));
+    const i = urls.findIndex((u) => u.startsWith('moz-extension://') && u.endsWith('/welcome.html'));
+    if (i >= 0) return pages[i]!;
+    if (Date.now() > until) throw new Error(`the add-on's first-run tab did not open within ${timeoutMs} ms (tabs: ${urls.join(', ')})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Firefox: a new tab in front, opened only once the add-on's first-run tab is there. On a busy machine that
+ * tab can open after the test's own, which then sits hidden behind it, and Firefox runs no
+ * requestAnimationFrame in a hidden tab: the card is never placed and shown ("the card did not settle").
+ * Waiting for the first-run tab, then checking that ours is the visible one, takes the race away (the launch
+ * itself stays as `npm start` has it).
+ */
+export async function newFirefoxPage(firefox: FirefoxWithExtension): Promise<PuppeteerPage> {
+  await firefoxWelcomeTab(firefox);
+  const page = await firefox.browser.newPage();
+  await page.bringToFront();
+  const state = await page.evaluate(() => document.visibilityState);
+  if (state !== 'visible') throw new Error(`the new Firefox tab is ${state}, not in front`);
+  return page;
 }
