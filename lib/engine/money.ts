@@ -121,7 +121,8 @@ const CRYPTO_WORDS: Record<string, string> = {
   'stolen ether': 'ETH',
 };
 
-const NUM = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
+/** A number: thousands grouped by commas, or a decimal comma before a scale word ("$2,7 million", as much of Europe writes it). */
+const NUM = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3},\d{1,2}(?=\s?(?:[Mm]illions?|[Bb]illions?|[Tt]rillion|[Mm]ln|[Bb]n|[Mm]n|[Mm]|[Bb])\b)|\d+(?:\.\d+)?)`;
 /** Case-insensitive alternatives without the 'i' flag (crypto tickers must stay case-sensitive). */
 function ci(word: string): string {
   return word.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
@@ -147,7 +148,7 @@ const CRYPTO_RE = new RegExp(
 
 /** A number too large to represent (hundreds of digits) is not an amount: NaN, which callers drop. */
 function parseNumber(raw: string, scaleWord: string | undefined): number {
-  const n = parseFloat(raw.replace(/,/g, ''));
+  const n = parseFloat(/^\d{1,3},\d{1,2}$/.test(raw) ? raw.replace(',', '.') : raw.replace(/,/g, ''));
   const scale = scaleWord ? SCALE[scaleWord.toLowerCase()] ?? 1 : 1;
   const value = n * scale;
   return Number.isFinite(value) ? value : NaN;

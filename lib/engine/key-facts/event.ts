@@ -20,12 +20,20 @@ const EVENT_CUES: readonly [EventKind, RegExp][] = [
   ['laundering', /\b(?:launder(?:ed|ing|s)?|money mule|mixer)\b/gi],
   [
     'report',
-    /\b(?:reports? (?:found|finds|shows?|says|revealed)|according to (?:a|the|its) (?:new )?report|a report (?:by|from|filed|published|released)|study|survey|statistics|average|median|per cent|percent|% of|in (?:19|20)\d{2} alone|so far this year|year[- ]on[- ]year|annual(?:ly)?|trends?|researchers (?:found|tracked|analy[sz]ed))\b/gi,
+    /\b(?:reports? (?:found|finds|shows?|says|claims|revealed)|according to (?:a|the|its) (?:new )?report|(?:a|the|its) (?:new |recent |latest |annual )?(?:report|paper) (?:by|from|filed|published|released|led by)|(?:new|recent) research|research (?:led|by|from)|study|survey|statistics|average|median|per cent|percent|% of|in (?:19|20)\d{2} alone|so far this year|year[- ]on[- ]year|annual(?:ly)?|trends?|increasingly|on the rise|fastest[- ]growing|growing (?:number|threat)|researchers (?:found|tracked|estimate|analy[sz]ed))\b/gi,
   ],
 ];
 
 /** An attack without a word for what kind: decides between ransomware and theft only when nothing more specific is said. */
 const ATTACK_RE = /\b(?:hackers?|attackers?|cyber-?attacks?|breach(?:ed)?|compromised|intrusion|held (?:\w+ )?hostage|malware|infected)\b/gi;
+
+/**
+ * What could be done rather than what was: an attacker as the subject of "could", "can", "would", and the rest of a
+ * clause after "could", "made it possible to", "allowed (hackers) to", "enabled ... to" ("may have stolen" is a
+ * hedged fact and stays).
+ */
+const ABILITY_RE =
+  /\b(?:hackers?|attackers?|criminals?|thieves)\s+(?=(?:could|can|would)\b)|\b(?:could(?:'ve| have)?|would(?: have)?|can|(?:made it|make it|makes it|is|was) possible to|(?:allow\w*|enabl\w*|permit\w*|let(?:s|ting)?) (?:\w+ ){0,3}?to)\b[^.;,:!?]*/gi;
 
 /** Weight of a cue in the title, the lede (first LEDE_SENTENCES prose sentences) and the rest. */
 const TITLE_W = 3;
@@ -56,8 +64,10 @@ export function readEvent(title: string | null | undefined, sentences: readonly 
   const scores = Object.fromEntries(EVENTS.map((e) => [e, 0])) as Record<EventKind, number>;
   let attack = 0;
   const add = (s: string, w: number): void => {
-    for (const [kind, re] of EVENT_CUES) scores[kind] += Math.min(3, count(re, s)) * w;
-    attack += Math.min(3, count(ATTACK_RE, s)) * w;
+    // what a flaw would let attackers do is no theft that happened ("a bug that allowed hackers to steal coins")
+    const done = s.replace(ABILITY_RE, ' ');
+    for (const [kind, re] of EVENT_CUES) scores[kind] += Math.min(3, count(re, kind === 'theft' ? done : s)) * w;
+    attack += Math.min(3, count(ATTACK_RE, done)) * w;
   };
   if (title) add(title.slice(0, 400), TITLE_W);
   let prose = 0;

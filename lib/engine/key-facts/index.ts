@@ -33,11 +33,11 @@ export interface KeyFactsInput {
 const RECALL_RE = /\b(?:last year|earlier this year|in a separate|previous(?:ly)?|another (?:attack|hack|incident|breach|exploit|heist|case)|similar (?:attack|hack|incident|case)s?|years? ago|(?:months|weeks) (?:ago|earlier)|the (?:19|20)\d{2} [A-Z]?\w+ (?:hack|attack|exploit|heist|breach)|in the past|in recent (?:years|months)|most (?:crypto )?(?:thefts|hacks|attacks))\b/i;
 /**
  * A year that places a sentence's subject in time: "in 2016", "since 2016", "the 2016 theft of ...", "the
- * outbreak of 2017", "in June 2017". A year before the publication's (a named month: more than
+ * outbreak of 2017", "in June 2017", "the Sony hack (2014)". A year before the publication's (a named month: more than
  * RECALL_MONTHS before it) marks the sentence as recalling an earlier time.
  */
 const YEAR_IN_RE =
-  /\b(?:in|since|during|the|of) (?:(January|February|March|April|May|June|July|August|September|October|November|December) (?:\d{1,2},? )?)?((?:19|20)\d{2})\b(?![-\u2013/]\d)/g;
+  /(?:\b(?:in|since|during|the|of) |\()(?:(January|February|March|April|May|June|July|August|September|October|November|December) (?:\d{1,2},? )?)?((?:19|20)\d{2})\b(?![-\u2013/]\d)/g;
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 /** A month named with its year ("since it was first unleashed in June 2017") recalls an earlier time when it is this many months before publication. */
 const RECALL_MONTHS = 6;

@@ -19,8 +19,8 @@ type CueRole = Exclude<Role, 'aggregate'>;
 /** Role words. Order matters only for ties at the same distance (the first listed wins). */
 const CUES: readonly [CueRole, RegExp][] = [
   ['bounty', /\b(?:bount(?:y|ies)|rewards?|white[- ]?hat fee|finder'?s fee)\b/g],
-  // money that was not taken: what was saved or kept safe, what a project is worth or raised
-  ['other', /\b(?:sav(?:ed|ing)|rescued|protected|secured|market (?:cap|capitali[sz]ation|value)|valuation|valued at|raised|funding|total value locked|tvl|invested|deposited|staked)\b/g],
+  // money that was not taken: what was saved, kept safe or prevented, what a project is worth, raised or borrowed, a price
+  ['other', /\b(?:sav(?:ed|ing)|rescued|protected|secured|market (?:cap|capitali[sz]ation|value)|valuation|valued at|raised|funding|total value locked|tvl|invested|deposited|staked|funded|borrow(?:ed|ing|s)?|(?:flash )?loans?|prices?|priced|trading at|in gas|avoid(?:ed|ing)?|prevent(?:ed|ing)?|thwart(?:ed|ing)?)\b/g],
   ['ransom', /\b(?:ransom(?!ware)\w*|extort\w*)\b/g],
   ['fine', /\b(?:fined?|fines|penalt(?:y|ies)|settlement|civil money)\b/g],
   ['frozen', /\b(?:froze|frozen|freez\w*)\b/g],
@@ -55,6 +55,9 @@ const PREDICATE_RE = /^[^,;:()]{0,60}?\b(?:was|were|is|are|has been|have been|ha
 /** Earnings of a group over its victims or campaigns: "the group had earned nearly $850,000 from their victims". */
 const EARNINGS_RE = /\b(?:earn(?:ed|s|ing)?|raked in|collected|took in|made|received|revenue|proceeds|profits?)\b/;
 const EARNED_FROM_RE = /^[^,;]{0,40}?\bfrom (?:\w+ ){0,2}(?:victims|targets|companies|organi[sz]ations|campaigns|attacks|payments)\b/;
+
+/** Money kept from the attacker, right before the amount: "avoiding a further $1.15M in losses", "saving $24m". */
+const KEPT_BEFORE_RE = /\b(?:avoid(?:ed|ing)?|prevent(?:ed|ing)?|thwart(?:ed|ing)?|sav(?:ed|ing)|protect(?:ed|ing)|rescu(?:ed|ing)|secur(?:ed|ing))\s(?:(?:a|an|the|further|another|additional|more than|over|nearly|about|around|some|up to|~)\s?){0,3}$/;
 
 /** The clause recalls another incident: an earlier or different one. */
 const OTHER_INCIDENT_RE = /\b(?:earlier this (?:year|month)|in a separate|another|previous(?:ly)?|prior|similar|last (?:month|year)|in (?:19|20)\d{2}|a (?:year|month) (?:ago|earlier)|years? ago)\b/;
@@ -150,8 +153,8 @@ export function roleReader(text: string, sentences: readonly Sentence[], opts: {
       PLURAL_VICTIMS_RE.test(after) ||
       (EARNINGS_RE.test(clause.slice(0, s0 - cs)) && EARNED_FROM_RE.test(after));
     let role: Role = best && bestD <= MAX_DISTANCE ? best.role : 'other';
-    // what would or could have happened is no fact of the event
-    if (HYPOTHETICAL_RE.test(clause)) return { role: 'other', otherIncident: false, distance: bestD, sentence: si };
+    // what would or could have happened, or what was kept from the attacker, is no fact of the event
+    if (HYPOTHETICAL_RE.test(clause) || KEPT_BEFORE_RE.test(w.slice(Math.max(0, s0 - 40), s0))) return { role: 'other', otherIncident: false, distance: bestD, sentence: si };
     // a total over a period or many incidents is an aggregate, whatever verb carries it (a fine or a bounty stays what it is)
     // a figure of a period with no word of what it is ("tried to buy a copy with $40 million last year") is background, not a total
     if (aggregate && role === 'other' && !opts.reportStory && !AGGREGATE_WEAK_RE.test(clause)) role = 'other';

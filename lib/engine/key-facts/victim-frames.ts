@@ -28,8 +28,12 @@ const FRAMES: readonly RegExp[] = [
   new RegExp(String.raw`${NP}${APPOSITIVE}\s(?:has\s|have\s|had\s)?(?:suffered|experienced|lost|suspended|halted|paused)\s(?:a|an|the|its|their|all|\$|\d)`, 'gu'),
   new RegExp(String.raw`${NP}['’]s\s(?:[\p{L}\p{N}-]+\s){0,2}(?:hot wallets?|wallets?|systems?|network|servers?|computers?|bridge|smart contracts?|vaults?)\b`, 'gu'),
   new RegExp(String.raw`${NP}['’]s\s(?:[\p{L}\p{N}-]+\s){0,2}(?:users|customers|patients|employees|data breach|breach|hack)\b`, 'gu'),
+  // what it is going through: "the borough has restored most of its phone system", "X is recovering from", "one X victim"
+  new RegExp(String.raw`${NP}${APPOSITIVE}\s(?:is\s|was\s|has\s|have\s|had\s)?(?:still\s)?(?:recovering|restored|restoring|rebuilding)\b`, 'gu'),
+  new RegExp(String.raw`\b(?:[Oo]ne|[Aa]nother|[Aa])\s${NP}\svictim\b`, 'gu'),
   // the event, then the name
-  new RegExp(String.raw`\b(?:hack|attack|breach|exploit|heist|theft|compromise|intrusion|cyberattack|cyber-attack)s?\s(?:of|on|at|against|targeting)\s(?:the\s)?${DESC}${NP}`, 'gu'),
+  new RegExp(String.raw`\b(?:hack|attack|breach|exploit|heist|theft|compromise|intrusion|cyberattack|cyber-attack|hijack|hijacking)s?\s(?:of|on|at|against|targeting)\s(?:the\s)?${DESC}${NP}`, 'gu'),
+  new RegExp(String.raw`\b(?:an?\s)?(?:easy\s|prime\s|soft\s)?target\sin\s(?:the\s)?${DESC}${NP}`, 'gu'),
   new RegExp(String.raw`\b(?:attacked|hacked|breached|hit|struck|targeted|compromised|exploited|drained|infected|crippled|hijacked)\s(?:the\s)?${DESC}${NP}`, 'gu'),
   new RegExp(String.raw`\b(?:computers|systems|networks?|servers|data|files|wallets?|funds|accounts?)\s(?:of|belonging to)\s(?:the\s)?${DESC}${NP}`, 'gu'),
   new RegExp(String.raw`\b(?:stole|stolen|drained|siphoned|took|taken|extorted|looted|demands?|demanded|demanding)\b(?:\s[^\s.]+){0,5}\sfrom\s(?:the\s)?${DESC}${NP}`, 'gu'),
