@@ -27,8 +27,8 @@ export const EXPLETIVE_IT_RE =
 /** A sentence that opens with a connective ("But as of Monday the attackers had..."): it may follow the lede, never open the summary. */
 export const CONNECTIVE_RE = /^["“'‘(]?(?:But|And|Or|However|Still|Also|Meanwhile|Yet)\b/;
 export const HYPOTHETICAL_RE = /^["“'‘(]?(?:If|Should|Suppose|Imagine|Assuming|What if|Had|Were)\b|\b(?:would have|could have been|might have been)\b/;
-/** A sentence that explains a term or a habit rather than tells the story ("Ransomware is a type of malware that..."). */
-export const BACKGROUND_RE = /\b(?:is|are) (?:a|an|the) (?:\w+ )?(?:type|kind|form|class|category|piece) of\b|\brefers? to\b|\b(?:typically|usually|generally)\b/i;
+/** A sentence that explains a term or a habit rather than tells the story ("Ransomware is a type of malware that...", "... extort millions of dollars each month"). */
+export const BACKGROUND_RE = /\b(?:is|are) (?:a|an|the) (?:\w+ )?(?:type|kind|form|class|category|piece) of\b|\brefers? to\b|\b(?:typically|usually|generally)\b|\b(?:each|every) (?:day|week|month|year)\b/i;
 /** A sentence that is mostly someone's words ("... the quickest way was to pay," Stefanek said.), or a post's hashtags. */
 export const SPEECH_RE = /^["“]|[,.!?]["”]\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}(?:said|says|told|added|wrote|explained|noted)\b|#\p{L}/u;
 /** A page's note about itself, not the story: "Updated September 24th, 2025 17:34 UTC - ...", "Editor's note: ...", thanks to helpers. */
@@ -46,5 +46,5 @@ export const ELSEWHERE_RE =
  */
 export const CONTEXT_RE =
   /\b(?:comes? amid|came amid|follows? (?:a|an|one|similar|last)\b|yet another|the latest (?:in|of) (?:a|an)\b|trails? behind|(?:a|another) reminder\b|is not the first)/i;
-/** Something concrete: a figure, or a capitalised word after the first (a name, a place, a day). */
-export const CONCRETE_RE = /\d|\s["“'‘(]?\p{Lu}/u;
+/** Something concrete: a figure (in digits or words: "hundreds of thousands of computers"), or a capitalised word after the first (a name, a place, a day). */
+export const CONCRETE_RE = /\d|\s["“'‘(]?\p{Lu}|\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Dd]ozens|[Hh]undreds|[Tt]housands|[Mm]illions|[Bb]illions)\b/u;

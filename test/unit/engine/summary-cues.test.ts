@@ -92,6 +92,11 @@ describe('summary: a scene-setting lede', () => {
     ).toMatch(/^Yesterday, the Harbor protocol was exploited/);
   });
 
+  it('stays first when it tells the event with a figure in words', () => {
+    const s = summary(['Cybersecurity experts have warned businesses against meeting hackers’ demands after an attack on hundreds of thousands of computer systems.', ...tail]);
+    expect(s[0]).toMatch(/^Cybersecurity experts have warned businesses/);
+  });
+
   it('stays first when it tells the event with a name, a day or a figure', () => {
     expect(summary(['A new type of attack hit bridges on Monday, draining funds from two chains.', ...tail])[0]).toMatch(/^A new type of attack hit bridges on Monday/);
     expect(summary(['Thieves hacked a popular bridge, the Harbor protocol, and took users’ deposits.', ...tail], ['Harbor protocol'])[0]).toMatch(/^Thieves hacked a popular bridge/);
@@ -121,5 +126,27 @@ describe('summary: a deck the lede restates', () => {
       ...rest,
     ]);
     expect(s[0]).toMatch(/^Hackers connected with last week’s attack on the shipping giant Maersk/);
+  });
+});
+
+describe('summary: a sentence about a habit rather than the story', () => {
+  it('counts as background ("... extort millions of dollars from individuals each month")', () => {
+    const s = summary([
+      'The ecosystem of ransomware payments comes into focus in new research led by a professor at New York University.',
+      'Ransomware attacks, which hold a computer user’s files hostage, extort millions of dollars from individuals each month.',
+      'The researchers tracked $16 million in payments over two years and found that South Korean victims paid $2.5 million of it.',
+      'Most operators used a Russian exchange, BTC-E, to turn the bitcoin they received into cash.',
+      'The team also found that victims in the United States paid $3 million in ransoms in 2016.',
+    ]);
+    expect(s.some((x) => /each month/.test(x))).toBe(false);
+  });
+
+  it('does not take a dated event for a habit', () => {
+    const s = summary([
+      'Hackers stole $30 million from the Ridge exchange on Tuesday, the company said in a statement.',
+      'The exchange said every withdrawal made on Tuesday would be checked by its security team before it is paid.',
+      'Customers were told their balances would be covered from the company’s reserves.',
+    ]);
+    expect(s.some((x) => /every withdrawal made on Tuesday/.test(x))).toBe(true);
   });
 });
