@@ -17,12 +17,19 @@ import {
   type UpdatesAnswer,
 } from '../../lib/shared/kb-updates';
 import { KB_IN_USE_KEY, parseKnowledgeInUse, type KnowledgeInUse } from '../../lib/shared/knowledge-in-use';
+import { updateWords, type UpdateWhy } from '../../lib/shared/update-words';
 import { KnowledgeDates } from '../shared/KnowledgeDates';
 import { t } from '../../lib/shared/i18n';
 import { withElement } from '../shared/with-element';
 
 /** A moment in the reader's locale. */
 const time = (ms: number): string => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/**
+ * Why, in the reader's language: from the code and its parameters (lib/shared/update-words.ts), or, for a record
+ * an older version stored with the words themselves, those words as they are.
+ */
+const whyWords = (r: { why?: UpdateWhy | undefined; message?: string | undefined }): string => (r.why ? updateWords(r.why, t) : (r.message ?? ''));
 
 /** The last check (or start-up) in words. */
 function lastCheckWords(last: NonNullable<KbUpdatesState['last']>): string {
@@ -35,9 +42,9 @@ function lastCheckWords(last: NonNullable<KbUpdatesState['last']>): string {
     case 'up-to-date':
       return t('optUpdUpToDate', when);
     case 'failed':
-      return t(['network', 'http', 'permission', 'storage'].includes(last.reason ?? '') ? 'optUpdFailed' : 'optUpdNotUsed', [when, last.message ?? '']);
+      return t(['network', 'http', 'permission', 'storage'].includes(last.reason ?? '') ? 'optUpdFailed' : 'optUpdNotUsed', [when, whyWords(last)]);
     case 'dropped':
-      return t('optUpdDropped', [when, String(last.version ?? ''), last.message ?? '']);
+      return t('optUpdDropped', [when, String(last.version ?? ''), whyWords(last)]);
   }
 }
 
@@ -95,7 +102,7 @@ export function DataUpdates() {
         }
         const a = await updatesApi.setEnabled(true);
         show(a);
-        setNote(a.ok ? t('optUpdOn') : a.message);
+        setNote(a.ok ? t('optUpdOn') : whyWords(a));
       })
       .catch(() => setNote(t('optUpdCouldNotAsk')))
       .finally(() => {
@@ -127,7 +134,7 @@ export function DataUpdates() {
       .checkNow()
       .then((a) => {
         show(a);
-        if (!a.ok) setNote(a.retryAt ? `${a.message} ${t('optUpdRetryAfter', new Date(a.retryAt).toLocaleTimeString())}` : a.message);
+        if (!a.ok) setNote(a.retryAt ? `${whyWords(a)} ${t('optUpdRetryAfter', new Date(a.retryAt).toLocaleTimeString())}` : whyWords(a));
         else setNote(a.state.last ? lastCheckWords(a.state.last) : '');
       })
       .catch(() => setNote(t('optUpdNoBackground')))

@@ -1,13 +1,14 @@
 /**
  * One check for a knowledge update: a GET of the pack's fixed URL without credentials, referrer or query,
  * revalidated with the last ETag / Last-Modified, read up to the size cap and verified (`verifyPack`) before
- * anything of it is used. Every failure comes back in words, for the options page.
+ * anything of it is used. Every failure comes back as a code and its parameters (lib/shared/update-words.ts),
+ * which the options page words.
  */
 import { PACK_MAX_BYTES, verifyPack, type PackFailure } from '../kb/pack';
 import type { CompiledKb } from '../kb/types';
-import { t } from '../shared/i18n';
 import type { CheckOutcome, KbUpdatesState } from '../shared/kb-updates';
 import type { KnowledgeInUse } from '../shared/knowledge-in-use';
+import { whyParam, type UpdateWhy } from '../shared/update-words';
 
 type Failure = PackFailure | 'network' | 'http' | 'permission' | 'storage';
 
@@ -60,15 +61,15 @@ type CheckResult =
       patch: Partial<KbUpdatesState>;
       applied?: { version: number; kb: CompiledKb; packText: string; sources: KnowledgeInUse['sources'] };
     }
-  | { ok: false; reason: Failure; message: string };
+  | { ok: false; reason: Failure; why: UpdateWhy };
 
 /** Fetches and verifies the pack; `versionInUse`: the knowledge in use, which a pack must be newer than. */
 export async function fetchPack(deps: FetchDeps, state: KbUpdatesState, versionInUse: number | null): Promise<CheckResult> {
   const host = new URL(deps.url).host;
-  const seconds = String(Math.round(deps.timeoutMs / 1000));
+  const seconds = Math.round(deps.timeoutMs / 1000);
   const allowed = await deps.permissions.contains({ origins: [deps.hostPattern] }).catch(() => false);
   if (!allowed) {
-    return { ok: false, reason: 'permission', message: t('uiUpdNoLongerAllowed', host) };
+    return { ok: false, reason: 'permission', why: { code: 'noLongerAllowed', params: [host] } };
   }
   const headers: Record<string, string> = {};
   if (state.etag) headers['If-None-Match'] = state.etag;
@@ -88,12 +89,12 @@ export async function fetchPack(deps: FetchDeps, state: KbUpdatesState, versionI
         signal: abort.signal,
       });
     } catch {
-      return { ok: false, reason: 'network', message: abort.signal.aborted ? t('uiUpdNoAnswer', [host, seconds]) : t('uiUpdUnreachable', host) };
+      return { ok: false, reason: 'network', why: abort.signal.aborted ? { code: 'noAnswer', params: [host, seconds] } : { code: 'unreachable', params: [host] } };
     }
     if (res.status === 304) return { ok: true, outcome: 'not-modified', patch: {} };
     if (!res.ok) {
       await res.body?.cancel().catch(() => undefined);
-      return { ok: false, reason: 'http', message: t('uiUpdHttp', [host, `${res.status}${res.statusText ? ` ${res.statusText}` : ''}`]) };
+      return { ok: false, reason: 'http', why: { code: 'http', params: [host, whyParam(`${res.status}${res.statusText ? ` ${res.statusText}` : ''}`)] } };
     }
     const declared = Number(res.headers.get('content-length') ?? '0');
     let bytes: Uint8Array | null = null;
@@ -101,17 +102,17 @@ export async function fetchPack(deps: FetchDeps, state: KbUpdatesState, versionI
       try {
         bytes = await readCapped(res, PACK_MAX_BYTES);
       } catch {
-        return { ok: false, reason: 'network', message: abort.signal.aborted ? t('uiUpdDownloadSlow', [host, seconds]) : t('uiUpdDownloadBroke', host) };
+        return { ok: false, reason: 'network', why: abort.signal.aborted ? { code: 'downloadSlow', params: [host, seconds] } : { code: 'downloadBroke', params: [host] } };
       }
     } else {
       await res.body?.cancel().catch(() => undefined);
     }
-    if (!bytes) return { ok: false, reason: 'too-large', message: t('uiUpdTooLarge', String(PACK_MAX_BYTES)) };
+    if (!bytes) return { ok: false, reason: 'too-large', why: { code: 'downloadTooLarge', params: [PACK_MAX_BYTES] } };
     const patch: Partial<KbUpdatesState> = { etag: validator(res.headers.get('etag')), lastModified: validator(res.headers.get('last-modified')) };
     const verified = await verifyPack(bytes, { publicKeys: deps.publicKeys, currentVersion: versionInUse, maxBytes: PACK_MAX_BYTES });
     if (!verified.ok) {
       if (verified.reason === 'not-newer') return { ok: true, outcome: 'up-to-date', patch };
-      return { ok: false, reason: verified.reason, message: verified.message };
+      return { ok: false, reason: verified.reason, why: verified.why };
     }
     return {
       ok: true,

@@ -6,7 +6,8 @@
  * the KB schema, newer than the knowledge in use, under the size cap); then its text is kept in
  * `storage.local` and the engine is rebuilt with it (an analysis already running finishes with the old
  * one). At start-up the kept pack is verified again; one that no longer verifies is dropped, with the
- * reason. Any failure keeps the knowledge in use and is recorded, in words, for the options page.
+ * reason. Any failure keeps the knowledge in use and is recorded, as a code and its parameters
+ * (lib/shared/update-words.ts), which the options page words.
  *
  * Nothing from the network is trusted before verification; nothing about the reader is sent.
  */
@@ -17,8 +18,8 @@ import { verifyPack, versionOfDate } from '../kb/pack';
 import { sourcesOf } from '../kb/sources';
 import type { CompiledKb } from '../kb/types';
 import { afterCheck, initialSchedule, isDue, manualCheck, type UpdateScheduleState } from '../kb/update-schedule';
-import { t } from '../shared/i18n';
 import { isExtensionPage, type SenderLike } from '../shared/messages';
+import type { UpdateWhy } from '../shared/update-words';
 import {
   KB_UPDATES_PACK_KEY,
   KB_UPDATES_STATE_KEY,
@@ -109,7 +110,7 @@ export function createKbUpdater(deps: UpdaterDeps): KbUpdater {
     const result =
       typeof kept === 'string'
         ? await verifyPack(new TextEncoder().encode(kept), { publicKeys: deps.publicKeys, currentVersion: versionInUse })
-        : ({ ok: false, reason: 'truncated', message: t('uiUpdKeptMissing') } as const);
+        : ({ ok: false, reason: 'truncated', why: { code: 'keptMissing' } } as const);
     if (result.ok && result.manifest.version === state.pack.version) {
       deps.use(result.kb);
       versionInUse = result.manifest.version;
@@ -123,11 +124,7 @@ export function createKbUpdater(deps: UpdaterDeps): KbUpdater {
       });
       return;
     }
-    const why = result.ok
-      ? t('uiUpdKeptOtherVersion')
-      : result.reason === 'not-newer'
-        ? t('uiUpdKeptNotNewer')
-        : result.message;
+    const why: UpdateWhy = result.ok ? { code: 'keptOtherVersion' } : result.reason === 'not-newer' ? { code: 'keptNotNewer' } : result.why;
     await storage.remove(KB_UPDATES_PACK_KEY);
     await storage.set({
       [KB_UPDATES_STATE_KEY]: {
@@ -135,7 +132,7 @@ export function createKbUpdater(deps: UpdaterDeps): KbUpdater {
         pack: null,
         etag: null,
         lastModified: null,
-        last: { at: deps.now(), outcome: 'dropped', reason: result.ok ? 'bad-format' : result.reason, message: why, version: state.pack.version },
+        last: { at: deps.now(), outcome: 'dropped', reason: result.ok ? 'bad-format' : result.reason, why, version: state.pack.version },
       } satisfies KbUpdatesState,
     });
     deps.use(null);
@@ -175,7 +172,7 @@ export function createKbUpdater(deps: UpdaterDeps): KbUpdater {
           await storage.set({ [KB_UPDATES_PACK_KEY]: applied.packText, [KB_UPDATES_STATE_KEY]: next });
         } catch {
           const failed = afterCheck(state.schedule ?? initialSchedule(startedAt, deps.random), { ok: false, startedAt, now: deps.now() }, deps.random);
-          next = { ...state, schedule: failed, last: { at: deps.now(), outcome: 'failed', reason: 'storage', message: t('uiUpdNotSaved') } };
+          next = { ...state, schedule: failed, last: { at: deps.now(), outcome: 'failed', reason: 'storage', why: { code: 'notSaved' } } };
           await storage.set({ [KB_UPDATES_STATE_KEY]: next }).catch(() => undefined);
           await setAlarm(next.schedule, next.enabled);
           return;
@@ -187,29 +184,29 @@ export function createKbUpdater(deps: UpdaterDeps): KbUpdater {
         return;
       }
     } else {
-      next = { ...state, schedule, last: { at: deps.now(), outcome: 'failed', reason: result.reason, message: result.message } };
+      next = { ...state, schedule, last: { at: deps.now(), outcome: 'failed', reason: result.reason, why: result.why } };
     }
     await storage.set({ [KB_UPDATES_STATE_KEY]: next });
     await setAlarm(next.schedule, next.enabled);
   }
 
   async function answer(ok: true): Promise<UpdatesAnswer>;
-  async function answer(ok: false, message: string, retryAt?: number): Promise<UpdatesAnswer>;
-  async function answer(ok: boolean, message?: string, retryAt?: number): Promise<UpdatesAnswer> {
+  async function answer(ok: false, why: UpdateWhy, retryAt?: number): Promise<UpdatesAnswer>;
+  async function answer(ok: boolean, why?: UpdateWhy, retryAt?: number): Promise<UpdatesAnswer> {
     const got = await storage.get([KB_UPDATES_STATE_KEY, KB_IN_USE_KEY]);
     const state = parseUpdatesState(got[KB_UPDATES_STATE_KEY]);
     const inUse = parseKnowledgeInUse(got[KB_IN_USE_KEY]);
-    return ok ? { ok: true, state, inUse } : { ok: false, message: message ?? '', ...(retryAt ? { retryAt } : {}), state, inUse };
+    return ok || !why ? { ok: true, state, inUse } : { ok: false, why, ...(retryAt ? { retryAt } : {}), state, inUse };
   }
 
   async function setEnabled(on: boolean): Promise<UpdatesAnswer> {
     await ensureLoaded();
-    const message = await serial(async (): Promise<string | null> => {
+    const refused = await serial(async (): Promise<UpdateWhy | null> => {
       const state = await readState();
       if (on) {
         // the page asked the browser for the host permission in the reader's click; without it, nothing is fetched
         const granted = await deps.permissions.contains({ origins: [deps.hostPattern] }).catch(() => false);
-        if (!granted) return t('uiUpdStayOff', host);
+        if (!granted) return { code: 'stayOff', params: [host] };
         if (state.enabled) return null;
         // a new first check within a minute; the last check's time stays, so "Check now" keeps its limit
         const schedule = { ...initialSchedule(deps.now(), deps.random), lastCheckAt: state.schedule?.lastCheckAt ?? null };
@@ -225,20 +222,20 @@ export function createKbUpdater(deps: UpdaterDeps): KbUpdater {
       await deps.permissions.remove({ origins: [deps.hostPattern] }).catch(() => false);
       return null;
     });
-    return message ? answer(false, message) : answer(true);
+    return refused ? answer(false, refused) : answer(true);
   }
 
   async function checkNow(): Promise<UpdatesAnswer> {
     await ensureLoaded();
-    const refused = await serial(async (): Promise<{ message: string; retryAt?: number } | null> => {
+    const refused = await serial(async (): Promise<{ why: UpdateWhy; retryAt?: number } | null> => {
       const state = await readState();
-      if (!state.enabled) return { message: t('uiUpdOffCheck') };
+      if (!state.enabled) return { why: { code: 'offCheck' } };
       const may = manualCheck(state.schedule ?? initialSchedule(deps.now(), deps.random), deps.now());
-      if (!may.allowed) return { message: t('uiUpdTooSoon'), retryAt: may.retryAt };
+      if (!may.allowed) return { why: { code: 'tooSoon' }, retryAt: may.retryAt };
       await check();
       return null;
     });
-    return refused ? answer(false, refused.message, refused.retryAt) : answer(true);
+    return refused ? answer(false, refused.why, refused.retryAt) : answer(true);
   }
 
   async function onAlarm(name: string): Promise<void> {

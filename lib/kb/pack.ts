@@ -17,6 +17,7 @@ import { base64 } from '@scure/base';
 import * as z from 'zod/mini';
 import { compiledKbSchema } from './schema';
 import type { CompiledKb } from './types';
+import { whyParam, type UpdateWhy, type UpdateWhyCode } from '../shared/update-words';
 
 const PACK_FORMAT = 1;
 /** What a reader's browser accepts at most (the KB is ~1.2 MB today; the entity ceiling keeps it under ~3 MB). */
@@ -78,7 +79,7 @@ export type PackFailure =
 
 export type VerifyResult =
   | { ok: true; kb: CompiledKb; manifest: PackManifest; keyId: string }
-  | { ok: false; reason: PackFailure; message: string };
+  | { ok: false; reason: PackFailure; why: PackWhy };
 
 export interface VerifyOptions {
   /** Raw Ed25519 public keys, base64 (32 bytes each): the shipped list (./keys). */
@@ -115,7 +116,10 @@ function signedBytes(manifestText: string): Uint8Array<ArrayBuffer> {
   return buf(enc.encode(SIGNING_PREFIX + manifestText));
 }
 
-const fail = (reason: PackFailure, message: string): VerifyResult => ({ ok: false, reason, message });
+/** Why a pack was refused, as a code and its parameters (lib/shared/update-words.ts words it where it is shown). */
+type PackWhy = UpdateWhy<Extract<UpdateWhyCode, 'packTooLarge' | 'headerCut' | 'noHeader' | 'headerUnreadable' | 'format' | 'unknownKey' | 'badSignature' | 'manifestUnreadable' | 'notNewer' | 'incomplete' | 'wrongSize' | 'hashMismatch' | 'schema' | 'notJson' | 'descriptionMismatch'>>;
+
+const fail = (reason: PackFailure, why: PackWhy): VerifyResult => ({ ok: false, reason, why });
 
 export interface PackParts {
   manifestText: string;
@@ -125,12 +129,12 @@ export interface PackParts {
 }
 
 /** Splits a pack into its envelope and the rest, without trusting anything. */
-export function splitPack(bytes: Uint8Array): PackParts | { reason: PackFailure; message: string } {
+export function splitPack(bytes: Uint8Array): PackParts | { reason: PackFailure; why: PackWhy } {
   const nl = bytes.subarray(0, MAX_HEADER_BYTES + 1).indexOf(0x0a);
   if (nl < 0) {
     return bytes.length <= MAX_HEADER_BYTES
-      ? { reason: 'truncated', message: 'The update file ends before its header does: it was cut off in transfer.' }
-      : { reason: 'bad-format', message: 'The update file is not a knowledge pack (no header line).' };
+      ? { reason: 'truncated', why: { code: 'headerCut' } }
+      : { reason: 'bad-format', why: { code: 'noHeader' } };
   }
   let envelope: z.infer<typeof envelopeSchema>;
   try {
@@ -138,15 +142,15 @@ export function splitPack(bytes: Uint8Array): PackParts | { reason: PackFailure;
     if (!parsed.success) throw new Error('shape');
     envelope = parsed.data;
   } catch {
-    return { reason: 'bad-format', message: 'The update file is not a knowledge pack (its header cannot be read).' };
+    return { reason: 'bad-format', why: { code: 'headerUnreadable' } };
   }
   if (envelope.cncKbPack !== PACK_FORMAT) {
-    return { reason: 'unsupported-format', message: `The update is in pack format ${envelope.cncKbPack}; this version of the extension reads format ${PACK_FORMAT}.` };
+    return { reason: 'unsupported-format', why: { code: 'format', params: [envelope.cncKbPack, PACK_FORMAT] } };
   }
   return { manifestText: envelope.manifest, signatures: envelope.signatures, rest: bytes.subarray(nl + 1) };
 }
 
-async function verifySignature(parts: PackParts, publicKeys: readonly string[]): Promise<{ keyId: string } | { reason: PackFailure; message: string }> {
+async function verifySignature(parts: PackParts, publicKeys: readonly string[]): Promise<{ keyId: string } | { reason: PackFailure; why: PackWhy }> {
   const known = new Map<string, Uint8Array>();
   for (const k of publicKeys) {
     const raw = base64.decode(k);
@@ -154,7 +158,7 @@ async function verifySignature(parts: PackParts, publicKeys: readonly string[]):
   }
   const candidates = parts.signatures.filter((s) => known.has(s.keyId));
   if (candidates.length === 0) {
-    return { reason: 'unknown-key', message: `The update is signed with a key this extension does not know (${parts.signatures.map((s) => s.keyId).join(', ')}).` };
+    return { reason: 'unknown-key', why: { code: 'unknownKey', params: [parts.signatures.map((s) => s.keyId).join(', ')] } };
   }
   const data = signedBytes(parts.manifestText);
   for (const s of candidates) {
@@ -165,7 +169,7 @@ async function verifySignature(parts: PackParts, publicKeys: readonly string[]):
       // a malformed signature is a bad signature
     }
   }
-  return { reason: 'bad-signature', message: 'The update\'s signature does not match its content: it was altered or damaged.' };
+  return { reason: 'bad-signature', why: { code: 'badSignature' } };
 }
 
 /**
@@ -175,11 +179,11 @@ async function verifySignature(parts: PackParts, publicKeys: readonly string[]):
 export async function verifyPack(input: Uint8Array | ArrayBuffer, opts: VerifyOptions): Promise<VerifyResult> {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   const maxBytes = opts.maxBytes ?? PACK_MAX_BYTES;
-  if (bytes.length > maxBytes) return fail('too-large', `The update is ${bytes.length} bytes, more than the ${maxBytes} bytes allowed.`);
+  if (bytes.length > maxBytes) return fail('too-large', { code: 'packTooLarge', params: [bytes.length, maxBytes] });
   const parts = splitPack(bytes);
-  if ('reason' in parts) return fail(parts.reason, parts.message);
+  if ('reason' in parts) return fail(parts.reason, parts.why);
   const signed = await verifySignature(parts, opts.publicKeys);
-  if ('reason' in signed) return fail(signed.reason, signed.message);
+  if ('reason' in signed) return fail(signed.reason, signed.why);
 
   let manifest: PackManifest;
   try {
@@ -187,39 +191,40 @@ export async function verifyPack(input: Uint8Array | ArrayBuffer, opts: VerifyOp
     if (!parsed.success) throw new Error('shape');
     manifest = parsed.data;
   } catch {
-    return fail('bad-format', 'The update\'s description (manifest) cannot be read.');
+    return fail('bad-format', { code: 'manifestUnreadable' });
   }
   if (manifest.format !== PACK_FORMAT) {
-    return fail('unsupported-format', `The update is in pack format ${manifest.format}; this version of the extension reads format ${PACK_FORMAT}.`);
+    return fail('unsupported-format', { code: 'format', params: [manifest.format, PACK_FORMAT] });
   }
   if (opts.currentVersion !== null && manifest.version <= opts.currentVersion) {
-    return fail('not-newer', `The update (version ${manifest.version}) is not newer than the knowledge in use (version ${opts.currentVersion}).`);
+    return fail('not-newer', { code: 'notNewer', params: [manifest.version, opts.currentVersion] });
   }
   const { rest } = parts;
   if (rest.length < manifest.size + TRAILER.length - 1) {
-    return fail('truncated', `The update is incomplete: ${rest.length} of about ${manifest.size + TRAILER.length} bytes after the header arrived.`);
+    return fail('truncated', { code: 'incomplete', params: [rest.length, manifest.size + TRAILER.length] });
   }
   const trailer = new TextDecoder().decode(rest.subarray(manifest.size));
   if (trailer !== TRAILER && trailer !== TRAILER.slice(0, -1)) {
-    return fail('bad-format', 'The update\'s content is not the size its description says.');
+    return fail('bad-format', { code: 'wrongSize' });
   }
   const payload = rest.subarray(0, manifest.size);
   if ((await sha256Hex(payload)) !== manifest.payloadSha256) {
-    return fail('hash-mismatch', 'The update\'s content does not match the fingerprint in its signed description: it was altered or damaged.');
+    return fail('hash-mismatch', { code: 'hashMismatch' });
   }
   let kb: CompiledKb;
   try {
     const parsed = compiledKbSchema.safeParse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload)));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return fail('bad-schema', `The update's knowledge is not in the form this version expects (${issue ? `${issue.path.join('.') || 'top level'}: ${issue.message}` : 'invalid'}).`);
+      // the schema check's own words (a path and zod's text), technical, as a parameter
+      return fail('bad-schema', { code: 'schema', params: [whyParam(issue ? `${issue.path.join('.') || 'top level'}: ${issue.message}` : 'invalid')] });
     }
     kb = parsed.data as CompiledKb;
   } catch {
-    return fail('bad-schema', 'The update\'s knowledge is not valid JSON.');
+    return fail('bad-schema', { code: 'notJson' });
   }
   if (kb.version !== manifest.kbVersion || kb.asOf !== manifest.asOf) {
-    return fail('bad-schema', 'The update\'s knowledge does not match its description (version or date differ).');
+    return fail('bad-schema', { code: 'descriptionMismatch' });
   }
   return { ok: true, kb, manifest, keyId: signed.keyId };
 }

@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { PUBLISHED_PACK_URL, packHostPattern } from './pack-url';
 import { knowledgeInUseSchema, type KnowledgeInUse } from './knowledge-in-use';
+import { updateWhySchema, type UpdateWhy } from './update-words';
 
 /** The pack's address: set by wxt.config.ts at build time (the published one, or a test build's 127.0.0.1). */
 export const PACK_URL: string = import.meta.env.CNC_PACK_URL || PUBLISHED_PACK_URL;
@@ -40,9 +41,20 @@ const kbUpdatesStateSchema = z.object({
   lastModified: z.nullable(short(200)),
   /** The applied pack (its text under KB_UPDATES_PACK_KEY), or null: the built-in knowledge is used. */
   pack: z.nullable(z.object({ version: z.number().check(z.int(), z.positive()), asOf: isoDay, appliedAt: z.number(), keyId: short(40) })),
-  /** The last check's (or start-up's) result, in words for the options page. */
+  /**
+   * The last check's (or start-up's) result: `why` a code and its parameters, worded by the options page
+   * (./update-words.ts). `message`: the words themselves, as versions before it stored them; shown as they are.
+   * A `why` this version cannot read is dropped, not the state.
+   */
   last: z.nullable(
-    z.object({ at: z.number(), outcome: z.enum(checkOutcomes), reason: z.optional(short(40)), message: z.optional(text), version: z.optional(z.number()) }),
+    z.object({
+      at: z.number(),
+      outcome: z.enum(checkOutcomes),
+      reason: z.optional(short(40)),
+      why: z.optional(z.catch(z.optional(updateWhySchema()), undefined)),
+      message: z.optional(text),
+      version: z.optional(z.number()),
+    }),
   ),
 });
 export type KbUpdatesState = z.infer<typeof kbUpdatesStateSchema>;
@@ -67,11 +79,11 @@ type UpdatesMessage = z.infer<typeof updatesMessageSchema>;
 
 export type UpdatesAnswer =
   | { ok: true; state: KbUpdatesState; inUse: KnowledgeInUse | null }
-  | { ok: false; message: string; retryAt?: number; state: KbUpdatesState; inUse: KnowledgeInUse | null };
+  | { ok: false; why?: UpdateWhy; retryAt?: number; state: KbUpdatesState; inUse: KnowledgeInUse | null };
 
 const answerSchema = z.object({
   ok: z.boolean(),
-  message: z.optional(text),
+  why: z.optional(z.catch(z.optional(updateWhySchema()), undefined)),
   retryAt: z.optional(z.number()),
   state: kbUpdatesStateSchema,
   inUse: z.nullable(knowledgeInUseSchema),

@@ -18,9 +18,8 @@ import { decodeUtf8Strict, FileInputError, readRegularFile } from './read-file';
 import { parseArgs, USAGE, type ExportFormat } from './analyze-args';
 import { csvHeader, csvRows, indicatorsJson, stixBundle } from '../../lib/export';
 import type { KbEntity } from '../../lib/kb/types';
-import { fillMessage, type Message } from '../../lib/shared/message-text';
 import { analysisNotes } from '../../lib/shared/reasons';
-import messages from '../../public/_locales/en/messages.json';
+import { english } from './english';
 
 /** Inputs larger than this are refused: no article is 5 MB; a file that big is data or a mistake. */
 const MAX_INPUT_BYTES = 5 * 1024 * 1024;
@@ -30,9 +29,6 @@ const FETCH_TIMEOUT_MS = 15_000;
 const MAX_CONTROL_SHARE = 0.02;
 
 class InputError extends Error {}
-
-/** The extension's English messages: the checks' notes are worded with the same words the popup shows. */
-const english = (key: string, substitutions?: readonly string[]): string => fillMessage(messages as Record<string, Message>, key, substitutions);
 
 function looksBinary(buf: Buffer): boolean {
   const n = Math.min(buf.length, 8192);

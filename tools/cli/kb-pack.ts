@@ -18,6 +18,8 @@ import { createPack, importSigningKey, PACK_MAX_BYTES, packManifestSchema, sha25
 import { compiledKbSchema } from '../../lib/kb/schema';
 import { sourcesOf } from '../../lib/kb/sources';
 import type { CompiledKb } from '../../lib/kb/types';
+import { updateWords } from '../../lib/shared/update-words';
+import { english } from './english';
 import { FileInputError, readRegularFile } from './read-file';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -54,7 +56,7 @@ function parseArgs(argv: string[]): Record<'key' | 'out' | 'previous' | 'kb', st
 async function previousOf(path: string): Promise<{ version: number; hash: string }> {
   const bytes = await readRegularFile(path, PACK_MAX_BYTES);
   const parts = splitPack(bytes);
-  if ('reason' in parts) throw new FileInputError(`--previous ${path}: ${parts.message}`);
+  if ('reason' in parts) throw new FileInputError(`--previous ${path}: ${updateWords(parts.why, english)}`);
   const manifest = packManifestSchema.safeParse(JSON.parse(parts.manifestText));
   if (!manifest.success) throw new FileInputError(`--previous ${path}: its manifest cannot be read`);
   const hash = await sha256Hex(parts.rest.subarray(0, manifest.data.size));
@@ -89,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
   const sources = sourcesOf(kb);
   const pack = await createPack({ payload, version, created, previousHash: previous?.hash ?? null, sources, privateKey, publicKey });
   const check = await verifyPack(pack, { publicKeys: [base64.encode(publicKey)], currentVersion: previous?.version ?? null });
-  if (!check.ok) throw new Error(`the new pack does not verify (${check.reason}): ${check.message}`);
+  if (!check.ok) throw new Error(`the new pack does not verify (${check.reason}): ${updateWords(check.why, english)}`);
   mkdirSync(args.out!, { recursive: true });
   const outFile = join(args.out!, PACK_FILE_NAME);
   writeFileSync(outFile, pack);

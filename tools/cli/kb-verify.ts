@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { base64 } from '@scure/base';
 import { PACK_PUBLIC_KEYS } from '../../lib/kb/keys';
 import { PACK_MAX_BYTES, verifyPack } from '../../lib/kb/pack';
+import { updateWords } from '../../lib/shared/update-words';
+import { english } from './english';
 import { FileInputError, readRegularFile } from './read-file';
 
 const USAGE = 'usage: kb-verify [--pub PUBLIC_KEY_FILE]... [--current VERSION] [--max-bytes N] PACK';
@@ -67,7 +69,8 @@ async function main(argv: string[]): Promise<number> {
   const bytes = size > maxBytes ? new Uint8Array(size) : await readRegularFile(pack, maxBytes);
   const r = await verifyPack(bytes, { publicKeys: pubs.length ? pubs : PACK_PUBLIC_KEYS, currentVersion: current, maxBytes });
   if (!r.ok) {
-    console.error(`kb-verify: ${pack}: rejected (${r.reason}): ${r.message}`);
+    // the reason in the words the options page shows (the extension's English messages)
+    console.error(`kb-verify: ${pack}: rejected (${r.reason}): ${updateWords(r.why, english)}`);
     return 1;
   }
   const m = r.manifest;

@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { PACK_MAX_BYTES } from '../../../lib/kb/pack';
 import { KB_UPDATES_PACK_KEY } from '../../../lib/shared/kb-updates';
 import { alarm, createKbUpdaterWith, inUse, kbOf, NEWER, ok, onAndFirstCheck, otherKey, pack, state, useKbUpdatesWorld, V_NEWER, world } from './kb-updates-world';
+import { updateWords } from '../../../lib/shared/update-words';
+import { t } from '../../../lib/shared/i18n';
 
 useKbUpdatesWorld();
 
@@ -54,7 +56,8 @@ describe('knowledge updates: what is applied', () => {
     await onAndFirstCheck(w, u);
     const s = await state();
     expect(s.last).toMatchObject({ outcome: 'failed', reason });
-    expect(s.last!.message!.length).toBeGreaterThan(20);
+    expect(s.last!.why).toBeDefined();
+    expect(updateWords(s.last!.why!, t).length).toBeGreaterThan(20);
     expect(s.etag).toBeNull(); // a rejected file is fetched in full next time
     expect(s.pack).toBeNull();
     expect(s.schedule!.failures).toBe(1);
@@ -166,7 +169,8 @@ describe('knowledge updates: restarts', () => {
     await u.ensureLoaded();
     const s = await state();
     expect(s.last).toMatchObject({ outcome: 'dropped', reason: 'not-newer' });
-    expect(s.last!.message).toMatch(/built into this version/);
+    expect(s.last!.why).toEqual({ code: 'keptNotNewer' });
+    expect(updateWords(s.last!.why!, t)).toMatch(/built into this version/);
     expect((await inUse())).toMatchObject({ origin: 'built-in', asOf: '2027-01-15' });
   });
 });

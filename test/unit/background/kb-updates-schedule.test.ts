@@ -9,6 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { builtInVersion, UPDATE_ALARM } from '../../../lib/background/kb-updates';
 import { SCHEDULE } from '../../../lib/kb/update-schedule';
 import { alarm, BUILT_IN, headersOf, HOUR, inUse, NEWER, ok, onAndFirstCheck, pack, PATTERN, state, URL_, useKbUpdatesWorld, V_NEWER, world } from './kb-updates-world';
+import { updateWords, type UpdateWhy } from '../../../lib/shared/update-words';
+import { t } from '../../../lib/shared/i18n';
+
+/** A reason in the options page's words. */
+const words = (r: { why?: UpdateWhy | undefined }): string => (r.why ? updateWords(r.why, t) : '');
 
 useKbUpdatesWorld();
 
@@ -20,7 +25,7 @@ describe('knowledge updates: off until the reader turns them on', () => {
     await u.onAlarm(UPDATE_ALARM);
     const now = await u.checkNow();
     expect(now.ok).toBe(false);
-    expect(now.ok ? '' : now.message).toMatch(/Updates are off/);
+    expect(now.ok ? '' : words(now)).toMatch(/Updates are off/);
     expect(w.calls).toEqual([]);
     expect(await alarm()).toBeUndefined();
     expect(await inUse()).toMatchObject({ origin: 'built-in', asOf: '2026-08-06', version: builtInVersion(BUILT_IN) });
@@ -33,7 +38,7 @@ describe('knowledge updates: off until the reader turns them on', () => {
     const u = w.make();
     const a = await u.setEnabled(true);
     expect(a.ok).toBe(false);
-    expect(a.ok ? '' : a.message).toMatch(/browser has not allowed/);
+    expect(a.ok ? '' : words(a)).toMatch(/browser has not allowed/);
     expect((await state()).enabled).toBe(false);
     expect(await alarm()).toBeUndefined();
   });
@@ -100,13 +105,15 @@ describe('knowledge updates: the request and the schedule', () => {
     await onAndFirstCheck(w, u);
     let s = await state();
     expect(s.last).toMatchObject({ outcome: 'failed', reason: 'network' });
-    expect(s.last!.message).toMatch(/Could not reach packs\.example\.org/);
+    expect(s.last!.why).toEqual({ code: 'unreachable', params: ['packs.example.org'] });
+    expect(words(s.last!)).toMatch(/Could not reach packs\.example\.org/);
     expect(s.schedule!.nextCheckAt - w.now).toBe(HOUR);
     w.now = s.schedule!.nextCheckAt;
     await u.onAlarm(UPDATE_ALARM);
     s = await state();
     expect(s.last).toMatchObject({ outcome: 'failed', reason: 'http' });
-    expect(s.last!.message).toContain('503 Service Unavailable');
+    expect(s.last!.message).toBeUndefined();
+    expect(words(s.last!)).toContain('503 Service Unavailable');
     expect(s.schedule!.failures).toBe(2);
     expect(s.schedule!.nextCheckAt - w.now).toBe(2 * HOUR);
     expect(w.used).toEqual([]);

@@ -7,6 +7,8 @@ import { browser } from 'wxt/browser';
 import { fetchPack, type FetchDeps } from '../../../lib/background/kb-fetch';
 import { INITIAL_UPDATES_STATE } from '../../../lib/shared/kb-updates';
 import { PATTERN, URL_, useKbUpdatesWorld, world } from './kb-updates-world';
+import { updateWords } from '../../../lib/shared/update-words';
+import { t } from '../../../lib/shared/i18n';
 
 useKbUpdatesWorld();
 
@@ -28,7 +30,7 @@ async function failure(reply: (signal: AbortSignal) => Promise<Response>, allowe
     timeoutMs,
   };
   const r = await fetchPack(deps, INITIAL_UPDATES_STATE, null);
-  return r.ok ? 'ok' : r.message;
+  return r.ok ? 'ok' : updateWords(r.why, t);
 }
 const aborted = (signal: AbortSignal) => new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted'))));
 const slowBody = (signal: AbortSignal) =>
@@ -73,7 +75,7 @@ describe("the updater's answers to the options page", () => {
     w.replies.push(new Error('offline'));
     await u.checkNow();
     const soon = await u.checkNow();
-    return [off, refused, soon].map((a) => (a.ok ? 'ok' : a.message));
+    return [off, refused, soon].map((a) => (a.ok ? 'ok' : a.why ? updateWords(a.why, t) : 'no reason'));
   };
 
   it('in English, word for word as before', async () => {

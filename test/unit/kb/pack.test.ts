@@ -11,6 +11,8 @@ import { PACK_PUBLIC_KEYS } from '../../../lib/kb/keys';
 import { createPack, importSigningKey, keyIdOf, sha256Hex, splitPack, versionOfDate, verifyPack, type VerifyResult } from '../../../lib/kb/pack';
 import { sourcesOf } from '../../../lib/kb/sources';
 import type { CompiledKb } from '../../../lib/kb/types';
+import { updateWords } from '../../../lib/shared/update-words';
+import { english } from '../../../tools/cli/english';
 
 interface TestKey {
   privateKey: CryptoKey;
@@ -54,11 +56,13 @@ async function pack(payload: Uint8Array, key: TestKey = keyA, version = VERSION,
   return createPack({ payload, version, ...head, created: new Date('2026-12-01T12:00:00Z'), previousHash: null, sources: [{ name: 'Test', asOf: '2026-11-01' }], privateKey: key.privateKey, publicKey: key.publicKey });
 }
 
+/** A refusal, with why in English words (the options page's, from messages.json). */
 function rejected(r: VerifyResult): { reason: string; message: string } {
   expect(r.ok).toBe(false);
   if (r.ok) throw new Error('accepted');
-  expect(r.message.length).toBeGreaterThan(10);
-  return r;
+  const message = updateWords(r.why, english);
+  expect(message.length).toBeGreaterThan(10);
+  return { reason: r.reason, message };
 }
 
 beforeAll(async () => {
@@ -111,7 +115,7 @@ describe('verifyPack', () => {
     expect(r.reason).toBe('bad-signature');
     // and a changed byte in the signature itself
     const parts = splitPack(bytes);
-    if ('reason' in parts) throw new Error(parts.message);
+    if ('reason' in parts) throw new Error(parts.reason);
     const sigAt = text.indexOf(parts.signatures[0]!.sig) + 5;
     const badSig = bytes.slice();
     badSig[sigAt] = badSig[sigAt] === 65 ? 66 : 65;

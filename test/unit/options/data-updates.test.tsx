@@ -6,6 +6,7 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DataUpdates } from '../../../components/options/DataUpdates';
 import { Welcome } from '../../../components/welcome/Welcome';
@@ -14,6 +15,7 @@ import {
   KB_UPDATES_STATE_KEY,
   PACK_HOST_PATTERN,
   PACK_URL,
+  parseUpdatesState,
   type KbUpdatesState,
 } from '../../../lib/shared/kb-updates';
 import { KB_IN_USE_KEY, type KnowledgeInUse } from '../../../lib/shared/knowledge-in-use';
@@ -92,17 +94,55 @@ describe('knowledge updates on the options page', () => {
     await waitFor(() => expect((box as HTMLInputElement).checked).toBe(false));
   });
 
-  it('shows why an update was not used, in words', async () => {
-    answerState = {
-      ...INITIAL_UPDATES_STATE,
-      enabled: true,
-      schedule: { lastCheckAt: 1, lastSuccessAt: null, failures: 1, nextCheckAt: Date.now() + 3_600_000 },
-      last: { at: Date.now(), outcome: 'failed', reason: 'unknown-key', message: 'The update is signed with a key this extension does not know (0123456789abcdef).' },
-    };
+  const failedWith = (last: Pick<NonNullable<KbUpdatesState['last']>, 'why' | 'message'>): KbUpdatesState => ({
+    ...INITIAL_UPDATES_STATE,
+    enabled: true,
+    schedule: { lastCheckAt: 1, lastSuccessAt: null, failures: 1, nextCheckAt: Date.now() + 3_600_000 },
+    last: { at: Date.now(), outcome: 'failed', reason: 'unknown-key', ...last },
+  });
+
+  it('shows why an update was not used, worded from its code and parameters', async () => {
+    answerState = failedWith({ why: { code: 'unknownKey', params: ['0123456789abcdef'] } });
     await fakeBrowser.storage.local.set({ [KB_UPDATES_STATE_KEY]: answerState });
     render(<DataUpdates />);
     const last = await screen.findByTestId('updates-last');
+    expect(last.textContent).toMatch(
+      /an update was downloaded but not used\. The update is signed with a key this extension does not know \(0123456789abcdef\)\. Your knowledge was not changed\./,
+    );
+  });
+
+  it('in the reader’s language: the reason’s message with its parameters', async () => {
+    const i18n = (browser as unknown as { i18n: { getMessage: (k: string, s?: string[]) => string } }).i18n;
+    const spy = vi.spyOn(i18n, 'getMessage').mockImplementation((k, sub) => `[${[k, ...(sub ?? [])].join('|')}]`);
+    try {
+      answerState = failedWith({ why: { code: 'http', params: ['packs.example.org', '503 Service Unavailable'] } });
+      answerState.last!.reason = 'http';
+      await fakeBrowser.storage.local.set({ [KB_UPDATES_STATE_KEY]: answerState });
+      render(<DataUpdates />);
+      const last = await screen.findByTestId('updates-last');
+      await waitFor(() => expect(last.textContent).toContain('[uiUpdHttp|packs.example.org|503 Service Unavailable]'));
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('a record stored by an older version, already in words, is shown as it is; one with a reason this version does not know keeps the rest', async () => {
+    answerState = failedWith({ message: 'The update is signed with a key this extension does not know (0123456789abcdef).' });
+    await fakeBrowser.storage.local.set({ [KB_UPDATES_STATE_KEY]: answerState });
+    const { unmount } = render(<DataUpdates />);
+    const last = await screen.findByTestId('updates-last');
     expect(last.textContent).toMatch(/an update was downloaded but not used\. The update is signed with a key this extension does not know .* Your knowledge was not changed\./);
+    unmount();
+    const future = { ...answerState, last: { ...answerState.last!, message: undefined, why: { code: 'somethingNew', params: [1] } } };
+    const parsed = parseUpdatesState(future);
+    expect(parsed.enabled).toBe(true);
+    expect(parsed.schedule).toEqual(answerState.schedule);
+    expect(parsed.last).toMatchObject({ outcome: 'failed', reason: 'unknown-key' });
+    expect(parsed.last!.why).toBeUndefined();
+    answerState = parsed;
+    await fakeBrowser.storage.local.set({ [KB_UPDATES_STATE_KEY]: future });
+    render(<DataUpdates />);
+    expect((await screen.findByTestId('updates-last')).textContent).toMatch(/an update was downloaded but not used\..*Your knowledge was not changed\./);
   });
 
   it('is on the welcome page too', async () => {
