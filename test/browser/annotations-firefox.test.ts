@@ -21,7 +21,7 @@ const FIREFOX_TEST_MS = 180_000;
 
 type Ext = {
   runtime: { sendMessage(m: unknown): Promise<unknown> };
-  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(tab: number, m: unknown, o: object): Promise<unknown> };
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
 };
 
 /** The page's marked entities, sorted. */
@@ -196,7 +196,7 @@ describe('Firefox ESR', () => {
     }
   }, FIREFOX_TEST_MS);
 
-  it('the popup scrolls to a mark far down the page and its card opens inside the viewport; axe-core finds nothing in the card, light and dark, first screen and "More"', async () => {
+  it('"Show in the page" in the popup scrolls to a mark far down the page and its card opens inside the viewport; axe-core finds nothing in the card, light and dark, first screen and "More"', async () => {
     const firefox = await launchFirefox();
     try {
       const page = await newFirefoxPage(firefox);
@@ -206,11 +206,14 @@ describe('Firefox ESR', () => {
       const ext = await firefoxWelcomeTab(firefox);
       const tabId = await firefoxTabId(ext, server.url('demo-article.html'));
       expect(await page.evaluate(() => scrollY)).toBe(0);
-      const scrolled = await ext.evaluate(
-        (t) => (globalThis as unknown as { browser: Ext }).browser.tabs.sendMessage(t, { type: 'popup/scroll-to-entity', id: 'venezuela' }, { frameId: 0 }),
-        tabId,
-      );
-      expect(scrolled).toEqual({ ok: true });
+      // the real popup (in the first-run tab, behind the article): "Names in this article", then the name
+      await ext.evaluate((t) => (location.href = `popup.html?tab=${t}`), tabId);
+      await ext.waitForSelector('button[aria-expanded]::-p-text(Names in this article)', { timeout: 15_000 });
+      const chip = 'button.entity-chip[title="Show Venezuela in the page"]';
+      if (!(await ext.$(chip))) await ext.click('button[aria-expanded="false"]::-p-text(Names in this article)');
+      await ext.waitForSelector(chip, { visible: true, timeout: 10_000 });
+      await ext.click(chip);
+      await ext.waitForFunction(() => document.body.innerText.includes('Scrolled to the first mention of Venezuela and opened its card.'), { timeout: 10_000 });
       // the card opens once the smooth scroll has settled (up to 1.5 s), at the mark, inside the viewport
       await expect.poll(async () => (await firefoxCardView(page))?.entity, { timeout: 10_000 }).toBe('venezuela');
       const card = await firefoxSettledCard(page);

@@ -1,5 +1,5 @@
 /**
- * The popup's look-up with a crypto address, in real Chromium with the built extension (issue 17): an
+ * The popup's look-up with a crypto address, in real Chromium and Firefox ESR with the built extension (issue 17): an
  * address the knowledge base does not have shows its chain, checksum, the plain screening wording and an
  * explorer link; a listed one says it is listed; a string no chain reads gets a clear message. The answer
  * comes from the background (the engine's address check and screening), through the popup's message.
@@ -8,9 +8,10 @@
  *   CNC_OUT_DIR=.output-lookup npx vitest run --config test/browser/vitest.config.ts test/browser/lookup-address.test.ts
  */
 import type { Page } from 'playwright-core';
+import type { Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKb } from '../../lib/kb';
-import { launchChromium, type ChromiumWithExtension } from './harness';
+import { firefoxWelcomeTab, launchChromium, launchFirefox, type ChromiumWithExtension } from './harness';
 
 let cnc: ChromiumWithExtension;
 let popup: Page;
@@ -70,4 +71,63 @@ describe('look-up of an address in real Chromium', () => {
     expect(await popup.getByRole('region', { name: /^About / }).count()).toBe(0);
     expect(errors).toEqual([]);
   });
+});
+
+/** What the Firefox popup shows now: the address region (text and links), the status line, the focused element's label, the matches. */
+function firefoxLookupView(popup: FirefoxPage, region: string) {
+  return popup.evaluate((name: string) => {
+    const card = [...document.querySelectorAll<HTMLElement>('[role="region"]')].find((e) => e.getAttribute('aria-label') === name);
+    return {
+      text: card?.innerText ?? null,
+      links: [...(card?.querySelectorAll('a') ?? [])].map((a) => ({ text: a.textContent ?? '', href: a.getAttribute('href') ?? '' })),
+      status: document.querySelector('[role="status"]')?.textContent ?? '',
+      focused: document.activeElement?.getAttribute('aria-label') ?? null,
+      matches: [...document.querySelectorAll('ul[aria-label="Matches"] button')].map((b) => b.textContent ?? ''),
+    };
+  }, region);
+}
+
+describe('look-up of an address in Firefox ESR', () => {
+  it('an unlisted address gets chain, checksum, the screening words and links; a listed one says so; junk gets a clear message', async () => {
+    const firefox = await launchFirefox();
+    try {
+      // the popup, in the add-on's first-run tab (BiDi may not navigate to moz-extension:// itself)
+      const popup = await firefoxWelcomeTab(firefox);
+      await popup.bringToFront();
+      const ffErrors: string[] = [];
+      popup.on('pageerror', (e) => ffErrors.push(String(e)));
+      await popup.evaluate(() => (location.href = 'popup.html'));
+      await popup.waitForSelector('input[type="search"]', { timeout: 15_000 });
+      const lookUpFx = async (query: string) => {
+        await popup.$eval('input[type="search"]', (el) => ((el as HTMLInputElement).value = ''));
+        await popup.type('input[type="search"]', query); // real key presses: the popup reads onInput
+        await popup.keyboard.press('Enter');
+      };
+
+      await lookUpFx(UNLISTED_ETH);
+      const about = `About ${UNLISTED_ETH}`;
+      await expect.poll(async () => (await firefoxLookupView(popup, about)).text, { timeout: 15_000 }).not.toBeNull();
+      const view = await firefoxLookupView(popup, about);
+      expect(view.text).toContain('ETH');
+      expect(view.text).toMatch(/valid/i);
+      expect(view.text).toMatch(/Not on the lists we ship \(as of \d{4}-\d{2}-\d{2}\) — this does not mean it is safe\./);
+      expect(view.links.find((a) => /explorer|etherscan/i.test(a.text))?.href).toBe(`https://etherscan.io/address/${UNLISTED_ETH}`);
+      expect(view.links.find((a) => /OFAC/.test(a.text))?.href).toBe('https://sanctionssearch.ofac.treas.gov/');
+      expect(view.status).toBe('ETH address: its checksum, sanctions screening and explorer link are in the card below.');
+      expect(view.focused).toBe(about); // Enter moved the focus to the card
+
+      await lookUpFx(listed.address);
+      await expect.poll(async () => (await firefoxLookupView(popup, `About ${listed.address}`)).text, { timeout: 15_000 }).toContain('On the US Treasury OFAC sanctions list');
+      const name = kb.entities.find((e) => e.id === listed.entity)!.name;
+      await expect.poll(async () => (await firefoxLookupView(popup, `About ${listed.address}`)).matches.some((m) => m.includes(name)), { timeout: 15_000 }).toBe(true);
+
+      const junk = `${UNLISTED_ETH}ff`;
+      await lookUpFx(junk);
+      await expect.poll(async () => (await firefoxLookupView(popup, '')).status, { timeout: 15_000 }).toContain(`“${junk}” is not an address of a chain we know`);
+      expect(await popup.$$('[role="region"][aria-label^="About "]')).toHaveLength(0);
+      expect(ffErrors).toEqual([]);
+    } finally {
+      await firefox.close();
+    }
+  }, 180_000); // Firefox start-up and BiDi reads, on a busy machine
 });
