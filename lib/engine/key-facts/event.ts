@@ -15,12 +15,12 @@ const EVENT_CUES: readonly [EventKind, RegExp][] = [
   ],
   ['scam', /\b(?:scam(?:s|med|mers?)?|fraud(?:ulent|sters?)?|ponzi|rug ?pull|swindl\w*|duped|defraud\w*|phishing|fake (?:investment|exchange|platform)s?|pig[- ]butchering|impersonat\w*)\b/gi],
   ['seizure', /\b(?:seiz(?:ed|es|ure|ing)|forfeit(?:ure|ed)?|confiscat\w*|took down|takedown|dismantled)\b/gi],
-  ['arrest-or-charge', /\b(?:arrest(?:ed|s)?|charged|charges|indict(?:ed|ment)|sentenced|jailed|convicted|pleaded guilty|pleads guilty|extradit\w*|prison|prosecutors?|verdict|trial|fraud (?:case|charges)|court)\b/gi],
+  ['arrest-or-charge', /\b(?:arrest(?:ed|s)?|charged|charges|indict(?:ed|ment)|sentenced|jailed|convicted|plead(?:s|ed)? guilty|guilty plea|extradit\w*|prison|prosecutors?|verdict|trial|fraud (?:case|charges)|court)\b/gi],
   ['sanction', /\b(?:sanction(?:ed|s|ing)?|designat(?:ed|es|ion)|blacklist(?:ed)?|ofac)\b/gi],
   ['laundering', /\b(?:launder(?:ed|ing|s)?|money mule|mixer)\b/gi],
   [
     'report',
-    /\b(?:reports? (?:found|finds|shows?|says|claims|revealed)|according to (?:a|the|its) (?:new )?report|(?:a|the|its) (?:new |recent |latest |annual )?(?:report|paper) (?:by|from|filed|published|released|led by)|(?:new|recent) research|research (?:led|by|from)|study|survey|statistics|average|median|per cent|percent|% of|in (?:19|20)\d{2} alone|so far this year|year[- ]on[- ]year|annual(?:ly)?|trends?|increasingly|on the rise|fastest[- ]growing|growing (?:number|threat)|researchers (?:found|tracked|estimate|analy[sz]ed))\b/gi,
+    /\b(?:reports? (?:found|finds|shows?|says|claims|revealed)|according to (?:a|the|its) (?:new )?report|(?:a|the|its) (?:new |recent |latest |annual )?(?:report|paper) (?:by|from|filed|published|released|led by)|(?:new|recent) research|research (?:led|by|from)|study|survey|statistics|average|median|per cent|percent|% of|in (?:19|20)\d{2} alone|so far this year|year[- ]on[- ]year|annual(?:ly)?|trends?|researchers (?:found|tracked|estimate|analy[sz]ed))\b/gi,
   ],
 ];
 
@@ -28,12 +28,15 @@ const EVENT_CUES: readonly [EventKind, RegExp][] = [
 const ATTACK_RE = /\b(?:hackers?|attackers?|cyber-?attacks?|breach(?:ed)?|compromised|intrusion|held (?:\w+ )?hostage|malware|infected)\b/gi;
 
 /**
- * What could be done rather than what was: an attacker as the subject of "could", "can", "would", and the rest of a
- * clause after "could", "made it possible to", "allowed (hackers) to", "enabled ... to" ("may have stolen" is a
- * hedged fact and stays).
+ * What could be done rather than what was: an attacker as the subject of "could", "can", "would", and the verb (with
+ * up to two words before it) after "could", "made it possible to", "allowed (hackers) to", "enabled ... to"; never
+ * past a "that" or "after" ("it can confirm that hackers stole" keeps its theft; "may have stolen" is a hedged fact).
  */
-const ABILITY_RE =
-  /\b(?:hackers?|attackers?|criminals?|thieves)\s+(?=(?:could|can|would)\b)|\b(?:could(?:'ve| have)?|would(?: have)?|can|(?:made it|make it|makes it|is|was) possible to|(?:allow\w*|enabl\w*|permit\w*|let(?:s|ting)?) (?:\w+ ){0,3}?to)\b[^.;,:!?]*/gi;
+const ABILITY_STOP = String.raw`(?!(?:that|after|before|because|when|while|which|who|but|and|or|if|since|as|once)\b)`;
+const ABILITY_RE = new RegExp(
+  String.raw`\b(?:hackers?|attackers?|criminals?|thieves)\s+(?=(?:could|can|would)\b)|\b(?:could(?:'ve| have)?|would(?: have)?|can|(?:made it|make it|makes it|is|was) possible to|(?:allow\w*|enabl\w*|permit\w*|let(?:s|ting)?) (?:\w+ ){0,3}?to)\s+(?:${ABILITY_STOP}[\w'’-]+\s+){0,2}${ABILITY_STOP}[\w'’-]+`,
+  'gi',
+);
 
 /** Weight of a cue in the title, the lede (first LEDE_SENTENCES prose sentences) and the rest. */
 const TITLE_W = 3;
@@ -86,8 +89,10 @@ export function readEvent(title: string | null | undefined, sentences: readonly 
   const clear = (k: EventKind): boolean => scores[k] >= MIN_SCORE || (scores[k] >= LEDE_W && scores[k] + attack >= MIN_SCORE);
   if (clear('ransomware') && scores.ransomware * 2 >= scores.theft) top = 'ransomware';
   if ((top === 'ransomware' || top === 'theft') && scores.report >= MIN_SCORE + 2 && scores.report * 1.5 >= scores[top]) top = 'report';
-  // charges, seizures and sanctions are told with the crime's words ("charged with stealing"): they win when strong
-  for (const k of ['arrest-or-charge', 'seizure', 'sanction'] as const) if (top === 'theft' || top === 'scam' || top === 'laundering') if (scores[k] >= MIN_SCORE + 2 && scores[k] * 1.5 >= scores[top]) top = k;
+  // charges, seizures and sanctions are told with the crime's words ("charged with stealing", "pleads guilty to
+  // ransomware attacks"): they win when strong
+  const CRIMES: readonly EventKind[] = ['theft', 'scam', 'laundering', 'ransomware'];
+  for (const k of ['arrest-or-charge', 'seizure', 'sanction'] as const) if (CRIMES.includes(top) && scores[k] >= MIN_SCORE + 2 && scores[k] * 1.5 >= scores[top]) top = k;
   if (scores[top] < MIN_SCORE && attack >= MIN_SCORE) top = scores.ransomware > 0 ? 'ransomware' : scores.theft > 0 || scores.scam === 0 ? 'theft' : top;
   return { event: clear(top) || attack >= MIN_SCORE ? top : null, scores };
 }

@@ -26,7 +26,10 @@ const ACTOR_BEFORE_RE =
 const ACTOR_AFTER_RE =
   /^(?:['’]s)?(?:-linked|-backed|-sponsored|-affiliated)?\s*(?:(?:state[- ])?(?:hackers?|hacking (?:group|unit|team)s?|threat actors?|operatives|cybercriminals|attackers?|gang|group|it workers)\b)|^(?:,[^,.;]{1,60},)?,?(?: [^\s.,]+){0,6}? (?:(?:was|were|is|are) (?:behind|responsible|suspected|believed to be behind|charged|arrested|indicted|sentenced|jailed|convicted|sanctioned)|(?:stole|hacked|drained|exploited|raked|carried out|orchestrated|pleaded guilty|admitted)|has (?:raked|stolen|been charged|been sentenced))\b/;
 const AGENCY_BEHIND_RE = /^(?:['’]s)?(?:,[^,.;]{1,60},)?\s(?:was|were|is|are) (?:behind|responsible for)\b/;
-const DEMONYM_RE = /^(?:North Korean|Russian|Iranian|Chinese)\s+(?:state[- ])?(?:hackers?|hacking|threat actors?|operatives|IT workers|cyber)/;
+const DEMONYM_SRC = String.raw`(?:North Korean|Russian|Iranian|Chinese)\s+(?:state[- ]|fake\s|government[- ]backed\s|regime[- ]backed\s)?(?:hackers?|hacking|threat actors?|operatives?|(?:IT )?workers?|cyber|spies|agents|impostors?)`;
+const DEMONYM_RE = new RegExp(`^${DEMONYM_SRC}`);
+/** A title that names the doers by their nationality: "... exposes a North Korean fake IT worker". */
+const TITLE_DEMONYM_RE = new RegExp(`\\b${DEMONYM_SRC}`);
 
 /** A title that attributes: "U.S. says North Korea responsible for...", "NSA links ransomware attack to North Korea". */
 const TITLE_ATTRIBUTION_RE = /\b(?:responsible|behind|blamed?|links?|linked|attribute[sd]?|charged|charges|indicted|arrested|sentenced|jailed|sanctions?|sanctioned|hackers)\b/i;
@@ -166,7 +169,7 @@ export function findActors(
     if (e.inferred || !(ACTOR_TYPES.has(e.type) || e.type === 'agency')) continue;
     let hits = 0;
     let speaker: AnalysisEntity | undefined;
-    if (e.type !== 'agency' && inTitle(ctx.title, e) && TITLE_ATTRIBUTION_RE.test(ctx.title)) hits++;
+    if (e.type !== 'agency' && inTitle(ctx.title, e) && (TITLE_ATTRIBUTION_RE.test(ctx.title) || (e.type === 'sanctioned-jurisdiction' && TITLE_DEMONYM_RE.test(ctx.title)))) hits++;
     for (const m of e.mentions.slice(0, 40)) {
       if (ctx.offTopic(m.start) || m.start >= ctx.openingEnd) continue;
       const before = ctx.text.slice(Math.max(0, m.start - WINDOW), m.start);

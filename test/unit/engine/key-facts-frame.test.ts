@@ -26,6 +26,15 @@ describe('event: what could be done is not what was done', () => {
     expect(eventOf('Wallet vulnerability made it possible to steal coins from exchanges', text)).toBeNull();
   });
 
+  it('does not mask past "that" or "after": a theft told after a modal is still a theft', () => {
+    const text = [
+      'The exchange said it can confirm that hackers stole $5 million from its hot wallet.',
+      'The company would refund users after hackers drained the wallet on Monday.',
+      'Hackers stole the funds in minutes.',
+    ].join('\n');
+    expect(eventOf('Exchange confirms theft', text)).toBe('theft');
+  });
+
   it('still reads a theft that happened, hedged or not', () => {
     const text = [
       'Hackers stole coins directly from the wallets of the exchange on Monday.',
@@ -33,6 +42,26 @@ describe('event: what could be done is not what was done', () => {
       'The exchange said it has suspended withdrawals while it investigates.',
     ].join('\n');
     expect(eventOf('Hackers steal coins from exchange', text)).toBe('theft');
+  });
+});
+
+describe('event: a charge for ransomware attacks', () => {
+  it('reads a guilty plea or charges for ransomware attacks as a charge', () => {
+    const text = [
+      'A Russian national will plead guilty to charges of breaching corporate networks for ransomware attacks.',
+      'Prosecutors say he sold access to the networks of eight companies to a ransomware gang, which encrypted their files.',
+      'He was arrested in 2024 and extradited to the United States, according to the indictment.',
+    ].join('\n');
+    expect(eventOf('Access broker to plead guilty to ransomware attacks', text)).toBe('arrest-or-charge');
+  });
+
+  it('keeps a ransomware attack that names a court only in passing', () => {
+    const text = [
+      'A ransomware attack encrypted the hospital’s files on Monday and the gang demanded a ransom.',
+      'The ransomware locked doctors out of patient records, and the hospital paid the ransom to decrypt its systems.',
+      'The hospital said the court hearings scheduled this week were not affected.',
+    ].join('\n');
+    expect(eventOf('Ransomware attack hits hospital', text)).toBe('ransomware');
   });
 });
 
@@ -75,6 +104,19 @@ describe('victims of a hijacking, of a recovery, "one X victim"', () => {
   it('does not take the hijacker, a place or the mover of a recovery for a victim', () => {
     expect(victims('The hijacking was carried out by North Korean hackers who stole funds.', 'Project hijacked')).toEqual([]);
     expect(victims('Nearly three weeks after the attack, the FBI is still investigating who stole the funds.', 'Borough hit by ransomware')).toEqual([]);
+  });
+});
+
+describe('actors named by their nationality in the title', () => {
+  const northKorea = { id: 'north-korea', name: 'North Korea', type: 'sanctioned-jurisdiction' as const, known: true, inferred: false, mentions: [{ text: 'North Korean', start: 0, end: 12 }] };
+  const actorsOf = (title: string, text: string) =>
+    buildKeyFacts({ text, title, sentences: splitSentences(text), amounts: [], entities: [{ ...northKorea, mentions: [{ text: 'North Korean', start: text.indexOf('North Korean'), end: text.indexOf('North Korean') + 12 }] }] }).actors.map((a) => a.name);
+  it('reads "a North Korean fake IT worker" in the title as the doer', () => {
+    expect(actorsOf('Watch how a job interviewer exposes a North Korean fake IT worker', 'A North Korean applicant was caught stumped during a remote job interview.')).toEqual(['North Korea']);
+  });
+
+  it('does not read a North Korean place or leader in the title as the doer', () => {
+    expect(actorsOf('A North Korean city opens a new street', 'A North Korean city opened a new street on Monday with a ceremony.')).toEqual([]);
   });
 });
 
