@@ -108,7 +108,7 @@ describe('victims of a hijacking, of a recovery, "one X victim"', () => {
 });
 
 describe('actors named by their nationality in the title', () => {
-  const northKorea = { id: 'north-korea', name: 'North Korea', type: 'sanctioned-jurisdiction' as const, known: true, inferred: false, mentions: [{ text: 'North Korean', start: 0, end: 12 }] };
+  const northKorea = { id: 'north-korea', name: 'North Korea', type: 'sanctioned-jurisdiction' as const, aliases: [], known: true, inferred: false, mentions: [{ text: 'North Korean', start: 0, end: 12 }] };
   const actorsOf = (title: string, text: string) =>
     buildKeyFacts({ text, title, sentences: splitSentences(text), amounts: [], entities: [{ ...northKorea, mentions: [{ text: 'North Korean', start: text.indexOf('North Korean'), end: text.indexOf('North Korean') + 12 }] }] }).actors.map((a) => a.name);
   it('reads "a North Korean fake IT worker" in the title as the doer', () => {
