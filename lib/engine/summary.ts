@@ -42,6 +42,8 @@ const MAX_OVERLAP = 0.5;
 const MIN_SENTENCES = 2;
 const MAX_SENTENCES = 3;
 const MAX_TOTAL_WORDS = 120;
+/** A first line that shares its opening words and this much of the rest with the next one is a deck the lede restates. */
+const DECK_OVERLAP = 0.25;
 /** The first sentence is looked for among this many prose sentences from the top (the opening). */
 const FIRST_WITHIN = 4;
 /** Sentences read at all: a summary comes from the article's first part. */
@@ -149,6 +151,7 @@ export function summarize(input: SummaryInput): string[] {
   const cands: Candidate[] = [];
   let rank = 0;
   let ledeOpens = '';
+  let ledeRest = new Set<string>();
   for (let i = 0; i < input.sentences.length && cands.length < MAX_CANDIDATES; i++) {
     if (deadline.step()) break;
     const s = input.sentences[i]!;
@@ -158,12 +161,17 @@ export function summarize(input: SummaryInput): string[] {
     const isProse = w.length >= MIN_WORDS && /[.!?]["'”’)]*$/.test(text) && !BOILERPLATE_RE.test(text) && !/^<\/?[a-z]+>/i.test(text);
     if (!isProse) continue;
     let r = rank++;
-    if (r === 0) ledeOpens = w.slice(0, 3).join(' ');
+    if (r === 0) {
+      ledeOpens = w.slice(0, 3).join(' ');
+      ledeRest = new Set(w.slice(3));
+    }
     // a page's note about itself is no part of a summary
     if (!standsAlone(text, true) || NOTE_RE.test(text)) continue;
-    // a deck restated by the lede ("HACKERS connected with ... have offered help." then "HACKERS connected with the
-    // ransomware that ... have issued a new demand."): the fuller second one is the lede
-    if (r === 1 && w.slice(0, 3).join(' ') === ledeOpens && w.length > (cands[0]?.rank === 0 ? cands[0].words : 0)) {
+    // a deck restated by the lede ("HACKERS connected with last week's ... attack have offered help." then "HACKERS
+    // connected with the ransomware that ... last week have issued a new demand."): same opening words, more words in
+    // common, and the second is fuller: it is the lede. ("The company said it was hacked." then "The company said it
+    // lost $5 million." is two facts.)
+    if (r === 1 && w.slice(0, 3).join(' ') === ledeOpens && overlap(ledeRest, new Set(w.slice(3))) >= DECK_OVERLAP && w.length > (cands[0]?.rank === 0 ? cands[0].words : 0)) {
       if (cands[0]?.rank === 0) cands.shift();
       r = 0;
     }

@@ -119,6 +119,15 @@ describe('summary: a deck the lede restates', () => {
     expect(s.some((x) => /offered help/.test(x))).toBe(false);
   });
 
+  it('stays when the next sentence opens the same way but tells another fact', () => {
+    const s = summary([
+      'The company said it was hacked on Monday by attackers who reached its hot wallet.',
+      'The company said its customers lost $5 million worth of bitcoin and ether in the theft, all of which it would repay.',
+      ...rest,
+    ]);
+    expect(s[0]).toMatch(/^The company said it was hacked on Monday/);
+  });
+
   it('stays when the next sentence opens otherwise', () => {
     const s = summary([
       'Hackers connected with last week’s attack on the shipping giant Maersk have offered help, but at a price.',
