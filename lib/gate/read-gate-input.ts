@@ -99,8 +99,10 @@ export function gateWithoutLayout(doc: Document): UnseenRead | null {
   for (const t of texts) {
     if (endsWithPhraseStart(t)) return null;
     total += t.length + 1;
-    if (t.length > first) [first, second] = [t.length, first];
-    else if (t.length > second) second = t.length;
+    if (t.length > first) {
+      second = first;
+      first = t.length;
+    } else if (t.length > second) second = t.length;
   }
   if (endsWithPhraseStart(h1Text) || h1Text.length + 2 + first + second > GATE_MAX_LEAD_CHARS || total > MAX_UNSEEN_LEAD_CHARS) return null;
   const read = { elements, texts, h1, h1Text, head: readHead(doc) };

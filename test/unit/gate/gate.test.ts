@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gate } from '../../../lib/gate/gate';
+import { endsWithPhraseStart, gate, GROUPS, PHRASE_STARTS } from '../../../lib/gate/gate';
 
 describe('cheap gate', () => {
   it('lets crypto-security pages through', () => {
@@ -55,6 +55,14 @@ describe('cheap gate', () => {
     expect(gate({ title: 'Router hacked' })).toEqual({ pass: false, hits: ['security'] });
     expect(gate({ title: 'Ransomware gang hacked a bitcoin exchange' }, undefined, true)).toEqual({ pass: true, hits: ['strong'] });
     expect(gate({ title: 'Bitcoin exchange hacked' }, undefined, true)).toEqual({ pass: true, hits: ['crypto', 'security'] });
+  });
+
+  it('PHRASE_STARTS holds exactly the first words of the two-word terms', () => {
+    const firsts = new Set(GROUPS.flatMap(([, terms]) => terms.filter((t) => t.includes(' ')).map((t) => t.slice(0, t.indexOf(' ')))));
+    expect(new Set(PHRASE_STARTS.trim().split(' '))).toEqual(firsts);
+    expect(PHRASE_STARTS).toBe(` ${[...firsts].join(' ')} `);
+    for (const first of firsts) expect(endsWithPhraseStart(`a long walk to the ${first.toUpperCase()}`), first).toBe(true);
+    expect(endsWithPhraseStart('a long walk to the northern')).toBe(false);
   });
 
   it('stays fast on a huge lead (bounded scan)', () => {
