@@ -22,10 +22,10 @@ const CUES: readonly [CueRole, RegExp][] = [
   // money that was not taken: what was saved, kept safe or prevented, what a project is worth, raised or borrowed, a price
   ['other', /\b(?:sav(?:ed|ing)|rescued|protected|secured|market (?:cap|capitali[sz]ation|value)|valuation|valued at|raised|funding|total value locked|tvl|invested|deposited|staked|funded|borrow(?:ed|ing|s)?|(?:flash )?loans?|prices?|priced|trading at|in gas|avoid(?:ed|ing)?|prevent(?:ed|ing)?|thwart(?:ed|ing)?)\b/g],
   ['ransom', /\b(?:ransom(?!ware)\w*|extort\w*)\b/g],
-  ['fine', /\b(?:fined?|fines|penalt(?:y|ies)|settlement|civil money)\b/g],
+  ['fine', /\b(?:fined?|fines|penalt(?:y|ies)|settlement|civil money|restitution)\b/g],
   ['frozen', /\b(?:froze|frozen|freez\w*)\b/g],
   ['seized', /\b(?:seiz\w*|forfeit\w*|confiscat\w*)\b/g],
-  ['recovered', /\b(?:recover(?:ed|y|ing|s)?|returned|refund\w*|clawed back|got back|regain\w*|retriev\w*|restitution)\b/g],
+  ['recovered', /\b(?:recover(?:ed|y|ing|s)?|returned|refund\w*|clawed back|got back|regain\w*|retriev\w*)\b/g],
   // a mixer named as the place the money went ("sent to Tornado Cash") is laundering
   ['laundered', /\b(?:launder\w*|mixers?|mixing service|tumbl\w*|cash(?:ed)? out|tornado(?: ?cash)?)\b/g],
   [
@@ -40,7 +40,7 @@ const RANSOM_CONTEXT_RE = /\b(?:ransom\w*|extort\w*|hackers?|attackers?|criminal
 const BOUNDARY_RE = /;|\s[—–]\s|\s-\s|[()]|,\s(?:while|but|whereas|although|though|and|after|before|which|when|as)\b|\b(?:of which|while|whereas|but|after|before)\b/g;
 /** A period of time or many incidents: the amount is a total, not this event's. */
 const AGGREGATE_STRONG_RE =
-  /\b(?:so far (?:this|in)|this year|last year|since (?:19|20)\d{2}|(?:per|a|each|every) (?:year|month)\b(?! ago| earlier| later| before| after)|annual(?:ly)?|over the (?:past|last)|in the (?:first|second|third|last) (?:half|quarter)|in the past \w+ (?:years|months)|average|median|cumulative\w*|industry|surveys?|surveyed|respondents|(?:a|the|this|new) study|on average|typical(?:ly)?|(?:attacks|hacks|thefts|exploits|breaches|incidents|heists|scams|schemes|campaigns|ransomware (?:payments|attacks))\b)/;
+  /\b(?:so far (?:this|in)|this year|last year|since (?:19|20)\d{2}|(?:per|a|each|every) (?:year|month)\b(?! ago| earlier| later| before| after)|annual(?:ly)?|over the (?:past|last)|in the (?:first|second|third|last) (?:half|quarter)|in the past \w+ (?:years|months)|average|median|cumulative\w*|industry(?!-wide)|surveys?|surveyed|respondents|(?:a|the|this|new) study|on average|typical(?:ly)?|(?:attacks|hacks|thefts|exploits|breaches|incidents|heists|scams|schemes|campaigns|ransomware (?:payments|attacks))\b)/;
 const AGGREGATE_WEAK_RE = /\b(?:a total of|in total|add(?:s|ed|ing)? up to|total(?:l?ing|l?ed|s)?|combined|altogether|collectively|overall)\b/;
 const PLURAL_VICTIMS_RE = /\b(?:exchanges|institutions|companies|organi[sz]ations|banks|firms|protocols|platforms|businesses|hospitals|projects|countries)\b/;
 /** A ranking phrase: "one of the largest hacks this year", "the biggest theft since 2022". */
@@ -51,6 +51,8 @@ const HYPOTHETICAL_RE = /\b(?:if|unless|were (?:it|they|the)|had (?:it|they|the)
  * The amount's own predicate right after it: "17,614,940 USDC of the module was invested in Euler", "$5m
  * were taken": its verb says what the amount is, before a word of an opening phrase ("At the time of the hack, ...").
  */
+/** "$5 million in ransom", "$150k in losses": the noun after "in" says what the amount is, when no verb of its own does. */
+const IN_NOUN_RE = /^\s?(?:worth of \S+\s|of \S+\s)?in\s(?:(?:\w+|court-ordered)\s)?(?=\w)/;
 const PREDICATE_RE = /^[^,;:()]{0,60}?\b(?:was|were|is|are|has been|have been|had been|got|gets|get)\s+(?:\w+ly\s+)?(?=\w)/;
 /** Earnings of a group over its victims or campaigns: "the group had earned nearly $850,000 from their victims". */
 const EARNINGS_RE = /\b(?:earn(?:ed|s|ing)?|raked in|collected|took in|made|received|revenue|proceeds|profits?)\b/;
@@ -133,7 +135,8 @@ export function roleReader(text: string, sentences: readonly Sentence[], opts: {
     if (opts.ransomStory || RANSOM_CONTEXT_RE.test(w)) for (const [ps, pe] of collect(PAY_RE, w, 0, w.length)) if (ps >= e0 || pe <= s0) cues.push({ role: 'ransom', start: ps, end: pe });
     // the amount's own verb ("... was invested", "... were drained") is the closest word there is
     const pred = PREDICATE_RE.exec(w.slice(e0));
-    const predAt = pred ? e0 + pred[0].length : -1;
+    const inNoun = IN_NOUN_RE.exec(w.slice(e0));
+    const predAt = pred && cues.some((c) => c.start === e0 + pred[0].length) ? e0 + pred[0].length : inNoun ? e0 + inNoun[0].length : -1;
     let best: Cue | null = null;
     let bestD = Infinity;
     for (const c of cues) {

@@ -134,6 +134,24 @@ describe('money kept from the attacker, borrowed or priced', () => {
   });
 });
 
+describe('the noun after "in" says what the amount is', () => {
+  const roleInStory = (text: string, amount: string, title: string) => facts(text, title).amounts!.find((a) => a.text === amount)?.role;
+  it('reads "$9.1 million in restitution" as a court-ordered payment, not a ransom paid', () => {
+    expect(roleInStory('He was sentenced and must pay over $9.1 million in restitution to the victims of the ransomware attacks.', '$9.1 million', 'Ransomware broker sentenced')).toBe('fine');
+    expect(roleInStory('The hospital paid $9.1 million in ransom to the ransomware gang to unlock its files.', '$9.1 million', 'Hospital pays ransomware gang')).toBe('ransom');
+  });
+
+  it('lets the amount’s own verb decide over the noun ("$1.1M in referral rewards were robbed")', () => {
+    expect(roleOf('Yesterday, $1.1M in referral rewards were robbed from the platform.', '$1.1M')).toBe('stolen');
+    expect(roleOf('The exchange offered $1.1M in rewards for information on the hackers.', '$1.1M')).toBe('bounty');
+  });
+
+  it('does not read "industry-wide" as a total over the industry', () => {
+    expect(roleOf('Hackers stole $8.5 million from the wallet app in an industry-wide supply-chain attack.', '$8.5 million')).toBe('stolen');
+    expect(roleOf('Hackers stole $2.2 billion from the crypto industry this year.', '$2.2 billion')).toBe('aggregate');
+  });
+});
+
 describe('an earlier incident dated in brackets', () => {
   it('does not show the amount of "the Bangladesh Bank robbery (2016)" in a story of 2023', () => {
     const text = [
