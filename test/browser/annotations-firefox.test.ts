@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firefoxWelcomeTab, launchFirefox, newFirefoxPage, screenshotPath, type FirefoxWithExtension } from './harness';
-import { firefoxAxeOnCard, firefoxCardView, firefoxSettledCard, KNOWN_CARD_AXE_RULES } from './card-probe';
+import { firefoxAxeOnCard, firefoxCardView, firefoxSettledCard } from './card-probe';
 import { AXE_PATH, baseline, EXPECTED, expectFirstScreenCard, expectInViewport, FIRST_SCREEN, server, SETTLE_TIMEOUT_MS, useFixtureServer } from './annotations-harness';
 
 useFixtureServer({ baselines: true });
@@ -235,13 +235,13 @@ describe('Firefox ESR', () => {
         }
         let open = await firefoxSettledCard(page);
         expect(open.theme, name).toBe(theme);
-        const first = await firefoxAxeOnCard(page, source, KNOWN_CARD_AXE_RULES);
+        const first = await firefoxAxeOnCard(page, source);
         expect(first.passed, name).toEqual(expect.arrayContaining(['button-name', 'aria-dialog-name', 'heading-order']));
         expect(first.violations, `${name} first screen`).toEqual([]);
         await page.mouse.click(open.buttons.More!.x, open.buttons.More!.y);
         await expect.poll(async () => !!(await firefoxCardView(page))?.buttons.Less, { timeout: 5_000 }).toBe(true);
         open = await firefoxSettledCard(page);
-        expect((await firefoxAxeOnCard(page, source, KNOWN_CARD_AXE_RULES)).violations, `${name} more`).toEqual([]);
+        expect((await firefoxAxeOnCard(page, source)).violations, `${name} more`).toEqual([]);
         expect(await page.evaluate(() => [typeof (window as unknown as { axe?: unknown }).axe, document.querySelector('div[data-cnc-ui]')?.shadowRoot ?? null])).toEqual(['undefined', null]);
         await page.screenshot({ path: screenshotPath(`annotations-firefox-card-${theme}.png`) });
       }
