@@ -38,9 +38,13 @@ const FRAMES: readonly RegExp[] = [
   new RegExp(String.raw`\b(?:computers|systems|networks?|servers|data|files|wallets?|funds|accounts?)\s(?:of|belonging to)\s(?:the\s)?${DESC}${NP}`, 'gu'),
   new RegExp(String.raw`\b(?:stole|stolen|drained|siphoned|took|taken|extorted|looted|demands?|demanded|demanding)\b(?:\s[^\s.]+){0,5}\sfrom\s(?:the\s)?${DESC}${NP}`, 'gu'),
   new RegExp(String.raw`\b(?:[Vv]ictims?|[Tt]argets?)\s(?:include|included|including|such as|were|was|are)\s(?:the\s)?${DESC}${NP}`, 'gu'),
+  // "... were also affected through their connections, including Cadbury factories": the first of the list
+  new RegExp(String.raw`\b(?:was|were|been)\s(?:also\s)?(?:affected|hit|infected|targeted|crippled|struck|disrupted)\b[^.;:]{0,80}?,?\s(?:including|such as|among them)\s(?:the\s)?${DESC}${NP}`, 'gu'),
   // "the Conduent breach": only for a name the title gives too (else it may be the malware's or the attacker's name)
   new RegExp(String.raw`\bthe\s${NP}\s(?:data\s)?(?:breach|hack|exploit|heist)\b`, 'gu'),
 ];
+/** The frame of a list of the hit, read further into the story. */
+const LIST_FRAME = FRAMES.findIndex((re) => re.source.includes('among them'));
 /** The frame that needs the name in the title as well. */
 const TITLE_NEEDED_FRAME = FRAMES.length - 1;
 
@@ -57,8 +61,9 @@ const PLACE_TAG_RE = /(?:^|,)(?:Place|Country|Region|City|Demonym)(?:,|$)/;
 const NEWS_RE = /\b(?:Reuters|Associated Press|AFP|Bloomberg|News|Times|Post|Journal|Herald|Press|Tribune|Guardian|Telegraph|Gazette|TechCrunch|BBC|CNN|CNBC|NPR)\b/;
 /** A sentence-case title has lowercase words of four letters or more; in Title Case ("Hackers Demand $6 Million From Media Giant") capitals do not mark names. */
 const SENTENCE_CASE_RE = /\s\p{Ll}{4,}/u;
-/** Sentences of the opening read for frames. */
+/** Sentences of the opening read for frames; a list of the hit ("... were affected, including X") further on, as outbreak stories name them later. */
 const FRAME_SENTENCES = 8;
+const LIST_FRAME_SENTENCES = 12;
 
 export interface FrameVictim {
   id: string;
@@ -113,7 +118,7 @@ export function findFrameVictims(ctx: FrameContext, step: () => boolean): FrameV
   // the title (written in sentence case, its verbs read as the lede's), then the opening sentences
   const title: Sentence | null = ctx.title && SENTENCE_CASE_RE.test(ctx.title) ? { text: ctx.title.slice(0, 300), start: -1, end: -1 } : null;
   for (const s of title ? [title, ...ctx.sentences] : ctx.sentences) {
-    if (step() || prose >= FRAME_SENTENCES) break;
+    if (step() || prose >= LIST_FRAME_SENTENCES) break;
     const isTitle = s === title;
     if (!isTitle) {
       if (s.text.length > 2000 || !isProse(s.text)) continue;
@@ -122,6 +127,7 @@ export function findFrameVictims(ctx: FrameContext, step: () => boolean): FrameV
     }
     const lede = isTitle || prose <= 3;
     for (const [k, re] of FRAMES.entries()) {
+      if (prose > FRAME_SENTENCES && k !== LIST_FRAME) continue;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(s.text)) !== null) {

@@ -101,6 +101,26 @@ describe('victims of a hijacking, of a recovery, "one X victim"', () => {
     expect(victims('One CityDAO victim tweeted that the hackers stole funds from the members.', 'Hackers plunder crypto city')).toContain('CityDAO');
   });
 
+  it('reads the first of a list of the hit, further into the story', () => {
+    const text = [
+      'Hackers connected with last week’s NotPetya attack have issued a new ransom demand.',
+      'The new ransom note demanded a payment of 100 bitcoins for a key that could decrypt any file.',
+      'The demand was far higher than the ransomware’s first request when the malware was launched.',
+      'Bitcoin transactions show its creators were able to access more than $13,000 paid by victims.',
+      'It is not known whether victims who paid received a key to unlock their files.',
+      'The ransomware affected as many as 16,000 computers in 64 countries, according to a security firm.',
+      'The malware crippled the operations of several European companies within hours.',
+      'Experts said the malware was designed to destroy data rather than to make money.',
+      'Some Australian businesses were also affected through their international connections, including Cadbury factories in Tasmania and the offices of law firm DLA Piper.',
+    ].join('\n');
+    expect(victims(text, 'Hackers connected to NotPetya ransomware issue a new ransom demand')).toContain('Cadbury');
+  });
+
+  it('does not read a list of tools or of places as the hit', () => {
+    expect(victims('The attackers used several tools, including Mimikatz and Cobalt Strike, to steal funds.', 'Hackers steal funds')).toEqual([]);
+    expect(victims('Many computers were affected across the region, including Tasmania and Victoria, after hackers stole data.', 'Hackers steal data')).toEqual([]);
+  });
+
   it('does not take the hijacker, a place or the mover of a recovery for a victim', () => {
     expect(victims('The hijacking was carried out by North Korean hackers who stole funds.', 'Project hijacked')).toEqual([]);
     expect(victims('Nearly three weeks after the attack, the FBI is still investigating who stole the funds.', 'Borough hit by ransomware')).toEqual([]);
