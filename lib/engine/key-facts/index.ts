@@ -73,8 +73,11 @@ function openingEnd(sentences: readonly Sentence[], n: number): number {
   return sentences.length ? sentences[sentences.length - 1]!.end : 0;
 }
 
-/** Stories in which an amount can be this event's stolen amount (null: the kind is not clear, the words decide). */
-const STOLEN_EVENTS: ReadonlySet<EventKind | null> = new Set<EventKind | null>(['theft', 'scam', 'arrest-or-charge', null]);
+/**
+ * Stories in which an amount can be this event's stolen amount (null: the kind is not clear, the words decide). Not a
+ * charge: its "stolen" figures are the heist a launderer handled or what a scheme cost its victims.
+ */
+const STOLEN_EVENTS: ReadonlySet<EventKind | null> = new Set<EventKind | null>(['theft', 'scam', null]);
 
 /** Amounts shown at most: the rest of a long list is detail, not the event. */
 const MAX_AMOUNTS = 12;
@@ -139,8 +142,8 @@ export function buildKeyFacts(input: KeyFactsInput): KeyFacts {
     const r = readRole(a.start, a.end);
     const other = r.otherIncident || (r.sentence >= 0 && recall[r.sentence]! && r.role !== 'aggregate');
     // an amount whose role the words around it do not say is left out (it stays in the analysis' amounts), and so is
-    // money "lost" or "stolen" in a story that is not about a theft, a scam or a charge for one (a ransomware attack's
-    // costs, a sanction's or seizure's earlier hacks): no stolen amount is this event's there
+    // money "lost" or "stolen" in a story that is not about a theft or a scam (a ransomware attack's costs, a sanction's
+    // or seizure's earlier hacks, the heist a defendant laundered): no stolen amount is this event's there
     if (other || r.role === 'other' || (r.role === 'stolen' && !STOLEN_EVENTS.has(event))) continue;
     const prose = r.sentence >= 0 && isProse(sentences[r.sentence]!.text);
     const by = r.role === 'aggregate' ? reportedBy(r.sentence, sentences, input.entities) : null;

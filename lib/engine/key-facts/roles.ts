@@ -58,6 +58,11 @@ const PREDICATE_RE = /^[^,;:()]{0,60}?\b(?:was|were|is|are|has been|have been|ha
 const EARNINGS_RE = /\b(?:earn(?:ed|s|ing)?|raked in|collected|took in|made|received|revenue|proceeds|profits?)\b/;
 const EARNED_FROM_RE = /^[^,;]{0,40}?\bfrom (?:\w+ ){0,2}(?:victims|targets|companies|organi[sz]ations|campaigns|attacks|payments)\b/;
 
+/** A participle right after the amount ("$25 million stolen in a heist", "$20m taken"). */
+const PARTICIPLE_AFTER_RE = /^\s?(?:in \S+\s|worth of \S+\s)?(?:stolen|taken|lost|drained|hacked|looted|siphoned)$/;
+/** Between a verb and its object amount: only a quantifier ("laundering at least $25 million"). */
+const GOVERNED_GAP_RE = /^\s(?:(?:at least|more than|over|about|around|nearly|almost|some|roughly|approximately|up to|an estimated|another|a further|the|all|~)\s?)?$/;
+
 /** Money kept from the attacker, right before the amount: "avoiding a further $1.15M in losses", "saving $24m". */
 const KEPT_BEFORE_RE = /\b(?:avoid(?:ed|ing)?|prevent(?:ed|ing)?|thwart(?:ed|ing)?|sav(?:ed|ing)|protect(?:ed|ing)|rescu(?:ed|ing)|secur(?:ed|ing))\s(?:(?:a|an|the|further|another|additional|more than|over|nearly|about|around|some|up to|~)\s?){0,3}$/;
 
@@ -147,6 +152,12 @@ export function roleReader(text: string, sentences: readonly Sentence[], opts: {
         bestD = d;
         best = c;
       }
+    }
+    // "laundering at least $25 million stolen in a heist", "froze $20 million stolen": the verb right before the amount
+    // acts on it; a participle right after only says where the money came from
+    if (best && best.start >= e0 && PARTICIPLE_AFTER_RE.test(w.slice(e0, best.end))) {
+      const gov = cues.find((c) => c.end <= s0 && c.role !== best!.role && GOVERNED_GAP_RE.test(w.slice(c.end, s0)) && /(?:ing|ed|e)$/.test(w.slice(c.start, c.end)));
+      if (gov) best = gov;
     }
     const otherIncident = OTHER_INCIDENT_RE.test(clause);
     const after = clause.slice(e0 - cs);

@@ -67,6 +67,31 @@ describe('amount roles: what is not a fact of the event', () => {
   });
 });
 
+describe('the verb before the amount over a participle after it', () => {
+  it('reads "laundering at least $25 million stolen" as laundered and "froze $20 million stolen" as frozen', () => {
+    expect(roleOf('The man admitted laundering at least $25 million stolen in a massive heist.', '$25 million')).toBe('laundered');
+    expect(roleOf('The stablecoin issuer froze $20 million stolen from the bridge.', '$20 million')).toBe('frozen');
+  });
+
+  it('keeps "$60 million stolen" when nothing acts on it', () => {
+    expect(roleOf('Attackers made off with the funds, some $60 million stolen from the bridge.', '$60 million')).toBe('stolen');
+  });
+});
+
+describe('a charge story shows no stolen amount', () => {
+  it('leaves out the heist a defendant laundered and what a scheme cost its victims', () => {
+    const text = [
+      'A California man was sentenced to prison after he pleaded guilty to charges of laundering crypto.',
+      'Prosecutors said the defendant was arrested and charged with laundering $25 million for the thieves.',
+      'The thieves had stolen $230 million in a heist in 2024, the indictment says.',
+    ].join('\n');
+    const kf = facts(text, 'California man sentenced for laundering crypto stolen in heist', '2025-11-19');
+    expect(kf.event).toBe('arrest-or-charge');
+    expect(kf.amounts!.filter((a) => a.role === 'stolen')).toEqual([]);
+    expect(kf.amounts!.map((a) => [a.text, a.role])).toContainEqual(['$25 million', 'laundered']);
+  });
+});
+
 describe('dates counted back from the day of writing', () => {
   const pub = { y: 2018, m: 8, d: 9 };
   it('reads "N days / weeks / months ago", at the precision the count allows', () => {
