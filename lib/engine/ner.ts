@@ -14,6 +14,7 @@ import { tokenIndexAt } from './ner-cues';
 import { foldAcronyms } from './ner/acronyms';
 import { isCap, nameCandidates, slugId, withoutTrailingPlace, type Candidate } from './ner/candidates';
 import { compromiseVerdicts, warmUpNer } from './ner/compromise';
+import { withNameAround } from './ner/extend';
 import { listPass } from './ner/lists';
 import { recurringNames } from './ner/recurring';
 import { AUTHOR_BIO_AFTER, BYLINE_BEFORE, CONTACT_BEFORE, decide, RULE_INFO } from './ner/rules';
@@ -163,10 +164,13 @@ export function findPeopleAndOrgs(text: string, tokens: Token[], covered: (s: nu
     const before = text.slice(Math.max(0, c.start - 30), c.start);
     if (BYLINE_BEFORE.test(before) || CONTACT_BEFORE.test(before) || AUTHOR_BIO_AFTER.test(text.slice(c.end, c.end + 60))) bylines.add(c.name);
   }
+  // the end of the last candidate that took words after it ("University of California, San Diego")
+  let extendedTo = -1;
   for (const c0 of cands) {
     if (deadline.step()) break;
-    if (isHandled(c0) || bylines.has(c0.name)) continue;
-    const c = withoutTrailingPlace(text, c0);
+    if (isHandled(c0) || bylines.has(c0.name) || c0.start < extendedTo) continue;
+    const c = withNameAround(text, tokens, withoutTrailingPlace(text, c0));
+    if (c.end > c0.end) extendedTo = c.end;
     const v = decide({ text, c, siteKeys, tokens, covered });
     if (v === 'defer') undecided.push(c);
     else if (v && v !== 'skip') add(v.type, c, v.rule, !!v.typed);

@@ -66,8 +66,10 @@ export function nameCandidates(text: string, tokens: Token[], covered: (s: numbe
       toks = toks.slice(officer + 1);
     }
     while (toks.length > 2 && title(0)) toks = toks.slice(1);
-    // a title alone ("Under Secretary", "Prime Minister") names no one
+    // a title alone ("Under Secretary", "Prime Minister") names no one; nor does a field and a title ("Defense
+    // Minister", "Finance Secretary"), unless its first word is a given name ("Jane Judge")
     if (toks.every((_, k) => title(k) || (k > 0 && LEADING_TITLES.has(toks[k]!.norm)))) return;
+    if (toks.length === 2 && LEADING_TITLES.has(toks[1]!.norm) && /^\p{Lu}\p{Ll}+$/u.test(toks[0]!.text) && !FIRST_NAME_TAG.test(lexTag(toks[0]!.text))) return;
     // "Secretary for Economic Affairs" without its title is no name
     if (toks.length && CONNECTORS.has(toks[0]!.norm)) return;
     if (!toks.length) return;

@@ -14,6 +14,13 @@ const ORG_CUE_BEFORE =
   /(?:\b(?:security|cybersecurity|blockchain(?: security| analytics| intelligence)?|analytics|forensics?|auditing|audit|research|intelligence|threat intelligence|web3 security|crypto|fintech|software|tech|payments?|investment|consulting|law|incident response)\s+(?:firm|company|companies|platform|provider|vendor|startup|outfit|group|team|agency)|\bresearchers (?:at|from)|\banalysts (?:at|from)|\baccording to|\breported by|\bcybersecurity firm|\bsecurity researchers at)\s+$/i;
 /** Just after a name: its people speak for it ("Huntress researchers", "Symantec's report"). */
 const ORG_CUE_AFTER = /^(?:[’']s)?\s+(?:CEO|CTO|CFO|COO|CISO|co-?founder|founder|researchers|analysts|threat (?:hunters|intelligence|researchers)|security (?:team|researchers)|told BleepingComputer|spokesperson|spokesman|team said|confirmed|reported that|said in a (?:report|statement|blog))\b/i;
+/**
+ * Just after a name: its plants or its people ("Cadbury factories", "Coinbase customers", "TaskUs employees").
+ * Not "subscribers" or "users", which follow products as often ("Privacy Pro subscribers", "Chrome users").
+ */
+const STAFF_AFTER = /^\s+(?:factories|plants|stores|shops|offices|branches|warehouses|subsidiaries|employees|staffers|staff|executives|shareholders|customers)\b/;
+/** compromise's tags of a word that employs no one: a place, a nationality, a pronoun ("Atlanta employees", "UK plants", "IT staff"). */
+const NOT_AN_EMPLOYER = /(?:^|,)(?:Place|City|Country|Region|Demonym|Pronoun|Determiner|Adverb|Conjunction|Preposition)(?:,|$)/;
 /** Just before a name: a group or person the article names as an attacker ("a cybercrime group known as X", "the threat actor, X,"). */
 const ACTOR_CUE_BEFORE =
   /(?:\b(?:group|gang|crew|collective|actor|affiliate|operator|hacker|persona)s?\s+(?:(?:known|tracked|identified) as|called|calling (?:itself|themselves)|named|dubbed|going by)(?:\s+the)?|\bthreat actor,)\s+["“'‘]?$/i;
@@ -78,6 +85,7 @@ export function cuedType(text: string, c: Candidate): { type: EntityType; rule: 
   if (EXCHANGE_CUE_AFTER.test(after) || (EXCHANGE_CUE_BEFORE.test(before) && toks.length <= 2)) return { type: 'exchange', rule: 'cue-exchange' };
   if (PROTOCOL_CUE_AFTER.test(after) || PROTOCOL_CUE_BEFORE.test(before)) return { type: 'protocol', rule: 'cue-protocol' };
   if (ORG_CUE_BEFORE.test(before)) return { type: 'organization', rule: 'cue-org-before' };
+  if (STAFF_AFTER.test(after) && !toks.some((t) => NOT_AN_EMPLOYER.test(lexTag(t.text)))) return { type: 'organization', rule: 'cue-org-staff' };
   if (ORG_CUE_AFTER.test(after)) return { type: 'organization', rule: 'cue-org-after' };
   return null;
 }
@@ -91,14 +99,16 @@ const ACTOR_KIND = /^(?:group|gang|crew|collective|syndicate)s?$/;
 const ACTOR_MODIFIER = /\b(?:hacking|hacker|hackers|cybercrime|cybercriminal|criminal|ransomware|extortion|threat|apt|espionage|cyber-?espionage|state-sponsored|state-backed)\b/i;
 /** DeFi words among a kind noun's modifiers: "decentralized finance company Drift" is a protocol. */
 const DEFI_KIND = /\b(?:de-?fi|decentrali[sz]ed[ \t]+finance|lending|yield|liquidity|staking|dex)\b/i;
+/** "its firewall provider, " right before a name: a determiner, one to three modifiers, a kind noun, a comma. */
+const FRONTED_KIND_RE = /\b(?:its|their|his|her|our|the|a|an)[ \t]+((?:\p{Ll}[\p{L}-]*[ \t]+){1,3})(\p{Ll}+),[ \t]+$/u;
 /** Up to five words right before a name, then an optional "called" ("a website called X"). */
 const KIND_BEFORE_RE = /((?:[\p{L}][\p{L}\p{N}-]*[ \t]+){1,5}?)((?:called|named|dubbed)[ \t]+)?$/u;
 /**
- * ", a technology company", ", the Spanish telecommunications giant", ", one of the largest clinical lab
+ * ", a technology company", ", the Spanish telecommunications giant", ", their custody provider", ", one of the largest clinical lab
  * testing companies": an appositive whose head noun is a kind of organisation, closed by punctuation or
  * by what follows a head noun ("used by", "based in", "that", "of").
  */
-const KIND_AFTER_RE = /^,[ \t]+(?:a|an|the|one[ \t]+of[ \t]+the)[ \t]+((?:[\p{L}][\p{L}\p{N}-]*[ \t]+){0,5}?)(\p{Ll}[\p{L}-]*)(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:that|which|who|whose|used|based|headquartered|in|of|with|for|from|at|on|and|serving|providing|owned|operating|founded|behind|known|believed|thought|suspected|linked|tied|responsible|accused|allegedly|reportedly|blamed)\b)/u;
+const KIND_AFTER_RE = /^,[ \t]+(?:a|an|the|its|their|one[ \t]+of[ \t]+the)[ \t]+((?:[\p{L}][\p{L}\p{N}-]*[ \t]+){0,5}?)(\p{Ll}[\p{L}-]*)(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:that|which|who|whose|used|based|headquartered|in|of|with|for|from|at|on|and|serving|providing|owned|operating|founded|behind|known|believed|thought|suspected|linked|tied|responsible|accused|allegedly|reportedly|blamed)\b)/u;
 
 /**
  * The organisation kind the words right next to a name give it, or null: a kind noun with at least one
@@ -112,6 +122,10 @@ export function describedKind(text: string, c: Candidate, kinds: ReadonlySet<str
   const after = KIND_AFTER_RE.exec(text.slice(c.end, c.end + 120));
   if (after && ACTOR_KIND.test(after[2]!) && ACTOR_MODIFIER.test(after[1]!)) return 'threat-actor';
   if (after && kinds.has(after[2]!)) return DEFI_KIND.test(after[1]!) ? 'protocol' : 'organization';
+  // "sued its firewall provider, SonicWall, in February": a description then the name in apposition, closed
+  const fronted = FRONTED_KIND_RE.exec(text.slice(Math.max(0, c.start - 70), c.start));
+  if (fronted && kinds.has(fronted[2]!) && /^(?:[,.;:)\]]|$)/.test(text.slice(c.end, c.end + 1)) && fronted[1]!.trim().split(/[ \t]+/).every((w) => !NOT_A_KIND_MODIFIER.test(lexTagOf(w))))
+    return DEFI_KIND.test(fronted[0]) ? 'protocol' : 'organization';
   // quotation marks say nothing here: 'a so-called "decentralized autonomous organization" called CityDAO'
   const before = text.slice(Math.max(0, c.start - 70), c.start).replace(/["“”]/g, '');
   if (!/[ \t]$/.test(before)) return null;

@@ -12,6 +12,7 @@ import type { Token } from '../text';
 import { BODY_WORDS, CAMEL_STOP, CONNECTORS, LEADING_TITLES, CAPTION_WORDS, COMMON_ACRONYMS, GOVERNMENT_WORDS, LEGAL_FORMS, STATE_BODY_WORDS, JARGON, KNOWN_ORGS, NOT_NAME, ORG_HEAD, ORG_KINDS, ORG_SUFFIX } from '../vocab';
 import { FIRST_NAME_TAG, isBoilerplateLine, isDefinedAcronym, isTitleCaseLine, lexTag, plainNameTokens, type Candidate } from './candidates';
 import { acronymAfter, spellsInitials } from './acronyms';
+import { afterOwnerTitle } from './extend';
 import { cuedType, describedKind, MALWARE_WORD_RE, PERSON_AFTER, PERSON_BEFORE, PERSON_CUE, PERSON_TITLES } from './cues';
 
 export type RuleVerdict = { type: EntityType; rule: string; typed?: boolean } | 'skip' | 'defer' | null;
@@ -38,7 +39,7 @@ export interface NameRule {
  * `old` = [names on the list, reported] on the old corpus's 62 hand-checked lists, which are not
  * exhaustive (an unlisted name may be right), so it is a lower bound. A rule is `off` (reports nothing)
  * when it was measured clearly below what a reader should be shown; `offWhy` says what went wrong.
- * Figures of 2026-12-07, 20:20; the rules the evening's work changed re-measured at 23:30 (`npm run -s eval` prints them
+ * Figures of 2026-12-07, 20:20; the rules the evening's work changed re-measured at 23:30, those of 2026-12-08 at 02:15 (`npm run -s eval` prints them
  * per rule; off rules as measured while they were on).
  */
 export interface RuleFigures {
@@ -55,30 +56,31 @@ export const RULE_INFO: Record<string, RuleFigures> = {
   'typed-list': { reason: 'an item of a list after a typed plural ("companies including A, B and C")', dev: [19, 19], old: [19, 22] },
   age: { reason: 'an age next to the name ("Jane Roe, 19 (Reno"; "28-year-old Jane Roe")', dev: [0, 0], old: [15, 15] },
   'known-org': { reason: 'a news agency, publisher, security firm or platform on the known-organisations list', dev: [31, 31], old: [55, 85] },
-  'cue-malware-after': { reason: 'followed by a malware word ("X backdoor", "X stealer", "X RAT")', dev: [4, 4], old: [3, 5] },
-  'cue-malware-before': { reason: 'a brand-shaped name after a malware word ("a backdoor called X")', dev: [0, 0], old: [1, 1] },
-  'cue-malware-defined': { reason: 'defined as malware right after it ("X – C++ backdoor that ...", "X, an information stealer")', dev: [0, 0], old: [0, 0] },
-  'cue-coin': { reason: 'after "the cryptocurrency", "the token", "a coin called"', dev: [0, 0], old: [0, 0] },
+  'cue-malware-after': { reason: 'followed by a malware word ("X backdoor", "X stealer", "X RAT")', dev: [4, 4], old: [6, 8] },
+  'cue-malware-before': { reason: 'a brand-shaped name after a malware word ("a backdoor called X")', dev: [0, 0], old: [2, 2] },
+  'cue-malware-defined': { reason: 'defined as malware right after it ("X – C++ backdoor that ...", "X, an information stealer")', dev: [0, 0], old: [5, 5] },
+  'cue-org-staff': { reason: 'followed by its plants or people ("Cadbury factories", "Coinbase customers")', dev: [1, 1], old: [0, 1] },
+  'cue-coin': { reason: 'after "the cryptocurrency", "the token", "a coin called"', dev: [2, 2], old: [0, 0] },
   'cue-actor': { reason: 'after "group known as", "gang calling itself", "the threat actor,"', dev: [1, 1], old: [6, 6] },
   'cue-exchange': { reason: 'next to "exchange" ("the X exchange", "crypto exchange X")', dev: [0, 0], old: [4, 7] },
   'cue-protocol': { reason: 'next to "protocol", "bridge", "DAO"...', dev: [2, 5], old: [4, 11], off: true, offWhy: 'dev 2 of 5: "LP", "Best Yield", a token typed as a protocol' },
   'cue-org-before': { reason: 'after "security firm", "researchers at", "according to"', dev: [10, 10], old: [4, 5] },
-  'described-org': { reason: 'the article says what kind of organisation it is ("pharmaceutical giant Merck", "Marquis, a technology company")', dev: [11, 11], old: [3, 8] },
+  'described-org': { reason: 'the article says what kind of organisation it is ("pharmaceutical giant Merck", "Marquis, a technology company")', dev: [12, 12], old: [5, 11] },
   'cue-org-after': { reason: 'followed by "\'s CEO", "researchers", "confirmed"', dev: [2, 3], old: [2, 3], off: true, offWhy: 'dev 2 of 3: a person typed as an organisation ("Steve Long\'s")' },
   'brand-word': { reason: 'one camel-case brand word ("PeckShield")', dev: [9, 27], old: [20, 34], off: true, offWhy: 'dev 9 of 27: code identifiers, product and people names, malware typed as firms' },
   operation: { reason: '"Operation X": a named operation', dev: [0, 0], old: [3, 4] },
-  'institution-of': { reason: '"<institution> of <place or field>" ("Ministry of State Security")', dev: [5, 7], old: [6, 26] },
-  'org-suffix': { reason: 'ends in an organisation word ("... Labs", "... Bank")', dev: [18, 18], old: [19, 68] },
+  'institution-of': { reason: '"<institution> of <place or field>" ("Ministry of State Security")', dev: [8, 8], old: [6, 29] },
+  'org-suffix': { reason: 'ends in an organisation word ("... Labs", "... Bank")', dev: [20, 20], old: [19, 68] },
   'defined-acronym': { reason: 'a name defined with its acronym that names a body ("the Korea Financial Intelligence Unit (KoFIU)")', dev: [5, 6], old: [7, 10] },
   'recurring-name': { reason: 'a word that is no English word, capitalised mid-sentence three times or more ("Conduent")', dev: [1, 3], old: [2, 7], off: true, offWhy: 'dev 1 of 3, old 2 of 7: tickers ("WBNB"), products, foreign words, demonyms' },
-  'state-service': { reason: 'a "<National, Federal or nationality> ... Service" ("National Health Service", "Federal Security Service")', dev: [0, 0], old: [0, 0] },
-  'title-person': { reason: 'a two- or three-word name after a title ("Dr.", "Judge", "CEO")', dev: [7, 7], old: [6, 16] },
+  'state-service': { reason: 'a "<National, Federal or nationality> ... Service" ("National Health Service", "Federal Security Service")', dev: [2, 2], old: [0, 1] },
+  'title-person': { reason: 'a two- or three-word name after a title ("Dr.", "Judge", "CEO")', dev: [8, 8], old: [10, 22] },
   'east-asian-name': { reason: 'the shape of a Korean or Chinese personal name', dev: [2, 2], old: [8, 8] },
-  'first-name': { reason: 'a given name from compromise\'s lexicon, then a surname', dev: [27, 27], old: [20, 33] },
-  'person-cue': { reason: 'right next to "said", "pleaded", ", a 34-year-old"...', dev: [7, 7], old: [8, 9] },
+  'first-name': { reason: 'a given name from compromise\'s lexicon, then a surname', dev: [26, 26], old: [17, 29] },
+  'person-cue': { reason: 'right next to "said", "pleaded", ", a 34-year-old"...', dev: [7, 7], old: [7, 8] },
   'compromise-person': { reason: 'compromise reads it as a person (two or three words with a little context)', dev: [4, 4], old: [1, 3] },
   'compromise-org': { reason: 'compromise reads it as an organisation', dev: [2, 3], old: [0, 3], off: true, offWhy: 'dev 2 of 3, old 0 of 3 on the lists' },
-  'quoted-person': { reason: 'followed by "said", "told"', dev: [0, 0], old: [0, 0] },
+  'quoted-person': { reason: 'followed by "said", "told"', dev: [0, 0], old: [0, 1] },
   'unknown-pair': { reason: 'two words compromise does not know, mid-sentence', dev: [0, 8], old: [4, 20], off: true, offWhy: 'dev 0 of 8: products ("Windows Server"), newspapers, TV shows read as people' },
 };
 
@@ -306,6 +308,9 @@ export const NAME_RULES: readonly NameRule[] = [
     id: 'institution-of',
     reason: RULE_INFO['institution-of']!.reason,
     apply({ c }) {
+      // "the Mayor’s Office of Information Technology": an office of a public title is a government body
+      const owned = afterOwnerTitle(c.tokens);
+      if (owned && ORG_HEAD.has(owned[0]!.norm)) return { type: 'agency', rule: 'institution-of', typed: true };
       // "Colorado Department of Transportation": a place's name may stand before the institution
       const toks = c.tokens.length >= 4 && /Place|City|Region|Country/.test(tagOf(c.tokens[0]!)) && ORG_HEAD.has(c.tokens[1]!.norm) && c.tokens[2]!.norm === 'of' ? c.tokens.slice(1) : c.tokens;
       if (toks.length < 3 || !ORG_HEAD.has(toks[0]!.norm) || !/\bof\b/.test(c.name)) return null;
@@ -354,7 +359,10 @@ export const NAME_RULES: readonly NameRule[] = [
       if (PERSON_TITLES.test(text.slice(Math.max(0, c.start - 24), c.start))) return { type: 'person', rule: 'title-person' };
       // "Chief Executive Officer Marek Dolinski": the capitalised title the candidate finder took off the name
       const prev = tokens[c.tokenStart - 1];
-      const titled = !!prev && /^\p{Lu}/u.test(prev.text) && LEADING_TITLES.has(prev.norm) && !NOT_A_TITLE_END.has(prev.norm) && /^\.? $/.test(text.slice(prev.end, c.start));
+      // "General" ends a title only after another ("Attorney General X"; not "General Data Protection Regulation")
+      const before2 = tokens[c.tokenStart - 2];
+      const general = prev?.norm !== 'general' || (!!before2 && LEADING_TITLES.has(before2.norm));
+      const titled = !!prev && general && /^\p{Lu}/u.test(prev.text) && LEADING_TITLES.has(prev.norm) && !NOT_A_TITLE_END.has(prev.norm) && /^\.? $/.test(text.slice(prev.end, c.start));
       return titled && plainNameTokens(c.tokens) ? { type: 'person', rule: 'title-person' } : null;
     },
   },

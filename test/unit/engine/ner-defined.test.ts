@@ -96,6 +96,8 @@ describe('titles before names (2026-12-08)', () => {
   it('reports no "Chief <word> Officer" alone and reads no person after an organisation word ("FBI Cyber Division")', () => {
     expect(ner('The Chief Technology Officer said the keys were safe.')).toEqual([]);
     expect(ner('Agents of the FBI Cyber Division seized it.').some((x) => x.startsWith('person:'))).toBe(false);
+    expect(ner('It complied with the EU’s General Data Protection Regulations.').some((x) => x.startsWith('person:'))).toBe(false);
+    expect(ner('It was signed by Attorney General Merrick B. Garland today.')).toContain('person:Merrick B. Garland');
   });
 });
 
@@ -106,5 +108,68 @@ describe('a short acronym among the modifiers of a kind noun', () => {
 
   it('still needs a modifier: "the company X" alone is not enough', () => {
     expect(ner('Then the company Zorvane paid the ransom.').some((x) => x.endsWith(':Zorvane'))).toBe(false);
+  });
+});
+
+describe('a name followed by its plants or people', () => {
+  it('takes "Cadbury factories", "TaskUs employees", "Medibank customers"', () => {
+    const out = ner('The attack hit Cadbury factories in Tasmania, TaskUs employees and the Medibank customers.');
+    expect(out).toEqual(expect.arrayContaining(['organization:Cadbury', 'organization:TaskUs', 'organization:Medibank']));
+  });
+
+  it('does not take places, nationalities, pronouns or products ("Atlanta employees", "UK plants", "IT staff", "Privacy Pro subscribers")', () => {
+    expect(ner('Many Atlanta employees, UK plants and IT staff were hit; Privacy Pro subscribers and Chrome users too.')).toEqual([]);
+  });
+});
+
+describe('a description then the name in apposition', () => {
+  it('takes "sued its firewall provider, SonicWall, in February" and "Liminal, their custody provider"', () => {
+    expect(ner('The fintech company sued its firewall provider, SonicWall, in February.')).toContain('organization:SonicWall');
+    expect(ner('Five signers came from WazirX and one from Liminal, their custody provider.')).toContain('organization:Liminal');
+  });
+
+  it('does not take a person described by a role after "their" ("Jane Roe, their legal adviser")', () => {
+    expect(ner('He met Jane Roe, their legal adviser, on Monday.')).not.toContain('organization:Jane Roe');
+  });
+
+  it('does not take the subject after an opening clause ("After hacking the payment processor, Zorvane moved funds")', () => {
+    expect(ner('After hacking the payment processor, Zorvane moved funds.').some((x) => x.endsWith(':Zorvane'))).toBe(false);
+  });
+});
+
+describe('Malaysian legal forms', () => {
+  it('ends a company name with "Berhad" or "Bhd" and drops the abbreviation from the name', () => {
+    const out = ner('Media Prima Berhad said its systems were locked. Hartalega Holdings Bhd and Top Glove Berhad reported.');
+    expect(out).toEqual(expect.arrayContaining(['organization:Media Prima Berhad', 'organization:Hartalega Holdings', 'organization:Top Glove Berhad']));
+  });
+});
+
+describe('institution names the run of capitals cuts short', () => {
+  it('keeps the holder\'s title of an office ("the Mayor’s Office of Information Technology") and types it as an agency', () => {
+    expect(ner('Frank Johnson, chief information officer in the Mayor’s Office of Information Technology, said.')).toContain('agency:Mayor’s Office of Information Technology');
+    expect(ner('The Attorney General’s Office said it would appeal.')).toContain('agency:Attorney General’s Office');
+  });
+
+  it('does not take a company\'s possessive or a qualifier as the holder ("Acme’s Office of Research", "the Former’s Office")', () => {
+    expect(ner('Kravex’s Office of Research said.').some((x) => x.includes('Kravex’s'))).toBe(false);
+    expect(ner('The case went to the U.S. Attorney\'s Office and the Prosecutor\'s Office.').some((x) => /Office/.test(x))).toBe(false);
+  });
+
+  it('keeps a university\'s campus after a comma, not a country or a clause', () => {
+    const out = ner('A team including researchers from the University of California, San Diego; Princeton University; and the analysis firm Chainalysis presented a paper.');
+    expect(out).toContain('organization:University of California, San Diego');
+    expect(out.some((x) => x.endsWith(':San Diego'))).toBe(false);
+    expect(ner('A team at the University of Oxford, England, said.')).toContain('organization:University of Oxford');
+    expect(ner('Since 2019 the University of Texas, Austin police and others joined.')).toContain('organization:University of Texas');
+  });
+});
+
+describe('a field and a title', () => {
+  it('names no one ("Montenegro’s Defense Minister stated", "The Finance Secretary said")', () => {
+    expect(ner('Montenegro’s Defense Minister stated there was evidence. The Finance Secretary said so too.')).toEqual([]);
+  });
+
+  it('keeps a given name before a word that is also a title ("Jane Judge said")', () => {
+    expect(ner('Jane Judge said the funds were gone.')).toContain('person:Jane Judge');
   });
 });
