@@ -39,8 +39,11 @@ const RANSOM_CONTEXT_RE = /\b(?:ransom\w*|extort\w*|hackers?|attackers?|criminal
 /** Words that end one clause and start another inside a sentence. */
 const BOUNDARY_RE = /;|\s[—–]\s|\s-\s|[()]|,\s(?:while|but|whereas|although|though|and|after|before|which|when|as)\b|\b(?:of which|while|whereas|but|after|before)\b/g;
 /** A period of time or many incidents: the amount is a total, not this event's. */
-const AGGREGATE_STRONG_RE =
-  /\b(?:so far (?:this|in)|this year|last year|since (?:19|20)\d{2}|(?:per|a|each|every) (?:year|month)\b(?! ago| earlier| later| before| after)|annual(?:ly)?|over the (?:past|last)|in the (?:first|second|third|last) (?:half|quarter)|in the past \w+ (?:years|months)|average|median|cumulative\w*|industry(?!-wide)|surveys?|surveyed|respondents|(?:a|the|this|new) study|on average|typical(?:ly)?|(?:attacks|hacks|thefts|exploits|breaches|incidents|heists|scams|schemes|campaigns|ransomware (?:payments|attacks))\b)/;
+/** A period of time or a whole field: the amount is a total, whoever acted. */
+const AGGREGATE_PERIOD_RE =
+  /\b(?:so far (?:this|in)|this year|last year|since (?:19|20)\d{2}|(?:per|a|each|every) (?:year|month)\b(?! ago| earlier| later| before| after)|annual(?:ly)?|over the (?:past|last)|in the (?:first|second|third|last) (?:half|quarter)|in the past \w+ (?:years|months)|average|median|cumulative\w*|industry(?!-wide)|surveys?|surveyed|respondents|(?:a|the|this|new) study|on average|typical(?:ly)?)\b/;
+/** Many incidents: a total of them, unless authorities acted on these funds ("$300 million linked to fraud schemes has been frozen"). */
+const AGGREGATE_MANY_RE = /\b(?:attacks|hacks|thefts|exploits|breaches|incidents|heists|scams|schemes|campaigns|ransomware (?:payments|attacks))\b/;
 const AGGREGATE_WEAK_RE = /\b(?:a total of|in total|add(?:s|ed|ing)? up to|total(?:l?ing|l?ed|s)?|combined|altogether|collectively|overall)\b/;
 const PLURAL_VICTIMS_RE = /\b(?:exchanges|institutions|companies|organi[sz]ations|banks|firms|protocols|platforms|businesses|hospitals|projects|countries)\b/;
 /** A ranking phrase: "one of the largest hacks this year", "the biggest theft since 2022". */
@@ -59,7 +62,7 @@ const EARNINGS_RE = /\b(?:earn(?:ed|s|ing)?|raked in|collected|took in|made|rece
 const EARNED_FROM_RE = /^[^,;]{0,40}?\bfrom (?:\w+ ){0,2}(?:victims|targets|companies|organi[sz]ations|campaigns|attacks|payments)\b/;
 
 /** A participle right after the amount ("$25 million stolen in a heist", "$20m taken"). */
-const PARTICIPLE_AFTER_RE = /^\s?(?:in \S+\s|worth of \S+\s)?(?:stolen|taken|lost|drained|hacked|looted|siphoned)$/;
+const PARTICIPLE_AFTER_RE = /^\s?(?:in\s|worth of \S+\s)?(?:stolen|taken|lost|drained|hacked|looted|siphoned)$/;
 /** Between a verb and its object amount: only a quantifier ("laundering at least $25 million"). */
 const GOVERNED_GAP_RE = /^\s(?:(?:at least|more than|over|about|around|nearly|almost|some|roughly|approximately|up to|an estimated|another|a further|the|all|~)\s?)?$/;
 
@@ -161,18 +164,21 @@ export function roleReader(text: string, sentences: readonly Sentence[], opts: {
     }
     const otherIncident = OTHER_INCIDENT_RE.test(clause);
     const after = clause.slice(e0 - cs);
+    const period = AGGREGATE_PERIOD_RE.test(clause);
     const aggregate =
-      AGGREGATE_STRONG_RE.test(clause) ||
+      period ||
+      AGGREGATE_MANY_RE.test(clause) ||
       (AGGREGATE_WEAK_RE.test(clause) && PLURAL_VICTIMS_RE.test(clause)) ||
       PLURAL_VICTIMS_RE.test(after) ||
       (EARNINGS_RE.test(clause.slice(0, s0 - cs)) && EARNED_FROM_RE.test(after));
     let role: Role = best && bestD <= MAX_DISTANCE ? best.role : 'other';
     // what would or could have happened, or what was kept from the attacker, is no fact of the event
     if (HYPOTHETICAL_RE.test(clause) || KEPT_BEFORE_RE.test(w.slice(Math.max(0, s0 - 40), s0))) return { role: 'other', otherIncident: false, distance: bestD, sentence: si };
-    // a total over a period or many incidents is an aggregate, whatever verb carries it (a fine or a bounty stays what it is)
+    // a total over a period or many incidents is an aggregate, whatever verb carries it; a fine, a bounty, a seizure or a
+    // freeze of funds linked to many incidents stays what it is (authorities acted on these funds), unless it counts a period
     // a figure of a period with no word of what it is ("tried to buy a copy with $40 million last year") is background, not a total
     if (aggregate && role === 'other' && !opts.reportStory && !AGGREGATE_WEAK_RE.test(clause)) role = 'other';
-    else if (aggregate && role !== 'bounty' && role !== 'fine' && role !== 'seized') role = 'aggregate';
+    else if (aggregate && (period || (role !== 'bounty' && role !== 'fine' && role !== 'seized' && role !== 'frozen'))) role = 'aggregate';
     // in a report (a study, a survey), a figure is the report's, even one said of a ransom ("the highest demand seen was $28,730")
     else if (opts.reportStory && (role === 'other' || role === 'stolen' || role === 'ransom')) role = 'aggregate';
     return { role, otherIncident: otherIncident && role !== 'aggregate', distance: bestD, sentence: si };

@@ -78,6 +78,16 @@ describe('the verb before the amount over a participle after it', () => {
   });
 });
 
+describe('a freeze of funds linked to many schemes', () => {
+  it('stays frozen, as a seizure does', () => {
+    expect(roleOf('More than $300 million worth of cryptocurrency linked to fraud schemes has been frozen by authorities.', '$300 million')).toBe('frozen');
+  });
+
+  it('is a total when it counts a period', () => {
+    expect(roleOf('Issuers have frozen $300 million in stolen funds so far this year.', '$300 million')).toBe('aggregate');
+  });
+});
+
 describe('a charge story shows no stolen amount', () => {
   it('leaves out the heist a defendant laundered and what a scheme cost its victims', () => {
     const text = [
