@@ -71,7 +71,7 @@ describe('gateWithoutLayout', () => {
     expect(endsWithPhraseStart('a bitcoin')).toBe(false);
   });
 
-  it('property: whenever it answers, the verdict is the exact reading\'s, and so are the groups when exact or once finished', () => {
+  it('property: whenever it answers, the verdict is the exact reading\'s, and so are the groups found when asked', () => {
     const para = fc.record({ text: fc.array(fc.constantFrom(...WORDS, 'the', 'a', 'of'), { minLength: 0, maxLength: 8 }).map((w) => `${FILL} ${w.join(' ')}`.trim()), hidden: fc.boolean() });
     const short = fc.record({ text: fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 3 }).map((w) => w.join(' ')), hidden: fc.boolean() });
     let answered = 0;
