@@ -222,6 +222,11 @@ const OCCURRED_BEFORE_RE =
 const OCCURRED_AFTER_RE =
   /^[^.;!?]{0,40}?\b(?:began|started|occurred|happened|took place|struck|hit|launched|infected|drained|exploited|stole|shut down|took (?:\w+ )?offline|went (?:down|offline)|(?:was|were) (?:hacked|attacked|breached|exploited|drained|hit|compromised|encrypted|knocked out|shut down))\b/i;
 
+/** The founding of a firm or product right before a date ("was founded in 2017", "which went live in March 2021"). */
+const FOUNDED_BEFORE_RE = /\b(?:founded|established|incorporated|formed|debuted|went live|started operating|began operating)\s(?:in\s|on\s)?$/i;
+/** "launched in 2017", "created in 2019": a founding when only a year is given (an attack launched is dated to the day or month). */
+const LAUNCHED_BEFORE_RE = /\b(?:launched|created|started|introduced|released)\s(?:in\s)?$/i;
+
 /** A wire dateline opening a sentence, "KUCHING (Jan 15):", "WASHINGTON, March 3 —": the day of writing, not of the event. */
 const DATELINE_PREFIX_RE = /^\p{Lu}[\p{Lu} .'’-]{2,30}(?:\([^)]{3,24}\)|, [^,:—–]{3,24}?)\s*[:—–-]/u;
 
@@ -251,6 +256,9 @@ function eventDate(sentences: readonly Sentence[], recall: readonly boolean[], l
     const datelineEnd = DATELINE_PREFIX_RE.exec(s.text)?.[0].length ?? 0;
     for (const h of findDates(s.text, pub)) {
       if (h.speech || (pub !== null && h.y > pub.y) || h.end <= datelineEnd) continue;
+      // when the victim was founded or launched ("Trust Wallet launched in 2017") is no day of the event
+      const lead = s.text.slice(Math.max(0, h.start - 40), h.start);
+      if (FOUNDED_BEFORE_RE.test(lead) || (h.m === undefined && LAUNCHED_BEFORE_RE.test(lead))) continue;
       const occurred = OCCURRED_BEFORE_RE.test(s.text.slice(Math.max(0, h.start - 60), h.start)) || (h.start <= 3 && OCCURRED_AFTER_RE.test(s.text.slice(h.end, h.end + 80)));
       found.push({ hit: h, occurred, anaphor: ANAPHOR_START_RE.test(s.text) });
     }

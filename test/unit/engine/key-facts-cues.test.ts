@@ -145,6 +145,16 @@ describe('the event’s day', () => {
     expect(facts(told, 'Ransomware hits state agency', '2018-02-22').date).toBe('2018-02-22');
   });
 
+  it('does not take the year a firm was founded or launched as the event’s', () => {
+    const text = 'Attackers who compromised the wallet’s browser extension drained $7 million from users.\nThe wallet launched in 2017 and was acquired by an exchange the following year.';
+    expect(facts(text, 'Wallet says $7 million drained in theft').date).toBeNull();
+    expect(facts('The exchange, founded in 2014, was hacked on March 3, 2025.', 'Exchange hacked').date).toBe('2025-03-03');
+  });
+
+  it('keeps an attack launched on a day', () => {
+    expect(facts('The ransomware attack was launched on May 12, 2017 and spread across the world.', 'Ransomware attack spreads').date).toBe('2017-05-12');
+  });
+
   it('reads a disclosure heading that names the vulnerability and its day', () => {
     expect(facts('Vulnerability disclosure 2021-02-04\nAn exploit against the vault has led to 11m DAI being lost.', 'Vulnerability disclosure 2021-02-04').date).toBe('2021-02-04');
   });
