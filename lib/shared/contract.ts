@@ -5,7 +5,7 @@
  * allowed by the contract and are marked "extra" here. The extension (background, popup, content
  * script) and the `analyze` command all speak this one shape.
  */
-import type { ArticleReason } from './reasons';
+import type { ArticleReason } from './reason-codes';
 
 export const ENTITY_TYPES = [
   'threat-actor',
