@@ -21,6 +21,8 @@ const ORG_CUE_AFTER = /^(?:[’']s)?\s+(?:CEO|CTO|CFO|COO|CISO|co-?founder|found
 const STAFF_AFTER = /^\s+(?:factories|plants|stores|shops|offices|branches|warehouses|subsidiaries|employees|staffers|staff|executives|shareholders|customers)\b/;
 /** compromise's tags of a word that employs no one: a place, a nationality, a pronoun ("Atlanta employees", "UK plants", "IT staff"). */
 const NOT_AN_EMPLOYER = /(?:^|,)(?:Place|City|Country|Region|Demonym|Pronoun|Determiner|Adverb|Conjunction|Preposition)(?:,|$)/;
+/** "'s (v1) (yDAI) vault(s)" or " v2/v3 vaults" after a name; not "DAI vault", "LP vaults" (a token's, a kind's). */
+const VAULT_AFTER = /^(?:[’']s[ \t]+(?:v\d[\w/.]*[ \t]+)?(?:[\p{L}\p{N}-]+[ \t]+)?|[ \t]+v\d[\w/.]*[ \t]+)vaults?\b/u;
 /** Just before a name: a group or person the article names as an attacker ("a cybercrime group known as X", "the threat actor, X,"). */
 const ACTOR_CUE_BEFORE =
   /(?:\b(?:group|gang|crew|collective|actor|affiliate|operator|hacker|persona)s?\s+(?:(?:known|tracked|identified) as|called|calling (?:itself|themselves)|named|dubbed|going by)(?:\s+the)?|\bthreat actor,)\s+["“'‘]?$/i;
@@ -72,6 +74,8 @@ export function cuedType(text: string, c: Candidate): { type: EntityType; rule: 
   // at the start of a sentence a capital says nothing: "Security researchers found..." is no firm called Security
   // (after an opening parenthesis or quote too: "(Being ransomware) was a mechanism...")
   const plainAtStart = toks.length === 1 && !brandLike(last.text) && /(?:^|[.!?:]\s+|\n\s*)[("“'‘]{0,2}$/.test(text.slice(Math.max(0, c.start - 5), c.start));
+  // "Yearn's v1 yDAI vault", "Yearn v2/v3 vaults": a DeFi protocol's own vaults, at a sentence start too
+  if (!acronym && toks.length <= 2 && VAULT_AFTER.test(text.slice(c.end, c.end + 40))) return { type: 'protocol', rule: 'cue-vault' };
   if (acronym || plainAtStart || toks.length > 3) return null;
   const before = text.slice(Math.max(0, c.start - 60), c.start);
   const after = text.slice(c.end, c.end + 60);

@@ -60,6 +60,7 @@ export const RULE_INFO: Record<string, RuleFigures> = {
   'cue-malware-before': { reason: 'a brand-shaped name after a malware word ("a backdoor called X")', dev: [0, 0], old: [2, 2] },
   'cue-malware-defined': { reason: 'defined as malware right after it ("X – C++ backdoor that ...", "X, an information stealer")', dev: [0, 0], old: [5, 5] },
   'cue-org-staff': { reason: 'followed by its plants or people ("Cadbury factories", "Coinbase customers")', dev: [1, 1], old: [0, 1] },
+  'cue-vault': { reason: 'followed by its vaults ("Yearn\'s v1 yDAI vault", "Yearn v2/v3 vaults")', dev: [3, 3], old: [0, 0] },
   'cue-coin': { reason: 'after "the cryptocurrency", "the token", "a coin called"', dev: [2, 2], old: [0, 0] },
   'cue-actor': { reason: 'after "group known as", "gang calling itself", "the threat actor,"', dev: [1, 1], old: [6, 6] },
   'cue-exchange': { reason: 'next to "exchange" ("the X exchange", "crypto exchange X")', dev: [0, 0], old: [4, 7] },
@@ -339,9 +340,8 @@ export const NAME_RULES: readonly NameRule[] = [
     id: 'state-service',
     reason: RULE_INFO['state-service']!.reason,
     apply({ text, c }) {
-      // "National Health Service", "Federal Security Service": "Service" ends too many generic phrases and
-      // product names ("Denial of Service", "Remote Desktop Service") to be an organisation word, but not
-      // after "National", "Federal" or a nationality; a health service is a provider, the others agencies
+      // "National Health Service": "Service" ends generic phrases and products ("Denial of Service", "Remote Desktop
+      // Service"), not after "National", "Federal" or a nationality; a health service is a provider, the others agencies
       const toks = c.tokens;
       if (toks[toks.length - 1]!.norm !== 'service' || !stateBody(toks) || toks.some((t) => CONNECTORS.has(t.norm))) return null;
       // "the National Customer Service team": a modifier of the noun after it, not a name

@@ -173,3 +173,15 @@ describe('a field and a title', () => {
     expect(ner('Jane Judge said the funds were gone.')).toContain('person:Jane Judge');
   });
 });
+
+describe('a protocol named by its vaults', () => {
+  it('takes "Yearn\'s v1 yDAI vault", "Yearn v2/v3 vaults", "Zoth\'s vaults", at a sentence start too', () => {
+    expect(ner('Yearn\'s security team saw an exploit against Yearn\'s v1 yDAI vault.')).toContain('protocol:Yearn');
+    expect(ner('Yearn v2/v3 vaults were not affected.')).toContain('protocol:Yearn');
+    expect(ner('Then Zoth\'s vaults were drained.')).toContain('protocol:Zoth');
+  });
+
+  it('does not take a token\'s or a kind\'s vault ("the DAI vault", "LP vaults", "Maker vault")', () => {
+    expect(ner('The DAI vault, the LP vaults, the Maker vault and the TUSD vaults lost funds.').some((x) => x.startsWith('protocol:'))).toBe(false);
+  });
+});
