@@ -15,6 +15,8 @@ const W = String.raw`(?:\p{Lu}[\p{L}\p{N}.&'’-]*|\p{Ll}{1,3}\p{Lu}[\p{L}\p{N}-
 const NP = String.raw`(${W}(?:\s(?:of\s|&\s|de\s)?${W}){0,4})`;
 /** Words that describe the name before it: "Malaysian media giant Media Prima", "the crypto exchange Bybit". */
 const DESC = String.raw`(?:(?:\p{Lu}\p{Ll}+\s)?(?:(?!(?:on|in|at|by|for|with|from|to|of|and|or|as|after|before|over|since|during|through|via|into|when|while)\s)\p{Ll}[\p{Ll}-]*\s){1,3})?`;
+/** What of the name was hit, between it and the verb: "the yETH weighted stableswap pool[1] was exploited", "the Axios project was hijacked". */
+const ASSET = String.raw`(?:\s\p{Ll}[\p{Ll}-]*){0,3}\s(?:pool|vault|bridge|contracts?|protocol|platform|exchange|wallets?|project|network|app|website|site|servers?|systems?)(?:\[\[?\d+\]\]?(?:\([^)\s]{1,40}\))?)?`;
 /** An aside after the name: "LabCorp, one of the largest clinical labs in the U.S., was hit". */
 const APPOSITIVE = String.raw`(?:,\s[^,.;]{3,120},)?`;
 
@@ -23,7 +25,7 @@ const POSSESSIVE_FRAME = 3;
 
 const FRAMES: readonly RegExp[] = [
   // the name, then what befell it
-  new RegExp(String.raw`${NP}(?:['’]s)?${APPOSITIVE}\s(?:was|were|has been|have been|had been|got|is being)\s(?:\p{Ll}+ly\s)?(?:hacked|hit|attacked|breached|exploited|drained|compromised|infected|targeted|struck|crippled|locked out|knocked offline|victimi[sz]ed)\b`, 'gu'),
+  new RegExp(String.raw`${NP}(?:['’]s)?(?:${ASSET})?${APPOSITIVE}\s(?:was|were|has been|have been|had been|got|is being)\s(?:\p{Ll}+ly\s)?(?:hacked|hit|attacked|breached|exploited|drained|compromised|infected|targeted|struck|crippled|hijacked|locked out|knocked offline|victimi[sz]ed)\b`, 'gu'),
   new RegExp(String.raw`${NP}${APPOSITIVE}\s(?:says?|said|confirmed|disclosed|announced|admitted)(?:\son\s\p{Lu}\p{Ll}+)?(?:\sthat)?\s(?:it|they)\s(?:(?:was|were|had been|has been|have been)\s(?:hacked|hit|attacked|breached|exploited|drained|compromised|targeted|the victim)|(?:has\s|had\s|have\s)?(?:lost|paid|suffered|suspended|halted|paused))\b`, 'gu'),
   new RegExp(String.raw`${NP}${APPOSITIVE}\s(?:has\s|have\s|had\s)?(?:suffered|experienced|lost|suspended|halted|paused)\s(?:a|an|the|its|their|all|\$|\d)`, 'gu'),
   new RegExp(String.raw`${NP}['’]s\s(?:[\p{L}\p{N}-]+\s){0,2}(?:hot wallets?|wallets?|systems?|network|servers?|computers?|bridge|smart contracts?|vaults?)\b`, 'gu'),
@@ -50,9 +52,9 @@ const TITLE_NEEDED_FRAME = FRAMES.length - 1;
 
 /** Entity types that are never the victim here: the attacker's side, sanctioned states, coins, addresses, people. */
 const NOT_VICTIM_TYPES: ReadonlySet<EntityType> = new Set(['threat-actor', 'malware', 'sanctioned-jurisdiction', 'cryptocurrency', 'address', 'person']);
-/** Generic words written with a capital ("Vault", "Treasury"), days and months, and the attacker's words. */
+/** Generic words written with a capital ("Vault", "Treasury", technical acronyms such as "CLI" or "DEX"), days and months, and the attacker's words. */
 const GENERIC_RE =
-  /^(?:the|a|an|vaults?|treasury|wallets?|bridge|protocol|dao|exchange|hackers?|attackers?|users?|customers?|investors?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|i|we|you|it|they|he|she|this|that|these|those)$/i;
+  /^(?:the|a|an|vaults?|treasury|wallets?|bridge|protocol|dao|exchange|cli|gui|apis?|sdks?|dns|vpns?|rpc|nfts?|defi|dex|cex|web3|ui|ios|android|hackers?|attackers?|users?|customers?|investors?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|i|we|you|it|they|he|she|this|that|these|those)$/i;
 /** A name whose last word says it is a coin ("Liquid Staking Tokens") or a describing compound ("Dadar-based"). */
 const NOT_A_NAME_HEAD_RE = /(?:\b(?:tokens?|coins?|stablecoins?)|-(?:based|linked|backed|owned|run|led|affiliated|sponsored))$/i;
 /** A word compromise's lexicon knows as a place or a nationality ("Europe", "Malaysian"). */

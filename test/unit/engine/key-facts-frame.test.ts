@@ -116,6 +116,15 @@ describe('victims of a hijacking, of a recovery, "one X victim"', () => {
     expect(victims(text, 'Hackers connected to NotPetya ransomware issue a new ransom demand')).toContain('Cadbury');
   });
 
+  it('reads the name whose pool, vault or project was hit ("the yETH weighted stableswap pool[1] was exploited")', () => {
+    expect(victims('On Ethereum mainnet, the yETH weighted stableswap pool[[1]](#References) was exploited by an attacker.', 'Incident disclosure')).toContain('yETH');
+    expect(victims('The Axios project was hijacked by hackers who pushed malicious updates.', 'Open source project hijacked')).toContain('Axios');
+  });
+
+  it('does not read a technical acronym before the hit thing as a victim', () => {
+    expect(victims('The binaries of the CLI wallet were compromised for a short time, and hackers stole funds.', 'Wallet binaries compromised')).toEqual([]);
+  });
+
   it('does not read a list of tools or of places as the hit', () => {
     expect(victims('The attackers used several tools, including Mimikatz and Cobalt Strike, to steal funds.', 'Hackers steal funds')).toEqual([]);
     expect(victims('Many computers were affected across the region, including Tasmania and Victoria, after hackers stole data.', 'Hackers steal data')).toEqual([]);
