@@ -11,7 +11,7 @@ const EVENT_CUES: readonly [EventKind, RegExp][] = [
   ['ransomware', /\b(?:ransomware|ransom(?:s|ed)?|extortion|encrypt(?:ed|ing) (?:files|systems|data|computers)|decrypt(?:ion)? key)\b/gi],
   [
     'theft',
-    /\b(?:hack(?:ed|s)?|exploit(?:ed|s)?|drain(?:ed|er|ers|ing)?|stole|stolen|steal(?:s|ing)?|heist|theft|siphon(?:ed)?|plunder(?:ed|s)?|hijack(?:ed|ing|s)?|compromised (?:binar\w+|packages?|wallets?|versions?|keys?)|malicious (?:package|crate|version|update)s?|supply[- ]chain attack)\b/gi,
+    /\b(?:hack(?:ed|s)?|exploit(?:ed|s)?|drain(?:ed|er|ers|ing)?|stole|stolen|steal(?:s|ing)?|heist|theft|siphon(?:ed)?|plunder(?:ed|s)?|hijack(?:ed|ing|s)?|lost (?:\$|€|£|\d|over|more than|around|about|approximately|an estimated)|losing (?:millions|\$)|compromised (?:binar\w+|packages?|wallets?|versions?|keys?)|malicious (?:package|crate|version|update)s?|supply[- ]chain attack)\b/gi,
   ],
   ['scam', /\b(?:scam(?:s|med|mers?)?|fraud(?:ulent|sters?)?|ponzi|rug ?pull|swindl\w*|duped|defraud\w*|phishing|fake (?:investment|exchange|platform)s?|pig[- ]butchering|impersonat\w*)\b/gi],
   ['seizure', /\b(?:seiz(?:ed|es|ure|ing)|forfeit(?:ure|ed)?|confiscat\w*|took down|takedown|dismantled)\b/gi],
@@ -33,10 +33,12 @@ const ATTACK_RE = /\b(?:hackers?|attackers?|cyber-?attacks?|breach(?:ed)?|compro
  * past a "that" or "after" ("it can confirm that hackers stole" keeps its theft; "may have stolen" is a hedged fact).
  */
 const ABILITY_STOP = String.raw`(?!(?:that|after|before|because|when|while|which|who|but|and|or|if|since|as|once)\b)`;
-const ABILITY_RE = new RegExp(
-  String.raw`\b(?:hackers?|attackers?|criminals?|thieves)\s+(?=(?:could|can|would)\b)|\b(?:could(?:'ve| have)?|would(?: have)?|can|(?:made it|make it|makes it|is|was) possible to|(?:allow\w*|enabl\w*|permit\w*|let(?:s|ting)?) (?:\w+ ){0,3}?to)\s+(?:${ABILITY_STOP}[\w'’-]+\s+){0,2}${ABILITY_STOP}[\w'’-]+`,
-  'gi',
-);
+const ABILITY_VERB = String.raw`\s+(?:${ABILITY_STOP}[\w'’-]+\s+){0,2}${ABILITY_STOP}[\w'’-]+`;
+const MODAL = String.raw`\b(?:could(?:'ve| have)?|would(?: have)?|can|(?:made it|make it|makes it|is|was) possible to)`;
+/** For the crime's words: the modal's verb and the verb a flaw "allowed" someone to do. */
+const ABILITY_RE = new RegExp(String.raw`${MODAL}${ABILITY_VERB}|\b(?:allow\w*|enabl\w*|permit\w*|let(?:s|ting)?) (?:\w+ ){0,3}?to${ABILITY_VERB}`, 'gi');
+/** For the attack words: an attacker as the subject of a modal and the modal's verb (one "allowed" to act is still there: "allowing the attacker to loop"). */
+const ABILITY_ATTACK_RE = new RegExp(String.raw`\b(?:hackers?|attackers?|criminals?|thieves)\s+(?=(?:could|can|would)\b)|${MODAL}${ABILITY_VERB}`, 'gi');
 
 /** Weight of a cue in the title, the lede (first LEDE_SENTENCES prose sentences) and the rest. */
 const TITLE_W = 3;
@@ -70,7 +72,7 @@ export function readEvent(title: string | null | undefined, sentences: readonly 
     // what a flaw would let attackers do is no theft that happened ("a bug that allowed hackers to steal coins")
     const done = s.replace(ABILITY_RE, ' ');
     for (const [kind, re] of EVENT_CUES) scores[kind] += Math.min(3, count(re, kind === 'theft' ? done : s)) * w;
-    attack += Math.min(3, count(ATTACK_RE, done)) * w;
+    attack += Math.min(3, count(ATTACK_RE, s.replace(ABILITY_ATTACK_RE, ' '))) * w;
   };
   if (title) add(title.slice(0, 400), TITLE_W);
   let prose = 0;

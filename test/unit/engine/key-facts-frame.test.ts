@@ -35,6 +35,15 @@ describe('event: what could be done is not what was done', () => {
     expect(eventOf('Exchange confirms theft', text)).toBe('theft');
   });
 
+  it('reads a flaw that "allowed an attacker to drain" wallets as a theft when the money was lost', () => {
+    const text = [
+      'Sunday morning brought notifications of a cross-chain protocol losing millions.',
+      'The swap protocol has lost $21M to a vulnerability which allowed an unknown attacker to drain the wallets of users.',
+      'The team paused the affected contracts before announcing the incident.',
+    ].join('\n');
+    expect(eventOf('Swap protocol rekt', text)).toBe('theft');
+  });
+
   it('still reads a theft that happened, hedged or not', () => {
     const text = [
       'Hackers stole coins directly from the wallets of the exchange on Monday.',
