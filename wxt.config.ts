@@ -58,6 +58,19 @@ export default defineConfig({
     build: { sourcemap: process.env.CNC_SOURCEMAP === '1', modulePreload: { polyfill: false } },
   }),
   hooks: {
+    // The popup is built on its own, not with the options and welcome pages, as one file: chunks shared with them
+    // (Preact, the storage keys) were more files for the popup to wait for, each a turn of the browser's process
+    // (docs/performance.md, 6).
+    'entrypoints:grouped': (_wxt, groups) => {
+      for (const [i, group] of groups.entries()) {
+        if (!Array.isArray(group) || group.length < 2) continue;
+        const popup = group.find((e) => e.type === 'popup');
+        if (!popup) continue;
+        groups[i] = group.filter((e) => e !== popup);
+        groups.push([popup]);
+        return;
+      }
+    },
     // Both content scripts get a small stand-in for WXT's content-script context (lib/page/content-script-context.ts:
     // they use only `onInvalidated`). The always-injected gate script (entrypoints/content) must stay a few KB:
     // it also gets WXT's own `browser` (the native `browser`, or `chrome` whose MV3 APIs return promises) instead
@@ -65,6 +78,13 @@ export default defineConfig({
     // sendResponse, which behave the same without the polyfill. Every other entrypoint keeps the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
       const names = new Set(entrypoints.map((e) => e.name));
+      // The popup's build (see 'entrypoints:grouped'): one file. The first script's questions still go first: the
+      // app's modules (the dynamic import of main.tsx) are initialised only when that import runs.
+      if (names.size === 1 && names.has('popup')) {
+        const out = config.build?.rollupOptions?.output;
+        if (out && !Array.isArray(out)) (out as { codeSplitting?: boolean }).codeSplitting = false;
+        return;
+      }
       if (!names.size || ![...names].every((n) => n === 'content' || n === 'annotator')) return;
       const gateOnly = !names.has('annotator');
       const light = { find: 'wxt/utils/content-script-context', replacement: resolve(import.meta.dirname, 'lib/page/content-script-context.ts') };
