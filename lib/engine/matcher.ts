@@ -5,14 +5,16 @@
  * name, not on how many names the KB holds (a 10x larger KB adds map entries, not work per token).
  *
  * Case rules stop ordinary words from matching names: an acronym ("RGB", "FBI") must be written in
- * capitals, a capitalised name ("Ronin", "Harmony") must be capitalised in the text. Context rules
+ * capitals, a capitalised name ("Ronin", "Harmony") must be capitalised in the text, and a brand whose first letter
+ * is lower case with a capital inside ("dYdX", "eXch", "zkSync") must be written as the brand writes it (or in
+ * capitals, as in a headline): "dydx" or "Exch" are not the brand. Context rules
  * (KbEntity.ambiguous.context and a topical vocabulary per entity type) are applied by `resolve.ts`.
  */
 import type { CompiledKb } from '../kb/types';
 import { NO_DEADLINE, type Deadline } from './deadline';
 import { tokenize, type Token } from './text';
 
-type CaseRule = 'exact-upper' | 'initial-upper' | 'any';
+type CaseRule = 'exact-upper' | 'initial-upper' | 'as-written' | 'any';
 
 interface NamePattern {
   entityId: string;
@@ -21,6 +23,8 @@ interface NamePattern {
   tokens: string[];
   /** how each token must be written in the text */
   caseRules: CaseRule[];
+  /** each token as the alias writes it (the 'as-written' rule compares with it) */
+  forms: string[];
   /** canonical gaps between alias tokens ("" before the first) */
   gaps: string[];
   /** the alias itself says it is ambiguous, or the entity's ambiguous block covers it */
@@ -77,13 +81,15 @@ function caseRuleOf(word: string): CaseRule {
     return word.length <= MAX_ACRONYM_CHARS ? 'exact-upper' : 'initial-upper';
   }
   if (/^\p{Lu}/u.test(word)) return 'initial-upper';
-  // camelCase brands ("eToro", "iPhone"): treat as capitalised
-  if (/\p{Lu}/u.test(word)) return 'initial-upper';
+  // a lower-case first letter and a capital inside ("dYdX", "eXch", "iPhone"): the brand's own spelling
+  if (/\p{Lu}/u.test(word)) return 'as-written';
   return 'any';
 }
 
-function tokenOk(text: string, rule: CaseRule): boolean {
+function tokenOk(text: string, rule: CaseRule, form: string): boolean {
   switch (rule) {
+    case 'as-written':
+      return text === form || (text === text.toUpperCase() && text !== text.toLowerCase());
     case 'any':
       return true;
     case 'exact-upper': {
@@ -142,7 +148,7 @@ function compilePatterns(kb: Pick<CompiledKb, 'entities'>): NamePattern[] {
       const allowPlural = caseRules[caseRules.length - 1] !== 'exact-upper' && last.text.length >= 4 && !/s$/i.test(last.text) && !/\p{N}/u.test(last.text);
       // A lower-case single word alias ("bitcoin", "ether") of 2-3 letters is too noisy to match anywhere.
       if (single && caseRules[0] === 'any' && alias.length < 4) continue;
-      out.push({ entityId: e.id, alias, tokens: toks.map((t) => t.norm), caseRules, gaps, ambiguous, weak, allowPlural, isName: n.isName });
+      out.push({ entityId: e.id, alias, tokens: toks.map((t) => t.norm), caseRules, forms: toks.map((t) => t.text), gaps, ambiguous, weak, allowPlural, isName: n.isName });
     }
   }
   return out;
@@ -194,7 +200,7 @@ export function compileMatcher(kb: Pick<CompiledKb, 'entities'>): CompiledMatche
             for (let k = 0; k < p.tokens.length && ok; k++) {
               const t = tokens[i + k]!;
               const w = plural && k === p.tokens.length - 1 ? t.text.slice(0, -1) : t.text;
-              if (!tokenOk(w, p.caseRules[k]!)) ok = false;
+              if (!tokenOk(w, p.caseRules[k]!, p.forms[k]!)) ok = false;
               if (ok && k > 0) {
                 const g = canonGap(text.slice(tokens[i + k - 1]!.end, t.start));
                 if (g !== p.gaps[k]) ok = false;
