@@ -1,10 +1,12 @@
 /**
  * The names found in the article, grouped by type. A named entity is a button: it asks the tab to
- * scroll to its first mention and open its card. Inferred ones (not in the text) say how they link.
+ * scroll to its first mention and open its card. Inferred ones (not in the text) say how they link: in a sentence
+ * (lib/shared/analysis-words.ts `inferredWhy`), with every link of the chain in its title.
  */
 import type { AnalysisEntity, AttributionStep, EntityType } from '../../lib/shared/contract';
 import { TYPE_ORDER } from '../shared/format';
 import { t } from '../../lib/shared/i18n';
+import { inferredWhy } from '../../lib/shared/analysis-words';
 
 /** "Threat actors", "Agencies"... (the options page's names of the kinds, messages optType_<type>). */
 const groupLabel = (type: EntityType): string => t(`optType_${type.replace(/-/g, '_')}`);
@@ -59,8 +61,8 @@ export function EntityGroups(props: { entities: readonly AnalysisEntity[]; onSho
                   </span>
                 )}
                 {e.inferred && (e.why || e.via?.length) ? (
-                  <p class="entity-why muted wrap-anywhere">
-                    {e.why ?? e.via!.map((s) => viaLink(s, nameOf)).join('; ')}
+                  <p class="entity-why muted wrap-anywhere" title={e.via?.length ? e.via.map((s) => viaLink(s, nameOf)).join('; ') : undefined}>
+                    {inferredWhy(e, nameOf, t)}
                   </p>
                 ) : null}
               </li>

@@ -9,7 +9,12 @@ import type { RelatedItem } from '../../lib/shared/contract';
 import type { HistoryEntry } from '../../lib/history';
 import { formatDate, formatUsd, safeHref } from '../shared/format';
 import { t } from '../../lib/shared/i18n';
+import { relatedWhy, type Formats } from '../../lib/shared/analysis-words';
 import { withElement } from '../shared/with-element';
+
+/** Why an item is listed, with its dates and amounts in the reader's locale ("OFAC sanctions on Lazarus Group (DPRK3, Sep 13, 2019)"). */
+const LOCALE_FORMATS: Formats = { date: (iso) => formatDate(iso), usd: (n) => formatUsd(n) };
+const whyOf = (r: RelatedItem): string => relatedWhy(r, t, LOCALE_FORMATS);
 
 /** Items listed before "Show all": the most relevant ones fit the popup's first screens. */
 const RELATED_INITIAL = 6;
@@ -71,7 +76,7 @@ export function Related(props: { items: readonly RelatedItem[]; readBefore: read
               <span class="badge">{t(r.kind === 'incident' ? 'popRelIncident' : 'popRelSource')}</span>{' '}
               <ExternalLink href={safeHref(r.url)}>{r.title}</ExternalLink>
               <span class="muted related-meta">
-                {[r.date ? formatDate(r.date) : null, typeof r.amountUsd === 'number' && r.amountUsd > 0 ? formatUsd(r.amountUsd) : null, r.why]
+                {[r.date ? formatDate(r.date) : null, typeof r.amountUsd === 'number' && r.amountUsd > 0 ? formatUsd(r.amountUsd) : null, whyOf(r)]
                   .filter(Boolean)
                   .join(' · ')}
               </span>
@@ -116,7 +121,7 @@ export function Related(props: { items: readonly RelatedItem[]; readBefore: read
               <li key={`s${i}`} class="related-item">
                 <span class="badge">{t('popSearch')}</span>{' '}
                 <ExternalLink href={safeHref(r.url)}>{r.title}</ExternalLink>
-                {r.why ? <span class="muted related-meta">{r.why}</span> : null}
+                {whyOf(r) ? <span class="muted related-meta">{whyOf(r)}</span> : null}
               </li>
             ))}
           </ul>

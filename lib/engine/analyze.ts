@@ -204,7 +204,6 @@ function run(
   const named = [...perEntity.values()].map((g) => g.e);
   const inferred = detected ? inferEntities(named, entity) : [];
   for (const inf of inferred) {
-    const last = inf.via[inf.via.length - 1]!;
     entities.push({
       id: inf.entity.id,
       name: inf.entity.name,
@@ -215,7 +214,7 @@ function run(
       via: inf.via,
       known: true,
       evidence: 'inferred',
-      why: `not named in the article; ${entity(inf.via[0]!.from)?.name ?? inf.via[0]!.from} is attributed to it by ${last.by}`,
+      // no `why`: the popup words it from `via`, the analyze command in English (lib/shared/analysis-words.ts inferredWhy)
     });
   }
   lap('infer');
@@ -269,7 +268,9 @@ function run(
     cryptoSecurity: {
       detected,
       score: detection.score,
-      reasons: detection.reasons,
+      // the notes as codes (`notes`); `reasons`, the contract's words, are filled by the analyze command
+      reasons: [],
+      notes: detection.notes,
       ...(detection.detected && !article.isArticle ? { notReported: true } : {}),
       ...(kbNames.length ? { names: kbNames.slice(0, MAX_REASON_NAMES) } : {}),
     },

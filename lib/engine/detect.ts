@@ -1,6 +1,7 @@
 /**
  * The full decision: is this text a crypto-security article? A transparent points model over topic
- * vocabularies (lexicon.ts) and knowledge-base hits, squashed to 0..1, with the reasons users see.
+ * vocabularies (lexicon.ts) and knowledge-base hits, squashed to 0..1, with the notes users see (as codes and
+ * counts, worded where shown: lib/shared/reasons.ts `analysisNotes`).
  *
  * Three ways in, matching the label policy:
  *   1. crypto + security: crypto vocabulary and theft/attack/crime vocabulary, both substantial;
@@ -8,6 +9,7 @@
  *   3. ransomware operations: ransomware vocabulary that carries the story, not a passing mention.
  */
 import type { Detection, EntityType } from '../shared/contract';
+import type { DetectNote } from '../shared/reason-codes';
 import { countWords } from './text';
 import {
   CRYPTO_TERMS,
@@ -71,6 +73,8 @@ const REFERENCE_WORDS = 1000;
 const MIN_WORDS = 60;
 /** Fewer distinct crypto words than this is a passing mention ("tokens", "ledger"), not a crypto angle for a North Korea story. */
 const DPRK_MIN_CRYPTO_DISTINCT = 2;
+/** Known names a note lists, at most. */
+const NOTE_NAMES = 5;
 /** A title about a ransom or a network held hostage ("Hospital pays $17,000 ransom to hackers"). */
 const RANSOM_TITLE_RE = /\b(?:ransoms?|hostage)\b/i;
 
@@ -107,9 +111,10 @@ function sat(x: number, half: number): number {
   return x <= 0 ? 0 : x / (x + half);
 }
 
-export function detect(input: DetectInput): Detection & { features: DetectFeatures } {
+/** The decision, its score, its notes (codes and counts) and the features it rests on. */
+export function detect(input: DetectInput): Omit<Detection, 'reasons'> & { notes: DetectNote[]; features: DetectFeatures } {
   const f = features(input);
-  const reasons: string[] = [];
+  const notes: DetectNote[] = [];
   const scale = Math.max(f.words, 200) / REFERENCE_WORDS;
 
   // 1. crypto + security. DeFi mechanics count half; amounts in crypto and KB crypto names count too.
@@ -142,12 +147,12 @@ export function detect(input: DetectInput): Detection & { features: DetectFeatur
   if (f.words < MIN_WORDS) score *= f.words / MIN_WORDS;
   score = Math.round(score * 1000) / 1000;
 
-  if (cryptoSec >= 0.3) reasons.push(`crypto vocabulary (${f.crypto} mentions) together with theft/attack/crime vocabulary (${f.security} mentions)`);
-  if (dprk >= 0.3) reasons.push(`North Korean cyber activity (${f.dprk + f.dprkOps} mentions of North Korea or its hacking groups)`);
-  if (ransom >= 0.3) reasons.push(`ransomware operation (${f.ransomware} ransomware terms, ${f.ransomSigns} signs of an attack for ransom)`);
-  if (input.kbNames?.length) reasons.push(`known names: ${input.kbNames.slice(0, 5).join(', ')}`);
-  if (input.stolenAmounts) reasons.push(`${input.stolenAmounts} amount(s) described as stolen or laundered`);
-  if (f.titleSecurity || f.titleDprk || f.titleRansomware) reasons.push('the title is about an attack, theft or crime');
-  if (score < DETECT_THRESHOLD && !reasons.length) reasons.push('no crypto-security topic found');
-  return { detected: score >= DETECT_THRESHOLD, score, reasons, features: f };
+  if (cryptoSec >= 0.3) notes.push({ code: 'cryptoSecurity', params: [f.crypto, f.security] });
+  if (dprk >= 0.3) notes.push({ code: 'dprk', params: [f.dprk + f.dprkOps] });
+  if (ransom >= 0.3) notes.push({ code: 'ransomware', params: [f.ransomware, f.ransomSigns] });
+  if (input.kbNames?.length) notes.push({ code: 'knownNames', params: input.kbNames.slice(0, NOTE_NAMES) });
+  if (input.stolenAmounts) notes.push({ code: 'stolenAmounts', params: [input.stolenAmounts] });
+  if (f.titleSecurity || f.titleDprk || f.titleRansomware) notes.push({ code: 'titleAttack' });
+  if (score < DETECT_THRESHOLD && !notes.length) notes.push({ code: 'noTopic' });
+  return { detected: score >= DETECT_THRESHOLD, score, notes, features: f };
 }

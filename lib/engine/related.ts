@@ -1,11 +1,11 @@
 /**
  * Related coverage and primary sources for what the article names: the incidents it names (and their
  * sources), sanctions notices for named entities, other incidents the KB attributes to a named actor,
- * then the entities' own sources. Most relevant first; each with the reason it is listed.
+ * then the entities' own sources. Most relevant first; each with the reason it is listed, as a code and its
+ * parameters (worded where shown: lib/shared/analysis-words.ts `relatedWhy`).
  */
 import type { RelatedItem } from '../shared/contract';
 import type { KbEntity } from '../kb/types';
-import { formatUsdWords } from '../shared/usd';
 
 /** At most this many related items: the popup shows a short list. */
 const MAX_RELATED = 12;
@@ -48,11 +48,11 @@ export function related(found: readonly RelatedEntityInput[], reverse: ReverseIn
     const base = f.inferred ? 20 : 0;
     if (e.type === 'incident') {
       for (const s of e.sources.slice(0, 2)) {
-        push({ title: s.title, url: s.url, why: `source on ${e.name}, which the article mentions`, date: s.date, kind: 'incident', entityId: e.id, amountUsd: e.incident?.amountUsd ?? null }, base + 1);
+        push({ title: s.title, url: s.url, reason: { code: 'incidentSource', params: [e.name] }, date: s.date, kind: 'incident', entityId: e.id, amountUsd: e.incident?.amountUsd ?? null }, base + 1);
       }
     }
     for (const s of e.sanctions.slice(0, 2)) {
-      push({ title: s.source.title, url: s.source.url, why: `${s.authority} sanctions on ${e.name} (${s.programme}, ${s.date})`, date: s.date, kind: 'source', entityId: e.id }, base + 2);
+      push({ title: s.source.title, url: s.source.url, reason: { code: 'sanctions', params: [s.authority, e.name, s.programme, s.date] }, date: s.date, kind: 'source', entityId: e.id }, base + 2);
     }
     if (e.type === 'threat-actor' || e.type === 'agency' || e.type === 'malware') {
       const incidents = (reverse.get(e.id) ?? [])
@@ -63,12 +63,12 @@ export function related(found: readonly RelatedEntityInput[], reverse: ReverseIn
       for (const inc of incidents) {
         const s = inc.sources[0];
         if (!s) continue;
-        const amount = inc.incident?.amountUsd ? `, about ${formatUsdWords(inc.incident.amountUsd)}` : '';
-        push({ title: `${inc.name}${inc.incident?.date ? ` (${inc.incident.date})` : ''}`, url: s.url, why: `another incident attributed to ${e.name}${amount}`, date: inc.incident?.date, kind: 'incident', entityId: inc.id, amountUsd: inc.incident?.amountUsd ?? null }, base + 5);
+        const amount = inc.incident?.amountUsd;
+        push({ title: `${inc.name}${inc.incident?.date ? ` (${inc.incident.date})` : ''}`, url: s.url, reason: amount ? { code: 'otherIncidentAmount', params: [e.name, amount] } : { code: 'otherIncident', params: [e.name] }, date: inc.incident?.date, kind: 'incident', entityId: inc.id, amountUsd: inc.incident?.amountUsd ?? null }, base + 5);
       }
     }
     for (const s of e.sources.slice(0, 2)) {
-      push({ title: s.title, url: s.url, why: `background on ${e.name}${f.inferred ? ' (inferred)' : ''}`, date: s.date, kind: 'source', entityId: e.id }, base + 8);
+      push({ title: s.title, url: s.url, reason: { code: f.inferred ? 'backgroundInferred' : 'background', params: [e.name] }, date: s.date, kind: 'source', entityId: e.id }, base + 8);
     }
   }
   items.sort((a, b) => a.rank - b.rank);

@@ -5,7 +5,7 @@
  * allowed by the contract and are marked "extra" here. The extension (background, popup, content
  * script) and the `analyze` command all speak this one shape.
  */
-import type { ArticleReason } from './reason-codes';
+import type { ArticleReason, DetectNote, RelatedReason } from './reason-codes';
 
 export const ENTITY_TYPES = [
   'threat-actor',
@@ -49,7 +49,11 @@ export interface AnalysisEntity {
   inferred: boolean;
   /** extra: for inferred entities, the chain from something the article names to this entity. */
   via?: AttributionStep[];
-  /** extra: one line for readers: why this was highlighted / reported. */
+  /**
+   * extra: one line for readers: why this was highlighted / reported (a known entity: its description). An inferred
+   * entity has none from the engine: the popup words it from `via`, the analyze command fills it in English
+   * (lib/shared/analysis-words.ts `inferredWhy`); analyses stored by older versions carry it in English.
+   */
   why?: string;
   /** extra: true when the entity comes from the knowledge base (false: compromise NER, generated id). */
   known?: boolean;
@@ -153,7 +157,13 @@ export interface Disclaimer {
 export interface RelatedItem {
   title: string;
   url: string;
-  why: string;
+  /**
+   * why it is listed, in words (the contract's field): the analyze command words `reason` into it in English; in
+   * the extension it is absent (the popup words `reason`), except in analyses stored by older versions
+   */
+  why?: string;
+  /** extra: why it is listed, as a code and its parameters (lib/shared/analysis-words.ts `relatedWhy`) */
+  reason?: RelatedReason;
   /** extra */
   date?: string;
   kind?: 'incident' | 'source' | 'search';
@@ -164,8 +174,14 @@ export interface RelatedItem {
 export interface Detection {
   detected: boolean;
   score: number;
-  /** the detection's notes, in English (the analyze command adds the not-reported note: lib/shared/reasons.ts `analysisNotes`) */
+  /**
+   * the detection's notes in English, as the analyze command prints them (lib/shared/reasons.ts `analysisNotes`
+   * words `notes` and the not-reported note); empty in the engine's result, which has them as `notes`; analyses
+   * stored by older versions carry them here
+   */
   reasons: string[];
+  /** extra: the detection's notes as codes and parameters, worded where shown (`uiNote_<code>`) */
+  notes?: DetectNote[];
   /** extra: the text reads as crypto security, but the page is not an article (why: `Analysis.articleWhy`), so it is not reported */
   notReported?: boolean;
   /** extra: the knowledge-base names the detection counted, most mentioned first (at most 5) */

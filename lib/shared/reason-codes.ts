@@ -1,6 +1,6 @@
 /**
- * The reason codes (./reasons.ts words them and checks them in messages): only data and types, importing
- * nothing, so that the analysis contract (./contract.ts) can name them without an import cycle.
+ * The reason codes (./reasons.ts and ./analysis-words.ts word them and check them in messages): only data and
+ * types, importing nothing, so that the analysis contract (./contract.ts) can name them without an import cycle.
  */
 
 /**
@@ -20,8 +20,24 @@ export const REASON_CODES = [...ARTICLE_REASON_CODES, 'notArticle', 'notCryptoSe
 export type ReasonCode = (typeof REASON_CODES)[number];
 
 /** A reason: its code and parameters (numbers are formatted where it is worded, in the reader's locale). */
-export interface Reason<C extends ReasonCode = ReasonCode> {
+export interface Reason<C extends string = ReasonCode> {
   code: C;
   params?: (string | number)[];
 }
 export type ArticleReason = Reason<ArticleReasonCode>;
+
+/**
+ * The detection's own notes (lib/engine/detect.ts), each worded by the message `uiNote_<code>`:
+ * cryptoSecurity [crypto mentions, theft/attack/crime mentions], dprk [mentions], ransomware [terms, signs],
+ * knownNames [names...], stolenAmounts [amounts], titleAttack, noTopic.
+ */
+export const DETECT_NOTE_CODES = ['cryptoSecurity', 'dprk', 'ransomware', 'knownNames', 'stolenAmounts', 'titleAttack', 'noTopic'] as const;
+export type DetectNote = Reason<(typeof DETECT_NOTE_CODES)[number]>;
+
+/**
+ * Why an item is listed in related coverage (lib/engine/related.ts), each worded by the message `uiRel_<code>`:
+ * incidentSource [incident], sanctions [authority, entity, programme, date], otherIncident [actor],
+ * otherIncidentAmount [actor, amount in US dollars], background [entity], backgroundInferred [entity].
+ */
+export const RELATED_REASON_CODES = ['incidentSource', 'sanctions', 'otherIncident', 'otherIncidentAmount', 'background', 'backgroundInferred'] as const;
+export type RelatedReason = Reason<(typeof RELATED_REASON_CODES)[number]>;

@@ -7,7 +7,8 @@
 import * as z from 'zod/mini';
 import type { Analysis } from './contract';
 import { MAX_ENTITIES, MAX_MENTIONS, MAX_SHORT_CHARS } from './limits';
-import { MAX_REASON_PARAMS, reasonSchema, type Reason } from './reasons';
+import { relatedReasonSchema } from './analysis-words';
+import { MAX_REASON_PARAMS, detectNoteSchema, reasonSchema, type Reason } from './reasons';
 import { once, primitives } from './schema-kit';
 
 /** Every state of a tab, and what it means. */
@@ -62,7 +63,9 @@ const buildTabAnalysisState = /* @__PURE__ */ once(() => {
     cryptoSecurity: z.looseObject({
       detected: z.boolean(),
       score: z.number(),
+      // the detection's notes as codes (`notes`); an analysis stored by an older version has them in words (`reasons`)
       reasons: list(shortString),
+      notes: z.optional(list(detectNoteSchema(), 20)),
       notReported: z.optional(z.boolean()),
       names: z.optional(list(shortString, MAX_REASON_PARAMS)),
     }),
@@ -86,7 +89,9 @@ const buildTabAnalysisState = /* @__PURE__ */ once(() => {
       z.looseObject({
         title: shortString,
         url: shortString,
-        why: shortString,
+        // why it is listed: a code (`reason`), or words from an older version or a web search (`why`)
+        why: z.optional(shortString),
+        reason: z.optional(relatedReasonSchema()),
         date: z.optional(shortString),
         kind: z.optional(z.enum(['incident', 'source', 'search'])),
         amountUsd: z.optional(z.nullable(z.number())),

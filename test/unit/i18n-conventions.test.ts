@@ -78,7 +78,9 @@ const PROSE = /\p{L}{2,}\s+\p{L}{2,}/u;
 /** lib/background modules that word what the UI shows: the context menu, the popup's reasons, update failures, address cards. */
 const UI_WORDING_BACKGROUND = ['menus', 'tab-state', 'kb-fetch', 'kb-updates', 'card-data'].map((m) => `lib/background/${m}.ts`);
 /** lib/ modules whose words the UI shows: checked for prose like components/. (lib/engine's output is data, not UI.) */
-const UI_WORDING_LIB = ['lib/shared/screening.ts', 'lib/shared/labels.ts', 'lib/shared/reasons.ts', 'lib/shared/update-words.ts', 'lib/settings', 'lib/history', ...UI_WORDING_BACKGROUND];
+/** lib/engine modules whose notes the popup shows: they keep them as codes and parameters, never words. */
+const UI_CODED_ENGINE = ['lib/engine/detect.ts', 'lib/engine/related.ts'];
+const UI_WORDING_LIB = ['lib/shared/screening.ts', 'lib/shared/labels.ts', 'lib/shared/reasons.ts', 'lib/shared/update-words.ts', 'lib/shared/analysis-words.ts', 'lib/settings', 'lib/history', ...UI_WORDING_BACKGROUND, ...UI_CODED_ENGINE];
 /** Literal prose that is never shown, and why. */
 const NOT_SHOWN = new Map([
   ['no migration step', "lib/settings/migrations.ts: the migration report's error, for logs and tests"],
@@ -165,7 +167,7 @@ describe('every UI string goes through i18n', () => {
   const wording = [...sources('components', /\.tsx?$/), ...UI_WORDING_LIB.flatMap((p) => (p.endsWith('.ts') ? [p] : sources(p, /\.ts$/)))];
 
   it('sees the modules that word the UI', () => {
-    expect(wording).toEqual(expect.arrayContaining(['components/card/card-text.ts', 'lib/shared/screening.ts', 'lib/settings/storage-errors.ts', 'lib/settings/labels.ts']));
+    expect(wording).toEqual(expect.arrayContaining(['components/card/card-text.ts', 'lib/shared/screening.ts', 'lib/settings/storage-errors.ts', 'lib/settings/labels.ts', 'lib/shared/analysis-words.ts', ...UI_CODED_ENGINE]));
   });
 
   it('no code under components/, nor a lib/ module that words the UI, holds prose in a string literal', () => {
@@ -174,14 +176,14 @@ describe('every UI string goes through i18n', () => {
 });
 
 describe('messages.json and the code agree', () => {
-  const files = [...sources('components', /\.tsx?$/), ...sources('entrypoints', /\.tsx?$/), 'lib/shared/i18n.ts', 'lib/shared/screening.ts', 'lib/shared/labels.ts', 'lib/shared/reasons.ts', 'lib/shared/update-words.ts', ...sources('lib/settings', /\.ts$/), ...UI_WORDING_BACKGROUND];
+  const files = [...sources('components', /\.tsx?$/), ...sources('entrypoints', /\.tsx?$/), 'lib/shared/i18n.ts', 'lib/shared/screening.ts', 'lib/shared/labels.ts', 'lib/shared/reasons.ts', 'lib/shared/update-words.ts', 'lib/shared/analysis-words.ts', ...sources('lib/settings', /\.ts$/), ...UI_WORDING_BACKGROUND];
   const named = files.map((f) => keysNamed(f, readFileSync(join(ROOT, f), 'utf8')));
   const used = new Set(named.flatMap((n) => n.keys));
   const prefixes = [...new Set(named.flatMap((n) => n.prefixes))];
 
   it('finds the keys', () => {
     expect(used.size).toBeGreaterThan(100);
-    expect(prefixes).toEqual(expect.arrayContaining(['cardType_', 'optType_', 'uiMarkType_']));
+    expect(prefixes).toEqual(expect.arrayContaining(['cardType_', 'optType_', 'uiMarkType_', 'uiNote_', 'uiRel_']));
     for (const k of ['uiScreeningListed', 'uiSaveErrorFull', 'uiSettingCardDelay', 'uiNoticeReset']) expect(used.has(k), k).toBe(true);
   });
 

@@ -18,8 +18,7 @@ import { decodeUtf8Strict, FileInputError, readRegularFile } from './read-file';
 import { parseArgs, USAGE, type ExportFormat } from './analyze-args';
 import { csvHeader, csvRows, indicatorsJson, stixBundle } from '../../lib/export';
 import type { KbEntity } from '../../lib/kb/types';
-import { analysisNotes } from '../../lib/shared/reasons';
-import { english } from './english';
+import { withEnglishWords } from './english';
 
 /** Inputs larger than this are refused: no article is 5 MB; a file that big is data or a mistake. */
 const MAX_INPUT_BYTES = 5 * 1024 * 1024;
@@ -185,10 +184,10 @@ async function main(argv: string[]): Promise<number> {
       const readMs = Math.round((performance.now() - t0) * 100) / 100;
       if (!input.text.trim()) throw new InputError('no text found on the page');
       const a = engine.analyze(input, { clock: cpuMs });
-      // `cryptoSecurity.reasons` are words (the contract): the detection's notes and, worded here, why a page
-      // that reads as crypto security is not reported
-      const cryptoSecurity = { ...a.cryptoSecurity, reasons: analysisNotes(a, english) };
-      const out: Analysis = { ...a, input: arg, cryptoSecurity, timingsMs: { read: readMs, ...a.timingsMs } };
+      // the contract's words, worded here in English from the engine's codes: the checks' notes
+      // (`cryptoSecurity.reasons`, with why a page that reads as crypto security is not reported), why each
+      // related item and each inferred name is listed
+      const out: Analysis = { ...withEnglishWords(a), input: arg, timingsMs: { read: readMs, ...a.timingsMs } };
       line = exportFormat ? exported(exportFormat, out, engine) : json ? JSON.stringify(out) : report(out);
     } catch (e) {
       failed++;

@@ -58,6 +58,21 @@ describe('analyze command', () => {
     expect(a.cryptoSecurity.reasons.every((r) => typeof r === 'string')).toBe(true);
   }, 60_000);
 
+  it('words the engine’s codes in English, as the contract has them: the checks’ notes, why related items and inferred names are listed', () => {
+    const r = run(['--json', join(ROOT, 'test/fixtures/articles/dprk-exchanges.txt')]);
+    expect(r.status).toBe(0);
+    type Out = { cryptoSecurity: { reasons: string[]; notes: { code: string }[] }; related: { why: string; reason: { code: string } }[]; entities: { inferred: boolean; why?: string }[] };
+    const a = JSON.parse(r.stdout) as Out;
+    expect(a.cryptoSecurity.notes.map((n) => n.code)).toContain('dprk');
+    expect(a.cryptoSecurity.reasons).toContainEqual(expect.stringMatching(/^North Korean cyber activity \(\d+ mentions of North Korea or its hacking groups\)$/));
+    expect(a.related.length).toBeGreaterThan(0);
+    const shapes = /^(?:source on .+, which the article mentions|.+ sanctions on .+ \(.+, \d{4}(?:-\d{2}){0,2}\)|another incident attributed to .+?(?:, about \$[\d.]+(?: thousand| million| billion)?)?|background on .+?(?: \(inferred\))?)$/;
+    for (const item of a.related) expect(item.why).toMatch(shapes);
+    const inferred = a.entities.filter((e) => e.inferred);
+    expect(inferred.length).toBeGreaterThan(0);
+    for (const e of inferred) expect(e.why).toMatch(/^not named in the article; .+ is attributed to it by .+$/);
+  }, 60_000);
+
   it('-h among inputs is a usage error (exit 2, nothing analysed); alone it is help (exit 0)', () => {
     const good = join(dir, 'good2.txt');
     writeFileSync(good, 'Hackers stole bitcoin.');

@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../lib/engine/analyze';
 import { textInput } from '../../../lib/engine/plain-text';
 import { TEST_KB } from './kb-fixture';
+import { relatedWhy } from '../../../lib/shared/analysis-words';
+import { analysisNotes } from '../../../lib/shared/reasons';
+import { english, englishFormats } from '../../../tools/cli/english';
 
 const FIXTURES = join(__dirname, '../../fixtures/articles');
 const engine = createEngine(TEST_KB);
@@ -21,7 +24,9 @@ describe('analyze: a DPRK crypto-theft story', () => {
     expect(a.isArticle).toBe(true);
     expect(a.cryptoSecurity.detected).toBe(true);
     expect(a.cryptoSecurity.score).toBeGreaterThanOrEqual(0.5);
-    expect(a.cryptoSecurity.reasons.join(' ')).toMatch(/North Korea/);
+    expect(a.cryptoSecurity.notes?.map((n) => n.code)).toContain('dprk');
+    // in English, as the analyze command words them
+    expect(analysisNotes(a, english).join(' ')).toMatch(/North Korean cyber activity \(\d+ mentions of North Korea/);
   });
 
   it('finds the named entities, including RGB in context, and not IBM', () => {
@@ -79,7 +84,8 @@ describe('analyze: a DPRK crypto-theft story', () => {
     expect(a.related.length).toBeGreaterThan(0);
     for (const r of a.related) {
       expect(r.url).toMatch(/^https:\/\//);
-      expect(r.why.length).toBeGreaterThan(5);
+      expect(r.reason).toBeDefined();
+      expect(relatedWhy(r, english, englishFormats).length).toBeGreaterThan(5);
     }
     // the Ronin hack is not named, but it is attributed to the inferred actor
     expect(a.related.some((r) => r.entityId === 'ronin-bridge-hack-2022')).toBe(true);
@@ -101,7 +107,7 @@ describe('analyze: hard negatives', () => {
     (file) => {
       const a = run(file);
       expect(a.cryptoSecurity.detected).toBe(false);
-      expect(a.cryptoSecurity.reasons.length).toBeGreaterThan(0);
+      expect(a.cryptoSecurity.notes?.length).toBeGreaterThan(0);
     },
   );
 

@@ -105,3 +105,25 @@ describe('ransomware', () => {
     expect(features({ text: 'The company paid the ransom and the files stayed encrypted.' }).ransomSigns).toBe(1);
   });
 });
+
+describe('the notes', () => {
+  it('are codes with their counts and names, never words (worded where shown: lib/shared/reasons.ts)', () => {
+    const text = story([
+      'North Korean hackers of the Lazarus Group stole $100 million in bitcoin and ether from the crypto exchange in a hack.',
+      'The stolen crypto was laundered through a mixer, and the attack drained the hot wallet of the exchange.',
+    ]);
+    const d = detect({ text, title: 'Hackers steal $100 million from crypto exchange', kbNames: ['Lazarus Group', 'A', 'B', 'C', 'D', 'E'], stolenAmounts: 1 });
+    expect(d.detected).toBe(true);
+    const codes = d.notes.map((n) => n.code);
+    expect(codes).toEqual(expect.arrayContaining(['cryptoSecurity', 'dprk', 'knownNames', 'stolenAmounts', 'titleAttack']));
+    expect(codes).not.toContain('noTopic');
+    expect(d.notes.find((n) => n.code === 'cryptoSecurity')!.params).toEqual([d.features.crypto, d.features.security]);
+    // at most five names
+    expect(d.notes.find((n) => n.code === 'knownNames')!.params).toEqual(['Lazarus Group', 'A', 'B', 'C', 'D']);
+    expect(d.notes.find((n) => n.code === 'stolenAmounts')!.params).toEqual([1]);
+  });
+
+  it('a text with no topic says so, and only that', () => {
+    expect(detect({ text: story([], 20), title: 'A quiet day' }).notes).toEqual([{ code: 'noTopic' }]);
+  });
+});

@@ -1,6 +1,8 @@
 /**
  * How the popup words the way to a name the article does not mention (components/popup/Entities.tsx; issue 17):
- * each link through browser.i18n (popVia_*, popViaLevel_*), in English word for word as before the move.
+ * a sentence from the `via` chain (uiInferredWhy), in English word for word as the engine wrote it before the
+ * move, and each link of the chain in its title through browser.i18n (popVia_*, popViaLevel_*). A sentence stored
+ * by an older version (`why`) is shown as it is.
  */
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -29,14 +31,18 @@ const entities = [
   entity('x', 'Other', { inferred: true, via: [step('apt38', 'alias-of', 'x', 'Reuters', 'press'), step('x', 'operated-by', 'y', 'FBI', 'official'), step('y', 'successor-of', 'x', 'FBI', 'official')] }),
 ];
 
-const lines = () => {
+const whys = () => {
   const { container } = render(<EntityGroups entities={entities} onShow={() => undefined} canScroll={false} />);
-  return [...container.querySelectorAll('.entity-why')].map((p) => p.textContent);
+  return [...container.querySelectorAll('.entity-why')].map((p) => ({ text: p.textContent, title: p.getAttribute('title') }));
 };
 
 describe('the links to an inferred name', () => {
-  it('in English, word for word as before', () => {
-    expect(lines()).toEqual([
+  it('in English, word for word as before: the first name of the chain and who says the last link', () => {
+    expect(whys().map((w) => w.text)).toEqual(['not named in the article; APT38 is attributed to it by OFAC', 'not named in the article; APT38 is attributed to it by FBI']);
+  });
+
+  it('every link of the chain in the title', () => {
+    expect(whys().map((w) => w.title)).toEqual([
       'APT38 part of Lazarus Group (Mandiant, vendor); Lazarus Group attributed to rgb (OFAC, official)',
       'APT38 alias of Other (Reuters, press); Other operated by y (FBI, official); y successor of Other (FBI, official)',
     ]);
@@ -44,6 +50,15 @@ describe('the links to an inferred name', () => {
 
   it('from the browser’s messages, names and who says so passed as they are', () => {
     vi.spyOn(i18n, 'getMessage').mockImplementation((k, s) => `[${k}${s ? `|${s.join('|')}` : ''}]`);
-    expect(lines()[0]).toBe('[popVia_part_of|APT38|Lazarus Group|Mandiant|[popViaLevel_vendor]]; [popVia_attributed_to|Lazarus Group|rgb|OFAC|[popViaLevel_official]]');
+    const [first] = whys();
+    expect(first!.text).toBe('[uiInferredWhy|APT38|OFAC]');
+    expect(first!.title).toBe('[popVia_part_of|APT38|Lazarus Group|Mandiant|[popViaLevel_vendor]]; [popVia_attributed_to|Lazarus Group|rgb|OFAC|[popViaLevel_official]]');
+  });
+
+  it('an analysis stored by an older version keeps its sentence, whatever the messages', () => {
+    vi.spyOn(i18n, 'getMessage').mockImplementation((k) => `[${k}]`);
+    const old = entity('rgb', 'Reconnaissance General Bureau', { inferred: true, why: 'not named in the article; APT38 is attributed to it by OFAC', via: entities[1]!.via });
+    const { container } = render(<EntityGroups entities={[entities[0]!, old]} onShow={() => undefined} canScroll={false} />);
+    expect(container.querySelector('.entity-why')!.textContent).toBe('not named in the article; APT38 is attributed to it by OFAC');
   });
 });
