@@ -1,6 +1,6 @@
 /**
- * The popup's first script: small (no Preact, no zod, no webextension-polyfill), so that it runs as soon as
- * the page does. It puts the reader's last theme on the page, starts loading the Preact app (./main.tsx),
+ * The popup's first script: its own code is small (no Preact, no zod, no webextension-polyfill) and runs before
+ * the app's modules are initialised. It puts the reader's last theme on the page, starts the Preact app (./main.tsx),
  * reads the results the background keeps in storage.session and asks for the tab's state and the sections'
  * open state while the app loads, and puts in the styles. The app checks the answers and renders them with
  * the components. See components/popup/first-load.ts and docs/performance.md, section 6.
@@ -18,7 +18,8 @@ performance.mark('cnc-popup:first-script');
 // the reader's last theme first: a synchronous localStorage read, which would otherwise wait behind the
 // app's files and the questions in the browser's process
 applyCachedTheme();
-// the app's files before the questions: loading them takes longer than the answers take to come
+// The app: built into this same file (wxt.config.ts), so nothing more to fetch; its modules are initialised when
+// this import resolves, a microtask after this script's body, i.e. after the questions below are asked.
 const app = import('./main');
 const params = parsePopupParams(location.search);
 const api = rawApi();
