@@ -64,7 +64,8 @@ export function related(found: readonly RelatedEntityInput[], reverse: ReverseIn
         const s = inc.sources[0];
         if (!s) continue;
         const amount = inc.incident?.amountUsd;
-        push({ title: `${inc.name}${inc.incident?.date ? ` (${inc.incident.date})` : ''}`, url: s.url, reason: amount ? { code: 'otherIncidentAmount', params: [e.name, amount] } : { code: 'otherIncident', params: [e.name] }, date: inc.incident?.date, kind: 'incident', entityId: inc.id, amountUsd: inc.incident?.amountUsd ?? null }, base + 5);
+        // its date is the item's `date` (the popup shows it in the reader's locale), not part of its title
+        push({ title: inc.name, url: s.url, reason: amount ? { code: 'otherIncidentAmount', params: [e.name, amount] } : { code: 'otherIncident', params: [e.name] }, date: inc.incident?.date, kind: 'incident', entityId: inc.id, amountUsd: inc.incident?.amountUsd ?? null }, base + 5);
       }
     }
     for (const s of e.sources.slice(0, 2)) {
