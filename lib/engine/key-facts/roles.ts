@@ -165,19 +165,20 @@ export function roleReader(text: string, sentences: readonly Sentence[], opts: {
     const otherIncident = OTHER_INCIDENT_RE.test(clause);
     const after = clause.slice(e0 - cs);
     const period = AGGREGATE_PERIOD_RE.test(clause);
-    const aggregate =
-      period ||
+    // many incidents or victims: "$2 billion by breaking into exchanges and banks", "a total of $X from ... firms"
+    const many =
       AGGREGATE_MANY_RE.test(clause) ||
       (AGGREGATE_WEAK_RE.test(clause) && PLURAL_VICTIMS_RE.test(clause)) ||
       PLURAL_VICTIMS_RE.test(after) ||
       (EARNINGS_RE.test(clause.slice(0, s0 - cs)) && EARNED_FROM_RE.test(after));
+    const aggregate = period || many;
     let role: Role = best && bestD <= MAX_DISTANCE ? best.role : 'other';
     // what would or could have happened, or what was kept from the attacker, is no fact of the event
     if (HYPOTHETICAL_RE.test(clause) || KEPT_BEFORE_RE.test(w.slice(Math.max(0, s0 - 40), s0))) return { role: 'other', otherIncident: false, distance: bestD, sentence: si };
     // a total over a period or many incidents is an aggregate, whatever verb carries it; a fine, a bounty, a seizure or a
     // freeze of funds linked to many incidents stays what it is (authorities acted on these funds), unless it counts a period
     // a figure of a period with no word of what it is ("tried to buy a copy with $40 million last year") is background, not a total
-    if (aggregate && role === 'other' && !opts.reportStory && !AGGREGATE_WEAK_RE.test(clause)) role = 'other';
+    if (period && !many && role === 'other' && !opts.reportStory && !AGGREGATE_WEAK_RE.test(clause)) role = 'other';
     else if (aggregate && (period || (role !== 'bounty' && role !== 'fine' && role !== 'seized' && role !== 'frozen'))) role = 'aggregate';
     // in a report (a study, a survey), a figure is the report's, even one said of a ransom ("the highest demand seen was $28,730")
     else if (opts.reportStory && (role === 'other' || role === 'stolen' || role === 'ransom')) role = 'aggregate';

@@ -52,6 +52,11 @@ describe('amount roles: what is not a fact of the event', () => {
     expect(roleOf('Hackers stole $3.8 billion from crypto platforms last year.', '$3.8 billion')).toBe('aggregate');
   });
 
+  it('reads an amount gathered from many victims as a total even when its verb says nothing', () => {
+    expect(roleOf('North Korea has collected roughly $2 billion by breaking into cryptocurrency exchanges and banks, a report says.', '$2 billion', 'UN monitors report')).toBe('aggregate');
+    expect(roleOf('North Korea has collected roughly $2 billion for its weapons programme.', '$2 billion', 'UN monitors report')).toBeUndefined();
+  });
+
   it('does not read "a month ago" as "a month" (per month)', () => {
     const kf = facts('The exchange was hacked and lost $2 million.\nLess than a month ago, other scammers pulled off a similar hack, getting away with around $150,000.');
     expect(kf.amounts!.map((a) => a.text)).toEqual(['$2 million']);
