@@ -9,6 +9,7 @@ import type { CardEntity } from '../../lib/shared/messages';
 import { screeningText } from '../../lib/shared/screening';
 import { t } from '../../lib/shared/i18n';
 import { defang, groupByKind, indicatorsCsv, indicatorsJson, indicatorsText, stixBundle, stixEntityIds, stixParentIds, type ExportEntity } from '../../lib/export';
+import { whyOf } from './Related';
 
 /** Saves `text` as a file with a temporary link to a Blob: the browser's own download, nothing sent. */
 function download(name: string, type: string, text: string): void {
@@ -74,7 +75,9 @@ export function Indicators(props: { analysis: Analysis; getEntity: (id: string) 
     };
     await fetchAll(stixEntityIds(a));
     await fetchAll(stixParentIds([...entries.values()]));
-    download(fileName(a, 'stix.json'), 'application/json', `${JSON.stringify(stixBundle(a, { entity: (id) => entries.get(id) }), null, 2)}\n`);
+    // the related sources' descriptions are worded here, as the popup shows them (the analysis keeps codes)
+    const worded = { ...a, related: (a.related ?? []).map((r) => (r.why ? r : { ...r, why: whyOf(r) })) };
+    download(fileName(a, 'stix.json'), 'application/json', `${JSON.stringify(stixBundle(worded, { entity: (id) => entries.get(id) }), null, 2)}\n`);
     setStatus(t('popIocSavedStix'));
   };
 

@@ -10,11 +10,13 @@ import type { HistoryEntry } from '../../lib/history';
 import { formatDate, formatUsd, safeHref } from '../shared/format';
 import { t } from '../../lib/shared/i18n';
 import { relatedWhy, type Formats } from '../../lib/shared/analysis-words';
+
+const LOCALE_FORMATS: Formats = { date: (iso) => formatDate(iso), usd: (n) => formatUsd(n) };
 import { withElement } from '../shared/with-element';
 
 /** Why an item is listed, with its dates and amounts in the reader's locale ("OFAC sanctions on Lazarus Group (DPRK3, Sep 13, 2019)"). */
-const LOCALE_FORMATS: Formats = { date: (iso) => formatDate(iso), usd: (n) => formatUsd(n) };
-const whyOf = (r: RelatedItem): string => relatedWhy(r, t, LOCALE_FORMATS);
+/** Why a related item is listed, in the reader's words (also the STIX export's description of it). */
+export const whyOf = (r: RelatedItem): string => relatedWhy(r, t, LOCALE_FORMATS);
 
 /** Items listed before "Show all": the most relevant ones fit the popup's first screens. */
 const RELATED_INITIAL = 6;

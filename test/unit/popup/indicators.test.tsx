@@ -45,7 +45,8 @@ describe('Indicators section', () => {
       names.push(this.download);
     });
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
-    render(<Indicators analysis={a} getEntity={getEntity} />);
+    const related = [{ title: 'Lazarus Group profile', url: 'https://example.org/lazarus', kind: 'source' as const, entityId: 'lazarus-group', reason: { code: 'background' as const, params: ['Lazarus Group'] } }];
+    render(<Indicators analysis={{ ...a, related }} getEntity={getEntity} />);
     fireEvent.click(screen.getByRole('button', { name: 'CSV' }));
     fireEvent.click(screen.getByRole('button', { name: 'JSON' }));
     fireEvent.click(screen.getByRole('button', { name: 'STIX 2.1' }));
@@ -57,6 +58,9 @@ describe('Indicators section', () => {
     const bundle = JSON.parse(stix!);
     expect(bundle.type).toBe('bundle');
     expect(bundle.objects.some((o: { type: string; name?: string }) => o.type === 'intrusion-set' && o.name === 'Lazarus Group')).toBe(true);
+    // the related sources are worded for the export as the popup words them (the analysis keeps codes only)
+    const report = bundle.objects.find((o: { type: string }) => o.type === 'report') as { external_references: { url: string; description?: string }[] };
+    expect(report.external_references.find((x) => x.url === 'https://example.org/lazarus')?.description).toBe('background on Lazarus Group');
     expect(fetchSpy).not.toHaveBeenCalled();
     click.mockRestore();
   });
