@@ -2,7 +2,8 @@
 /**
  * Whole classes of names the KB holds (issue 14, knowledge gaps): financial regulators, financial
  * intelligence units and cyber/police agencies that stories cite, the countries under a US country-wide
- * sanctions programme, instant-swap services and large exchanges, cross-chain bridges. Each entry cites
+ * sanctions programme, instant-swap services and large exchanges, cross-chain bridges, the parties of OFAC's
+ * DPRK IT-worker actions, people stories quote. Each entry cites
  * its own site (or OFAC's programme page); an acronym or generic name that is also something else needs
  * context words; the matcher finds them where a story names them and not in ordinary text.
  */
@@ -14,7 +15,7 @@ import { tokenize } from '../../../lib/engine/text';
 import type { KbEntity } from '../../../lib/kb/types';
 import { ROOT, readCompiled } from './helpers';
 
-const FILES = ['regulators-jurisdictions.json', 'exchanges-bridges.json'];
+const FILES = ['regulators-jurisdictions.json', 'exchanges-bridges.json', 'dprk-designations-2025.json', 'people-quoted.json'];
 const entries = FILES.flatMap((f) => JSON.parse(readFileSync(`${ROOT}lib/kb/data/curated/${f}`, 'utf8')) as KbEntity[]);
 const kb = readCompiled();
 const byId = new Map(kb.entities.map((e) => [e.id, e]));
@@ -58,11 +59,13 @@ describe('KB classes: regulators, sanctioned countries, swap services, bridges',
     expect(found('The Korea Financial Intelligence Unit (KoFIU) fined the exchange.')).toContain('kofiu');
     expect(found('Stolen funds were swapped through ChangeNOW and bridged with deBridge.')).toEqual(expect.arrayContaining(['changenow', 'debridge']));
     expect(found('Hackers drained the hot wallet of the exchange Luno.')).toContain('luno');
+    expect(found('Researcher samczsun and Coinbase chief Brian Armstrong commented.')).toEqual(expect.arrayContaining(['samczsun', 'brian-armstrong']));
   });
 
   it('does not find them in ordinary text', () => {
     expect(found('The SEC football season opens in September with Alabama at home.')).not.toContain('us-sec');
     expect(found('Luno is a moon in the novel, far from any planet.')).not.toContain('luno');
     expect(found('He walked past the white house on the corner.')).not.toContain('white-house');
+    expect(found('Satoshi said hello; Armstrong landed on the moon.')).toEqual([]);
   });
 });
