@@ -1,8 +1,10 @@
 /**
  * What the reader must be told: the extension's own disclaimers, and what the page itself signals
- * (an investment risk warning, promotion, hedged claims).
+ * (an investment risk warning, promotion, hedged claims). As data: each disclaimer's kind and its parameters
+ * (names, a date, the page's own sentence, a count), worded where shown (lib/shared/analysis-words.ts
+ * `disclaimerText`: the popup through browser.i18n, the analyze command in English).
  */
-import type { Disclaimer } from '../shared/contract';
+import { MAX_DISCLAIMER_PARAMS, MAX_DISCLAIMER_PARAM_CHARS, type Disclaimer } from '../shared/contract';
 import { NO_DEADLINE, type Deadline } from './deadline';
 import type { Sentence } from './text';
 
@@ -12,14 +14,14 @@ const PROMO_RE =
   /(?:join our (?:telegram|discord|community|whatsapp)|telegram channel|sponsored (?:post|content|article)|affiliate (?:link|commission)|we may earn a commission|referral (?:link|code)|promo code|sign[- ]up bonus|use code \w+|presale|limited[- ]time offer|buy now)/i;
 const HEDGE_RE = /\b(?:believed|believes?|allegedly|alleged|reportedly|purportedly|suspected|presumably|likely|possibly|claimed|unconfirmed|is said to|are said to|appears to|may have|might have)\b/gi;
 
-/** Hedged sentences quoted at most (the disclaimer is a pointer, not a list). */
-const MAX_HEDGE_EXAMPLES = 2;
-/** Quotes from the page are cut to this length. */
-const MAX_QUOTE_CHARS = 160;
+/** A parameter cut to the length a disclaimer's parameter may have. */
+function clip(t: string): string {
+  return t.length > MAX_DISCLAIMER_PARAM_CHARS ? `${t.slice(0, MAX_DISCLAIMER_PARAM_CHARS - 1)}…` : t;
+}
 
+/** A sentence of the page as quoted: its spaces made single, cut to length. */
 function quote(s: string): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > MAX_QUOTE_CHARS ? `${t.slice(0, MAX_QUOTE_CHARS - 1)}…` : t;
+  return clip(s.replace(/\s+/g, ' ').trim());
 }
 
 export interface DisclaimerInput {
@@ -33,46 +35,36 @@ export interface DisclaimerInput {
 }
 
 export function disclaimers(input: DisclaimerInput): Disclaimer[] {
-  const out: Disclaimer[] = [
-    { kind: 'informational', text: 'Informational only: this is not financial, legal or investment advice.' },
-    { kind: 'automatic', text: 'Names, amounts and links were extracted automatically and can be wrong; check the article and the sources.' },
-  ];
+  const out: Disclaimer[] = [{ kind: 'informational' }, { kind: 'automatic' }];
   if (input.hasActors) {
-    const by = input.attributedBy.length ? ` (${input.attributedBy.slice(0, 4).join('; ')})` : '';
-    out.push({
-      kind: 'attribution',
-      text: `Attributions are as stated by the named authority or researcher${by}; they are claims, not findings of this extension.`,
-    });
+    const by = input.attributedBy.slice(0, MAX_DISCLAIMER_PARAMS).map(clip);
+    out.push(by.length ? { kind: 'attribution', params: by } : { kind: 'attribution' });
   }
-  out.push({ kind: 'knowledge-date', text: `Background knowledge as of ${input.kbAsOf}; later events are not reflected.` });
+  out.push({ kind: 'knowledge-date', params: [clip(input.kbAsOf)] });
 
   const seenRisk = new Set<string>();
   const seenPromo = new Set<string>();
-  const hedged: string[] = [];
+  // the first hedged sentence, quoted (the disclaimer is a pointer, not a list)
+  let hedged = '';
   let hedgeCount = 0;
   const deadline = input.deadline ?? NO_DEADLINE;
   for (const s of input.sentences) {
     if (deadline.step()) break;
     if (RISK_WARNING_RE.test(s.text) && !seenRisk.has(s.text)) {
       seenRisk.add(s.text);
-      if (seenRisk.size === 1) out.push({ kind: 'page-risk-warning', text: `The page carries an investment risk warning: “${quote(s.text)}”` });
+      if (seenRisk.size === 1) out.push({ kind: 'page-risk-warning', params: [quote(s.text)] });
     }
     if (PROMO_RE.test(s.text) && !seenPromo.has(s.text)) {
       seenPromo.add(s.text);
-      if (seenPromo.size === 1) out.push({ kind: 'page-promotional', text: `The page contains promotional content: “${quote(s.text)}”` });
+      if (seenPromo.size === 1) out.push({ kind: 'page-promotional', params: [quote(s.text)] });
     }
     HEDGE_RE.lastIndex = 0;
     const n = (s.text.match(HEDGE_RE) ?? []).length;
     if (n) {
       hedgeCount += n;
-      if (hedged.length < MAX_HEDGE_EXAMPLES) hedged.push(quote(s.text));
+      if (!hedged) hedged = quote(s.text);
     }
   }
-  if (hedgeCount) {
-    out.push({
-      kind: 'page-hedged',
-      text: `Some claims on the page are hedged (${hedgeCount}× "believed", "allegedly", "reportedly" or similar), e.g. “${hedged[0]}”`,
-    });
-  }
+  if (hedgeCount) out.push({ kind: 'page-hedged', params: [hedgeCount, hedged] });
   return out;
 }

@@ -1,15 +1,18 @@
 /**
  * The words of an analysis that the engine keeps as data: why a related item is listed (a code and its
- * parameters, `RelatedItem.reason`) and how a name the article does not mention is reached (`AnalysisEntity.via`).
+ * parameters, `RelatedItem.reason`), how a name the article does not mention is reached (`AnalysisEntity.via`)
+ * and what the reader must be told (a disclaimer's kind and parameters, `Disclaimer`).
  * Worded only where shown, from public/_locales/<lang>/messages.json: the popup through browser.i18n (`t`) with
  * the reader's locale formats, the analyze command in English (`fillMessage`, ../../tools/cli/english.ts) with
  * plain digits, dates as written and amounts in words, both with the functions below.
  */
-import type { AnalysisEntity, RelatedItem } from './contract';
+import * as z from 'zod/mini';
+import { MAX_DISCLAIMER_PARAMS, MAX_DISCLAIMER_PARAM_CHARS, type AnalysisEntity, type Disclaimer, type RelatedItem } from './contract';
 import type { Word } from './message-text';
 import { RELATED_REASON_CODES, type RelatedReason } from './reason-codes';
 import { codedSchema, type FormatNumber } from './reasons';
-import { once } from './schema-kit';
+import { MAX_SHORT_CHARS } from './limits';
+import { once, primitives } from './schema-kit';
 
 /** The check of a related item's reason in an analysis (a tab's state, an analysis kept in storage). */
 export const relatedReasonSchema = /* @__PURE__ */ once(() => codedSchema(RELATED_REASON_CODES));
@@ -58,4 +61,63 @@ export function inferredWhy(e: Pick<AnalysisEntity, 'why' | 'via'>, nameOf: (id:
   const first = e.via?.[0];
   const last = e.via?.at(-1);
   return first && last ? word('uiInferredWhy', [nameOf(first.from), last.by]) : '';
+}
+
+/**
+ * The check of a disclaimer in an analysis: its kind with its words (`text`, an older version's analysis, shown as
+ * they are) or its parameters (at most MAX_DISCLAIMER_PARAMS, strings no longer than MAX_DISCLAIMER_PARAM_CHARS).
+ */
+export const disclaimerSchema = /* @__PURE__ */ once(() => {
+  const { shortString } = primitives();
+  const param = z.union([z.string().check(z.maxLength(MAX_DISCLAIMER_PARAM_CHARS)), z.number()]);
+  return z.looseObject({
+    kind: shortString,
+    text: z.optional(z.string().check(z.maxLength(MAX_SHORT_CHARS * 4))),
+    params: z.optional(z.array(param).check(z.maxLength(MAX_DISCLAIMER_PARAMS))),
+  });
+});
+
+/** The message of each kind of disclaimer (the attribution's with its authorities: `uiDisclaimer_attributionBy`). */
+const DISCLAIMER_KEYS: ReadonlyMap<string, string> = new Map([
+  ['informational', 'uiDisclaimer_informational'],
+  ['automatic', 'uiDisclaimer_automatic'],
+  ['attribution', 'uiDisclaimer_attribution'],
+  ['knowledge-date', 'uiDisclaimer_knowledgeDate'],
+  ['page-risk-warning', 'uiDisclaimer_pageRiskWarning'],
+  ['page-promotional', 'uiDisclaimer_pagePromotional'],
+  ['page-hedged', 'uiDisclaimer_pageHedged'],
+]);
+
+/** How a disclaimer's parameters are written: its date (the knowledge's, partial ISO) and its count. */
+export interface DisclaimerFormats {
+  date: (iso: string) => string;
+  num?: FormatNumber;
+}
+
+/**
+ * What a disclaimer tells the reader, in words: "Background knowledge as of 2026-08-06; later events are not
+ * reflected.", "The page contains promotional content: “Join our Telegram channel.”". The page's sentences are
+ * parameters, plain text (shown as text, never as markup). A disclaimer stored by an older version keeps its
+ * words (`text`); one of a kind this version does not know, without words, has none.
+ */
+export function disclaimerText(d: Pick<Disclaimer, 'text' | 'params'> & { kind: string }, word: Word, formats: DisclaimerFormats): string {
+  if (d.text !== undefined) return d.text;
+  const key = DISCLAIMER_KEYS.get(d.kind);
+  if (!key) return '';
+  const params = d.params ?? [];
+  const text = (i: number): string => {
+    const p = params[i];
+    return p === undefined ? '' : typeof p === 'number' ? (formats.num ?? String)(p) : p;
+  };
+  switch (d.kind) {
+    case 'attribution':
+      // the authorities, as the engine lists them (at most four)
+      return params.length ? word('uiDisclaimer_attributionBy', [params.map(String).join('; ')]) : word(key);
+    case 'knowledge-date':
+      return word(key, [formats.date(text(0))]);
+    case 'page-hedged':
+      return word(key, [text(0), text(1)]);
+    default:
+      return word(key, [text(0)]);
+  }
 }

@@ -149,9 +149,24 @@ type DisclaimerKind =
   | 'page-promotional' // promotional / affiliate content ("Join our Telegram")
   | 'page-hedged'; // claims hedged as "believed", "allegedly"
 
+/** A disclaimer carries at most this many parameters (the attribution: four names). */
+export const MAX_DISCLAIMER_PARAMS = 4;
+/** A disclaimer's parameter (a name, a date, a quote from the page) is at most this long. */
+export const MAX_DISCLAIMER_PARAM_CHARS = 160;
+
 export interface Disclaimer {
   kind: DisclaimerKind;
-  text: string;
+  /**
+   * what the reader is told, in words (the contract's field): the analyze command words `kind` and `params` into
+   * it in English; in the extension it is absent (the popup words them), except in analyses stored by older versions
+   */
+  text?: string;
+  /**
+   * extra: the parameters of the words (lib/shared/analysis-words.ts `disclaimerText`): who made the attributions
+   * (attribution), the knowledge's date (knowledge-date), the page's own sentence (page-risk-warning,
+   * page-promotional), how many hedges and the first hedged sentence (page-hedged). Plain text, never markup.
+   */
+  params?: (string | number)[];
 }
 
 export interface RelatedItem {

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import type { Analysis } from './contract';
 import { MAX_ENTITIES, MAX_MENTIONS, MAX_SHORT_CHARS } from './limits';
-import { relatedReasonSchema } from './analysis-words';
+import { disclaimerSchema, relatedReasonSchema } from './analysis-words';
 import { MAX_REASON_PARAMS, detectNoteSchema, reasonSchema, type Reason } from './reasons';
 import { once, primitives } from './schema-kit';
 
@@ -84,7 +84,8 @@ const buildTabAnalysisState = /* @__PURE__ */ once(() => {
     amounts: list(amount),
     addresses: list(z.looseObject({})),
     summary: list(z.string().check(z.maxLength(MAX_SHORT_CHARS * 4))),
-    disclaimers: list(z.looseObject({ kind: shortString, text: z.string().check(z.maxLength(MAX_SHORT_CHARS * 4)) })),
+    // a kind and its parameters (plain text, bounded); an analysis stored by an older version has words (`text`)
+    disclaimers: list(disclaimerSchema()),
     related: list(
       z.looseObject({
         title: shortString,

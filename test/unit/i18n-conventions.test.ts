@@ -79,7 +79,7 @@ const PROSE = /\p{L}{2,}\s+\p{L}{2,}/u;
 const UI_WORDING_BACKGROUND = ['menus', 'tab-state', 'kb-fetch', 'kb-updates', 'card-data'].map((m) => `lib/background/${m}.ts`);
 /** lib/ modules whose words the UI shows: checked for prose like components/. (lib/engine's output is data, not UI.) */
 /** lib/engine modules whose notes the popup shows: they keep them as codes and parameters, never words. */
-const UI_CODED_ENGINE = ['lib/engine/detect.ts', 'lib/engine/related.ts'];
+const UI_CODED_ENGINE = ['lib/engine/detect.ts', 'lib/engine/related.ts', 'lib/engine/disclaimers.ts'];
 const UI_WORDING_LIB = ['lib/shared/screening.ts', 'lib/shared/labels.ts', 'lib/shared/reasons.ts', 'lib/shared/update-words.ts', 'lib/shared/analysis-words.ts', 'lib/settings', 'lib/history', ...UI_WORDING_BACKGROUND, ...UI_CODED_ENGINE];
 /** Literal prose that is never shown, and why. */
 const NOT_SHOWN = new Map([

@@ -73,6 +73,23 @@ describe('analyze command', () => {
     for (const e of inferred) expect(e.why).toMatch(/^not named in the article; .+ is attributed to it by .+$/);
   }, 60_000);
 
+  it('words the disclaimers in English from their kinds and parameters, word for word as before', () => {
+    const r = run(['--json', join(ROOT, 'test/fixtures/pages/demo-article.html')]);
+    expect(r.status).toBe(0);
+    const a = JSON.parse(r.stdout) as { kb: { asOf: string }; disclaimers: { kind: string; text: string; params?: unknown[] }[] };
+    const text = Object.fromEntries(a.disclaimers.map((d) => [d.kind, d.text]));
+    expect(text).toEqual({
+      informational: 'Informational only: this is not financial, legal or investment advice.',
+      automatic: 'Names, amounts and links were extracted automatically and can be wrong; check the article and the sources.',
+      attribution: 'Attributions are as stated by the named authority or researcher (US Department of Justice); they are claims, not findings of this extension.',
+      'knowledge-date': `Background knowledge as of ${a.kb.asOf}; later events are not reflected.`,
+      'page-promotional': 'The page contains promotional content: “Join our Telegram channel for breaking crypto news.”',
+      'page-hedged': 'Some claims on the page are hedged (1× "believed", "allegedly", "reportedly" or similar), e.g. “Investigators believe the same operators later turned to exchanges in South Korea.”',
+    });
+    // the contract's fields first, the parameters after them
+    expect(Object.keys(a.disclaimers[3]!)).toEqual(['kind', 'text', 'params']);
+  }, 60_000);
+
   it('-h among inputs is a usage error (exit 2, nothing analysed); alone it is help (exit 0)', () => {
     const good = join(dir, 'good2.txt');
     writeFileSync(good, 'Hackers stole bitcoin.');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../lib/engine/analyze';
 import { textInput } from '../../../lib/engine/plain-text';
 import { TEST_KB } from './kb-fixture';
-import { relatedWhy } from '../../../lib/shared/analysis-words';
+import { disclaimerText, relatedWhy } from '../../../lib/shared/analysis-words';
 import { analysisNotes } from '../../../lib/shared/reasons';
 import { english, englishFormats } from '../../../tools/cli/english';
 
@@ -76,8 +76,10 @@ describe('analyze: a DPRK crypto-theft story', () => {
   it('carries the extension disclaimers and what the page signals', () => {
     const kinds = a.disclaimers.map((d) => d.kind);
     expect(kinds).toEqual(expect.arrayContaining(['informational', 'automatic', 'attribution', 'knowledge-date', 'page-risk-warning', 'page-promotional', 'page-hedged']));
-    expect(a.disclaimers.find((d) => d.kind === 'page-promotional')!.text).toMatch(/Join Our Telegram/);
-    expect(a.disclaimers.find((d) => d.kind === 'knowledge-date')!.text).toContain('2025-01-01');
+    // as parameters, worded in English as the analyze command words them
+    const words = (kind: string) => disclaimerText(a.disclaimers.find((d) => d.kind === kind)!, english, englishFormats);
+    expect(words('page-promotional')).toMatch(/Join Our Telegram/);
+    expect(words('knowledge-date')).toContain('2025-01-01');
   });
 
   it('lists related incidents and sources with a reason each', () => {

@@ -146,3 +146,20 @@ describe('the popup’s check of the coded fields', () => {
     expect(results(withRelated([{ ...item, reason: 'background on X' }]))).toBeUndefined();
   });
 });
+
+describe('the popup’s check of disclaimers', () => {
+  const results = (disclaimers: unknown[]) => parseTabAnalysisState({ state: 'results', analysis: { ...ANALYSIS, disclaimers }, annotationsShown: true });
+
+  it('takes kinds with short parameters, and the words of older versions', () => {
+    expect(results([{ kind: 'informational' }, { kind: 'page-hedged', params: [3, 'Investigators believe so.'] }, { kind: 'attribution', params: ['FBI', 'OFAC'] }])).toBeDefined();
+    expect(results([{ kind: 'automatic', text: 'Names, amounts and links were extracted automatically and can be wrong.' }])).toBeDefined();
+  });
+
+  it('refuses too many or too long parameters, parameters that are not text or numbers, and overlong words', () => {
+    expect(results([{ kind: 'attribution', params: ['A', 'B', 'C', 'D', 'E'] }])).toBeUndefined();
+    expect(results([{ kind: 'page-promotional', params: ['x'.repeat(161)] }])).toBeUndefined();
+    expect(results([{ kind: 'page-promotional', params: [{ html: '<b>x</b>' }] }])).toBeUndefined();
+    expect(results([{ kind: 'page-promotional', params: 'Join our Telegram' }])).toBeUndefined();
+    expect(results([{ kind: 'automatic', text: 'x'.repeat(100_000) }])).toBeUndefined();
+  });
+});
