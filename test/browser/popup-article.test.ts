@@ -52,6 +52,11 @@ describe('popup for the demo article', () => {
     expect(text).toMatch(/From Crypto News Context/);
     // the demo page carries a risk warning and a "Join our Telegram" promotion
     expect(text).toMatch(/What this page signals/);
+    // worded through browser.i18n from the engine's kinds and parameters: the sentences, the page's own words quoted, no raw keys
+    expect(text).toMatch(/Informational only: this is not financial, legal or investment advice\./);
+    expect(text).toMatch(/Background knowledge as of \S.*; later events are not reflected\./);
+    expect(text).toMatch(/The page contains promotional content: “[^”]*Telegram[^”]*”/i);
+    expect(text).not.toMatch(/uiDisclaimer_|\$\w+\$/);
   });
 
   it('shows related coverage with links that open safely, and no homepages', async () => {
