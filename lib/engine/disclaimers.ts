@@ -9,9 +9,9 @@ import { NO_DEADLINE, type Deadline } from './deadline';
 import type { Sentence } from './text';
 
 const RISK_WARNING_RE =
-  /(?:don[’']t invest unless|high[- ]risk investment|you should not expect to be protected|capital (?:is )?at risk|not (?:financial|investment) advice|investing in crypto\w* (?:is|carries) (?:risky|high risk)|lose (?:all|some) (?:of )?(?:the|your) money|past performance is not|cfds? are complex instruments|do your own research|\bDYOR\b)/i;
+  /(?:don[’']t invest unless|high[- ]risk investment|you (?:should not expect|are unlikely) to be protected|capital (?:is )?at risk|not (?:financial|investment) advice|investing in crypto(?:\w*| assets?) (?:is|carries) (?:risky|(?:a )?high[- ]risk)|(?:money|more than) you can(?:not|'t|’t)? afford to lose|lose (?:all|some) (?:of )?(?:the|your) money|past performance is not|cfds? are complex instruments|do your own research|\bDYOR\b)/i;
 const PROMO_RE =
-  /(?:join our (?:telegram|discord|community|whatsapp)|telegram channel|sponsored (?:post|content|article)|affiliate (?:link|commission)|we may earn a commission|referral (?:link|code)|promo code|sign[- ]up bonus|use code \w+|presale|limited[- ]time offer|buy now)/i;
+  /(?:(?:join|follow|subscribe to) (?:our|us on) (?:telegram|discord|community|whatsapp)|sponsored (?:post|content|article)|affiliate (?:link|commission)|we may earn a commission|referral (?:link|code)|promo code|sign[- ]up bonus|use code \w+|presale|limited[- ]time offer|buy now)/i;
 const HEDGE_RE = /\b(?:believed|believes?|allegedly|alleged|reportedly|purportedly|suspected|presumably|likely|possibly|claimed|unconfirmed|is said to|are said to|appears to|may have|might have)\b/gi;
 
 /** A parameter cut to the length a disclaimer's parameter may have. */
@@ -22,6 +22,11 @@ function clip(t: string): string {
 /** A sentence of the page as quoted: its spaces made single, cut to length. */
 function quote(s: string): string {
   return clip(s.replace(/\s+/g, ' ').trim());
+}
+
+/** A sentence the page carries as a notice to its readers (an investment risk warning, promotion), not as news. */
+export function isPageNotice(text: string): boolean {
+  return RISK_WARNING_RE.test(text) || PROMO_RE.test(text);
 }
 
 export interface DisclaimerInput {

@@ -14,6 +14,7 @@
 import type { Amount, KeyFacts } from '../shared/contract';
 import type { Sentence } from './text';
 import { NO_DEADLINE, type Deadline } from './deadline';
+import { isPageNotice } from './disclaimers';
 import { BOILERPLATE_RE } from './lexicon';
 import {
   ANAPHOR_RE,
@@ -132,6 +133,7 @@ export function standsAlone(text: string, follows = false): boolean {
   const w = words(text).length;
   if (w < MIN_WORDS || w > MAX_WORDS) return false;
   if (BOILERPLATE_RE.test(text)) return false;
+  if (isPageNotice(text)) return false; // a notice the page carries for its readers: a risk warning, promotion
   if (!/[.!]["'”’)]*$/.test(text)) return false; // headlines, captions, list fragments, questions
   if (/^["“].*["”]$/.test(text)) return false; // a bare quote
   if (/^<\/?[a-z]+>/i.test(text)) return false; // markup lines of a plain-text export

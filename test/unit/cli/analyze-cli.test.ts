@@ -83,6 +83,8 @@ describe('analyze command', () => {
       automatic: 'Names, amounts and links were extracted automatically and can be wrong; check the article and the sources.',
       attribution: 'Attributions are as stated by the named authority or researcher (US Department of Justice); they are claims, not findings of this extension.',
       'knowledge-date': `Background knowledge as of ${a.kb.asOf}; later events are not reflected.`,
+      // the demo's risk box ("Investing in crypto assets is high risk.") is read as a risk warning since the summary's notice rule
+      'page-risk-warning': 'The page carries an investment risk warning: “Investing in crypto assets is high risk.”',
       'page-promotional': 'The page contains promotional content: “Join our Telegram channel for breaking crypto news.”',
       'page-hedged': 'Some claims on the page are hedged (1× "believed", "allegedly", "reportedly" or similar), e.g. “Investigators believe the same operators later turned to exchanges in South Korea.”',
     });

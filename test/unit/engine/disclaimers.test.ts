@@ -4,7 +4,7 @@
  * word the sentences the engine wrote before; the page's signals only where the page has them.
  */
 import { describe, expect, it } from 'vitest';
-import { disclaimers, type DisclaimerInput } from '../../../lib/engine/disclaimers';
+import { disclaimers, isPageNotice, type DisclaimerInput } from '../../../lib/engine/disclaimers';
 import { splitSentences } from '../../../lib/engine/text';
 import { disclaimerText } from '../../../lib/shared/analysis-words';
 import { MAX_DISCLAIMER_PARAMS, MAX_DISCLAIMER_PARAM_CHARS } from '../../../lib/shared/contract';
@@ -59,6 +59,32 @@ describe('disclaimers as data', () => {
     expect(String(hedged[1])).toHaveLength(MAX_DISCLAIMER_PARAM_CHARS);
     expect(String(hedged[1]).endsWith('…')).toBe(true);
     for (const d of out) expect((d.params ?? []).length).toBeLessThanOrEqual(MAX_DISCLAIMER_PARAMS);
+  });
+});
+
+describe('the page’s notices to its readers', () => {
+  it('knows the common wordings of an investment risk warning and of promotion', () => {
+    for (const t of [
+      'Investing in crypto assets is high risk.',
+      'Investing in cryptoassets carries a high risk.',
+      'Only put in money you can afford to lose entirely; you are unlikely to be protected if something goes wrong.',
+      'Never invest more than you can afford to lose.',
+      'Don’t invest unless you’re prepared to lose all the money you invest.',
+      'Join our Telegram channel for breaking crypto news.',
+      'Follow us on Telegram for the latest market calls.',
+    ])
+      expect(isPageNotice(t), t).toBe(true);
+  });
+
+  it('does not take news about risk, losses or investing for a notice', () => {
+    for (const t of [
+      'Investing in crypto assets has grown quickly in South Korea.',
+      'The exchange said it could not afford to lose the trust of its users.',
+      'Customers were unlikely to be repaid in full, the administrator said.',
+      'The protocol lost $5 million in a high-risk lending market.',
+      'Europol has confirmed that a Telegram channel impersonating the agency and offering a reward is fake.',
+    ])
+      expect(isPageNotice(t), t).toBe(false);
   });
 });
 

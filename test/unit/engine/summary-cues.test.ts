@@ -59,6 +59,34 @@ describe('summary: a page’s note about itself', () => {
   });
 });
 
+describe('summary: a notice the page carries for its readers', () => {
+  it('leaves out a risk warning or a promotion placed between the paragraphs, wherever it stands', () => {
+    const story = [
+      'North Korea has collected roughly $2 billion by breaking into cryptocurrency exchanges and banks, a UN report says.',
+      'Investing in crypto assets is high risk.',
+      'Only put in money you can afford to lose entirely; you are unlikely to be protected if something goes wrong.',
+      'Join our Telegram channel for breaking crypto news and market calls every day.',
+      'The monitors wrote that cyber operations have become a central source of income for Pyongyang.',
+      'The Security Council first imposed sanctions on North Korea in 2006 over its nuclear tests.',
+    ];
+    for (const notice of story.slice(1, 4)) expect(standsAlone(notice, true), notice).toBe(false);
+    const s = summary(story, ['North Korea']);
+    expect(s).toHaveLength(3);
+    expect(s.some((x) => /high risk|afford to lose|Telegram/.test(x))).toBe(false);
+  });
+
+  it('keeps news that speaks of risk, loss or investing', () => {
+    const s = summary([
+      'Hackers stole $5 million from the exchange, which said customers could lose all of their deposits.',
+      'Investing in crypto assets has grown quickly in South Korea, where the exchange is based.',
+      'The exchange said it could not afford to lose the trust of its users and would repay them.',
+    ]);
+    expect(standsAlone('Investing in crypto assets has grown quickly in South Korea, where the exchange is based.', true)).toBe(true);
+    expect(s.some((x) => /^Investing in crypto assets has grown/.test(x))).toBe(true);
+    expect(s.some((x) => /could not afford to lose the trust/.test(x))).toBe(true);
+  });
+});
+
 describe('summary: a sentence that sets the story beside others', () => {
   const lines = [
     'BALTIMORE — The hack that shut down the city’s 911 dispatch system over the weekend was a ransomware attack, officials said Wednesday.',
