@@ -108,9 +108,15 @@ export function buildKeyFacts(input: KeyFactsInput): KeyFacts {
 
   // sentences about other incidents or earlier times (one pass; an anaphoric opener inherits the flag)
   const recall: boolean[] = new Array<boolean>(sentences.length).fill(false);
+  // a line that is not prose once the story has begun (a list of other stories' headlines, a caption, a
+  // subheading) tells no fact of this event: its amounts and parties are left out (the page's own headline
+  // comes before the first prose sentence and stays)
+  const firstProse = proseIdx.length ? proseIdx[0]! : sentences.length;
+  const listed: boolean[] = new Array<boolean>(sentences.length).fill(false);
   for (let i = 0; i < sentences.length; i++) {
     if (step()) break;
     const s = sentences[i]!.text.length > 2000 ? sentences[i]!.text.slice(0, 2000) : sentences[i]!.text;
+    if (i > firstProse && !isProse(s)) listed[i] = true;
     if (ledeSet.has(i)) continue;
     let r = RECALL_RE.test(s);
     if (!r && pub) {
@@ -124,7 +130,7 @@ export function buildKeyFacts(input: KeyFactsInput): KeyFacts {
   const sentenceOf = (pos: number): number => (sentences.length ? sentenceIndexAt(sentences as Sentence[], pos) : -1);
   const offTopic = (pos: number): boolean => {
     const i = sentenceOf(pos);
-    return i >= 0 && recall[i]!;
+    return i >= 0 && (recall[i]! || listed[i]!);
   };
 
   // amounts in their roles; each figure once
@@ -140,7 +146,7 @@ export function buildKeyFacts(input: KeyFactsInput): KeyFacts {
     const before = seen.get(key);
     if (before?.prose) continue;
     const r = readRole(a.start, a.end);
-    const other = r.otherIncident || (r.sentence >= 0 && recall[r.sentence]! && r.role !== 'aggregate');
+    const other = r.otherIncident || (r.sentence >= 0 && ((recall[r.sentence]! && r.role !== 'aggregate') || listed[r.sentence]!));
     // an amount whose role the words around it do not say is left out (it stays in the analysis' amounts), and so is
     // money "lost" or "stolen" in a story that is not about a theft or a scam (a ransomware attack's costs, a sanction's
     // or seizure's earlier hacks, the heist a defendant laundered): no stolen amount is this event's there

@@ -16,6 +16,35 @@ function facts(text: string, title = 'Exchange hacked', publishedAt: string | nu
 const roleOf = (text: string, amount: string, title = 'Exchange hacked') => facts(text, title).amounts!.find((a) => a.text === amount)?.role;
 const days = (text: string, pub: { y: number; m: number; d: number }) => findDates(text, pub).map((h) => [h.y, h.m, h.d]);
 
+describe('lines that are not prose once the story has begun', () => {
+  const story = [
+    'Lazarus Group hackers drain $100 million from the Horizon bridge, FBI says',
+    'The FBI said on Monday that the Lazarus Group was behind the theft of roughly $100 million in crypto from Harmony’s Horizon bridge.',
+    'The bureau said the group laundered more than $60 million worth of the stolen ether through a mixer.',
+    'More on this story',
+    'Lazarus Group linked to $600 million Ronin bridge theft, says FBI',
+    'WazirX hack: India’s largest exchange loses $230 million',
+    'Harmony offers $1 million bounty for return of Horizon bridge funds',
+  ];
+
+  it('leave out the amounts and victims of a list of other stories’ headlines', () => {
+    const kf = facts(story.join('\n'), story[0]);
+    expect(kf.amounts!.map((a) => [a.text, a.role])).toEqual([
+      ['$100 million', 'stolen'],
+      ['$60 million', 'laundered'],
+    ]);
+    expect(kf.victims!.map((v) => v.name)).not.toContain('WazirX');
+  });
+
+  it('keep the page’s own headline, before the story begins, and prose after such a list', () => {
+    const kf = facts(['Hackers steal $5 million from exchange hot wallet', 'The exchange said on Monday that attackers had drained its hot wallet overnight.'].join('\n'));
+    expect(kf.amounts!.map((a) => [a.text, a.role])).toEqual([['$5 million', 'stolen']]);
+    const later = facts([...story.slice(1, 5), 'The exchange later said attackers had also stolen $2 million from a second wallet.'].join('\n'), story[0]);
+    expect(later.amounts!.map((a) => a.text)).toContain('$2 million');
+    expect(later.amounts!.map((a) => a.text)).not.toContain('$600 million');
+  });
+});
+
 describe('amount roles: what is not a fact of the event', () => {
   it('does not show a conditional or a counterfactual figure', () => {
     expect(roleOf('Hackers hit 200,000 machines. “If even 1 per cent paid the ransom that would be $600k,” he said.', '$600k', 'Ransomware hits hospitals')).toBeUndefined();
