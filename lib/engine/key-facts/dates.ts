@@ -125,8 +125,8 @@ const DATE_RE = new RegExp(
     String.raw`\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?(${MONTH_RE_SRC})\b\.?(?:,? ((?:19|20)\d{2})\b)?`,
     // 10: Month (of) Y
     String.raw`\b(${MONTH_RE_SRC}) (?:of )?((?:19|20)\d{2})\b`,
-    // 12: in/during/early/late Month (no day, no year)
-    String.raw`\b(?:in|during|early|late|mid-|end of|beginning of) (${MONTH_RE_SRC})\b(?! (?:of )?(?:19|20)\d{2})`,
+    // 12: in/during/early/late/last Month (no day, no year)
+    String.raw`\b(?:in|during|early|late|mid-|end of|beginning of|last|this past) (${MONTH_RE_SRC})\b(?! (?:of )?(?:19|20)\d{2})`,
     // 13: weekday, with what precedes it (a speech verb, a statement "in a statement on", or "last")
     String.raw`\b((?:said|says|told|announced|confirmed|disclosed|stated|reported|added|wrote|revealed|posted|tweeted)(?: \w+){0,2} (?:on )?|${STATEMENT} (?:on )?|last |this (?:past )?)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`,
     // 15: yesterday / today / last night
@@ -225,7 +225,11 @@ export function findDates(text: string, pub: Ymd | null): DateHit[] {
       push({ y: Number(m[11]), m: monthOf(m[10]) }, false);
     } else if (m[12]) {
       const mo = monthOf(m[12]);
-      if (havePub) push({ y: mo > pub.m! ? pub.y - 1 : pub.y, m: mo }, true);
+      // "in June": the latest June not after the publication's month; "last June": the latest one before it
+      if (havePub) {
+        const lastYears = /^(?:last|this past) /.test(m[0]) ? mo >= pub.m! : mo > pub.m!;
+        push({ y: lastYears ? pub.y - 1 : pub.y, m: mo }, true);
+      }
     } else if (m[14]) {
       const before = (m[13] ?? '').trim();
       const speech = before.length > 0 && !/^(?:last|this)/.test(before);

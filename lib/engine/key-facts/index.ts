@@ -229,6 +229,8 @@ const OCCURRED_AFTER_RE =
   /^[^.;!?]{0,40}?\b(?:began|started|occurred|happened|took place|struck|hit|launched|infected|drained|exploited|stole|shut down|took (?:\w+ )?offline|went (?:down|offline)|(?:was|were) (?:hacked|attacked|breached|exploited|drained|hit|compromised|encrypted|knocked out|shut down))\b/i;
 
 /** The founding of a firm or product right before a date ("was founded in 2017", "which went live in March 2021"). */
+/** When a survey, study or poll was made ("a survey conducted by the firm last June") is no day of the event. */
+const SURVEY_BEFORE_RE = /\b(?:survey|study|poll)s? (?:was |were )?(?:conducted|carried out|run|published|released)(?: by [\w .'’&-]{1,40})? $/i;
 const FOUNDED_BEFORE_RE = /\b(?:founded|established|incorporated|formed|debuted|went live|started operating|began operating)\s(?:in\s|on\s)?$/i;
 /** "launched in 2017", "created in 2019": a founding when only a year is given (an attack launched is dated to the day or month). */
 const LAUNCHED_BEFORE_RE = /\b(?:launched|created|started|introduced|released)\s(?:in\s)?$/i;
@@ -264,7 +266,7 @@ function eventDate(sentences: readonly Sentence[], recall: readonly boolean[], l
       if (h.speech || (pub !== null && h.y > pub.y) || h.end <= datelineEnd) continue;
       // when the victim was founded or launched ("Trust Wallet launched in 2017") is no day of the event
       const lead = s.text.slice(Math.max(0, h.start - 40), h.start);
-      if (FOUNDED_BEFORE_RE.test(lead) || (h.m === undefined && LAUNCHED_BEFORE_RE.test(lead))) continue;
+      if (FOUNDED_BEFORE_RE.test(lead) || SURVEY_BEFORE_RE.test(lead) || (h.m === undefined && LAUNCHED_BEFORE_RE.test(lead))) continue;
       const occurred = OCCURRED_BEFORE_RE.test(s.text.slice(Math.max(0, h.start - 60), h.start)) || (h.start <= 3 && OCCURRED_AFTER_RE.test(s.text.slice(h.end, h.end + 80)));
       found.push({ hit: h, occurred, anaphor: ANAPHOR_START_RE.test(s.text) });
     }

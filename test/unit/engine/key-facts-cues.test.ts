@@ -161,6 +161,43 @@ describe('"last Tuesday"', () => {
   });
 });
 
+describe('"last June"', () => {
+  it('is the latest June before the month of writing', () => {
+    expect(days('The bridge was drained of $100 million last June.', { y: 2023, m: 1, d: 24 })).toEqual([[2022, 6, undefined]]);
+    expect(days('The bridge was drained of $100 million last June.', { y: 2023, m: 7, d: 2 })).toEqual([[2023, 6, undefined]]);
+    expect(days('The bridge was drained of $100 million last June.', { y: 2023, m: 6, d: 20 })).toEqual([[2022, 6, undefined]]);
+  });
+
+  it('while "in June" written in June is this June, and "last May" needs the capital', () => {
+    expect(days('The bridge was drained of $100 million in June.', { y: 2023, m: 6, d: 20 })).toEqual([[2023, 6, undefined]]);
+    expect(days('Users at last may withdraw their funds.', { y: 2023, m: 6, d: 20 })).toEqual([]);
+  });
+
+  it('dates a theft told "last June" in the lede, not a sanction of another year recalled later', () => {
+    const kf = facts(
+      [
+        'The FBI said on Monday that the Lazarus Group was behind the theft of roughly $100 million in crypto from the Horizon bridge last June.',
+        'The bureau said the group laundered the stolen ether through Tornado Cash, the mixer that the US Treasury sanctioned in August 2022.',
+      ].join('\n'),
+      'Lazarus drained the Horizon bridge, FBI says',
+      '2023-01-24',
+    );
+    expect(kf.date).toBe('2022-06');
+  });
+});
+
+describe('when a survey was made', () => {
+  it('is no day of the event', () => {
+    const text = 'Ransomware attacks on Japanese companies rose sharply, the security firm said.\nA survey conducted by the firm last June shows that about 60 percent of companies that were attacked paid ransoms.';
+    expect(facts(text, 'Ransomware flourishes', '2016-11-20').date).toBeNull();
+  });
+
+  it('while an attack told in the same words is', () => {
+    const text = 'Ransomware attacks on Japanese companies rose sharply, the security firm said.\nAn attack carried out by the group last June locked the files of about 60 companies.';
+    expect(facts(text, 'Ransomware flourishes', '2016-11-20').date).toBe('2016-06');
+  });
+});
+
 describe('the event’s day', () => {
   it('narrows "over the weekend" to the day a later sentence names in it', () => {
     const text = 'The hack that shut down the dispatch system over the weekend was a ransomware attack, officials said Wednesday.\nThe breach shut down the system from Sunday morning until Monday morning.';
