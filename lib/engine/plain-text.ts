@@ -1,5 +1,5 @@
 /**
- * Markdown / plain-text articles to engine input: YAML front matter (its `title`, `date`), markdown
+ * Markdown / plain-text articles to engine input: YAML or TOML front matter (its title, address and publication date), markdown
  * syntax stripped to readable text (links keep their words, images and raw HTML go), paragraphs kept
  * as blank-line-separated blocks. Pure; used by the CLI for .md/.txt inputs.
  */
@@ -18,19 +18,31 @@ function unquote(v: string): string {
   return t;
 }
 
+/** Front-matter keys that carry the publication date, as static-site generators and feed exports name it. */
+const DATE_KEYS = new Set(['date', 'published', 'pubdate', 'published_at', 'publishedat', 'datepublished']);
+
+/**
+ * YAML front matter ("---" lines, `key: value`) or TOML front matter ("+++" lines, `key = value`): its title,
+ * address and publication date. A site path with the day in it ("2025/09/24/slug") dates the page when no key does.
+ */
 function splitFrontMatter(src: string): { front: FrontMatter; body: string } {
-  const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(src);
+  const m = /^\uFEFF?(---|\+\+\+)\r?\n([\s\S]*?)\r?\n\1\r?\n?/.exec(src);
   if (!m) return { front: {}, body: src };
   const front: FrontMatter = {};
-  for (const line of m[1]!.split(/\r?\n/)) {
-    const kv = /^(title|date|url|canonical_url|link):\s*(.+)$/.exec(line);
-    if (!kv) continue;
-    const key = kv[1]!;
-    const val = unquote(kv[2]!);
-    if (key === 'title') front.title = val;
-    else if (key === 'date') front.date = val;
-    else front.url = val;
+  const sep = m[1] === '+++' ? '=' : ':';
+  let pathDate: string | undefined;
+  for (const line of m[2]!.split(/\r?\n/)) {
+    const at = line.indexOf(sep);
+    if (at < 1 || /^\s/.test(line)) continue; // nested keys ("  team: ...") and tables are not the page's own fields
+    const key = line.slice(0, at).trim().toLowerCase();
+    const val = unquote(line.slice(at + 1));
+    if (!val) continue;
+    if (key === 'title') front.title ??= val;
+    else if (DATE_KEYS.has(key)) front.date ??= val;
+    else if (key === 'url' || key === 'canonical_url' || key === 'link') front.url ??= val;
+    else if (key === 'path' || key === 'slug') pathDate ??= /(?:^|\/)((?:19|20)\d{2})\/(\d{2})\/(\d{2})\//.exec(val)?.slice(1, 4).join('-');
   }
+  if (!front.date && pathDate) front.date = pathDate;
   return { front, body: src.slice(m[0].length) };
 }
 

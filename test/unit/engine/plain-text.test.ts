@@ -7,6 +7,23 @@ describe('text inputs', () => {
     expect(textInput('# Exchange drained\n\nBody text here.', { markdown: true }).title).toBe('Exchange drained');
   });
 
+  it('reads the publication date as feeds and site generators name it, and TOML front matter', () => {
+    expect(textInput('---\ntitle: "Breach grows"\nurl: "https://news.example/2026/02/24/breach/"\npublished: "2026-02-24T14:09:11.000Z"\n---\nBody text.', { markdown: true })).toMatchObject({
+      title: 'Breach grows',
+      url: 'https://news.example/2026/02/24/breach/',
+      publishedAt: '2026-02-24T14:09:11.000Z',
+    });
+    const toml = '+++\npath = "2025/09/24/malicious-crates"\ntitle = "Malicious crates: what happened"\n\n[extra]\nteam = "the registry team"\n+++\n\nBody text.';
+    expect(textInput(toml, { markdown: true })).toMatchObject({ title: 'Malicious crates: what happened', publishedAt: '2025-09-24' });
+    expect(textInput(toml, { markdown: true }).text).not.toMatch(/\+\+\+|registry team/);
+  });
+
+  it('takes no date from a nested key, a path without a day, or a date key of another name', () => {
+    expect(textInput('---\ntitle: Hack\nseo:\n  date: 2020-01-01\n---\nBody text.', { markdown: true }).publishedAt).toBeNull();
+    expect(textInput('+++\npath = "2025/09/malicious-crates"\ntitle = "Hack"\n+++\nBody text.', { markdown: true }).publishedAt).toBeNull();
+    expect(textInput('---\ntitle: Hack\nupdated: 2024-05-05\n---\nBody text.', { markdown: true }).publishedAt).toBeNull();
+  });
+
   it('finds the headline of a plain text, skipping a short site name', () => {
     expect(guessHeadline('Crypto Desk Daily\n\nHackers Drain $40 Million From Lending Protocol\n\nThe story begins here.')).toBe('Hackers Drain $40 Million From Lending Protocol');
     expect(guessHeadline('It was a quiet morning in the harbour.\n\nNothing happened.')).toBeNull();
