@@ -12,7 +12,7 @@ import type { Word } from './message-text';
 import { RELATED_REASON_CODES, type RelatedReason } from './reason-codes';
 import { codedSchema, type FormatNumber } from './reasons';
 import { MAX_SHORT_CHARS } from './limits';
-import { once, primitives } from './schema-kit';
+import { once, primitives, wordParams } from './schema-kit';
 
 /** The check of a related item's reason in an analysis (a tab's state, an analysis kept in storage). */
 export const relatedReasonSchema = /* @__PURE__ */ once(() => codedSchema(RELATED_REASON_CODES));
@@ -69,11 +69,10 @@ export function inferredWhy(e: Pick<AnalysisEntity, 'why' | 'via'>, nameOf: (id:
  */
 export const disclaimerSchema = /* @__PURE__ */ once(() => {
   const { shortString } = primitives();
-  const param = z.union([z.string().check(z.maxLength(MAX_DISCLAIMER_PARAM_CHARS)), z.number()]);
   return z.looseObject({
     kind: shortString,
     text: z.optional(z.string().check(z.maxLength(MAX_SHORT_CHARS * 4))),
-    params: z.optional(z.array(param).check(z.maxLength(MAX_DISCLAIMER_PARAMS))),
+    params: z.optional(wordParams(MAX_DISCLAIMER_PARAMS, MAX_DISCLAIMER_PARAM_CHARS)),
   });
 });
 

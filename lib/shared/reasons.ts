@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import type { Word } from './message-text';
 import { DETECT_NOTE_CODES, REASON_CODES, type ArticleReason, type DetectNote, type Reason } from './reason-codes';
-import { once, primitives } from './schema-kit';
+import { once, primitives, wordParams } from './schema-kit';
 
 export type { ArticleReason, DetectNote, Reason, ReasonCode } from './reason-codes';
 
@@ -16,12 +16,9 @@ export type { ArticleReason, DetectNote, Reason, ReasonCode } from './reason-cod
 export const MAX_REASON_PARAMS = 8;
 
 /** The check of a reason with one of `codes`: a known code, at most MAX_REASON_PARAMS short strings or numbers. */
-export function codedSchema<const C extends readonly [string, ...string[]]>(codes: C) {
-  const { shortString } = primitives();
-  return z.object({
-    code: z.enum(codes),
-    params: z.optional(z.array(z.union([shortString, z.number()])).check(z.maxLength(MAX_REASON_PARAMS))),
-  });
+export function codedSchema<const C extends readonly [string, ...string[]]>(codes: C, maxParams = MAX_REASON_PARAMS, maxChars?: number) {
+  primitives(); // zod's jitless setting before the first schema is built
+  return z.object({ code: z.enum(codes), params: z.optional(wordParams(maxParams, maxChars)) });
 }
 
 /** The check of one reason in a message (a tab's state, an analysis kept in storage). */

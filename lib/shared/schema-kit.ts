@@ -26,6 +26,14 @@ export const primitives = /* @__PURE__ */ once(() => {
   return { shortString, id, tabId, offset, entityType };
 });
 
+/**
+ * The parameters of a reason, an update failure or a disclaimer, worded where shown: at most `maxParams`
+ * strings (each at most `maxChars` long) or numbers.
+ */
+export function wordParams(maxParams: number, maxChars: number = MAX_SHORT_CHARS) {
+  return z.array(z.union([z.string().check(z.maxLength(maxChars)), z.number()])).check(z.maxLength(maxParams));
+}
+
 export interface SafeParser<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false };
 }

@@ -5,8 +5,8 @@
  * page through browser.i18n (`t`), the kb:verify command in Node (`fillMessage`), both with `updateWords`.
  * Records stored by older versions carry the words themselves (`message`): the options page shows those as they are.
  */
-import * as z from 'zod/mini';
 import type { Word } from './message-text';
+import { codedSchema } from './reasons';
 import { once } from './schema-kit';
 
 /** Every code, with the message that words it (the parameters, in order, are its $1, $2...). */
@@ -57,12 +57,7 @@ export interface UpdateWhy<C extends UpdateWhyCode = UpdateWhyCode> {
 const MAX_PARAM_CHARS = 300;
 
 /** The check of a stored or sent reason. */
-export const updateWhySchema = /* @__PURE__ */ once(() =>
-  z.object({
-    code: z.enum(Object.keys(UPDATE_WHY_KEYS) as [UpdateWhyCode, ...UpdateWhyCode[]]),
-    params: z.optional(z.array(z.union([z.string().check(z.maxLength(MAX_PARAM_CHARS)), z.number()])).check(z.maxLength(4))),
-  }),
-);
+export const updateWhySchema = /* @__PURE__ */ once(() => codedSchema(Object.keys(UPDATE_WHY_KEYS) as [UpdateWhyCode, ...UpdateWhyCode[]], 4, MAX_PARAM_CHARS));
 
 /** A parameter as it is kept: at most MAX_PARAM_CHARS characters. */
 export const whyParam = (s: string): string => s.slice(0, MAX_PARAM_CHARS);
