@@ -23,6 +23,11 @@ const APPOSITIVE = String.raw`(?:,\s[^,.;]{3,120},)?`;
 /** The possessive frame of systems ("Baltimore's 911 dispatch system"): a place's own systems may be the victim. */
 const POSSESSIVE_FRAME = 3;
 
+/** A list of the hit, read further into the story: "... were also affected through their connections, including Cadbury factories" (the first of the list). */
+const LIST_OF_HIT_FRAME = new RegExp(String.raw`\b(?:was|were|been)\s(?:also\s)?(?:affected|hit|infected|targeted|crippled|struck|disrupted)\b[^.;:]{0,80}?,?\s(?:including|such as|among them)\s(?:the\s)?${DESC}${NP}`, 'gu');
+/** "the Conduent breach": only for a name the title gives too (else it may be the malware's or the attacker's name). */
+const TITLE_NEEDED_FRAME = new RegExp(String.raw`\bthe\s${NP}\s(?:data\s)?(?:breach|hack|exploit|heist)\b`, 'gu');
+
 const FRAMES: readonly RegExp[] = [
   // the name, then what befell it
   new RegExp(String.raw`${NP}(?:['’]s)?(?:${ASSET})?${APPOSITIVE}\s(?:was|were|has been|have been|had been|got|is being)\s(?:\p{Ll}+ly\s)?(?:hacked|hit|attacked|breached|exploited|drained|compromised|infected|targeted|struck|crippled|hijacked|locked out|knocked offline|victimi[sz]ed)\b`, 'gu'),
@@ -40,15 +45,9 @@ const FRAMES: readonly RegExp[] = [
   new RegExp(String.raw`\b(?:computers|systems|networks?|servers|data|files|wallets?|funds|accounts?)\s(?:of|belonging to)\s(?:the\s)?${DESC}${NP}`, 'gu'),
   new RegExp(String.raw`\b(?:stole|stolen|drained|siphoned|took|taken|extorted|looted|demands?|demanded|demanding)\b(?:\s[^\s.]+){0,5}\sfrom\s(?:the\s)?${DESC}${NP}`, 'gu'),
   new RegExp(String.raw`\b(?:[Vv]ictims?|[Tt]argets?)\s(?:include|included|including|such as|were|was|are)\s(?:the\s)?${DESC}${NP}`, 'gu'),
-  // "... were also affected through their connections, including Cadbury factories": the first of the list
-  new RegExp(String.raw`\b(?:was|were|been)\s(?:also\s)?(?:affected|hit|infected|targeted|crippled|struck|disrupted)\b[^.;:]{0,80}?,?\s(?:including|such as|among them)\s(?:the\s)?${DESC}${NP}`, 'gu'),
-  // "the Conduent breach": only for a name the title gives too (else it may be the malware's or the attacker's name)
-  new RegExp(String.raw`\bthe\s${NP}\s(?:data\s)?(?:breach|hack|exploit|heist)\b`, 'gu'),
+  LIST_OF_HIT_FRAME,
+  TITLE_NEEDED_FRAME,
 ];
-/** The frame of a list of the hit, read further into the story. */
-const LIST_FRAME = FRAMES.findIndex((re) => re.source.includes('among them'));
-/** The frame that needs the name in the title as well. */
-const TITLE_NEEDED_FRAME = FRAMES.length - 1;
 
 /** Entity types that are never the victim here: the attacker's side, sanctioned states, coins, addresses, people. */
 const NOT_VICTIM_TYPES: ReadonlySet<EntityType> = new Set(['threat-actor', 'malware', 'sanctioned-jurisdiction', 'cryptocurrency', 'address', 'person']);
@@ -129,7 +128,7 @@ export function findFrameVictims(ctx: FrameContext, step: () => boolean): FrameV
     }
     const lede = isTitle || prose <= 3;
     for (const [k, re] of FRAMES.entries()) {
-      if (prose > FRAME_SENTENCES && k !== LIST_FRAME) continue;
+      if (prose > FRAME_SENTENCES && re !== LIST_OF_HIT_FRAME) continue;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(s.text)) !== null) {
@@ -138,7 +137,7 @@ export function findFrameVictims(ctx: FrameContext, step: () => boolean): FrameV
         if (!raw) continue;
         const at = s.text.indexOf(raw, m.index);
         const name = clean(raw);
-        if (k === TITLE_NEEDED_FRAME && !titleLower.includes(name.toLowerCase())) continue;
+        if (re === TITLE_NEEDED_FRAME && !titleLower.includes(name.toLowerCase())) continue;
         const start = isTitle ? -1 : s.start + at;
         if (!acceptable(name, { sentenceStart: at === 0, placeOk: k === POSSESSIVE_FRAME }, start, start + raw.length, ctx)) continue;
         const e = entityFor(ctx.entities, name, start, start + raw.length);
