@@ -114,7 +114,8 @@ describe('look-up of an address in Firefox ESR', () => {
       expect(view.links.find((a) => /explorer|etherscan/i.test(a.text))?.href).toBe(`https://etherscan.io/address/${UNLISTED_ETH}`);
       expect(view.links.find((a) => /OFAC/.test(a.text))?.href).toBe('https://sanctionssearch.ofac.treas.gov/');
       expect(view.status).toBe('ETH address: its checksum, sanctions screening and explorer link are in the card below.');
-      expect(view.focused).toBe(about); // Enter moved the focus to the card
+      // Enter moves the focus to the card once it is drawn (a frame after its text can be read)
+      await expect.poll(async () => (await firefoxLookupView(popup, about)).focused, { timeout: 5_000 }).toBe(about);
 
       await lookUpFx(listed.address);
       await expect.poll(async () => (await firefoxLookupView(popup, `About ${listed.address}`)).text, { timeout: 15_000 }).toContain('On the US Treasury OFAC sanctions list');
